@@ -1,0 +1,22 @@
+# The two set-up commands (README): `make run` and `make test`. Both install what they need.
+SWIFT ?= swift
+
+.PHONY: run test bench build clean
+
+run:
+	$(SWIFT) build --product betalt
+	.build/debug/betalt demo --if-empty
+	.build/debug/betalt serve
+
+test:
+	scripts/test.sh
+
+bench:
+	$(SWIFT) build -c release --product betalt-bench
+	.build/release/betalt-bench
+
+build:
+	$(SWIFT) build
+
+clean:
+	rm -rf .build

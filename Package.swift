@@ -1,0 +1,84 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Betalt",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "betalt", targets: ["betalt"]),
+        .library(name: "BetaltCore", targets: ["BetaltCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure domain: money, dates, calendars, identifiers, rulebooks, interest, the ledger. No I/O.
+        .target(name: "BetaltCore"),
+        // Persistence: schema, migrations and queries on SQLite and PostgreSQL.
+        .target(
+            name: "BetaltStore",
+            dependencies: [
+                "BetaltCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        // HTTP: the creditor web app (and later the API and the debtor page).
+        .target(
+            name: "BetaltServer",
+            dependencies: [
+                "BetaltCore", "BetaltStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .executableTarget(
+            name: "betalt",
+            dependencies: [
+                "BetaltCore", "BetaltStore", "BetaltServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
+        .executableTarget(
+            name: "betalt-bench",
+            dependencies: ["BetaltCore"],
+            path: "Benchmarks/betalt-bench"
+        ),
+        .testTarget(
+            name: "BetaltCoreTests",
+            dependencies: [
+                "BetaltCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        // Shared by the database and server tests: a fresh SQLite file or PostgreSQL schema per test.
+        .target(
+            name: "BetaltTestSupport",
+            dependencies: ["BetaltCore", "BetaltStore"],
+            path: "Tests/BetaltTestSupport"
+        ),
+        .testTarget(
+            name: "BetaltStoreTests",
+            dependencies: ["BetaltCore", "BetaltStore", "BetaltTestSupport"]
+        ),
+        .testTarget(
+            name: "BetaltServerTests",
+            dependencies: [
+                "BetaltCore", "BetaltStore", "BetaltServer", "BetaltTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,49 @@
+import BetaltStore
+import Fluent
+import Leaf
+import Vapor
+
+/// Wires a Vapor application: the database and its migrations, sessions, views, static files and routes.
+public func configure(_ app: Application, settings: ServerSettings) async throws {
+    app.directory = DirectoryConfiguration(workingDirectory: settings.homeDirectory)
+    app.http.server.configuration.hostname = settings.host
+    app.http.server.configuration.port = settings.port
+    app.storage[ServerSettingsKey.self] = settings
+
+    try app.databases.useBetalt(settings.database)
+    app.migrations.add(BetaltMigrations.all, to: .betalt)
+    app.migrations.add(SessionRecord.migration, to: .betalt)
+
+    app.sessions.use(.fluent(.betalt))
+    app.sessions.configuration.cookieName = "betalt-session"
+    app.sessions.configuration.cookieFactory = { sessionID in
+        HTTPCookies.Value(
+            string: sessionID.string, maxAge: 8 * 3600, path: "/", isSecure: settings.secureCookies,
+            isHTTPOnly: true, sameSite: .lax
+        )
+    }
+
+    app.views.use(.leaf)
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(UserRecord.sessionAuthenticator(.betalt))
+
+    try await app.autoMigrate()
+    try routes(app)
+}
+
+struct ServerSettingsKey: StorageKey {
+    typealias Value = ServerSettings
+}
+
+extension Application {
+    /// The settings the application was configured with.
+    public var betaltSettings: ServerSettings { storage[ServerSettingsKey.self] ?? ServerSettings() }
+}
+
+func routes(_ app: Application) throws {
+    app.get("health") { _ in "ok" }
+    try app.register(collection: LoginController())
+    let signedIn = app.grouped(UserRecord.redirectMiddleware(path: "/login"))
+    try signedIn.register(collection: CreditorPagesController())
+}

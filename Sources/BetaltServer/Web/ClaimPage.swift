@@ -1,0 +1,74 @@
+import BetaltCore
+import BetaltStore
+
+/// The page of one claim: what it is, who owes it, and its ledger.
+struct ClaimPage: Encodable {
+    let frame: PageFrame
+    let claim: ClaimDetailView
+}
+
+/// A claim's facts and ledger lines, formatted for the page's language.
+struct ClaimDetailView: Encodable {
+    struct EntryLine: Encodable {
+        let date: String
+        let kind: String
+        let text: String
+        let amount: String
+        let isReduction: Bool
+        let balance: String
+    }
+
+    let backHref: String
+    let invoiceNumber: String
+    let customerName: String
+    let customerKind: String
+    let customerIdentityLabel: String
+    let customerIdentity: String?
+    let customerAddress: String
+    let customerEmail: String?
+    let issueDate: String
+    let dueDate: String
+    let daysOverdue: Int
+    let paymentReference: String?
+    let principal: String
+    let openAmount: String
+    let status: StatusBadge
+    let entries: [EntryLine]
+
+    init(_ detail: ClaimDetail, context: CreditorContext, words: [String: String]) {
+        let language = context.language
+        let customer = detail.customer
+        backHref = "/creditors/\(context.creditorID.uuidString)/claims"
+        invoiceNumber = detail.claim.invoiceNumber
+        customerName = customer.name
+        let isBusiness = customer.kind == CustomerKind.business.rawValue
+        customerKind = words[isBusiness ? "business" : "consumer"]!
+        customerIdentityLabel = words[isBusiness ? "organisationNumber" : "nationalIdentityNumber"]!
+        customerIdentity = isBusiness ? customer.organisationNumber : customer.nationalIdentityNumber.map(Self.masked)
+        customerAddress = "\(customer.addressLine), \(customer.postalCode) \(customer.city)"
+        customerEmail = customer.email
+        issueDate = detail.issueDate.formatted(language)
+        dueDate = detail.dueDate.formatted(language)
+        daysOverdue = detail.stage == .closed ? 0 : max(0, detail.dueDate.days(until: context.today))
+        paymentReference = detail.claim.paymentReference
+        principal = Money(minorUnits: detail.claim.principalMinor, currency: detail.currency).formatted(language)
+        openAmount = Money(minorUnits: detail.claim.openMinor, currency: detail.currency).formatted(language)
+        status = StatusBadge(.of(stage: detail.stage, dueDate: detail.dueDate, today: context.today), words: words)
+        var running: Int64 = 0
+        entries = detail.entries.map { entry in
+            running += entry.signedAmount.minorUnits
+            return EntryLine(
+                date: entry.date.formatted(language), kind: words["entry.\(entry.kind.rawValue)"] ?? entry.kind.rawValue,
+                text: entry.text, amount: entry.signedAmount.formatted(language), isReduction: !entry.kind.increasesBalance,
+                balance: Money(minorUnits: running, currency: detail.currency).formatted(language)
+            )
+        }
+    }
+
+    /// National identity numbers are personal data: the page shows the birth date part only (DESIGN.md §9).
+    static func masked(_ number: String) -> String {
+        if let norwegian = try? NorwegianPersonalNumber(validating: number) { return norwegian.masked }
+        if let swedish = try? SwedishPersonalNumber(validating: number) { return swedish.masked }
+        return String(repeating: "•", count: number.count)
+    }
+}

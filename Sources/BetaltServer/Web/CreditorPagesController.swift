@@ -1,0 +1,76 @@
+import BetaltCore
+import BetaltStore
+import Fluent
+import Vapor
+
+/// The signed-in pages about one creditor: the overview with aging, the claim list and a claim's ledger.
+struct CreditorPagesController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("switch", use: switchCreditor)
+        let creditor = routes.grouped("creditors", ":creditorID")
+        creditor.get(use: overview)
+        creditor.get("claims", use: claims)
+        creditor.get("claims", ":claimID", use: claim)
+    }
+
+    func home(req: Request) async throws -> Response {
+        let user = try req.auth.require(UserRecord.self)
+        guard let first = try await CreditorAccess.creditors(for: try user.requireID(), on: req.db).first else {
+            throw Abort(.forbidden, reason: "This user has no creditor yet.")
+        }
+        return req.redirect(to: "/creditors/\(first.id!.uuidString)")
+    }
+
+    func switchCreditor(req: Request) async throws -> Response {
+        guard let id = req.query[UUID.self, at: "creditor"] else { throw Abort(.badRequest, reason: "No creditor chosen.") }
+        return req.redirect(to: "/creditors/\(id.uuidString)")
+    }
+
+    func overview(req: Request) async throws -> View {
+        let context = try await CreditorContext.load(req)
+        let summary = try await AgingSummary.load(creditorID: context.creditorID, today: context.today, on: req.db)
+        var query = ClaimListQuery(creditorID: context.creditorID, today: context.today)
+        query.filter = .overdue
+        query.sort = .amount
+        query.descending = true
+        query.pageSize = 10
+        let largest = try await query.run(on: req.db)
+        let words = Translations.words(context.language)
+        return try await req.view.render("overview", OverviewPage(
+            frame: context.frame(req, title: words["overview"]!, section: "overview"),
+            aging: AgingView.make(summary, language: context.language, words: words),
+            largestOverdue: largest.rows.map { ClaimRowView($0, context: context, words: words) }
+        ))
+    }
+
+    func claims(req: Request) async throws -> View {
+        let context = try await CreditorContext.load(req)
+        var query = ClaimListQuery(creditorID: context.creditorID, today: context.today)
+        query.filter = req.query[String.self, at: "filter"].flatMap(ClaimFilter.init(rawValue:)) ?? .open
+        query.sort = req.query[String.self, at: "sort"].flatMap(ClaimSort.init(rawValue:)) ?? .dueDate
+        query.descending = req.query[String.self, at: "order"] == "desc"
+        query.search = String((req.query[String.self, at: "q"] ?? "").prefix(100))
+        query.page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let page = try await query.run(on: req.db)
+        let words = Translations.words(context.language)
+        return try await req.view.render("claims", ClaimsPage(
+            frame: context.frame(req, title: words["claims"]!, section: "claims"),
+            rows: page.rows.map { ClaimRowView($0, context: context, words: words) },
+            isEmpty: page.rows.isEmpty,
+            controls: ClaimListControls(query: query, page: page, basePath: "/creditors/\(context.creditorID.uuidString)/claims", words: words)
+        ))
+    }
+
+    func claim(req: Request) async throws -> View {
+        let context = try await CreditorContext.load(req)
+        guard let claimID = req.parameters.get("claimID", as: UUID.self),
+              let detail = try await ClaimDetail.load(claimID: claimID, creditorID: context.creditorID, on: req.db)
+        else { throw Abort(.notFound) }
+        let words = Translations.words(context.language)
+        return try await req.view.render("claim", ClaimPage(
+            frame: context.frame(req, title: "\(words["claim"]!) \(detail.claim.invoiceNumber)", section: "claims"),
+            claim: ClaimDetailView(detail, context: context, words: words)
+        ))
+    }
+}

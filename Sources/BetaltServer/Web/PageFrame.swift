@@ -1,0 +1,54 @@
+import BetaltCore
+import BetaltStore
+import Vapor
+
+/// What every signed-in page shows around its content: the top bar and the navigation (DESIGN.md §10).
+struct PageFrame: Encodable {
+    struct CreditorChoice: Encodable {
+        let id: String
+        let name: String
+        let selected: Bool
+    }
+
+    let lang: String
+    let t: [String: String]
+    let title: String
+    let userName: String
+    let creditorID: String
+    let creditorName: String
+    let creditors: [CreditorChoice]
+    let languages: [LanguageChoice]
+    let activeSection: String
+    let today: String
+}
+
+/// The signed-in user and the creditor a page is about, checked against the user's memberships.
+struct CreditorContext {
+    let user: UserRecord
+    let creditor: CreditorRecord
+    let creditors: [CreditorRecord]
+    let language: Language
+    let today: CivilDate
+
+    var creditorID: UUID { creditor.id! }
+
+    /// Answers 404 for a creditor the user is not a member of, so its existence is not revealed.
+    static func load(_ req: Request) async throws -> CreditorContext {
+        let user = try req.auth.require(UserRecord.self)
+        guard let creditorID = req.parameters.get("creditorID", as: UUID.self) else { throw Abort(.notFound) }
+        let creditors = try await CreditorAccess.creditors(for: try user.requireID(), on: req.db)
+        guard let creditor = creditors.first(where: { $0.id == creditorID }) else { throw Abort(.notFound) }
+        let today = req.application.betaltSettings.today(inTimeZone: creditor.timeZone)
+        return CreditorContext(user: user, creditor: creditor, creditors: creditors, language: req.language, today: today)
+    }
+
+    func frame(_ req: Request, title: String, section: String) -> PageFrame {
+        PageFrame(
+            lang: language.rawValue, t: Translations.words(language), title: title, userName: user.name,
+            creditorID: creditorID.uuidString, creditorName: creditor.name,
+            creditors: creditors.map { .init(id: $0.id!.uuidString, name: $0.name, selected: $0.id == creditorID) },
+            languages: LanguageChoice.all(current: language, back: req.url.string),
+            activeSection: section, today: today.formatted(language)
+        )
+    }
+}

@@ -1,0 +1,43 @@
+import BetaltCore
+import FluentKit
+import Foundation
+
+/// The only way entries reach a claim's ledger: appended in one transaction with the claim's open amount
+/// and stage, after the domain ledger has checked them (no currency mix, no component below zero).
+public enum LedgerWriter {
+    /// Appends `entries` to the claim and returns the resulting ledger. Throws, changing nothing, if the
+    /// claim is not the creditor's or the entries would break the ledger's rules.
+    @discardableResult
+    public static func append(
+        _ entries: [LedgerEntry], toClaim claimID: UUID, creditorID: UUID, on database: any Database
+    ) async throws -> ClaimLedger {
+        try await database.transaction { tx in
+            guard let claim = try await ClaimRecord.query(on: tx)
+                .filter(\.$id == claimID).filter(\.$creditorID == creditorID).first()
+            else { throw ClaimNotFound(claimID: claimID) }
+            let existing = try await LedgerEntryRecord.query(on: tx)
+                .filter(\.$claimID == claimID).filter(\.$creditorID == creditorID).sort(\.$sequence).all()
+            let ledger = try ClaimLedger(currency: try Currency.named(claim.currency), entries: try existing.map { try $0.domainEntry() })
+            let updated = try ledger.appending(contentsOf: entries)
+            var sequence = (existing.last?.sequence ?? 0)
+            for entry in entries {
+                sequence += 1
+                try await LedgerEntryRecord(
+                    creditorID: creditorID, claimID: claimID, sequence: sequence, kind: entry.kind.rawValue,
+                    component: entry.component.rawValue, amountMinor: entry.amount.minorUnits,
+                    currency: entry.amount.currency.code, entryDate: entry.date.iso, text: entry.text
+                ).create(on: tx)
+            }
+            claim.openMinor = updated.balance.minorUnits
+            if updated.isSettled { claim.stage = ClaimStage.closed.rawValue }
+            try await claim.update(on: tx)
+            return updated
+        }
+    }
+}
+
+/// A claim id that does not exist for the creditor asking.
+public struct ClaimNotFound: Error, CustomStringConvertible {
+    public let claimID: UUID
+    public var description: String { "claim \(claimID) not found" }
+}

@@ -1,0 +1,44 @@
+import FluentKit
+import Foundation
+
+/// An invoice and everything owed on it. `openMinor` mirrors the sum of the ledger entries so lists and
+/// aging need no aggregation; only `LedgerWriter` changes it, in the same transaction as the entries.
+public final class ClaimRecord: Model, @unchecked Sendable {
+    public static let schema = "claims"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "creditor_id") public var creditorID: UUID
+    @Field(key: "customer_id") public var customerID: UUID
+    @Field(key: "invoice_number") public var invoiceNumber: String
+    /// ISO dates (YYYY-MM-DD) as text: identical on both engines and ordered as strings.
+    @Field(key: "issue_date") public var issueDate: String
+    @Field(key: "due_date") public var dueDate: String
+    @Field(key: "currency") public var currency: String
+    @Field(key: "principal_minor") public var principalMinor: Int64
+    @Field(key: "open_minor") public var openMinor: Int64
+    @OptionalField(key: "payment_reference") public var paymentReference: String?
+    @Field(key: "stage") public var stage: String
+    @OptionalField(key: "next_action_date") public var nextActionDate: String?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, creditorID: UUID, customerID: UUID, invoiceNumber: String, issueDate: String,
+        dueDate: String, currency: String, principalMinor: Int64, openMinor: Int64, paymentReference: String?,
+        stage: String, nextActionDate: String?
+    ) {
+        self.id = id
+        self.creditorID = creditorID
+        self.customerID = customerID
+        self.invoiceNumber = invoiceNumber
+        self.issueDate = issueDate
+        self.dueDate = dueDate
+        self.currency = currency
+        self.principalMinor = principalMinor
+        self.openMinor = openMinor
+        self.paymentReference = paymentReference
+        self.stage = stage
+        self.nextActionDate = nextActionDate
+    }
+}

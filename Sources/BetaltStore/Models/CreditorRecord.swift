@@ -1,0 +1,33 @@
+import FluentKit
+import Foundation
+
+/// A creditor (tenant): the business that is owed. Every other row carries its id.
+public final class CreditorRecord: Model, @unchecked Sendable {
+    public static let schema = "creditors"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "country") public var country: String
+    @Field(key: "organisation_number") public var organisationNumber: String
+    @Field(key: "currency") public var currency: String
+    @Field(key: "time_zone") public var timeZone: String
+    @Field(key: "language") public var language: String
+    @Field(key: "bank_account") public var bankAccount: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, name: String, country: String, organisationNumber: String, currency: String,
+        timeZone: String, language: String, bankAccount: String
+    ) {
+        self.id = id
+        self.name = name
+        self.country = country
+        self.organisationNumber = organisationNumber
+        self.currency = currency
+        self.timeZone = timeZone
+        self.language = language
+        self.bankAccount = bankAccount
+    }
+}

@@ -1,0 +1,47 @@
+import FluentKit
+import Foundation
+
+/// A creditor's customer, the debtor of its claims: a consumer or a business.
+public final class CustomerRecord: Model, @unchecked Sendable {
+    public static let schema = "customers"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "creditor_id") public var creditorID: UUID
+    @Field(key: "customer_number") public var customerNumber: String
+    @Field(key: "kind") public var kind: String
+    @Field(key: "name") public var name: String
+    /// Fødselsnummer or personnummer: personal data, shown masked and exported only in a handover.
+    @OptionalField(key: "national_identity_number") public var nationalIdentityNumber: String?
+    @OptionalField(key: "organisation_number") public var organisationNumber: String?
+    @OptionalField(key: "email") public var email: String?
+    @OptionalField(key: "phone") public var phone: String?
+    @Field(key: "address_line") public var addressLine: String
+    @Field(key: "postal_code") public var postalCode: String
+    @Field(key: "city") public var city: String
+    @Field(key: "country") public var country: String
+    @Field(key: "language") public var language: String
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, creditorID: UUID, customerNumber: String, kind: String, name: String,
+        nationalIdentityNumber: String?, organisationNumber: String?, email: String?, phone: String?,
+        addressLine: String, postalCode: String, city: String, country: String, language: String
+    ) {
+        self.id = id
+        self.creditorID = creditorID
+        self.customerNumber = customerNumber
+        self.kind = kind
+        self.name = name
+        self.nationalIdentityNumber = nationalIdentityNumber
+        self.organisationNumber = organisationNumber
+        self.email = email
+        self.phone = phone
+        self.addressLine = addressLine
+        self.postalCode = postalCode
+        self.city = city
+        self.country = country
+        self.language = language
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `betalt` command line: serve the web app, migrate the database, load the demo ledger.
+@main
+struct Betalt: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "betalt",
+        abstract: "Betalt follows up unpaid invoices in Norway and Sweden, lawfully.",
+        discussion: "Configuration comes from BETALT_* environment variables; see the README.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self]
+    )
+}

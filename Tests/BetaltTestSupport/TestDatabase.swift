@@ -1,0 +1,65 @@
+import BetaltStore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The two engines every database test runs on.
+public enum TestEngine: String, CaseIterable, Sendable {
+    case sqlite
+    case postgres
+}
+
+/// A fresh, migrated database for one test: a new SQLite file, or a new schema on the test PostgreSQL
+/// server named by BETALT_TEST_POSTGRES_URL (started by `make test`). Without that variable a PostgreSQL
+/// test fails: a database test that silently skips PostgreSQL would be a false pass.
+public enum TestDatabase {
+    public static func location(for engine: TestEngine) async throws -> DatabaseLocation {
+        switch engine {
+        case .sqlite:
+            let path = FileManager.default.temporaryDirectory
+                .appendingPathComponent("betalt-test-\(UUID().uuidString).sqlite").path
+            return .sqliteFile(path: path)
+        case .postgres:
+            guard let url = ProcessInfo.processInfo.environment["BETALT_TEST_POSTGRES_URL"], !url.isEmpty else {
+                throw MissingTestPostgres()
+            }
+            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+            try await createSchema(String(schema), url: url)
+            return .postgres(url: url, searchPath: String(schema))
+        }
+    }
+
+    /// Runs `body` with a migrated database and always shuts it down.
+    public static func with<T: Sendable>(
+        _ engine: TestEngine, _ body: (StandaloneDatabase) async throws -> T
+    ) async throws -> T {
+        let store = try StandaloneDatabase(location: try await location(for: engine))
+        do {
+            try await store.migrate()
+            let result = try await body(store)
+            try await store.shutdown()
+            return result
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+    }
+
+    private static func createSchema(_ schema: String, url: String) async throws {
+        let admin = try StandaloneDatabase(location: .postgres(url: url))
+        do {
+            try await (admin.database as! any SQLDatabase).raw("CREATE SCHEMA \(ident: schema)").run()
+            try await admin.shutdown()
+        } catch {
+            try? await admin.shutdown()
+            throw error
+        }
+    }
+}
+
+/// `make test` starts PostgreSQL and sets BETALT_TEST_POSTGRES_URL; running the tests without it is an error.
+public struct MissingTestPostgres: Error, CustomStringConvertible {
+    public var description: String {
+        "BETALT_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts a throwaway PostgreSQL"
+    }
+}

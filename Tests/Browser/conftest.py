@@ -1,0 +1,68 @@
+"""Starts `betalt serve` on a fresh SQLite file with the demo ledger, and a headless Chromium to drive it."""
+import os
+import pathlib
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = ROOT / ".build" / "debug" / "betalt"
+SCREENSHOTS = ROOT / "screenshots"
+TODAY = "2026-11-22"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server():
+    assert BINARY.exists(), f"{BINARY} is missing: build it with `swift build --product betalt`"
+    workdir = tempfile.mkdtemp(prefix="betalt-browser-")
+    port = free_port()
+    env = dict(os.environ,
+               BETALT_DATABASE_URL=f"sqlite://{workdir}/betalt.sqlite",
+               BETALT_PORT=str(port), BETALT_HOST="127.0.0.1",
+               BETALT_TODAY=TODAY, BETALT_HOME=str(ROOT))
+    demo = subprocess.run([str(BINARY), "demo"], env=env, capture_output=True, text=True, timeout=300)
+    assert demo.returncode == 0, demo.stderr
+    assert "demo@betalt.example" in demo.stdout
+    log = open(os.path.join(workdir, "serve.log"), "w")
+    process = subprocess.Popen([str(BINARY), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(base + "/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    break
+        except OSError:
+            pass
+        assert process.poll() is None, open(os.path.join(workdir, "serve.log")).read()
+        assert time.time() < deadline, "betalt serve did not answer within 60 s"
+        time.sleep(0.3)
+    yield base
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                     "--lang=nb-NO"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()

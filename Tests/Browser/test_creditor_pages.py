@@ -1,0 +1,89 @@
+"""The demo ledger as a person sees it: log in, the aging summary, the claim list and one claim's ledger."""
+import re
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import SCREENSHOTS
+
+BUCKETS = ["notDue", "days1to30", "days31to60", "days61to90", "over90"]
+
+
+def amount(text):
+    """'1 234,50 kr' -> 123450 (øre)."""
+    digits = re.sub(r"[^\d,−-]", "", text).replace("−", "-").replace(",", "")
+    return int(digits)
+
+
+def log_in(browser, server, password="betalt-demo"):
+    browser.get(server + "/login")
+    browser.find_element(By.ID, "email").send_keys("demo@betalt.example")
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+
+
+def test_wrong_password_shows_the_error(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server, password="wrong")
+    assert "passordet stemmer ikke" in browser.find_element(By.CSS_SELECTOR, ".form-error").text
+    browser.save_screenshot(str(SCREENSHOTS / "login-error.png"))
+
+
+def test_overview_shows_the_aging_summary(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    assert "/creditors/" in browser.current_url
+    table = browser.find_element(By.CSS_SELECTOR, "#aging-NOK table")
+    rows = table.find_elements(By.CSS_SELECTOR, "tbody tr")
+    assert [row.get_attribute("data-bucket") for row in rows] == BUCKETS
+    counts = [int(row.find_elements(By.TAG_NAME, "td")[0].text) for row in rows]
+    sums = [amount(row.find_elements(By.TAG_NAME, "td")[1].text) for row in rows]
+    total = table.find_elements(By.CSS_SELECTOR, "tfoot td")
+    assert int(total[0].text) == sum(counts) > 100
+    assert amount(total[1].text) == sum(sums) > 0
+    assert all(count > 0 for count in counts), counts
+    assert total[1].text.endswith("kr")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")) == 5
+    browser.save_screenshot(str(SCREENSHOTS / "overview.png"))
+
+
+def test_claim_list_and_a_claims_ledger(browser, server):
+    browser.find_element(By.LINK_TEXT, "Krav").click()
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
+    assert len(rows) == 50
+    first = rows[0].find_elements(By.TAG_NAME, "td")
+    assert first[4].text.endswith("kr")
+    assert first[5].text in {"Forfalt", "Ikke forfalt"}
+    assert "Side 1 av" in browser.find_element(By.CSS_SELECTOR, ".count").text
+    browser.save_screenshot(str(SCREENSHOTS / "claims.png"))
+
+    browser.find_element(By.CSS_SELECTOR, "select#filter option[value=overdue]").click()
+    browser.find_element(By.CSS_SELECTOR, ".list-controls button").click()
+    WebDriverWait(browser, 10).until(lambda b: "filter=overdue" in b.current_url)
+    overdue = browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
+    assert overdue and all(int(r.find_elements(By.TAG_NAME, "td")[3].text) > 0 for r in overdue)
+
+    invoice = overdue[0].find_elements(By.TAG_NAME, "td")[1].text
+    overdue[0].find_element(By.TAG_NAME, "a").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.ledger"))
+    assert invoice in browser.find_element(By.TAG_NAME, "h1").text
+    entries = browser.find_elements(By.CSS_SELECTOR, "table.ledger tbody tr")
+    assert len(entries) >= 1
+    assert entries[0].find_elements(By.TAG_NAME, "td")[1].text == "Faktura"
+    last_balance = entries[-1].find_elements(By.TAG_NAME, "td")[4].text
+    assert last_balance == browser.find_element(By.ID, "open-amount").text
+    browser.save_screenshot(str(SCREENSHOTS / "claim.png"))
+
+
+def test_swedish_creditor_in_swedish_on_a_phone(browser, server):
+    browser.find_element(By.CSS_SELECTOR, "a[lang=sv]").click()
+    select = browser.find_element(By.ID, "creditor")
+    swedish = [o for o in select.find_elements(By.TAG_NAME, "option") if o.text.endswith("AB")][0]
+    swedish.click()
+    browser.find_element(By.CSS_SELECTOR, ".creditor-switch button").click()
+    assert "Åldersfördelning av öppna fordringar (SEK)" in browser.page_source
+    browser.set_window_size(390, 844)
+    browser.find_element(By.LINK_TEXT, "Fordringar").click()
+    assert browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
+    browser.save_screenshot(str(SCREENSHOTS / "claims-phone-sv.png"))
+    browser.set_window_size(1280, 1000)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `make test`: every test against SQLite and a throwaway PostgreSQL, then the browser tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-debian-packages.sh postgresql chromium chromium-driver fonts-dejavu-core
+scripts/ensure-python-packages.sh selenium=selenium pytest=pytest
+
+pg_dir=$(mktemp -d /tmp/betalt-pg.XXXXXX)
+trap 'scripts/test-postgres.sh stop "$pg_dir"' EXIT
+BETALT_TEST_POSTGRES_URL=$(scripts/test-postgres.sh start "$pg_dir")
+export BETALT_TEST_POSTGRES_URL
+echo "Test PostgreSQL: $BETALT_TEST_POSTGRES_URL"
+
+swift build --build-tests
+swift test --skip-build
+swift build --product betalt
+python3 -m pytest -q Tests/Browser
