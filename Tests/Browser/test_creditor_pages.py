@@ -20,6 +20,8 @@ def log_in(browser, server, password="betalt-demo"):
     browser.find_element(By.ID, "email").send_keys("demo@betalt.example")
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+    WebDriverWait(browser, 10).until(
+        lambda b: "/creditors/" in b.current_url or b.find_elements(By.CSS_SELECTOR, ".form-error"))
 
 
 def test_wrong_password_shows_the_error(browser, server):
@@ -49,6 +51,7 @@ def test_overview_shows_the_aging_summary(browser, server):
 
 def test_claim_list_and_a_claims_ledger(browser, server):
     browser.find_element(By.LINK_TEXT, "Krav").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/claims"))
     rows = browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
     assert len(rows) == 50
     first = rows[0].find_elements(By.TAG_NAME, "td")
@@ -77,13 +80,16 @@ def test_claim_list_and_a_claims_ledger(browser, server):
 
 def test_swedish_creditor_in_swedish_on_a_phone(browser, server):
     browser.find_element(By.CSS_SELECTOR, "a[lang=sv]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "html[lang=sv]"))
     select = browser.find_element(By.ID, "creditor")
     swedish = [o for o in select.find_elements(By.TAG_NAME, "option") if o.text.endswith("AB")][0]
     swedish.click()
     browser.find_element(By.CSS_SELECTOR, ".creditor-switch button").click()
+    WebDriverWait(browser, 10).until(lambda b: "(SEK)" in b.page_source)
     assert "Åldersfördelning av öppna fordringar (SEK)" in browser.page_source
     browser.set_window_size(390, 844)
     browser.find_element(By.LINK_TEXT, "Fordringar").click()
+    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/claims"))
     assert browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
     browser.save_screenshot(str(SCREENSHOTS / "claims-phone-sv.png"))
     browser.set_window_size(1280, 1000)
