@@ -2,7 +2,6 @@ import BetaltCore
 import PropertyBased
 import Testing
 
-private func day(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
 
 /// One row of NORDIC-RULES § 14.7, typed in from the table.
 struct MovableHolidayRow: Sendable, CustomTestStringConvertible {

@@ -1,7 +1,6 @@
 import BetaltCore
 import Testing
 
-private func day(_ iso: String) -> CivilDate { try! CivilDate(iso: iso) }
 private func nok(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .nok) }
 private func sek(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .sek) }
 

@@ -1,11 +1,11 @@
-/// SplitMix64: a tiny deterministic generator so the demo ledger is the same on every machine.
+/// SplitMix64: a tiny deterministic generator, so demo data and benchmarks are the same on every machine.
 /// Written by hand because the standard library's generator cannot be seeded.
-struct SeededGenerator: RandomNumberGenerator {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
