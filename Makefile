@@ -12,8 +12,7 @@ test:
 	scripts/test.sh
 
 bench:
-	$(SWIFT) build -c release --product betalt-bench
-	.build/release/betalt-bench
+	scripts/bench.sh
 
 build:
 	$(SWIFT) build

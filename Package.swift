@@ -53,7 +53,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "betalt-bench",
-            dependencies: ["BetaltCore"],
+            dependencies: [
+                "BetaltCore", "BetaltStore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentKit", package: "fluent-kit"),
+            ],
             path: "Benchmarks/betalt-bench"
         ),
         .testTarget(

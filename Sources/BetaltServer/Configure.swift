@@ -30,6 +30,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
 
     try await app.autoMigrate()
     try routes(app)
+    if let runAt = settings.runAt { app.lifecycle.use(DailyRunScheduler(runAt: runAt)) }
 }
 
 struct ServerSettingsKey: StorageKey {

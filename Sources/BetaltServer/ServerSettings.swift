@@ -14,11 +14,13 @@ public struct ServerSettings: Sendable {
     public var fixedToday: CivilDate?
     /// Whether session cookies are marked Secure (set behind HTTPS).
     public var secureCookies: Bool
+    /// When the daily run starts in each creditor's time zone; nil turns the scheduler off.
+    public var runAt: LocalTime?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .defaultLocation,
         homeDirectory: String = FileManager.default.currentDirectoryPath, fixedToday: CivilDate? = nil,
-        secureCookies: Bool = false
+        secureCookies: Bool = false, runAt: LocalTime? = nil
     ) {
         self.host = host
         self.port = port
@@ -26,6 +28,7 @@ public struct ServerSettings: Sendable {
         self.homeDirectory = homeDirectory
         self.fixedToday = fixedToday
         self.secureCookies = secureCookies
+        self.runAt = runAt
     }
 
     public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> ServerSettings {
@@ -47,6 +50,8 @@ public struct ServerSettings: Sendable {
         if let secure = env["BETALT_SECURE_COOKIES"], !secure.isEmpty {
             settings.secureCookies = ["1", "true", "yes"].contains(secure.lowercased())
         }
+        let runAt = env["BETALT_RUN_AT"] ?? "06:00"
+        settings.runAt = ["", "off"].contains(runAt.lowercased()) ? nil : try LocalTime(runAt)
         return settings
     }
 

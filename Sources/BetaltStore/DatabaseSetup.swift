@@ -37,5 +37,6 @@ extension Databases {
 public enum BetaltMigrations {
     public static let all: [any Migration] = [
         CreateInitialSchema(),
+        CreateCollectionSchema(),
     ]
 }

@@ -28,7 +28,7 @@ public enum LedgerWriter {
                     currency: entry.amount.currency.code, entryDate: entry.date.iso, text: entry.text
                 ).create(on: tx)
             }
-            claim.openMinor = updated.balance.minorUnits
+            claim.mirror(updated.balances, lastSequence: sequence)
             if updated.isSettled { claim.stage = ClaimStage.closed.rawValue }
             try await claim.update(on: tx)
             return updated

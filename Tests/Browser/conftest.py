@@ -14,7 +14,7 @@ from selenium.webdriver.chrome.service import Service
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "betalt"
 SCREENSHOTS = ROOT / "screenshots"
-TODAY = "2026-11-22"
+TODAY = "2026-11-23"  # a Monday: notices go out on business days
 
 
 def free_port():
@@ -35,6 +35,9 @@ def server():
     demo = subprocess.run([str(BINARY), "demo"], env=env, capture_output=True, text=True, timeout=300)
     assert demo.returncode == 0, demo.stderr
     assert "demo@betalt.example" in demo.stdout
+    run = subprocess.run([str(BINARY), "run", "--date", TODAY], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "claims considered" in run.stdout
     log = open(os.path.join(workdir, "serve.log"), "w")
     process = subprocess.Popen([str(BINARY), "serve"], env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"

@@ -56,7 +56,7 @@ def test_claim_list_and_a_claims_ledger(browser, server):
     assert len(rows) == 50
     first = rows[0].find_elements(By.TAG_NAME, "td")
     assert first[4].text.endswith("kr")
-    assert first[5].text in {"Forfalt", "Ikke forfalt"}
+    assert first[5].text in {"Forfalt", "Ikke forfalt", "Påminnet", "Inkassovarslet", "Hos inkasso"}
     assert "Side 1 av" in browser.find_element(By.CSS_SELECTOR, ".count").text
     browser.save_screenshot(str(SCREENSHOTS / "claims.png"))
 
@@ -75,6 +75,13 @@ def test_claim_list_and_a_claims_ledger(browser, server):
     assert entries[0].find_elements(By.TAG_NAME, "td")[1].text == "Faktura"
     last_balance = entries[-1].find_elements(By.TAG_NAME, "td")[4].text
     assert last_balance == browser.find_element(By.ID, "open-amount").text
+    # The run of the day has decided something for every overdue claim, and the preview looks ahead.
+    trail = browser.find_elements(By.CSS_SELECTOR, "#trail tbody tr")
+    assert trail, "the decision trail is empty"
+    assert browser.find_elements(By.CSS_SELECTOR, "#acts tbody tr"), "no act was recorded"
+    planned = browser.find_elements(By.CSS_SELECTOR, "#planned tbody tr")
+    assert planned, "the planned timeline is empty"
+    assert any(cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#trail td.rule")), "no rule is cited"
     browser.save_screenshot(str(SCREENSHOTS / "claim.png"))
 
 

@@ -5,6 +5,7 @@ import BetaltStore
 struct ClaimPage: Encodable {
     let frame: PageFrame
     let claim: ClaimDetailView
+    let followUp: FollowUpView
 }
 
 /// A claim's facts and ledger lines, formatted for the page's language.

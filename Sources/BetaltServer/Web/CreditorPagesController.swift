@@ -68,9 +68,13 @@ struct CreditorPagesController: RouteCollection {
               let detail = try await ClaimDetail.load(claimID: claimID, creditorID: context.creditorID, on: req.db)
         else { throw Abort(.notFound) }
         let words = Translations.words(context.language)
+        let followUp = try await ClaimFollowUp.load(
+            claimID: claimID, creditorID: context.creditorID, today: context.today, on: req.db
+        )
         return try await req.view.render("claim", ClaimPage(
             frame: context.frame(req, title: "\(words["claim"]!) \(detail.claim.invoiceNumber)", section: "claims"),
-            claim: ClaimDetailView(detail, context: context, words: words)
+            claim: ClaimDetailView(detail, context: context, words: words),
+            followUp: FollowUpView(followUp, language: context.language, words: words)
         ))
     }
 }

@@ -23,6 +23,8 @@ public struct DemoLedger: Sendable {
         public let nationalIdentityNumber: String?
         public let organisationNumber: String?
         public let email: String?
+        /// Electronic channels the customer accepted for formal notices.
+        public let acceptedChannels: Set<Channel>
         public let addressLine: String
         public let postalCode: String
         public let city: String
@@ -35,6 +37,8 @@ public struct DemoLedger: Sendable {
         public let issueDate: CivilDate
         public let dueDate: CivilDate
         public let paymentReference: String
+        /// SE: the invoice terms agreed a påminnelseavgift (IKL § 2).
+        public let reminderFeeAgreed: Bool
         public let entries: [LedgerEntry]
     }
 
@@ -100,17 +104,20 @@ public struct DemoLedger: Sendable {
                 nationalIdentityNumber: nil,
                 organisationNumber: try organisationNumber(country: country, random: &random),
                 email: "faktura@\(word.asciiSlug)-\(index).example.com",
+                acceptedChannels: Int.random(in: 0..<100, using: &random) < 70 ? [.email] : [],
                 addressLine: street, postalCode: place.0, city: place.1
             )
         }
         let first = (norwegian ? DemoNames.norwegianFirstNames : DemoNames.swedishFirstNames).randomElement(using: &random)!
         let last = (norwegian ? DemoNames.norwegianLastNames : DemoNames.swedishLastNames).randomElement(using: &random)!
         let hasIdentity = Int.random(in: 0..<100, using: &random) < 70
+        let email = Int.random(in: 0..<100, using: &random) < 85 ? "\(first.asciiSlug).\(last.asciiSlug)\(index)@example.com" : nil
         return Customer(
             id: UUID(random: &random), number: number, kind: .consumer, name: "\(first) \(last)",
             nationalIdentityNumber: hasIdentity ? try personalNumber(country: country, random: &random) : nil,
             organisationNumber: nil,
-            email: Int.random(in: 0..<100, using: &random) < 85 ? "\(first.asciiSlug).\(last.asciiSlug)\(index)@example.com" : nil,
+            email: email,
+            acceptedChannels: email != nil && Int.random(in: 0..<100, using: &random) < 60 ? [.email] : [],
             addressLine: street, postalCode: place.0, city: place.1
         )
     }
@@ -178,7 +185,7 @@ public struct DemoLedger: Sendable {
         }
         return Invoice(
             id: UUID(random: &random), customerID: customer.id, number: number, issueDate: issue, dueDate: due,
-            paymentReference: reference, entries: entries
+            paymentReference: reference, reminderFeeAgreed: country == .sweden && serial % 2 == 0, entries: entries
         )
     }
 

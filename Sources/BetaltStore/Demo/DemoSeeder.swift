@@ -41,20 +41,26 @@ public enum DemoSeeder {
                 country: creditor.country.rawValue, language: creditor.country.language.rawValue
             )
         }
-        for chunk in customers.chunked(into: 500) { try await chunk.create(on: database) }
 
+        for (record, customer) in zip(customers, creditor.customers) {
+            record.acceptedChannels = customer.acceptedChannels.map(\.rawValue).sorted().joined(separator: ",")
+        }
+        for chunk in customers.chunked(into: 500) { try await chunk.create(on: database) }
         var claims: [ClaimRecord] = []
         var entries: [LedgerEntryRecord] = []
         for invoice in creditor.invoices {
             let ledger = try ClaimLedger(currency: creditor.country.currency, entries: invoice.entries)
-            claims.append(ClaimRecord(
+            let record = ClaimRecord(
                 id: invoice.id, creditorID: creditor.id, customerID: invoice.customerID, invoiceNumber: invoice.number,
                 issueDate: invoice.issueDate.iso, dueDate: invoice.dueDate.iso, currency: creditor.country.currency.code,
                 principalMinor: invoice.entries.filter { $0.kind == .principal }.reduce(0) { $0 + $1.amount.minorUnits },
                 openMinor: ledger.balance.minorUnits, paymentReference: invoice.paymentReference,
                 stage: (ledger.isSettled ? ClaimStage.closed : ClaimStage.open).rawValue,
                 nextActionDate: ledger.isSettled ? nil : invoice.dueDate.adding(days: 1).iso
-            ))
+            )
+            record.mirror(ledger.balances, lastSequence: invoice.entries.count)
+            record.reminderFeeAgreed = invoice.reminderFeeAgreed
+            claims.append(record)
             for (index, entry) in invoice.entries.enumerated() {
                 entries.append(LedgerEntryRecord(
                     creditorID: creditor.id, claimID: invoice.id, sequence: index + 1, kind: entry.kind.rawValue,
@@ -65,11 +71,5 @@ public enum DemoSeeder {
         }
         for chunk in claims.chunked(into: 500) { try await chunk.create(on: database) }
         for chunk in entries.chunked(into: 500) { try await chunk.create(on: database) }
-    }
-}
-
-extension Array {
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
-        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

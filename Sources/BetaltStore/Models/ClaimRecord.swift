@@ -1,3 +1,4 @@
+import BetaltCore
 import FluentKit
 import Foundation
 
@@ -19,6 +20,17 @@ public final class ClaimRecord: Model, @unchecked Sendable {
     @OptionalField(key: "payment_reference") public var paymentReference: String?
     @Field(key: "stage") public var stage: String
     @OptionalField(key: "next_action_date") public var nextActionDate: String?
+    @Field(key: "principal_open_minor") public var principalOpenMinor: Int64
+    @Field(key: "fee_open_minor") public var feeOpenMinor: Int64
+    @Field(key: "interest_open_minor") public var interestOpenMinor: Int64
+    @Field(key: "compensation_open_minor") public var compensationOpenMinor: Int64
+    /// The sequence number of the claim's latest ledger entry.
+    @Field(key: "last_sequence") public var lastSequence: Int64
+    /// The ladder this invoice follows, overriding the customer's and the creditor's default.
+    @OptionalField(key: "ladder_key") public var ladderKey: String?
+    /// SE: a påminnelseavgift was agreed when the debt arose (IKL § 2).
+    @Field(key: "reminder_fee_agreed") public var reminderFeeAgreed: Bool
+    @OptionalField(key: "interest_charged_through") public var interestChargedThrough: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -40,5 +52,21 @@ public final class ClaimRecord: Model, @unchecked Sendable {
         self.paymentReference = paymentReference
         self.stage = stage
         self.nextActionDate = nextActionDate
+        self.principalOpenMinor = openMinor
+        self.feeOpenMinor = 0
+        self.interestOpenMinor = 0
+        self.compensationOpenMinor = 0
+        self.lastSequence = 0
+        self.reminderFeeAgreed = false
+    }
+
+    /// Sets the open amounts from a ledger's balances (the only place they change besides the daily run).
+    public func mirror(_ balances: ComponentBalances, lastSequence: Int) {
+        openMinor = balances.total.minorUnits
+        principalOpenMinor = balances.principal.minorUnits
+        feeOpenMinor = balances.fee.minorUnits
+        interestOpenMinor = balances.interest.minorUnits
+        compensationOpenMinor = balances.compensation.minorUnits
+        self.lastSequence = Int64(lastSequence)
     }
 }

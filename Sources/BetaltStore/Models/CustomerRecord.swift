@@ -20,6 +20,10 @@ public final class CustomerRecord: Model, @unchecked Sendable {
     @Field(key: "city") public var city: String
     @Field(key: "country") public var country: String
     @Field(key: "language") public var language: String
+    /// Electronic channels the customer accepted for notices, comma-separated ("email,digitalMailbox").
+    @Field(key: "accepted_channels") public var acceptedChannels: String
+    /// The ladder this customer follows instead of the creditor's default for the country.
+    @OptionalField(key: "ladder_key") public var ladderKey: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -43,5 +47,6 @@ public final class CustomerRecord: Model, @unchecked Sendable {
         self.city = city
         self.country = country
         self.language = language
+        self.acceptedChannels = ""
     }
 }

@@ -1,0 +1,17 @@
+import BetaltStore
+import Foundation
+
+// `make bench`: the hot paths in release mode. Figures go to the README's performance section.
+// BETALT_BENCH_CLAIMS scales everything down for a quick look; BETALT_BENCH_POSTGRES_URL adds PostgreSQL.
+let environment = ProcessInfo.processInfo.environment
+let claimCount = Int(environment["BETALT_BENCH_CLAIMS"] ?? "") ?? 1_000_000
+try benchmarkCore(claimCount: claimCount)
+
+let claimsPerCreditor = Int(environment["BETALT_BENCH_CLAIMS_PER_CREDITOR"] ?? "") ?? 100
+let creditors = max(1, claimCount / claimsPerCreditor)
+let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("betalt-bench-\(UUID().uuidString).sqlite").path
+try await benchmarkDailyRun(.sqliteFile(path: sqlitePath), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
+try? FileManager.default.removeItem(atPath: sqlitePath)
+if let url = environment["BETALT_BENCH_POSTGRES_URL"], !url.isEmpty {
+    try await benchmarkDailyRun(.postgres(url: url), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
+}

@@ -1,0 +1,73 @@
+import BetaltCore
+import FluentKit
+import Foundation
+
+/// A creditor's ladders: the built-in defaults per country and the creditor's own, by key.
+public struct LadderBook: Sendable {
+    public let ladders: [String: Ladder]
+
+    public static func defaultKey(_ country: Country) -> String { "default-\(country.rawValue)" }
+
+    public static let defaults: [String: Ladder] = [
+        defaultKey(.norway): .defaultNorway,
+        defaultKey(.sweden): .defaultSweden,
+    ]
+
+    public init(ladders: [String: Ladder]) { self.ladders = ladders }
+
+    /// The creditor's saved ladders over the defaults. A stored ladder that no longer reads is an error,
+    /// never silently replaced by a default.
+    public static func load(creditorID: UUID, on database: any Database) async throws -> LadderBook {
+        var ladders = defaults
+        for record in try await LadderRecord.query(on: database).filter(\.$creditorID == creditorID).all() {
+            do {
+                ladders[record.key] = try JSONDecoder().decode(Ladder.self, from: Data(record.definition.utf8))
+            } catch {
+                throw UnreadableLadder(key: record.key, reason: "\(error)")
+            }
+        }
+        return LadderBook(ladders: ladders)
+    }
+
+    /// The invoice's ladder, else the customer's, else the default for the country.
+    public func ladder(claimKey: String?, customerKey: String?, country: Country) throws -> Ladder {
+        for key in [claimKey, customerKey].compactMap({ $0 }) {
+            guard let ladder = ladders[key] else { throw UnreadableLadder(key: key, reason: "no ladder with this key") }
+            guard ladder.country == country else {
+                throw UnreadableLadder(key: key, reason: "ladder is for \(ladder.country.rawValue), the claim for \(country.rawValue)")
+            }
+            return ladder
+        }
+        return ladders[Self.defaultKey(country)]!
+    }
+
+    /// Saves a creditor's ladder after checking it against the law; an illegal ladder is refused with reasons.
+    public static func save(_ ladder: Ladder, key: String, creditorID: UUID, on date: CivilDate, database: any Database) async throws {
+        let violations = LadderValidator.violations(of: ladder, rulebook: .for(ladder.country), on: date)
+        guard violations.isEmpty else { throw IllegalLadder(key: key, violations: violations.map(\.description)) }
+        let definition = try StableJSON.string(ladder)
+        if let existing = try await LadderRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$key == key).first() {
+            existing.definition = definition
+            existing.country = ladder.country.rawValue
+            try await existing.update(on: database)
+        } else {
+            try await LadderRecord(creditorID: creditorID, key: key, country: ladder.country.rawValue, definition: definition)
+                .create(on: database)
+        }
+    }
+}
+
+/// A ladder key that names no usable ladder.
+public struct UnreadableLadder: Error, CustomStringConvertible {
+    public let key: String
+    public let reason: String
+    public var description: String { "ladder '\(key)': \(reason)" }
+}
+
+/// A ladder the law does not allow; nothing was saved.
+public struct IllegalLadder: Error, CustomStringConvertible {
+    public let key: String
+    public let violations: [String]
+    public var description: String { "ladder '\(key)' is not allowed: " + violations.joined(separator: "; ") }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import BetaltCore
+import BetaltServer
+import BetaltStore
+import Foundation
+
+/// `betalt run`: the daily run for one date, all creditors or one.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Plan and record today's follow-up for every claim whose next action has come."
+    )
+
+    @Option(help: "The business date to run for, YYYY-MM-DD (default: BETALT_TODAY or today in Oslo).") var date: String?
+    @Option(help: "Only this creditor (its id).") var creditor: String?
+    @Flag(help: "Plan and report, but save nothing.") var dryRun = false
+
+    func run() async throws {
+        let settings = try ServerSettings.fromEnvironment()
+        let day = try date.map { try CivilDate(iso: $0) } ?? settings.today(inTimeZone: Country.norway.timeZoneIdentifier)
+        var run = DailyRun(date: day, dryRun: dryRun)
+        if let creditor {
+            guard let id = UUID(uuidString: creditor) else { throw ValidationError("--creditor '\(creditor)' is not a creditor id") }
+            run.creditorID = id
+        }
+        let progress = ProgressLine()
+        run.afterBatch = { done, total in progress.show(done: done, total: total) }
+        let report = try await VaporApplication.with(settings) { app in try await run.run(on: app.db) }
+        progress.finish()
+        print(report.text)
+    }
+}

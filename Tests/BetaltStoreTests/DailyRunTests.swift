@@ -1,0 +1,186 @@
+import BetaltCore
+import BetaltStore
+import BetaltTestSupport
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+@Suite("The daily run")
+struct DailyRunTests {
+    static let today = try! CivilDate(2026, 11, 22)
+    /// A Monday: notices go out on business days only, and the demo's today is a Sunday.
+    static let runDate = try! CivilDate(2026, 11, 23)
+
+    private func seeded(_ store: StandaloneDatabase) async throws -> DemoLedger {
+        let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 15, invoicesPerCreditor: 120)
+        try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
+        return ledger
+    }
+
+    /// Everything a run writes, in a stable order and without generated ids or timestamps.
+    private func state(_ store: StandaloneDatabase) async throws -> [String] {
+        let sql = store.database as! any SQLDatabase
+        var lines: [String] = []
+        for row in try await sql.raw("""
+            SELECT claim_id, step_id, kind, act_date, channel, fee_minor, compensation_minor, interest_minor,
+                   amount_due_minor, deadline, group_key, reasons FROM collection_acts
+            """).all() {
+            lines.append("act \(try row.decode(column: "claim_id", as: UUID.self)) \(try row.decode(column: "step_id", as: String.self)) "
+                + "\(try row.decode(column: "kind", as: String.self)) \(try row.decode(column: "act_date", as: String.self)) "
+                + "\(try row.decode(column: "channel", as: String?.self) ?? "-") \(try row.decode(column: "fee_minor", as: Int64.self)) "
+                + "\(try row.decode(column: "compensation_minor", as: Int64.self)) \(try row.decode(column: "interest_minor", as: Int64.self)) "
+                + "\(try row.decode(column: "amount_due_minor", as: Int64.self)) \(try row.decode(column: "deadline", as: String?.self) ?? "-") "
+                + "\(try row.decode(column: "reasons", as: String.self))")
+        }
+        for row in try await sql.raw("SELECT claim_id, sequence, kind, component, amount_minor, entry_date, text FROM ledger_entries").all() {
+            lines.append("entry \(try row.decode(column: "claim_id", as: UUID.self)) \(try row.decode(column: "sequence", as: Int.self)) "
+                + "\(try row.decode(column: "kind", as: String.self)) \(try row.decode(column: "component", as: String.self)) "
+                + "\(try row.decode(column: "amount_minor", as: Int64.self)) \(try row.decode(column: "entry_date", as: String.self)) "
+                + "\(try row.decode(column: "text", as: String.self))")
+        }
+        for row in try await sql.raw("""
+            SELECT id, stage, next_action_date, open_minor, fee_open_minor, interest_open_minor, compensation_open_minor,
+                   last_sequence, interest_charged_through FROM claims
+            """).all() {
+            lines.append("claim \(try row.decode(column: "id", as: UUID.self)) \(try row.decode(column: "stage", as: String.self)) "
+                + "\(try row.decode(column: "next_action_date", as: String?.self) ?? "-") \(try row.decode(column: "open_minor", as: Int64.self)) "
+                + "\(try row.decode(column: "fee_open_minor", as: Int64.self)) \(try row.decode(column: "interest_open_minor", as: Int64.self)) "
+                + "\(try row.decode(column: "compensation_open_minor", as: Int64.self)) \(try row.decode(column: "last_sequence", as: Int64.self)) "
+                + "\(try row.decode(column: "interest_charged_through", as: String?.self) ?? "-")")
+        }
+        for row in try await sql.raw("SELECT claim_id, decided_on, outcome, step_id, reason, citation FROM claim_decisions").all() {
+            lines.append("decision \(try row.decode(column: "claim_id", as: UUID.self)) \(try row.decode(column: "decided_on", as: String.self)) "
+                + "\(try row.decode(column: "outcome", as: String.self)) \(try row.decode(column: "step_id", as: String?.self) ?? "-") "
+                + "\(try row.decode(column: "reason", as: String.self)) \(try row.decode(column: "citation", as: String?.self) ?? "-")")
+        }
+        return lines.sorted()
+    }
+
+    @Test("a run acts on due claims, charges through the ledger and reports what it did", arguments: TestEngine.allCases)
+    func actsAndReports(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let report = try await DailyRun(date: Self.runDate).run(on: store.database)
+            #expect(report.creditors.map(\.outcome) == ["done", "done"])
+            #expect(report.totalClaims > 100)
+            #expect((report.totalActs["friendlyReminder"] ?? 0) > 0, "\(report.text)")
+            let sql = store.database as! any SQLDatabase
+            let acts = try await sql.raw("SELECT COUNT(*) AS n FROM collection_acts").first()!.decode(column: "n", as: Int.self)
+            #expect(acts == report.totalActs.values.reduce(0, +))
+            // Each claim's open amount is still the sum of its ledger.
+            let mismatches = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM claims c
+                WHERE c.open_minor <> (SELECT CAST(COALESCE(SUM(CASE WHEN e.kind IN ('principal','fee','interest','compensation')
+                      THEN e.amount_minor ELSE -e.amount_minor END), 0) AS BIGINT) FROM ledger_entries e WHERE e.claim_id = c.id)
+                """).first()!.decode(column: "n", as: Int.self)
+            #expect(mismatches == 0)
+            let stored = try #require(try await RunRecord.find(report.runID, on: store.database))
+            #expect(stored.finishedAt != nil)
+            #expect(try JSONDecoder().decode(RunReport.self, from: Data(stored.report.utf8)).totalClaims == report.totalClaims)
+        }
+    }
+
+    @Test("running the same day twice changes nothing the second time", arguments: TestEngine.allCases)
+    func idempotent(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            _ = try await DailyRun(date: Self.runDate).run(on: store.database)
+            let after = try await state(store)
+            let second = try await DailyRun(date: Self.runDate).run(on: store.database)
+            #expect(second.creditors.map(\.outcome) == ["already-done", "already-done"])
+            #expect(try await state(store) == after)
+        }
+    }
+
+    @Test("a dry run reports the same decisions and saves nothing", arguments: TestEngine.allCases)
+    func dryRun(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let before = try await state(store)
+            let dry = try await DailyRun(date: Self.runDate, dryRun: true).run(on: store.database)
+            #expect(try await state(store) == before)
+            let real = try await DailyRun(date: Self.runDate).run(on: store.database)
+            #expect(dry.totalActs == real.totalActs)
+            #expect(dry.totalClaims == real.totalClaims)
+        }
+    }
+
+    @Test("a run stopped midway and run again ends exactly as one clean run", arguments: TestEngine.allCases)
+    func crashSafe(engine: TestEngine) async throws {
+        let clean = try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            _ = try await DailyRun(date: Self.runDate).run(on: store.database)
+            return try await state(store)
+        }
+        for stopAfter in [1, 3] {
+            let recovered = try await TestDatabase.with(engine) { store in
+                _ = try await seeded(store)
+                var crashing = DailyRun(date: Self.runDate)
+                crashing.batchSize = 17
+                crashing.afterBatch = { done, _ in if done >= 17 * stopAfter { throw SimulatedCrash() } }
+                await #expect(throws: SimulatedCrash.self) { try await crashing.run(on: store.database) }
+                #expect(try await state(store) != clean)
+                var restarted = DailyRun(date: Self.runDate)
+                let later = Date().addingTimeInterval(3600)
+                restarted.clock = { later }
+                let report = try await restarted.run(on: store.database)
+                #expect(report.creditors.allSatisfy { $0.outcome == "done" })
+                return try await state(store)
+            }
+            #expect(recovered == clean, "stopped after \(stopAfter) batches: \(difference(recovered, clean))")
+        }
+    }
+
+    @Test("two runs at once split the creditors between them and do nothing twice", arguments: TestEngine.allCases)
+    func concurrent(engine: TestEngine) async throws {
+        let clean = try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            _ = try await DailyRun(date: Self.runDate).run(on: store.database)
+            return try await state(store)
+        }
+        let location = try await TestDatabase.location(for: engine)
+        let first = try StandaloneDatabase(location: location)
+        let second = try StandaloneDatabase(location: location)
+        do {
+            try await first.migrate()
+            _ = try await seeded(first)
+            async let a = DailyRun(date: Self.runDate).run(on: first.database)
+            async let b = DailyRun(date: Self.runDate).run(on: second.database)
+            let reports = try await [a, b]
+            let outcomes = reports.flatMap(\.creditors).map(\.outcome)
+            #expect(outcomes.filter { $0 == "done" }.count == 2, "\(outcomes)")
+            let together = try await state(first)
+            #expect(together == clean, "\(difference(together, clean))")
+            try await first.shutdown()
+            try await second.shutdown()
+        } catch {
+            try? await first.shutdown()
+            try? await second.shutdown()
+            throw error
+        }
+    }
+
+    @Test("only claims whose next-action date has come are loaded", arguments: [TestEngine.sqlite])
+    func onlyDueClaims(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let sql = store.database as! any SQLDatabase
+            let due = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM claims WHERE next_action_date <= \(bind: Self.runDate.iso) AND stage <> 'closed'
+                """).first()!.decode(column: "n", as: Int.self)
+            let report = try await DailyRun(date: Self.runDate).run(on: store.database)
+            #expect(report.totalClaims == due)
+            let tomorrow = try await DailyRun(date: Self.runDate.adding(days: 1)).run(on: store.database)
+            #expect(tomorrow.totalClaims < report.totalClaims)
+        }
+    }
+}
+
+private struct SimulatedCrash: Error {}
+
+/// The first few lines in which two states differ, for a readable failure.
+private func difference(_ a: [String], _ b: [String]) -> String {
+    let onlyA = Set(a).subtracting(b).sorted().prefix(3), onlyB = Set(b).subtracting(a).sorted().prefix(3)
+    return "only in the first: \(Array(onlyA)); only in the second: \(Array(onlyB)); counts \(a.count) vs \(b.count)"
+}
