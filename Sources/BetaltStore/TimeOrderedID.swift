@@ -25,7 +25,8 @@ public enum TimeOrderedID {
         bytes[6] = 0x70 | UInt8(counter >> 8)
         bytes[7] = UInt8(truncatingIfNeeded: counter)
         var random = SystemRandomNumberGenerator()
-        for index in 8..<16 { bytes[index] = UInt8.random(in: 0...255, using: &random) }
+        let tail = random.next()
+        for index in 8..<16 { bytes[index] = UInt8(truncatingIfNeeded: tail >> (8 * (index - 8))) }
         bytes[8] = (bytes[8] & 0x3F) | 0x80
         return UUID(uuid: (
             bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],

@@ -58,6 +58,41 @@ public struct LadderBook: Sendable {
     }
 }
 
+extension LadderBook {
+    /// Where a ladder applies: all of a customer's invoices, or one invoice.
+    public enum Assignment: Sendable {
+        case customer(number: String)
+        case invoice(number: String)
+    }
+
+    /// Makes `key` the ladder of a customer or an invoice (nil: back to the creditor's default).
+    /// The ladder must exist and be for the creditor's country.
+    public static func assign(_ key: String?, to target: Assignment, creditorID: UUID, on database: any Database) async throws {
+        guard let creditor = try await CreditorRecord.find(creditorID, on: database),
+              let country = Country(rawValue: creditor.country) else {
+            throw UnreadableLadder(key: key ?? "default", reason: "no creditor \(creditorID)")
+        }
+        if let key {
+            let book = try await load(creditorID: creditorID, on: database)
+            _ = try book.ladder(claimKey: key, customerKey: nil, country: country)
+        }
+        switch target {
+        case .customer(let number):
+            guard let customer = try await CustomerRecord.query(on: database)
+                .filter(\.$creditorID == creditorID).filter(\.$customerNumber == number).first()
+            else { throw UnreadableLadder(key: key ?? "default", reason: "no customer number '\(number)'") }
+            customer.ladderKey = key
+            try await customer.update(on: database)
+        case .invoice(let number):
+            guard let claim = try await ClaimRecord.query(on: database)
+                .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == number).first()
+            else { throw UnreadableLadder(key: key ?? "default", reason: "no invoice number '\(number)'") }
+            claim.ladderKey = key
+            try await claim.update(on: database)
+        }
+    }
+}
+
 /// A ladder key that names no usable ladder.
 public struct UnreadableLadder: Error, CustomStringConvertible {
     public let key: String
