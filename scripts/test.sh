@@ -14,4 +14,4 @@ echo "Test PostgreSQL: $BETALT_TEST_POSTGRES_URL"
 swift build --build-tests
 swift test --skip-build
 swift build --product betalt
-python3 -m pytest -q Tests/Browser
+python3 -m pytest -q Tests/Browser Tests/System

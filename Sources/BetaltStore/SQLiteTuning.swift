@@ -8,7 +8,7 @@ public enum SQLiteTuning {
     /// Applies to the connection `sql` is bound to; journal_mode=WAL also stays with the file.
     public static func prepare(_ sql: any SQLDatabase) async throws {
         guard sql.dialect.name == "sqlite" else { return }
-        for pragma in ["journal_mode = WAL", "synchronous = NORMAL", "cache_size = -131072", "temp_store = MEMORY"] {
+        for pragma in ["journal_mode = WAL", "synchronous = NORMAL", "cache_size = -65536", "temp_store = MEMORY"] {
             try await sql.raw("PRAGMA \(unsafeRaw: pragma)").run()
         }
     }

@@ -13,11 +13,14 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "The business date to run for, YYYY-MM-DD (default: BETALT_TODAY or today in Oslo).") var date: String?
     @Option(help: "Only this creditor (its id).") var creditor: String?
     @Flag(help: "Plan and report, but save nothing.") var dryRun = false
+    @Option(help: "Claims per transaction.") var batchSize = 1000
 
     func run() async throws {
         let settings = try ServerSettings.fromEnvironment()
         let day = try date.map { try CivilDate(iso: $0) } ?? settings.today(inTimeZone: Country.norway.timeZoneIdentifier)
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
         var run = DailyRun(date: day, dryRun: dryRun)
+        run.batchSize = batchSize
         if let creditor {
             guard let id = UUID(uuidString: creditor) else { throw ValidationError("--creditor '\(creditor)' is not a creditor id") }
             run.creditorID = id

@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 
 /// Claims a creditor's share of a run day for one worker. The unique (creditor, date) row decides who wins
-/// when runs overlap; a lease lets another worker take over from one that crashed.
+/// when runs overlap; a lease lets another worker take over from one that crashed (at once when the crashed
+/// worker was a process on this host).
 enum CreditorRunLock {
     enum Claim: Equatable {
         case acquired
@@ -30,10 +31,19 @@ enum CreditorRunLock {
             RETURNING id
             """).all()
         if !takenOver.isEmpty { return .acquired }
-        let status = try await sql.raw("""
-            SELECT status FROM creditor_runs WHERE creditor_id = \(bind: creditorID) AND run_date = \(bind: date)
-            """).first()?.decode(column: "status", as: String.self)
-        return status == "done" ? .alreadyDone : .takenByAnother
+        guard let holder = try await sql.raw("""
+            SELECT status, worker FROM creditor_runs WHERE creditor_id = \(bind: creditorID) AND run_date = \(bind: date)
+            """).first() else { return .takenByAnother }
+        if try holder.decode(column: "status", as: String.self) == "done" { return .alreadyDone }
+        let holderWorker = try holder.decode(column: "worker", as: String.self)
+        guard RunWorker.isEndedLocalProcess(holderWorker) else { return .takenByAnother }
+        let fromEnded = try await sql.raw("""
+            UPDATE creditor_runs SET worker = \(bind: worker), lease_until = \(bind: lease), run_id = \(bind: runID)
+            WHERE creditor_id = \(bind: creditorID) AND run_date = \(bind: date) AND status = 'running'
+              AND worker = \(bind: holderWorker)
+            RETURNING id
+            """).all()
+        return fromEnded.isEmpty ? .takenByAnother : .acquired
     }
 
     /// Extends the lease while the worker is still busy with the creditor.

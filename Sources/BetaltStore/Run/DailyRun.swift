@@ -11,7 +11,7 @@ public struct DailyRun: Sendable {
     public var creditorID: UUID?
     public var dryRun = false
     public var batchSize = 1000
-    public var worker = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier):\(UUID().uuidString.prefix(8))"
+    public var worker = RunWorker.current()
     /// Called after each persisted batch with the number of claims done so far and the total due;
     /// a test uses it to stop the run midway as a crash would.
     public var afterBatch: (@Sendable (_ done: Int, _ total: Int) throws -> Void)?
@@ -33,8 +33,9 @@ public struct DailyRun: Sendable {
         if let creditorID { creditors = creditors.filter(\.$id == creditorID) }
         let record = RunRecord(id: report.runID, runDate: date.iso, startedAt: started, dryRun: dryRun, worker: worker, report: "{}")
         if !dryRun { try await record.create(on: database) }
+        let progress = Progress(total: try await DueClaims.count(creditorID: creditorID, through: date, on: sql))
         for creditor in try await creditors.all() {
-            report.creditors.append(try await run(creditor, runID: report.runID, database: database, sql: sql))
+            report.creditors.append(try await run(creditor, runID: report.runID, progress: progress, database: database, sql: sql))
         }
         report.seconds = Date().timeIntervalSince(started)
         if !dryRun {
@@ -45,7 +46,16 @@ public struct DailyRun: Sendable {
         return report
     }
 
-    private func run(_ creditor: CreditorRecord, runID: UUID, database: any Database, sql: any SQLDatabase) async throws -> CreditorRunReport {
+    /// Claims done so far across creditors, for the progress callback.
+    private final class Progress: @unchecked Sendable {
+        let total: Int
+        var done = 0
+        init(total: Int) { self.total = total }
+    }
+
+    private func run(
+        _ creditor: CreditorRecord, runID: UUID, progress: Progress, database: any Database, sql: any SQLDatabase
+    ) async throws -> CreditorRunReport {
         let creditorID = try creditor.requireID()
         var report = CreditorRunReport(creditorID: creditorID, creditorName: creditor.name, outcome: dryRun ? "dry-run" : "done")
         if !dryRun {
@@ -63,7 +73,6 @@ public struct DailyRun: Sendable {
         let rulebook = Rulebook.for(country)
         let ladders = try await LadderBook.load(creditorID: creditorID, on: database)
         let ids = try await DueClaims.ids(creditorID: creditorID, through: date, on: sql)
-        var done = 0
         for batch in ids.chunked(into: batchSize) {
             let claims = try await DueClaims.load(batch, creditorID: creditorID, country: country, ladders: ladders, on: sql)
             let planned = claims.map { claim in
@@ -76,8 +85,8 @@ public struct DailyRun: Sendable {
                 }
                 try await CreditorRunLock.renew(creditorID: creditorID, date: date.iso, worker: worker, now: clock(), on: sql)
             }
-            done += batch.count
-            try afterBatch?(done, ids.count)
+            progress.done += batch.count
+            try afterBatch?(progress.done, max(progress.total, progress.done))
         }
         if !dryRun {
             let text = try StableJSON.string(report)

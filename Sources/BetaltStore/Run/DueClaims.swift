@@ -25,6 +25,15 @@ enum DueClaims {
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
     }
 
+    /// How many claims are due on `date`, for one creditor or all: the size of the run, for its progress bar.
+    static func count(creditorID: UUID?, through date: CivilDate, on sql: any SQLDatabase) async throws -> Int {
+        let creditor: SQLQueryString = creditorID.map { "AND creditor_id = \(bind: $0)" } ?? ""
+        return try await sql.raw("""
+            SELECT COUNT(*) AS n FROM claims
+            WHERE next_action_date <= \(bind: date.iso) AND stage NOT IN ('closed', 'withAgency') \(creditor)
+            """).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     static func load(
         _ ids: some Collection<UUID>, creditorID: UUID, country: Country, ladders: LadderBook, on sql: any SQLDatabase
     ) async throws -> [DueClaim] {
