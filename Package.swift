@@ -22,6 +22,8 @@ let package = Package(
     targets: [
         // Pure domain: money, dates, calendars, identifiers, rulebooks, interest, the ledger. No I/O.
         .target(name: "BetaltCore"),
+        // Files in and out: Peppol/EHF UBL invoices, ISO 20022 camt, Nets OCR giro, Bankgirot BgMax, CSV.
+        .target(name: "BetaltFormats", dependencies: ["BetaltCore"]),
         // Persistence: schema, migrations and queries on SQLite and PostgreSQL.
         .target(
             name: "BetaltStore",
@@ -37,7 +39,7 @@ let package = Package(
         .target(
             name: "BetaltServer",
             dependencies: [
-                "BetaltCore", "BetaltStore",
+                "BetaltCore", "BetaltStore", "BetaltFormats",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
@@ -59,6 +61,10 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
             ],
             path: "Benchmarks/betalt-bench"
+        ),
+        .testTarget(
+            name: "BetaltFormatsTests",
+            dependencies: ["BetaltCore", "BetaltFormats"]
         ),
         .testTarget(
             name: "BetaltCoreTests",

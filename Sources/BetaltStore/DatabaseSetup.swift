@@ -38,5 +38,6 @@ public enum BetaltMigrations {
     public static let all: [any Migration] = [
         CreateInitialSchema(),
         CreateCollectionSchema(),
+        CreateImportSchema(),
     ]
 }

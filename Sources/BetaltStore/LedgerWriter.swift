@@ -36,8 +36,15 @@ public enum LedgerWriter {
     }
 }
 
-/// A claim id that does not exist for the creditor asking.
+/// A claim that does not exist for the creditor asking.
 public struct ClaimNotFound: Error, CustomStringConvertible {
     public let claimID: UUID
-    public var description: String { "claim \(claimID) not found" }
+    public var invoiceNumber: String?
+
+    public init(claimID: UUID, invoiceNumber: String? = nil) {
+        self.claimID = claimID
+        self.invoiceNumber = invoiceNumber
+    }
+
+    public var description: String { invoiceNumber.map { "no invoice \($0)" } ?? "claim \(claimID) not found" }
 }

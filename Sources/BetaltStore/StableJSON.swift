@@ -1,8 +1,8 @@
 import Foundation
 
 /// JSON with sorted keys: the same value is always stored as the same text, so reruns compare byte-equal.
-enum StableJSON {
-    static func string(_ value: some Encodable) throws -> String {
+public enum StableJSON {
+    public static func string(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)

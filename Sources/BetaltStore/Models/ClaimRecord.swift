@@ -31,6 +31,8 @@ public final class ClaimRecord: Model, @unchecked Sendable {
     /// SE: a påminnelseavgift was agreed when the debt arose (IKL § 2).
     @Field(key: "reminder_fee_agreed") public var reminderFeeAgreed: Bool
     @OptionalField(key: "interest_charged_through") public var interestChargedThrough: String?
+    /// False when the payment reference failed its check digit on import: kept as given, and flagged.
+    @Field(key: "payment_reference_checked") public var paymentReferenceChecked: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -58,6 +60,7 @@ public final class ClaimRecord: Model, @unchecked Sendable {
         self.compensationOpenMinor = 0
         self.lastSequence = 0
         self.reminderFeeAgreed = false
+        self.paymentReferenceChecked = true
     }
 
     /// Sets the open amounts from a ledger's balances (the only place they change besides the daily run).

@@ -1,0 +1,77 @@
+/// An open claim a payment might be for, as the store found it.
+public struct MatchCandidate: Sendable, Hashable {
+    public let claimID: String
+    public let invoiceNumber: String
+    public let paymentReference: String?
+    public let dueDate: CivilDate
+    public let balances: ComponentBalances
+
+    public init(claimID: String, invoiceNumber: String, paymentReference: String?, dueDate: CivilDate, balances: ComponentBalances) {
+        self.claimID = claimID
+        self.invoiceNumber = invoiceNumber
+        self.paymentReference = paymentReference
+        self.dueDate = dueDate
+        self.balances = balances
+    }
+}
+
+/// How a payment was tied to its claims, recorded so the automation can be audited.
+public enum MatchMethod: String, Sendable, Codable, CaseIterable {
+    /// The KID/OCR reference named the claim.
+    case reference
+    /// The payer named the invoice number and paid its open amount.
+    case numberAndAmount
+    /// A person assigned it.
+    case manual
+}
+
+/// What happens to an incoming payment.
+public enum PaymentMatch: Sendable, Hashable {
+    /// Paid to these claims, oldest due first, costs → interest → principal within each; any rest is the
+    /// customer's credit (`allocation.overpayment`), never dropped.
+    case matched(MatchMethod, AllocationAcrossClaims)
+    /// Left for a person, with the reason and the invoice numbers that came close.
+    case unmatched(Reason, suggestions: [String])
+}
+
+/// Ties a payment to claims with certainty or not at all (DESIGN.md §7): the reference first, then an
+/// invoice number with the exact open amount; anything less certain goes to a person.
+public enum PaymentMatcher {
+    public static func match(
+        amount: Money, isReversal: Bool, byReference: [MatchCandidate], byNumber: [MatchCandidate]
+    ) throws -> PaymentMatch {
+        if isReversal {
+            return .unmatched(Reason("a reversal or return takes money back: a person decides which claim it reopens"), suggestions: [])
+        }
+        guard amount.isPositive else {
+            return .unmatched(Reason("the amount \(amount) is not a payment"), suggestions: [])
+        }
+        let openByReference = byReference.filter { !$0.balances.isSettled }
+        if !openByReference.isEmpty {
+            return .matched(.reference, try allocate(amount, to: openByReference))
+        }
+        if !byReference.isEmpty {
+            return .unmatched(
+                Reason("the reference names \(byReference.map(\.invoiceNumber).joined(separator: ", ")), already paid: a double payment to refund or keep as credit"),
+                suggestions: byReference.map(\.invoiceNumber)
+            )
+        }
+        let openByNumber = byNumber.filter { !$0.balances.isSettled }
+        let total = openByNumber.reduce(Int64(0)) { $0 + $1.balances.total.minorUnits }
+        if !openByNumber.isEmpty, total == amount.minorUnits {
+            return .matched(.numberAndAmount, try allocate(amount, to: openByNumber))
+        }
+        if !openByNumber.isEmpty {
+            return .unmatched(
+                Reason("the payer named \(openByNumber.map(\.invoiceNumber).joined(separator: ", ")) but paid \(amount), not the open \(Money(minorUnits: total, currency: amount.currency))"),
+                suggestions: openByNumber.map(\.invoiceNumber)
+            )
+        }
+        return .unmatched(Reason("no reference or invoice number in the payment names an open claim"), suggestions: [])
+    }
+
+    private static func allocate(_ amount: Money, to candidates: [MatchCandidate]) throws -> AllocationAcrossClaims {
+        let ordered = candidates.sorted { ($0.dueDate, $0.invoiceNumber) < ($1.dueDate, $1.invoiceNumber) }
+        return try PaymentAllocator.allocate(amount, across: ordered.map { (id: $0.claimID, balances: $0.balances) })
+    }
+}

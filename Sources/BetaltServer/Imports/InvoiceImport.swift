@@ -1,0 +1,117 @@
+import BetaltCore
+import BetaltFormats
+import BetaltStore
+import FluentKit
+import Foundation
+
+/// Imports an invoice file (Peppol BIS 3 / EHF UBL invoice or credit note, or CSV) for one creditor, all or
+/// nothing: a file with one bad invoice, a credit note for an unknown invoice, or a file seen before changes nothing.
+public enum InvoiceImport {
+    public static func run(fileName: String, data: Data, creditorID: UUID, on database: any Database) async throws -> ImportSummary {
+        let sha256 = FileFingerprint.sha256(data)
+        try await ImportLog.refuseIfSeen(sha256: sha256, fileName: fileName, creditorID: creditorID, on: database)
+        guard let creditor = try await CreditorRecord.find(creditorID, on: database) else {
+            throw ImportRefused(fileName: fileName, reason: "no creditor \(creditorID)")
+        }
+        let isXML = data.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).first == UInt8(ascii: "<")
+        let format = isXML ? "UBL" : "CSV"
+        return try await database.transaction { tx in
+            var summary = ImportSummary(fileName: fileName, kind: "invoices", format: format)
+            let file = try await ImportLog.start(kind: "invoices", format: format, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
+            if isXML {
+                let document = try UBLInvoiceParser.parse(data, fileName: fileName)
+                try await add(document, original: (String(decoding: data, as: UTF8.self), sha256), creditor: creditor, fileID: file, summary: &summary, on: tx)
+            } else {
+                for row in try CSVInvoiceParser.parse(data, fileName: fileName) {
+                    try await add(row, creditor: creditor, fileID: file, summary: &summary, on: tx)
+                }
+            }
+            try await ImportLog.finish(file, summary: summary, on: tx)
+            return summary
+        }
+    }
+
+    private static func add(
+        _ document: InvoiceDocument, original: (String, String), creditor: CreditorRecord, fileID: UUID,
+        summary: inout ImportSummary, on database: any Database
+    ) async throws {
+        let creditorID = try creditor.requireID()
+        switch document.kind {
+        case .creditNote:
+            guard let credited = document.creditedInvoiceNumber else {
+                throw ImportRefused(fileName: summary.fileName, reason: "credit note \(document.number) names no invoice it credits")
+            }
+            do {
+                _ = try await InvoiceWriter.credit(
+                    invoiceNumber: credited, amount: document.payableAmount.magnitude, on: document.issueDate,
+                    reference: "credit note \(document.number)", creditorID: creditorID, database: database
+                )
+            } catch is ClaimNotFound {
+                throw ImportRefused(fileName: summary.fileName, reason: "credit note \(document.number) credits invoice \(credited), which Betalt does not have")
+            }
+            summary.creditNotesApplied += 1
+        case .invoice:
+            guard let due = document.dueDate else {
+                throw ImportRefused(fileName: summary.fileName, reason: "invoice \(document.number) has no due date (cbc:DueDate or PaymentMeans/PaymentDueDate)")
+            }
+            guard document.payableAmount.isPositive else {
+                throw ImportRefused(fileName: summary.fileName, reason: "invoice \(document.number) has a payable amount of \(document.payableAmount): nothing to follow up")
+            }
+            let buyer = document.buyer
+            let organisationNumber = buyer.organisationNumber.map(Self.text)
+            let invoice = NewInvoice(
+                number: document.number, issueDate: document.issueDate, dueDate: due, amount: document.payableAmount,
+                paymentReference: document.paymentReference?.value,
+                paymentReferenceChecked: document.paymentReference?.passesCheckDigits ?? true,
+                customer: NewCustomer(
+                    number: organisationNumber ?? String(buyer.name.prefix(60)), kind: organisationNumber == nil ? .consumer : .business,
+                    name: buyer.name, organisationNumber: organisationNumber, nationalIdentityNumber: nil, email: buyer.email,
+                    addressLine: buyer.address?.lines.first ?? "", postalCode: buyer.address?.postalCode ?? "",
+                    city: buyer.address?.city ?? "", country: buyer.address?.countryCode ?? creditor.country
+                ),
+                original: original
+            )
+            try await record(invoice, creditorID: creditorID, fileID: fileID, summary: &summary, on: database)
+        }
+    }
+
+    private static func add(
+        _ row: InvoiceRow, creditor: CreditorRecord, fileID: UUID, summary: inout ImportSummary, on database: any Database
+    ) async throws {
+        let organisationNumber = row.organisationNumber.map(Self.text)
+        let invoice = NewInvoice(
+            number: row.invoiceNumber, issueDate: row.issueDate, dueDate: row.dueDate, amount: row.amount,
+            paymentReference: row.paymentReference?.value, paymentReferenceChecked: row.paymentReference?.passesCheckDigits ?? true,
+            customer: NewCustomer(
+                number: row.customerNumber ?? organisationNumber ?? String(row.customerName.prefix(60)),
+                kind: row.customerKind ?? (organisationNumber == nil ? .consumer : .business), name: row.customerName,
+                organisationNumber: organisationNumber, nationalIdentityNumber: row.nationalIdentityNumber, email: row.email,
+                addressLine: row.address?.lines.first ?? "", postalCode: row.address?.postalCode ?? "",
+                city: row.address?.city ?? "", country: row.address?.countryCode ?? creditor.country
+            )
+        )
+        try await record(invoice, creditorID: try creditor.requireID(), fileID: fileID, summary: &summary, on: database)
+    }
+
+    private static func record(
+        _ invoice: NewInvoice, creditorID: UUID, fileID: UUID, summary: inout ImportSummary, on database: any Database
+    ) async throws {
+        switch try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: fileID, on: database) {
+        case .created:
+            summary.invoicesCreated += 1
+            if !invoice.paymentReferenceChecked, let reference = invoice.paymentReference {
+                summary.flaggedReferences.append("invoice \(invoice.number): payment reference \(reference) fails its check digit; kept as given")
+            }
+        case .unchanged: summary.invoicesUnchanged += 1
+        case .changed(_, let differences): summary.invoicesChanged.append("invoice \(invoice.number): " + differences.joined(separator: "; "))
+        }
+    }
+
+    static func text(_ number: OrganisationNumber) -> String {
+        switch number {
+        case .norwegian(let number): number.normalized
+        case .swedish(let number): number.normalized
+        case .other(_, let value): value
+        }
+    }
+}

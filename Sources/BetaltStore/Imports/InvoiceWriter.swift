@@ -1,0 +1,166 @@
+import BetaltCore
+import FluentKit
+import Foundation
+
+/// An invoice as an import or the API delivers it, before it is a claim.
+public struct NewInvoice: Sendable, Equatable {
+    public var number: String
+    public var issueDate: CivilDate
+    public var dueDate: CivilDate
+    public var amount: Money
+    public var paymentReference: String?
+    public var paymentReferenceChecked: Bool
+    public var reminderFeeAgreed: Bool
+    public var customer: NewCustomer
+    /// The original document (UBL XML) to keep with the claim, if there is one.
+    public var original: (content: String, sha256: String)?
+
+    public init(
+        number: String, issueDate: CivilDate, dueDate: CivilDate, amount: Money, paymentReference: String?,
+        paymentReferenceChecked: Bool, reminderFeeAgreed: Bool = false, customer: NewCustomer,
+        original: (content: String, sha256: String)? = nil
+    ) {
+        self.number = number
+        self.issueDate = issueDate
+        self.dueDate = dueDate
+        self.amount = amount
+        self.paymentReference = paymentReference
+        self.paymentReferenceChecked = paymentReferenceChecked
+        self.reminderFeeAgreed = reminderFeeAgreed
+        self.customer = customer
+        self.original = original
+    }
+
+    public static func == (lhs: NewInvoice, rhs: NewInvoice) -> Bool {
+        lhs.number == rhs.number && lhs.issueDate == rhs.issueDate && lhs.dueDate == rhs.dueDate && lhs.amount == rhs.amount
+            && lhs.paymentReference == rhs.paymentReference && lhs.customer == rhs.customer
+    }
+}
+
+/// The customer an imported invoice is for: found by number or organisation number, else created.
+public struct NewCustomer: Sendable, Equatable {
+    public var number: String
+    public var kind: CustomerKind
+    public var name: String
+    public var organisationNumber: String?
+    public var nationalIdentityNumber: String?
+    public var email: String?
+    public var addressLine: String
+    public var postalCode: String
+    public var city: String
+    public var country: String
+
+    public init(
+        number: String, kind: CustomerKind, name: String, organisationNumber: String?, nationalIdentityNumber: String?,
+        email: String?, addressLine: String, postalCode: String, city: String, country: String
+    ) {
+        self.number = number
+        self.kind = kind
+        self.name = name
+        self.organisationNumber = organisationNumber
+        self.nationalIdentityNumber = nationalIdentityNumber
+        self.email = email
+        self.addressLine = addressLine
+        self.postalCode = postalCode
+        self.city = city
+        self.country = country
+    }
+}
+
+/// What became of one invoice in an import.
+public enum InvoiceOutcome: Sendable, Equatable {
+    case created(claimID: UUID)
+    /// Already there with the same facts: nothing to do.
+    case unchanged(claimID: UUID)
+    /// Already there with other facts: reported, never silently overwritten.
+    case changed(claimID: UUID, differences: [String])
+}
+
+/// Creates claims from invoices and applies credit notes, through the ledger.
+public enum InvoiceWriter {
+    public static func add(_ invoice: NewInvoice, creditorID: UUID, importedFileID: UUID?, on database: any Database) async throws -> InvoiceOutcome {
+        if let existing = try await ClaimRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == invoice.number).first() {
+            var differences: [String] = []
+            if existing.principalMinor != invoice.amount.minorUnits || existing.currency != invoice.amount.currency.code {
+                differences.append("amount \(Money(minorUnits: existing.principalMinor, currency: invoice.amount.currency)) → \(invoice.amount)")
+            }
+            if existing.dueDate != invoice.dueDate.iso { differences.append("due date \(existing.dueDate) → \(invoice.dueDate.iso)") }
+            if existing.issueDate != invoice.issueDate.iso { differences.append("issue date \(existing.issueDate) → \(invoice.issueDate.iso)") }
+            if existing.paymentReference != invoice.paymentReference {
+                differences.append("payment reference \(existing.paymentReference ?? "none") → \(invoice.paymentReference ?? "none")")
+            }
+            let id = try existing.requireID()
+            return differences.isEmpty ? .unchanged(claimID: id) : .changed(claimID: id, differences: differences)
+        }
+        let customer = try await customer(for: invoice.customer, creditorID: creditorID, on: database)
+        let claim = ClaimRecord(
+            id: TimeOrderedID.next(), creditorID: creditorID, customerID: try customer.requireID(), invoiceNumber: invoice.number,
+            issueDate: invoice.issueDate.iso, dueDate: invoice.dueDate.iso, currency: invoice.amount.currency.code,
+            principalMinor: 0, openMinor: 0, paymentReference: invoice.paymentReference, stage: ClaimStage.open.rawValue,
+            nextActionDate: invoice.dueDate.adding(days: 1).iso
+        )
+        claim.paymentReferenceChecked = invoice.paymentReferenceChecked
+        claim.reminderFeeAgreed = invoice.reminderFeeAgreed
+        try await claim.create(on: database)
+        let id = try claim.requireID()
+        try await LedgerWriter.append(
+            [LedgerEntry.charge(.principal, invoice.amount, on: invoice.issueDate, text: invoice.number)],
+            toClaim: id, creditorID: creditorID, on: database
+        )
+        claim.principalMinor = invoice.amount.minorUnits
+        try await ClaimRecord.query(on: database).filter(\.$id == id)
+            .set(\.$principalMinor, to: invoice.amount.minorUnits).update()
+        if let original = invoice.original {
+            let document = InvoiceDocumentRecord()
+            document.creditorID = creditorID
+            document.claimID = id
+            document.kind = "invoice"
+            document.mediaType = "application/xml"
+            document.content = original.content
+            document.sha256 = original.sha256
+            document.importedFileID = importedFileID
+            try await document.create(on: database)
+        }
+        return .created(claimID: id)
+    }
+
+    /// Applies a credit note to the invoice it credits: a credit-note entry on the principal, no more than is
+    /// open. Throws when the credited invoice is unknown, so the file is refused rather than half applied.
+    public static func credit(
+        invoiceNumber: String, amount: Money, on date: CivilDate, reference: String, creditorID: UUID, database: any Database
+    ) async throws -> (claimID: UUID, credited: Money) {
+        guard let claim = try await ClaimRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == invoiceNumber).first()
+        else { throw ClaimNotFound(claimID: UUID(), invoiceNumber: invoiceNumber) }
+        let open = Money(minorUnits: claim.principalOpenMinor, currency: try Currency.named(claim.currency))
+        let credited = try amount.min(open)
+        let id = try claim.requireID()
+        if credited.isPositive {
+            try await LedgerWriter.append(
+                [LedgerEntry(kind: .creditNote, component: .principal, amount: credited, date: date, text: reference)],
+                toClaim: id, creditorID: creditorID, on: database
+            )
+        }
+        return (id, credited)
+    }
+
+    private static func customer(for new: NewCustomer, creditorID: UUID, on database: any Database) async throws -> CustomerRecord {
+        if let found = try await CustomerRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$customerNumber == new.number).first() {
+            return found
+        }
+        if let organisationNumber = new.organisationNumber, let found = try await CustomerRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$organisationNumber == organisationNumber).first() {
+            return found
+        }
+        let customer = CustomerRecord(
+            id: TimeOrderedID.next(), creditorID: creditorID, customerNumber: new.number, kind: new.kind.rawValue, name: new.name,
+            nationalIdentityNumber: new.nationalIdentityNumber, organisationNumber: new.organisationNumber, email: new.email,
+            phone: nil, addressLine: new.addressLine, postalCode: new.postalCode, city: new.city, country: new.country,
+            language: new.country == "SE" ? "sv" : new.country == "NO" ? "nb" : "en"
+        )
+        try await customer.create(on: database)
+        return customer
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import BetaltCore
+import BetaltServer
+import BetaltStore
+import Foundation
+import class Vapor.Application
+
+/// `betalt import invoices|payments FILE…`: files from accounting systems and banks, each all or nothing.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import invoice files (Peppol/EHF UBL, CSV) or bank payment files (Nets OCR giro, BgMax).",
+        subcommands: [Invoices.self, Payments.self]
+    )
+
+    struct Files: ParsableArguments {
+        @Option(help: "The creditor id (may be left out when the database has only one creditor).") var creditor: String?
+        @Argument(help: "Files, or folders whose files are all imported in name order.") var paths: [String]
+
+        /// Every file named, folders expanded, in a stable order.
+        func files() throws -> [URL] {
+            var files: [URL] = []
+            for path in paths {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                    throw ValidationError("\(path): no such file or folder")
+                }
+                if isFolder.boolValue {
+                    let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasPrefix(".") }.sorted()
+                    files += names.map { URL(fileURLWithPath: path).appendingPathComponent($0) }
+                } else {
+                    files.append(URL(fileURLWithPath: path))
+                }
+            }
+            return files
+        }
+
+        func creditorID(on app: Application) async throws -> UUID {
+            if let creditor {
+                guard let id = UUID(uuidString: creditor) else { throw ValidationError("--creditor '\(creditor)' is not a creditor id") }
+                return id
+            }
+            let all = try await CreditorRecord.query(on: app.db).all()
+            guard all.count == 1, let only = all.first else {
+                throw ValidationError("The database has \(all.count) creditors: name one with --creditor (\(all.compactMap { $0.id?.uuidString }.joined(separator: ", "))).")
+            }
+            return try only.requireID()
+        }
+    }
+
+    struct Invoices: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import invoices and credit notes.")
+        @OptionGroup var files: Files
+
+        func run() async throws {
+            try await ImportCommand.importEach(files) { name, data, creditorID, app, _ in
+                try await InvoiceImport.run(fileName: name, data: data, creditorID: creditorID, on: app.db)
+            }
+        }
+    }
+
+    struct Payments: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import incoming payments and match them to claims.")
+        @OptionGroup var files: Files
+
+        func run() async throws {
+            try await ImportCommand.importEach(files) { name, data, creditorID, app, today in
+                try await PaymentImport.run(fileName: name, data: data, creditorID: creditorID, today: today, on: app.db)
+            }
+        }
+    }
+
+    /// Imports file by file; a refused file is reported and the others still go in. Exits non-zero if any was refused.
+    static func importEach(
+        _ files: Files,
+        _ body: @escaping @Sendable (String, Data, UUID, Application, CivilDate) async throws -> ImportSummary
+    ) async throws {
+        let urls = try files.files()
+        let settings = try ServerSettings.fromEnvironment()
+        let refused = try await VaporApplication.with(settings) { app in
+            let creditorID = try await files.creditorID(on: app)
+            let creditor = try await CreditorRecord.find(creditorID, on: app.db)
+            let today = settings.today(inTimeZone: creditor?.timeZone ?? Country.norway.timeZoneIdentifier)
+            var refused = 0
+            for url in urls {
+                let name = url.lastPathComponent
+                do {
+                    let data = try Data(contentsOf: url)
+                    print(try await body(name, data, creditorID, app, today).text)
+                } catch {
+                    refused += 1
+                    FileHandle.standardError.write(Data("refused: \(error)\n".utf8))
+                }
+            }
+            return refused
+        }
+        if refused > 0 { throw ExitCode(1) }
+    }
+}

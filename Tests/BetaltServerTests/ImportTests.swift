@@ -1,0 +1,114 @@
+import BetaltCore
+import BetaltFormats
+import BetaltServer
+import BetaltStore
+import BetaltTestSupport
+import Fluent
+import Foundation
+import Testing
+
+@Suite("Importing invoices and payments")
+struct ImportTests {
+    static let fixtures = URL(fileURLWithPath: TestApp.repositoryRoot).deletingLastPathComponent().appendingPathComponent("shared/fixtures")
+
+    static func fixture(_ path: String) throws -> Data { try Data(contentsOf: fixtures.appendingPathComponent(path)) }
+
+    @Test("a Peppol invoice becomes a claim with its original kept; the same file again is refused", arguments: TestEngine.allCases)
+    func peppolInvoice(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let data = try Self.fixture("peppol/Norwegian-example-1.xml")
+            let summary = try await InvoiceImport.run(fileName: "Norwegian-example-1.xml", data: data, creditorID: norway, on: test.app.db)
+            #expect(summary.invoicesCreated == 1)
+            #expect(summary.flaggedReferences.count == 1)
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "TOSL108").first())
+            #expect(claim.paymentReference == "0003434323213231")
+            #expect(claim.paymentReferenceChecked == false)
+            #expect(claim.openMinor == claim.principalMinor && claim.principalMinor > 0)
+            #expect(claim.nextActionDate == (try CivilDate(iso: claim.dueDate)).adding(days: 1).iso)
+            let original = try #require(try await InvoiceDocumentRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).first())
+            #expect(original.content == String(decoding: data, as: UTF8.self))
+            let entries = try await LedgerEntryRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).all()
+            #expect(entries.map(\.kind) == ["principal"])
+
+            let error = await #expect(throws: ImportRefused.self) {
+                try await InvoiceImport.run(fileName: "again.xml", data: data, creditorID: norway, on: test.app.db)
+            }
+            #expect(error?.description.contains("already imported") == true)
+            #expect(try await ImportedFileRecord.query(on: test.app.db).count() == 1)
+        }
+    }
+
+    @Test("a credit note reduces the claim of the invoice it credits; one for an unknown invoice changes nothing", arguments: TestEngine.allCases)
+    func creditNote(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let refused = await #expect(throws: ImportRefused.self) {
+                try await InvoiceImport.run(fileName: "cn.xml", data: try Self.fixture("peppol/base-creditnote-correction.xml"), creditorID: norway, on: test.app.db)
+            }
+            #expect(refused?.description.contains("does not have") == true)
+            #expect(try await ImportedFileRecord.query(on: test.app.db).count() == 0)
+
+            _ = try await InvoiceImport.run(fileName: "base-example.xml", data: try Self.fixture("peppol/base-example.xml"), creditorID: norway, on: test.app.db)
+            let before = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "Snippet1").first())
+            let summary = try await InvoiceImport.run(fileName: "cn.xml", data: try Self.fixture("peppol/base-creditnote-correction.xml"), creditorID: norway, on: test.app.db)
+            #expect(summary.creditNotesApplied == 1)
+            let after = try #require(try await ClaimRecord.find(before.id, on: test.app.db))
+            #expect(after.openMinor < before.openMinor)
+            let credit = try await LedgerEntryRecord.query(on: test.app.db).filter(\.$claimID == before.id!).filter(\.$kind == "creditNote").all()
+            #expect(credit.count == 1)
+            #expect(credit.first?.amountMinor == before.openMinor - after.openMinor)
+        }
+    }
+
+    @Test("a malformed file is refused with its place named, and nothing of it is imported", arguments: [TestEngine.sqlite])
+    func malformed(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let whole = try Self.fixture("peppol/Norwegian-example-1.xml")
+            let error = await #expect(throws: FormatError.self) {
+                try await InvoiceImport.run(fileName: "cut.xml", data: whole.prefix(whole.count / 2), creditorID: norway, on: test.app.db)
+            }
+            #expect(error?.file == "cut.xml")
+            let csv = Data("invoice_number,issue_date,due_date,currency,amount,customer_name\nA-1,2026-11-01,2026-11-15,NOK,100.00,Kari\nA-2,2026-11-01,2026-02-30,NOK,100.00,Ola\n".utf8)
+            let csvError = await #expect(throws: FormatError.self) {
+                try await InvoiceImport.run(fileName: "bad.csv", data: csv, creditorID: norway, on: test.app.db)
+            }
+            #expect(csvError?.description.contains("line 3") == true, "\(String(describing: csvError))")
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "A-1").count() == 0)
+            #expect(try await ImportedFileRecord.query(on: test.app.db).count() == 0)
+        }
+    }
+
+    @Test("an OCR giro file pays the claims its KIDs name, closes the paid one and leaves the rest for a person", arguments: TestEngine.allCases)
+    func ocrGiroPayments(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let csv = Data("""
+                invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name;payment_reference
+                KID-A;2026-10-01;2026-10-15;NOK;1020,00;C-1;Kari Nordmann;0000531
+                KID-B;2026-10-01;2026-10-15;NOK;2000,00;C-1;Kari Nordmann;0036633
+
+                """.utf8)
+            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: norway, on: test.app.db)
+            let giro = try Self.fixture("nets-ocr-giro/ocr_giro_transactions.txt")
+            let summary = try await PaymentImport.run(fileName: "ocr.txt", data: giro, creditorID: norway, today: TestApp.today, on: test.app.db)
+            #expect(summary.paymentsMatched == 2)
+            #expect(summary.paymentsUnmatched.count == 18)
+            let paid = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "KID-A").first())
+            #expect(paid.openMinor == 0)
+            #expect(paid.stage == "closed")
+            let partly = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "KID-B").first())
+            #expect(partly.openMinor == 98_000)
+            #expect(partly.stage == "open")
+            let payments = try await PaymentRecord.query(on: test.app.db).all()
+            #expect(payments.count == 20)
+            #expect(payments.filter { $0.status == "matched" }.allSatisfy { $0.matchMethod == "reference" })
+            #expect(payments.filter { $0.status == "unmatched" }.allSatisfy { !$0.note.isEmpty })
+            await #expect(throws: ImportRefused.self) {
+                try await PaymentImport.run(fileName: "ocr-again.txt", data: giro, creditorID: norway, today: TestApp.today, on: test.app.db)
+            }
+            #expect(try await PaymentRecord.query(on: test.app.db).count() == 20)
+        }
+    }
+}
