@@ -15,10 +15,18 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let usd = Currency(code: "USD")
     public static let gbp = Currency(code: "GBP")
 
-    /// The currencies Betalt knows by code; others are refused at the boundary rather than guessed.
-    public static let known: [String: Currency] = [
-        "NOK": .nok, "SEK": .sek, "EUR": .eur, "DKK": .dkk, "USD": .usd, "GBP": .gbp,
-    ]
+    /// The currencies Betalt knows by code, with their ISO 4217 minor units; others are refused at the
+    /// boundary rather than guessed (a bank file may carry a foreign payment's own currency, e.g. CHF).
+    public static let known: [String: Currency] = {
+        var known: [String: Currency] = ["NOK": .nok, "SEK": .sek, "EUR": .eur, "DKK": .dkk, "USD": .usd, "GBP": .gbp]
+        for (code, digits) in [
+            ("AUD", 2), ("CAD", 2), ("CHF", 2), ("CNY", 2), ("CZK", 2), ("HKD", 2), ("HUF", 2), ("ISK", 0), ("JPY", 0),
+            ("NZD", 2), ("PLN", 2), ("SGD", 2),
+        ] {
+            known[code] = Currency(code: code, minorUnitDigits: digits)
+        }
+        return known
+    }()
 
     public static func named(_ code: String) throws(MoneyError) -> Currency {
         guard let currency = known[code.uppercased()] else { throw .unknownCurrency(code) }

@@ -112,3 +112,21 @@ struct ImportTests {
         }
     }
 }
+
+@Suite("Importing camt payments")
+struct CamtImportTests {
+    @Test("a camt.054 file is read and its foreign-currency payments are kept for a person, not forced onto claims", arguments: [TestEngine.sqlite])
+    func camt(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let sweden = test.ledger.creditors[1].id
+            let data = try ImportTests.fixture("camt/camt054.v8.xml")
+            let summary = try await PaymentImport.run(fileName: "camt054.v8.xml", data: data, creditorID: sweden, today: TestApp.today, on: test.app.db)
+            #expect(summary.format == "camt.054")
+            #expect(summary.paymentsMatched == 0)
+            #expect(summary.paymentsUnmatched.count == 3)
+            let payments = try await PaymentRecord.query(on: test.app.db).all()
+            #expect(payments.map(\.currency) == ["CHF", "CHF", "CHF"])
+            #expect(payments.allSatisfy { $0.status == "unmatched" })
+        }
+    }
+}

@@ -36,6 +36,8 @@ public struct PaymentFile: Sendable, Equatable {
 public enum PaymentFileFormat: String, Sendable, Equatable, CaseIterable {
     case netsOCRGiro = "nets-ocr-giro"
     case bgMax = "bgmax"
+    case camt054 = "camt.054"
+    case camt053 = "camt.053"
 }
 
 /// A group of payments credited to one account together, with the totals the file states for it.

@@ -4,7 +4,7 @@ import BetaltStore
 import FluentKit
 import Foundation
 
-/// Imports a bank file of incoming payments (Nets OCR giro, Bankgirot BgMax) for one creditor, all or
+/// Imports a bank file of incoming payments (Nets OCR giro, Bankgirot BgMax, camt.054/053) for one creditor, all or
 /// nothing, and ties each payment to its claims: by KID/OCR reference, else by invoice number and exact
 /// amount; what is not certain is kept as unmatched for a person. Paid claims close at once.
 public enum PaymentImport {
@@ -29,10 +29,13 @@ public enum PaymentImport {
         let start = String(decoding: data.prefix(8), as: UTF8.self)
         if start.hasPrefix("NY00") { return try NetsOCRGiroParser.parse(data, fileName: fileName) }
         if start.hasPrefix("01BGMAX") { return try BgMaxParser.parse(data, fileName: fileName) }
-        if start.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<") {
-            throw ImportRefused(fileName: fileName, reason: "ISO 20022 camt files cannot be imported yet")
+        if data.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).first == UInt8(ascii: "<") {
+            return try CamtParser.parse(data, fileName: fileName)
         }
-        throw ImportRefused(fileName: fileName, reason: "not a payment file Betalt reads (Nets OCR giro starts with NY00, BgMax with 01BGMAX)")
+        throw ImportRefused(
+            fileName: fileName,
+            reason: "not a payment file Betalt reads (Nets OCR giro starts with NY00, BgMax with 01BGMAX, camt.054/053 is XML)"
+        )
     }
 
     private static func record(

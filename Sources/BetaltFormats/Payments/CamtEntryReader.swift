@@ -1,0 +1,114 @@
+import BetaltCore
+
+/// Turns one camt entry (`Ntry`) into incoming payments and skipped transactions.
+///
+/// An entry without transaction details is one payment. A batch booking has one `TxDtls` per payment, each with
+/// its own amount and, from version 04, its own `CdtDbtInd`, which governs over the entry's (the entry's is the
+/// fallback); the published v08 sample books CRDT transactions in CHF under a DBIT entry in SEK.
+struct CamtEntryReader {
+    let fields: CamtFieldReader
+
+    /// What an entry tells all of its transactions.
+    private struct Entry {
+        let element: XMLTreeElement
+        let amount: Money
+        let indicator: CamtIndicator
+        let isReversal: Bool
+        let status: String
+        let bookingDate: CivilDate?
+        let valueDate: CivilDate?
+        let bankReference: String?
+        let transactionType: String?
+    }
+
+    /// The payments and skipped transactions read so far, in file order.
+    struct Outcome {
+        var payments: [IncomingPayment] = []
+        var skipped: [CamtSkippedTransaction] = []
+        /// The currency of the first entry, for totalling a batch that has no payments.
+        var firstEntryCurrency: Currency?
+    }
+
+    func read(_ element: XMLTreeElement, into outcome: inout Outcome) throws(FormatError) {
+        let entry = try readEntry(element)
+        outcome.firstEntryCurrency = outcome.firstEntryCurrency ?? entry.amount.currency
+        let transactions = element.children("NtryDtls").flatMap { $0.children("TxDtls") }
+        if transactions.isEmpty {
+            try add(transaction: nil, of: entry, amount: entry.amount, to: &outcome)
+        }
+        for transaction in transactions {
+            var amount = try (transaction.child("Amt") ?? transaction.descendant(["AmtDtls", "TxAmt", "Amt"]))
+                .map { element throws(FormatError) in try fields.amount(element) }
+            if transactions.count == 1 { amount = amount ?? entry.amount }
+            try add(transaction: transaction, of: entry, amount: amount, to: &outcome)
+        }
+    }
+
+    private func readEntry(_ element: XMLTreeElement) throws(FormatError) -> Entry {
+        let amount = try fields.amount(fields.required("Amt", in: element))
+        let indicator = try fields.indicator(fields.required("CdtDbtInd", in: element))
+        let reversal = try element.child("RvslInd").map { flag throws(FormatError) in try fields.boolean(flag) }
+        let status = try fields.required("Sts", in: element)
+        // Up to version 07 Sts is the code itself; from 08 it holds Cd (or a bank's Prtry).
+        guard let statusCode = [status.text, fields.text("Cd", in: status), fields.text("Prtry", in: status)]
+            .compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            throw fields.failure(status, "the entry status is empty")
+        }
+        return Entry(
+            element: element, amount: amount, indicator: indicator, isReversal: reversal ?? false, status: statusCode,
+            bookingDate: try element.child("BookgDt").map { date throws(FormatError) in try fields.date(in: date) },
+            valueDate: try element.child("ValDt").map { date throws(FormatError) in try fields.date(in: date) },
+            bankReference: fields.text("AcctSvcrRef", in: element),
+            transactionType: Self.bankTransactionCode(element.child("BkTxCd"), fields: fields)
+        )
+    }
+
+    private func add(
+        transaction: XMLTreeElement?, of entry: Entry, amount: Money?, to outcome: inout Outcome
+    ) throws(FormatError) {
+        let element = transaction ?? entry.element
+        let indicator = try transaction?.child("CdtDbtInd")
+            .map { flag throws(FormatError) in try fields.indicator(flag) }
+        let remittance = try CamtRemittance.read(transaction?.child("RmtInf"), fields: fields)
+        let direction = CamtDirection.of(
+            indicator: indicator ?? entry.indicator, isReversal: entry.isReversal,
+            isReturn: transaction?.child("RtrInf") != nil, status: entry.status)
+        if case .skipped(let reason) = direction {
+            outcome.skipped.append(CamtSkippedTransaction(reason: reason, amount: amount, source: .path(element.path)))
+            return
+        }
+        guard let amount else {
+            throw fields.failure(
+                element, "the entry has several transactions and this one states no amount (Amt or AmtDtls/TxAmt/Amt)")
+        }
+        let endToEndId = fields.text("Refs", "EndToEndId", in: transaction)
+        // An entry without details has only the bank's own text to go on.
+        let bankText = transaction == nil ? [fields.text("AddtlNtryInf", in: element)].compactMap { $0 } : []
+        let transactionType = Self.bankTransactionCode(transaction?.child("BkTxCd"), fields: fields)
+            ?? entry.transactionType
+        outcome.payments.append(IncomingPayment(
+            amount: amount,
+            bookingDate: entry.bookingDate,
+            valueDate: entry.valueDate,
+            structuredReferences: remittance.references,
+            referredDocuments: remittance.documents,
+            unstructuredText: remittance.text + bankText,
+            payer: CamtParty.payer(transaction?.child("RltdPties"), fields: fields),
+            bankReference: fields.text("Refs", "AcctSvcrRef", in: transaction) ?? entry.bankReference,
+            // NOTPROVIDED is the placeholder the payer's bank puts when the payer gave no identification.
+            endToEndId: endToEndId == "NOTPROVIDED" ? nil : endToEndId,
+            isReversal: direction == .reversal,
+            transactionType: transactionType,
+            source: .path(element.path)
+        ))
+    }
+
+    /// The ISO code as `PMNT/RCDT/ESCT` (domain, family, sub-family), else the bank's proprietary code.
+    private static func bankTransactionCode(_ code: XMLTreeElement?, fields: CamtFieldReader) -> String? {
+        if let domain = fields.text("Domn", "Cd", in: code), let family = fields.text("Domn", "Fmly", "Cd", in: code),
+           let subFamily = fields.text("Domn", "Fmly", "SubFmlyCd", in: code) {
+            return "\(domain)/\(family)/\(subFamily)"
+        }
+        return fields.text("Prtry", "Cd", in: code)
+    }
+}

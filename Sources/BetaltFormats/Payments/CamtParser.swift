@@ -1,0 +1,67 @@
+import BetaltCore
+import Foundation
+
+/// Reads an ISO 20022 bank-to-customer notification (camt.054) or statement (camt.053), versions 02 to 08.
+///
+/// Elements are found by local name, so every version reads alike. Each `Ntfctn`/`Stmt` becomes a batch of
+/// the credited payments (and reversals of them) its entries hold; debits, pending entries and returned
+/// outgoing payments are skipped and listed by `read`. Any malformed value refuses the whole file.
+public enum CamtParser {
+    public static func parse(_ data: Data, fileName: String) throws(FormatError) -> PaymentFile {
+        try read(data, fileName: fileName).file
+    }
+
+    /// The payments, and what was skipped with why.
+    public static func read(_ data: Data, fileName: String) throws(FormatError) -> CamtReading {
+        let root = try XMLReader.parse(data, fileName: fileName)
+        let message = try CamtMessage.identify(root, fileName: fileName)
+        let fields = CamtFieldReader(fileName: fileName)
+        let header = try fields.required("GrpHdr", in: message.body)
+        let messageId = try fields.required("MsgId", in: header).text
+        let createdOn = try fields.dateOfDateTime(fields.required("CreDtTm", in: header))
+        let reports = message.body.children(message.reportName)
+        guard !reports.isEmpty else { throw fields.failure(message.body, "the message has no \(message.reportName)") }
+
+        var batches: [PaymentBatch] = []
+        var skipped: [CamtSkippedTransaction] = []
+        for report in reports {
+            let (batch, left) = try readBatch(report, fileCreatedOn: createdOn, fields: fields)
+            batches.append(batch)
+            skipped += left
+        }
+        let owner = reports.lazy.compactMap { fields.text("Acct", "Ownr", "Nm", in: $0) }.first
+        let file = PaymentFile(
+            format: message.format, fileName: fileName, fileId: messageId, createdOn: createdOn,
+            recipient: owner ?? fields.text("MsgRcpt", "Nm", in: header), batches: batches)
+        return CamtReading(file: file, skipped: skipped)
+    }
+
+    private static func readBatch(
+        _ report: XMLTreeElement, fileCreatedOn: CivilDate, fields: CamtFieldReader
+    ) throws(FormatError) -> (PaymentBatch, [CamtSkippedTransaction]) {
+        let id = try fields.required("Id", in: report).text
+        let account = try fields.required("Acct", "Id", in: report)
+        guard let accountId = fields.text("IBAN", in: account) ?? fields.text("Othr", "Id", in: account) else {
+            throw fields.failure(account, "the account has neither an IBAN nor another identification (Othr/Id)")
+        }
+        let date = try report.child("CreDtTm").map { created throws(FormatError) in try fields.dateOfDateTime(created) }
+        let entries = CamtEntryReader(fields: fields)
+        var outcome = CamtEntryReader.Outcome()
+        for entry in report.children("Ntry") {
+            try entries.read(entry, into: &outcome)
+        }
+        let stated = try report.child("Acct")?.child("Ccy").map { code throws(FormatError) in
+            guard let currency = try? Currency.named(code.text) else {
+                throw fields.failure(code, "'\(code.text)' is not a currency Betalt handles")
+            }
+            return currency
+        }
+        let total = try CamtBatchTotal.of(
+            outcome.payments, currency: outcome.payments.first?.amount.currency ?? stated ?? outcome.firstEntryCurrency,
+            fields: fields)
+        let batch = PaymentBatch(
+            id: id, account: accountId, date: date ?? fileCreatedOn, total: total, count: outcome.payments.count,
+            payments: outcome.payments)
+        return (batch, outcome.skipped)
+    }
+}
