@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-debian-packages.sh postgresql chromium chromium-driver fonts-dejavu-core
-scripts/ensure-python-packages.sh selenium=selenium pytest=pytest
+scripts/ensure-python-packages.sh selenium=selenium pytest=pytest openapi_spec_validator=openapi-spec-validator yaml=PyYAML
 
 pg_dir=$(mktemp -d /tmp/betalt-pg.XXXXXX)
 trap 'scripts/test-postgres.sh stop "$pg_dir"' EXIT

@@ -39,5 +39,6 @@ public enum BetaltMigrations {
         CreateInitialSchema(),
         CreateCollectionSchema(),
         CreateImportSchema(),
+        CreateApiTokenSchema(),
     ]
 }

@@ -51,28 +51,33 @@ public enum InvoiceImport {
             }
             summary.creditNotesApplied += 1
         case .invoice:
-            guard let due = document.dueDate else {
-                throw ImportRefused(fileName: summary.fileName, reason: "invoice \(document.number) has no due date (cbc:DueDate or PaymentMeans/PaymentDueDate)")
-            }
-            guard document.payableAmount.isPositive else {
-                throw ImportRefused(fileName: summary.fileName, reason: "invoice \(document.number) has a payable amount of \(document.payableAmount): nothing to follow up")
-            }
-            let buyer = document.buyer
-            let organisationNumber = buyer.organisationNumber.map(Self.text)
-            let invoice = NewInvoice(
-                number: document.number, issueDate: document.issueDate, dueDate: due, amount: document.payableAmount,
-                paymentReference: document.paymentReference?.value,
-                paymentReferenceChecked: document.paymentReference?.passesCheckDigits ?? true,
-                customer: NewCustomer(
-                    number: organisationNumber ?? String(buyer.name.prefix(60)), kind: organisationNumber == nil ? .consumer : .business,
-                    name: buyer.name, organisationNumber: organisationNumber, nationalIdentityNumber: nil, email: buyer.email,
-                    addressLine: buyer.address?.lines.first ?? "", postalCode: buyer.address?.postalCode ?? "",
-                    city: buyer.address?.city ?? "", country: buyer.address?.countryCode ?? creditor.country
-                ),
-                original: original
-            )
+            let invoice = try newInvoice(from: document, original: original, creditor: creditor, fileName: summary.fileName)
             try await record(invoice, creditorID: creditorID, fileID: fileID, summary: &summary, on: database)
         }
+    }
+
+    /// The claim-to-be of a UBL invoice (not a credit note); refused without a due date or a positive amount.
+    static func newInvoice(from document: InvoiceDocument, original: (String, String), creditor: CreditorRecord, fileName: String) throws -> NewInvoice {
+        guard let due = document.dueDate else {
+            throw ImportRefused(fileName: fileName, reason: "invoice \(document.number) has no due date (cbc:DueDate or PaymentMeans/PaymentDueDate)")
+        }
+        guard document.payableAmount.isPositive else {
+            throw ImportRefused(fileName: fileName, reason: "invoice \(document.number) has a payable amount of \(document.payableAmount): nothing to follow up")
+        }
+        let buyer = document.buyer
+        let organisationNumber = buyer.organisationNumber.map(Self.text)
+        return NewInvoice(
+            number: document.number, issueDate: document.issueDate, dueDate: due, amount: document.payableAmount,
+            paymentReference: document.paymentReference?.value,
+            paymentReferenceChecked: document.paymentReference?.passesCheckDigits ?? true,
+            customer: NewCustomer(
+                number: organisationNumber ?? String(buyer.name.prefix(60)), kind: organisationNumber == nil ? .consumer : .business,
+                name: buyer.name, organisationNumber: organisationNumber, nationalIdentityNumber: nil, email: buyer.email,
+                addressLine: buyer.address?.lines.first ?? "", postalCode: buyer.address?.postalCode ?? "",
+                city: buyer.address?.city ?? "", country: buyer.address?.countryCode ?? creditor.country
+            ),
+            original: original
+        )
     }
 
     private static func add(

@@ -18,7 +18,8 @@ public enum PaymentImport {
                 kind: "payments", format: file.format.rawValue, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx
             )
             for payment in file.payments {
-                try await record(payment, fileID: fileID, creditorID: creditorID, today: today, summary: &summary, on: tx)
+                let recorded = try await record(payment, fileID: fileID, creditorID: creditorID, today: today, on: tx)
+                summary.add(recorded, of: payment)
             }
             try await ImportLog.finish(fileID, summary: summary, on: tx)
             return summary
@@ -38,10 +39,11 @@ public enum PaymentImport {
         )
     }
 
-    private static func record(
-        _ payment: IncomingPayment, fileID: UUID, creditorID: UUID, today: CivilDate, summary: inout ImportSummary,
-        on database: any Database
-    ) async throws {
+    /// Matches one payment to the creditor's claims, books what it pays on their ledgers and keeps the payment
+    /// with how it was matched. Shared by bank files and the API so both match exactly alike.
+    static func record(
+        _ payment: IncomingPayment, fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
+    ) async throws -> RecordedPayment {
         let numbers = payment.referredDocuments.map(\.number) + payment.unstructuredText.flatMap(invoiceNumberCandidates)
         let sameCurrency: (MatchCandidate) -> Bool = { $0.balances.currency == payment.amount.currency }
         let byReference = try await ClaimLookup.byReferences(payment.structuredReferences, creditorID: creditorID, on: database)
@@ -80,18 +82,14 @@ public enum PaymentImport {
             row.matchedClaims = try StableJSON.string(allocation.claims.map { [$0.claimID: $0.result.allocated.minorUnits] })
             row.overpaymentMinor = allocation.overpayment.minorUnits
             row.note = allocation.overpayment.isPositive ? "overpaid: \(allocation.overpayment) kept as the customer's credit" : ""
-            summary.paymentsMatched += 1
-            if allocation.overpayment.isPositive {
-                summary.overpayments[allocation.overpayment.currency.code, default: 0] += allocation.overpayment.minorUnits
-            }
         case .unmatched(let reason, let suggestions):
             row.status = "unmatched"
             row.matchedClaims = "[]"
             row.overpaymentMinor = 0
             row.note = reason.text + (suggestions.isEmpty ? "" : " (candidates: \(suggestions.joined(separator: ", ")))")
-            summary.paymentsUnmatched.append("\(payment.amount) at \(payment.source): \(row.note)")
         }
         try await row.create(on: database)
+        return RecordedPayment(paymentID: try row.requireID(), match: match, note: row.note)
     }
 
     /// Words in free text that could be invoice numbers: letters, digits and dashes with at least one digit.
@@ -99,5 +97,27 @@ public enum PaymentImport {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
             .map(String.init)
             .filter { $0.count >= 3 && $0.count <= 30 && $0.contains(where: \.isNumber) }
+    }
+}
+
+/// One payment as recorded: its row, how it was matched (or why not) and the note kept for a person.
+struct RecordedPayment: Sendable {
+    let paymentID: UUID
+    let match: PaymentMatch
+    let note: String
+}
+
+extension ImportSummary {
+    /// Counts a recorded payment in a file's summary.
+    mutating func add(_ recorded: RecordedPayment, of payment: IncomingPayment) {
+        switch recorded.match {
+        case .matched(_, let allocation):
+            paymentsMatched += 1
+            if allocation.overpayment.isPositive {
+                overpayments[allocation.overpayment.currency.code, default: 0] += allocation.overpayment.minorUnits
+            }
+        case .unmatched:
+            paymentsUnmatched.append("\(payment.amount) at \(payment.source): \(recorded.note)")
+        }
     }
 }

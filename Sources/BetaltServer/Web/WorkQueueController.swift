@@ -1,0 +1,100 @@
+import BetaltCore
+import BetaltStore
+import Fluent
+import Vapor
+
+/// The work queue of unmatched payments, where a person assigns each to the claim it pays.
+struct WorkQueueController: RouteCollection {
+    struct AssignForm: Content {
+        var payment: UUID?
+        var candidate: String?
+        var invoice: String?
+        var page: Int?
+    }
+
+    /// A failed assignment, shown next to the form of the payment it concerns.
+    struct Failure {
+        let paymentID: UUID
+        let typed: String
+        let chosen: String
+        let message: String
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let queue = routes.grouped("creditors", ":creditorID", "work-queue")
+        queue.get(use: show)
+        queue.post("assign", use: assign)
+    }
+
+    func show(req: Request) async throws -> View {
+        let context = try await CreditorContext.load(req)
+        return try await render(req, context: context, page: req.query[Int.self, at: "page"] ?? 1, notice: nil, failure: nil)
+    }
+
+    func assign(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        let form = try req.content.decode(AssignForm.self)
+        let words = Translations.words(context.language)
+        let typed = (form.invoice ?? "").trimmingCharacters(in: .whitespaces)
+        let chosen = form.candidate ?? ""
+        let invoice = typed.isEmpty ? chosen : typed
+        let page = form.page ?? 1
+        guard let paymentID = form.payment else { throw Abort(.badRequest, reason: "No payment named.") }
+        func failed(_ key: String) async throws -> Response {
+            let failure = Failure(paymentID: paymentID, typed: typed, chosen: chosen, message: words[key]!)
+            return try await render(req, context: context, page: page, notice: nil, failure: failure)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        guard !invoice.isEmpty else { return try await failed("assign.chooseClaim") }
+        do {
+            let outcome = try await PaymentAssignment.assign(
+                paymentID: paymentID, toInvoice: invoice, creditorID: context.creditorID, by: context.user.email,
+                userID: context.user.id, today: context.today, on: req.db
+            )
+            var notice = "\(words["assigned"]!) \(outcome.invoiceNumber): \(outcome.allocated.formatted(context.language))."
+            if outcome.overpayment.isPositive { notice += " \(words["creditKept"]!) \(outcome.overpayment.formatted(context.language))." }
+            return try await render(req, context: context, page: page, notice: notice, failure: nil).encodeResponse(for: req)
+        } catch let refusal as AssignmentRefused {
+            return try await failed(Self.key(refusal))
+        }
+    }
+
+    static func key(_ refusal: AssignmentRefused) -> String {
+        switch refusal {
+        case .paymentNotFound: "assign.paymentNotFound"
+        case .alreadyMatched: "assign.alreadyMatched"
+        case .notAPayment: "assign.notAPayment"
+        case .claimNotFound: "assign.claimNotFound"
+        case .currencyMismatch: "assign.currencyMismatch"
+        case .claimSettled: "assign.claimSettled"
+        }
+    }
+
+    private func render(_ req: Request, context: CreditorContext, page: Int, notice: String?, failure: Failure?) async throws -> View {
+        let words = Translations.words(context.language)
+        var query = UnmatchedPaymentQuery(creditorID: context.creditorID)
+        query.page = max(1, page)
+        let result = try await query.run(on: req.db)
+        var items: [QueuedPaymentView] = []
+        for payment in result.payments {
+            let candidates = try await PaymentCandidates.suggest(for: payment, on: req.db)
+            let own = failure?.paymentID == payment.id ? failure : nil
+            items.append(QueuedPaymentView(
+                payment, candidates: candidates, context: context, words: words,
+                typedInvoice: own?.typed ?? "", chosen: own?.chosen ?? "", error: own?.message
+            ))
+        }
+        // A refusal about a payment that is not on this page (matched meanwhile, or not this creditor's) still shows.
+        let strayError = failure.flatMap { failure in items.contains { $0.id == failure.paymentID.uuidString } ? nil : failure.message }
+        let base = "/creditors/\(context.creditorID.uuidString)/work-queue"
+        return try await req.view.render("work-queue", WorkQueuePage(
+            frame: context.frame(req, title: words["workQueue"]!, section: "workQueue"),
+            csrf: CSRFToken.current(req), action: base + "/assign", items: items, isEmpty: items.isEmpty,
+            notice: notice, error: strayError,
+            totalCount: result.totalCount, page: result.page, pageCount: result.pageCount,
+            previousHref: result.page > 1 ? "\(base)?page=\(result.page - 1)" : nil,
+            nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil
+        ))
+    }
+}

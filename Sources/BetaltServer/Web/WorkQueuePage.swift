@@ -1,0 +1,78 @@
+import BetaltCore
+import BetaltStore
+import Foundation
+
+/// The work queue: unmatched payments a person assigns to claims, one page at a time.
+struct WorkQueuePage: Encodable {
+    let frame: PageFrame
+    let csrf: String
+    let action: String
+    let items: [QueuedPaymentView]
+    let isEmpty: Bool
+    let notice: String?
+    /// A refusal about a payment not on this page.
+    let error: String?
+    let totalCount: Int
+    let page: Int
+    let pageCount: Int
+    let previousHref: String?
+    let nextHref: String?
+}
+
+/// One unmatched payment with its suggested claims and, after a failed assignment, the error next to its form.
+struct QueuedPaymentView: Encodable {
+    struct Candidate: Encodable {
+        let invoiceNumber: String
+        let customerName: String
+        let dueDate: String
+        let dueDateISO: String
+        let open: String
+        let reason: String
+        let href: String
+        let selected: Bool
+    }
+
+    let id: String
+    let amount: String
+    let bookingDate: String
+    let bookingDateISO: String
+    let ageDays: String
+    let payer: String
+    let references: String
+    let text: String
+    let note: String
+    let status: StatusBadge
+    let candidates: [Candidate]
+    let hasCandidates: Bool
+    let typedInvoice: String
+    let error: String?
+
+    init(
+        _ payment: PaymentRecord, candidates: [PaymentCandidate], context: CreditorContext, words: [String: String],
+        typedInvoice: String = "", chosen: String = "", error: String? = nil
+    ) {
+        id = payment.id?.uuidString ?? ""
+        let currency = (try? Currency.named(payment.currency)) ?? Currency(code: payment.currency)
+        amount = Money(minorUnits: payment.amountMinor, currency: currency).formatted(context.language)
+        let booked = payment.bookingDate.flatMap { try? CivilDate(iso: $0) }
+        bookingDate = booked?.formatted(context.language) ?? ""
+        bookingDateISO = booked?.iso ?? ""
+        ageDays = booked.map { String($0.days(until: context.today)) } ?? ""
+        payer = payment.payerName ?? ""
+        references = [payment.references, payment.referredDocuments].filter { !$0.isEmpty }.joined(separator: ", ")
+        text = payment.freeText
+        note = payment.note
+        status = StatusBadge(label: words["status.unmatched"]!, tone: "warning")
+        self.candidates = candidates.map {
+            let due = try? CivilDate(iso: $0.dueDate)
+            return Candidate(
+                invoiceNumber: $0.invoiceNumber, customerName: $0.customerName, dueDate: due?.formatted(context.language) ?? $0.dueDate,
+                dueDateISO: $0.dueDate, open: $0.open.formatted(context.language), reason: words["reason.\($0.reason.rawValue)"]!,
+                href: "/creditors/\(context.creditorID.uuidString)/claims/\($0.claimID.uuidString)", selected: $0.invoiceNumber == chosen
+            )
+        }
+        hasCandidates = !candidates.isEmpty
+        self.typedInvoice = typedInvoice
+        self.error = error
+    }
+}

@@ -1,0 +1,110 @@
+@testable import BetaltServer
+import BetaltCore
+import BetaltStore
+import BetaltTestSupport
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@Suite("POST /api/v1/invoices")
+struct ApiInvoicesTests {
+    @Test("JSON invoices are created, the same again is unchanged, other facts are reported as changed and not applied", arguments: TestEngine.allCases)
+    func createRepostChange(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            let body = #"{"invoices": [\#(invoiceJSON(number: "API-1")), \#(invoiceJSON(number: "API-2", amount: "\"99.5\""))]}"#
+            let created = try await test.api(.POST, "/api/v1/invoices", token: token, body: body)
+            #expect(created.status == .created)
+            let first = try created.decode(InvoicesResponse.self).invoices
+            #expect(first.map(\.outcome) == ["created", "created"])
+            let claim = try #require(try await ClaimRecord.find(first[1].claimID, on: test.app.db))
+            #expect(claim.invoiceNumber == "API-2" && claim.principalMinor == 9950 && claim.currency == "NOK")
+
+            let again = try await test.api(.POST, "/api/v1/invoices", token: token, body: body)
+            #expect(again.status == .ok)
+            let second = try again.decode(InvoicesResponse.self).invoices
+            #expect(second.map(\.outcome) == ["unchanged", "unchanged"])
+            #expect(second.map(\.claimID) == first.map(\.claimID))
+
+            let changed = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoiceJSON(number: "API-1", amount: "\"1300.00\""))
+            let result = try #require(try changed.decode(InvoicesResponse.self).invoices.first)
+            #expect(result.outcome == "changed")
+            #expect(result.differences == ["amount 1250.00 NOK → 1300.00 NOK"])
+            #expect(try await ClaimRecord.find(first[0].claimID, on: test.app.db)?.principalMinor == 125_000)
+        }
+    }
+
+    @Test("a JSON number for an amount and a missing due date are named by pointer, and nothing is stored", arguments: TestEngine.allCases)
+    func invalidFieldsByPointer(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            let missingDue = invoiceJSON(number: "API-BAD-3").replacingOccurrences(of: #""due_date": "2026-10-15", "#, with: "")
+            let body = #"{"invoices": [\#(invoiceJSON(number: "API-BAD-1")), \#(invoiceJSON(number: "API-BAD-2", amount: "1250.5")), \#(missingDue)]}"#
+            let answer = try await test.api(.POST, "/api/v1/invoices", token: token, body: body)
+            #expect(answer.status == .unprocessableEntity)
+            let problem = try #require(answer.problem)
+            #expect(problem.error == "invalid")
+            #expect(problem.errors?.map(\.field) == ["/invoices/1/amount", "/invoices/2/due_date"])
+            #expect(problem.errors?.first?.message.contains("not a JSON number") == true)
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber ~~ ["API-BAD-1", "API-BAD-2", "API-BAD-3"]).count() == 0)
+        }
+    }
+
+    @Test("a UBL invoice body becomes a claim with its original kept; posting it again is unchanged", arguments: TestEngine.allCases)
+    func ublInvoice(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            let xml = String(decoding: try ImportTests.fixture("peppol/Norwegian-example-1.xml"), as: UTF8.self)
+            let answer = try await test.api(.POST, "/api/v1/invoices", token: token, body: xml, contentType: .xml)
+            #expect(answer.status == .created)
+            let result = try #require(try answer.decode(InvoicesResponse.self).invoices.first)
+            #expect(result.number == "TOSL108" && result.outcome == "created")
+            let claim = try #require(try await ClaimRecord.find(result.claimID, on: test.app.db))
+            #expect(claim.paymentReference == "0003434323213231")
+            let original = try await InvoiceDocumentRecord.query(on: test.app.db).filter(\.$claimID == result.claimID).first()
+            #expect(original?.content == xml)
+
+            let again = try await test.api(.POST, "/api/v1/invoices", token: token, body: xml, contentType: .xml)
+            #expect(try again.decode(InvoicesResponse.self).invoices.first?.outcome == "unchanged")
+        }
+    }
+
+    @Test("a UBL credit note credits its invoice once, however often it is posted", arguments: TestEngine.allCases)
+    func ublCreditNote(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            let invoice = String(decoding: try ImportTests.fixture("peppol/base-example.xml"), as: UTF8.self)
+            let note = String(decoding: try ImportTests.fixture("peppol/base-creditnote-correction.xml"), as: UTF8.self)
+            let early = try await test.api(.POST, "/api/v1/invoices", token: token, body: note, contentType: .xml)
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.problem?.errors?.first?.message.contains("does not have") == true)
+
+            _ = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoice, contentType: .xml)
+            let credited = try await test.api(.POST, "/api/v1/invoices", token: token, body: note, contentType: .xml)
+            let result = try #require(try credited.decode(InvoicesResponse.self).invoices.first)
+            #expect(result.outcome == "credited")
+            let again = try await test.api(.POST, "/api/v1/invoices", token: token, body: note, contentType: .xml)
+            #expect(try again.decode(InvoicesResponse.self).invoices.first?.outcome == "unchanged")
+            let entries = try await LedgerEntryRecord.query(on: test.app.db).filter(\.$claimID == result.claimID).filter(\.$kind == "creditNote").all()
+            #expect(entries.count == 1)
+            #expect(entries.first.map { Money(minorUnits: $0.amountMinor, currency: .nok).decimalString } == result.creditedAmount)
+        }
+    }
+}
+
+@Suite("API error shapes")
+struct ApiErrorShapeTests {
+    @Test("malformed JSON is a 400 and a body neither JSON nor XML a 415, both in the JSON error shape", arguments: [TestEngine.sqlite])
+    func malformedAndUnsupported(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            let malformed = try await test.api(.POST, "/api/v1/invoices", token: token, body: #"{"number": "#)
+            #expect(malformed.status == .badRequest)
+            #expect(malformed.problem?.error == "bad_request")
+            let text = try await test.api(.POST, "/api/v1/invoices", token: token, body: "number=1", contentType: .plainText)
+            #expect(text.status == .unsupportedMediaType)
+            #expect(text.problem?.error == "unsupported_media_type")
+        }
+    }
+}

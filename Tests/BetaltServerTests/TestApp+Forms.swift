@@ -1,0 +1,47 @@
+import BetaltServer
+import Foundation
+import NIOCore
+import Testing
+import Vapor
+import VaporTesting
+
+/// Posting the signed-in forms as a browser does: with the page's CSRF token, urlencoded or as a file upload.
+extension TestApp {
+    /// The CSRF token the page at `path` put in its forms.
+    func csrfToken(from path: String, headers: HTTPHeaders) async throws -> String {
+        let (status, body) = try await get(path, headers: headers)
+        #expect(status == .ok)
+        let match = try #require(body.firstMatch(of: /name="csrf" value="([^"]+)"/))
+        return String(match.1)
+    }
+
+    func postForm(_ path: String, _ fields: [String: String], headers: HTTPHeaders) async throws -> (HTTPStatus, String) {
+        var result: (HTTPStatus, String) = (.internalServerError, "")
+        try await app.testing().test(.POST, path, headers: headers, beforeRequest: { req in
+            try req.content.encode(fields, as: .urlEncodedForm)
+        }, afterResponse: { res async in
+            result = (res.status, res.body.string)
+        })
+        return result
+    }
+
+    /// Uploads one file as `multipart/form-data`, with the CSRF field when `csrf` is given.
+    func upload(_ path: String, fileName: String, data: Data, csrf: String?, headers: HTTPHeaders) async throws -> (HTTPStatus, String) {
+        let boundary = "betalt-test-\(UUID().uuidString)"
+        var body = ByteBuffer()
+        if let csrf {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n")
+        }
+        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n")
+        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(data)
+        body.writeString("\r\n--\(boundary)--\r\n")
+        var all = headers
+        all.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        var result: (HTTPStatus, String) = (.internalServerError, "")
+        try await app.testing().test(.POST, path, headers: all, body: body) { res async in
+            result = (res.status, res.body.string)
+        }
+        return result
+    }
+}
