@@ -4,6 +4,7 @@ SWIFT ?= swift
 .PHONY: run test bench build clean
 
 run:
+	scripts/ensure-debian-packages.sh zlib1g-dev
 	$(SWIFT) build --product betalt
 	.build/debug/betalt demo --if-empty
 	.build/debug/betalt serve

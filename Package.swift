@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: money, dates, calendars, identifiers, rulebooks, interest, the ledger. No I/O.
@@ -41,6 +42,7 @@ let package = Package(
             dependencies: [
                 "BetaltCore", "BetaltStore", "BetaltFormats",
                 .product(name: "Vapor", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "Leaf", package: "leaf"),
             ]
@@ -56,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "betalt-bench",
             dependencies: [
-                "BetaltCore", "BetaltStore",
+                "BetaltCore", "BetaltStore", "BetaltServer",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentKit", package: "fluent-kit"),
             ],
@@ -88,6 +90,7 @@ let package = Package(
             dependencies: [
                 "BetaltCore", "BetaltStore", "BetaltServer", "BetaltTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]

@@ -2,7 +2,7 @@
 # `make test`: every test against SQLite and a throwaway PostgreSQL, then the browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-debian-packages.sh postgresql chromium chromium-driver fonts-dejavu-core
+scripts/ensure-debian-packages.sh zlib1g-dev postgresql chromium chromium-driver fonts-dejavu-core
 scripts/ensure-python-packages.sh selenium=selenium pytest=pytest openapi_spec_validator=openapi-spec-validator yaml=PyYAML
 
 pg_dir=$(mktemp -d /tmp/betalt-pg.XXXXXX)

@@ -68,7 +68,7 @@ struct SyntheticLedger {
             "reminder_fee_agreed",
         ], [
             claimID, creditorID, customerID, "INV-\(index)", due.adding(days: -14).iso, due.iso, currency, principal,
-            principal, nil, stage, next.iso, principal, Int64(1), roll % 2 == 0,
+            principal, SyntheticLedger.reference(index), stage, next.iso, principal, Int64(1), roll % 2 == 0,
         ])
         try await writer.add("ledger_entries", [
             "id", "creditor_id", "claim_id", "sequence", "kind", "component", "amount_minor", "currency", "entry_date", "text",
@@ -78,6 +78,9 @@ struct SyntheticLedger {
             try await addAct(claimID, creditorID, customerID, "notice", "collectionNotice", noticeDate, noticeDeadline, currency, writer)
         }
     }
+
+    /// The payment reference of the claim with this index, unique within a creditor.
+    static func reference(_ index: Int) -> String { String(7_000_000_000 + index) }
 
     private func addAct(
         _ claimID: UUID, _ creditorID: UUID, _ customerID: UUID, _ step: String, _ kind: String, _ date: CivilDate,

@@ -2,7 +2,8 @@ import BetaltStore
 import Foundation
 
 // `make bench`: the hot paths in release mode. Figures go to the README's performance section.
-// BETALT_BENCH_CLAIMS scales everything down for a quick look; BETALT_BENCH_POSTGRES_URL adds PostgreSQL.
+// BETALT_BENCH_CLAIMS scales everything down for a quick look (the camt import uses a tenth as many
+// payments, or BETALT_BENCH_PAYMENTS); BETALT_BENCH_POSTGRES_URL adds PostgreSQL to the daily run.
 let environment = ProcessInfo.processInfo.environment
 let claimCount = Int(environment["BETALT_BENCH_CLAIMS"] ?? "") ?? 1_000_000
 try benchmarkCore(claimCount: claimCount)
@@ -12,6 +13,10 @@ let creditors = max(1, claimCount / claimsPerCreditor)
 let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("betalt-bench-\(UUID().uuidString).sqlite").path
 try await benchmarkDailyRun(.sqliteFile(path: sqlitePath), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
 try? FileManager.default.removeItem(atPath: sqlitePath)
+let importPath = FileManager.default.temporaryDirectory.appendingPathComponent("betalt-bench-\(UUID().uuidString).sqlite").path
+let paymentCount = Int(environment["BETALT_BENCH_PAYMENTS"] ?? "") ?? max(1, claimCount / 10)
+try await benchmarkPaymentImport(.sqliteFile(path: importPath), claims: claimCount, payments: paymentCount)
+try? FileManager.default.removeItem(atPath: importPath)
 if let url = environment["BETALT_BENCH_POSTGRES_URL"], !url.isEmpty {
     try await benchmarkDailyRun(.postgres(url: url), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
 }

@@ -14,7 +14,7 @@ struct ImportCommand: AsyncParsableCommand {
 
     struct Files: ParsableArguments {
         @Option(help: "The creditor id (may be left out when the database has only one creditor).") var creditor: String?
-        @Argument(help: "Files, or folders whose files are all imported in name order.") var paths: [String]
+        @Argument(help: "Files, ZIP archives, or folders whose files are all imported in name order; each file on its own.") var paths: [String]
 
         /// Every file named, folders expanded, in a stable order.
         func files() throws -> [URL] {
@@ -82,13 +82,24 @@ struct ImportCommand: AsyncParsableCommand {
             let today = settings.today(inTimeZone: creditor?.timeZone ?? Country.norway.timeZoneIdentifier)
             var refused = 0
             for url in urls {
-                let name = url.lastPathComponent
+                let entries: [(name: String, data: Data)]
                 do {
                     let data = try Data(contentsOf: url)
-                    print(try await body(name, data, creditorID, app, today).text)
+                    entries = ImportArchive.isZIP(data)
+                        ? try ImportArchive.files(in: data, fileName: url.lastPathComponent)
+                        : [(url.lastPathComponent, data)]
                 } catch {
                     refused += 1
                     FileHandle.standardError.write(Data("refused: \(error)\n".utf8))
+                    continue
+                }
+                for (name, data) in entries {
+                    do {
+                        print(try await body(name, data, creditorID, app, today).text)
+                    } catch {
+                        refused += 1
+                        FileHandle.standardError.write(Data("refused: \(error)\n".utf8))
+                    }
                 }
             }
             return refused

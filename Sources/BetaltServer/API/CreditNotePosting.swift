@@ -1,3 +1,4 @@
+import Foundation
 import BetaltCore
 import BetaltFormats
 import BetaltStore

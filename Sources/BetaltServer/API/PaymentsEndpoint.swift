@@ -17,19 +17,15 @@ enum PaymentsEndpoint {
         guard validation.errors.isEmpty else { throw ApiFailure.invalid(validation.errors) }
         let today = request.application.betaltSettings.today(inTimeZone: creditor.timeZone)
         let results = try await request.db.transaction { tx in
-            var results: [PaymentResult] = []
-            for payment in payments {
-                let recorded = try await PaymentImport.record(payment, fileID: nil, creditorID: client.creditorID, today: today, on: tx)
-                results.append(result(recorded, currency: payment.amount.currency))
-            }
-            return results
+            let recorded = try await PaymentImport.record(payments, fileID: nil, creditorID: client.creditorID, today: today, on: tx)
+            return zip(recorded, payments).map { result($0, currency: $1.amount.currency) }
         }
         let response = Response(status: .created)
         try response.content.encode(PaymentsResponse(payments: results), as: .json)
         return response
     }
 
-    private static func result(_ recorded: RecordedPayment, currency: Currency) -> PaymentResult {
+    private static func result(_ recorded: BookedPayment, currency: Currency) -> PaymentResult {
         switch recorded.match {
         case .matched(let method, let allocation):
             PaymentResult(

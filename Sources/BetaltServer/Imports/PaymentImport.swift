@@ -17,10 +17,8 @@ public enum PaymentImport {
             let fileID = try await ImportLog.start(
                 kind: "payments", format: file.format.rawValue, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx
             )
-            for payment in file.payments {
-                let recorded = try await record(payment, fileID: fileID, creditorID: creditorID, today: today, on: tx)
-                summary.add(recorded, of: payment)
-            }
+            let recorded = try await record(file.payments, fileID: fileID, creditorID: creditorID, today: today, on: tx)
+            for (payment, booked) in zip(file.payments, recorded) { summary.add(booked, of: payment) }
             try await ImportLog.finish(fileID, summary: summary, on: tx)
             return summary
         }
@@ -39,57 +37,21 @@ public enum PaymentImport {
         )
     }
 
-    /// Matches one payment to the creditor's claims, books what it pays on their ledgers and keeps the payment
+    /// Matches payments to the creditor's claims, books what they pay on their ledgers and keeps each payment
     /// with how it was matched. Shared by bank files and the API so both match exactly alike.
     static func record(
-        _ payment: IncomingPayment, fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
-    ) async throws -> RecordedPayment {
-        let numbers = payment.referredDocuments.map(\.number) + payment.unstructuredText.flatMap(invoiceNumberCandidates)
-        let sameCurrency: (MatchCandidate) -> Bool = { $0.balances.currency == payment.amount.currency }
-        let byReference = try await ClaimLookup.byReferences(payment.structuredReferences, creditorID: creditorID, on: database)
-        let byNumber = try await ClaimLookup.byInvoiceNumbers(numbers, creditorID: creditorID, on: database)
-        let match = try PaymentMatcher.match(
-            amount: payment.amount, isReversal: payment.isReversal,
-            byReference: byReference.filter(sameCurrency), byNumber: byNumber.filter(sameCurrency)
-        )
-        let paidOn = payment.paidDate ?? payment.valueDate ?? payment.bookingDate ?? today
-        let reference = payment.structuredReferences.first ?? payment.bankReference ?? "payment"
-        let row = PaymentRecord()
-        row.id = TimeOrderedID.next()
-        row.creditorID = creditorID
-        row.importedFileID = fileID
-        row.amountMinor = payment.amount.minorUnits
-        row.currency = payment.amount.currency.code
-        row.bookingDate = (payment.bookingDate ?? payment.valueDate)?.iso
-        row.references = payment.structuredReferences.joined(separator: ",")
-        row.referredDocuments = payment.referredDocuments.map(\.number).joined(separator: ",")
-        row.freeText = payment.unstructuredText.joined(separator: " ")
-        row.payerName = payment.payer.name
-        row.bankReference = payment.bankReference
-        row.isReversal = payment.isReversal
-        row.source = payment.source.description
-        switch match {
-        case .matched(let method, let allocation):
-            for share in allocation.claims {
-                guard let claimID = UUID(uuidString: share.claimID) else { continue }
-                try await LedgerWriter.append(
-                    share.result.entries(on: paidOn, reference: "\(reference) (\(method.rawValue))"),
-                    toClaim: claimID, creditorID: creditorID, on: database
-                )
-            }
-            row.status = "matched"
-            row.matchMethod = method.rawValue
-            row.matchedClaims = try StableJSON.string(allocation.claims.map { [$0.claimID: $0.result.allocated.minorUnits] })
-            row.overpaymentMinor = allocation.overpayment.minorUnits
-            row.note = allocation.overpayment.isPositive ? "overpaid: \(allocation.overpayment) kept as the customer's credit" : ""
-        case .unmatched(let reason, let suggestions):
-            row.status = "unmatched"
-            row.matchedClaims = "[]"
-            row.overpaymentMinor = 0
-            row.note = reason.text + (suggestions.isEmpty ? "" : " (candidates: \(suggestions.joined(separator: ", ")))")
-        }
-        try await row.create(on: database)
-        return RecordedPayment(paymentID: try row.requireID(), match: match, note: row.note)
+        _ payments: [IncomingPayment], fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
+    ) async throws -> [BookedPayment] {
+        try await PaymentBooking.book(payments.map { payment in
+            NewPayment(
+                amount: payment.amount, paidOn: payment.paidDate ?? payment.valueDate ?? payment.bookingDate ?? today,
+                bookingDate: payment.bookingDate ?? payment.valueDate, references: payment.structuredReferences,
+                referredDocuments: payment.referredDocuments.map(\.number),
+                mentionedNumbers: payment.unstructuredText.flatMap(invoiceNumberCandidates),
+                freeText: payment.unstructuredText.joined(separator: " "), payerName: payment.payer.name,
+                bankReference: payment.bankReference, isReversal: payment.isReversal, source: payment.source.description
+            )
+        }, fileID: fileID, creditorID: creditorID, on: database)
     }
 
     /// Words in free text that could be invoice numbers: letters, digits and dashes with at least one digit.
@@ -100,16 +62,9 @@ public enum PaymentImport {
     }
 }
 
-/// One payment as recorded: its row, how it was matched (or why not) and the note kept for a person.
-struct RecordedPayment: Sendable {
-    let paymentID: UUID
-    let match: PaymentMatch
-    let note: String
-}
-
 extension ImportSummary {
     /// Counts a recorded payment in a file's summary.
-    mutating func add(_ recorded: RecordedPayment, of payment: IncomingPayment) {
+    mutating func add(_ recorded: BookedPayment, of payment: IncomingPayment) {
         switch recorded.match {
         case .matched(_, let allocation):
             paymentsMatched += 1

@@ -21,21 +21,25 @@ struct BulkColumn {
 enum BulkStatement {
     static func insert(into table: String, _ columns: [BulkColumn], rows: JSONRows, on sql: any SQLDatabase) async throws {
         guard rows.count > 0 else { return }
-        let names = columns.map(\.name).joined(separator: ", ")
+        let names = SQLList(columns.map { SQLIdentifier($0.name) })
         let values = selectList(columns, on: sql).joined(separator: ", ")
-        try await sql.raw("INSERT INTO \(ident: table) (\(unsafeRaw: names)) SELECT \(unsafeRaw: values) FROM \(source(rows, on: sql))").run()
+        try await sql.raw("INSERT INTO \(ident: table) (\(names)) SELECT \(unsafeRaw: values) FROM \(source(rows, on: sql))").run()
     }
 
     /// Sets `columns` (after the key) on the rows of `table` whose `key` matches the row's first value.
     static func update(_ table: String, key: BulkColumn, set columns: [BulkColumn], rows: JSONRows, on sql: any SQLDatabase) async throws {
         guard rows.count > 0 else { return }
         let all = [key] + columns
-        let select = zip(selectList(all, on: sql), all).map { "\($0) AS \($1.name)" }.joined(separator: ", ")
-        let assignments = columns.map { "\($0.name) = v.\($0.name)" }.joined(separator: ", ")
+        let select = SQLList(zip(selectList(all, on: sql), all).map { expression, column in
+            SQLAlias(SQLRaw(expression), as: SQLIdentifier(column.name))
+        })
+        let assignments = SQLList(columns.map { column in
+            SQLBinaryExpression(SQLIdentifier(column.name), .equal, SQLColumn(SQLIdentifier(column.name), table: SQLIdentifier("v")))
+        })
         try await sql.raw("""
-            UPDATE \(ident: table) SET \(unsafeRaw: assignments)
-            FROM (SELECT \(unsafeRaw: select) FROM \(source(rows, on: sql))) AS v
-            WHERE \(ident: table).\(unsafeRaw: key.name) = v.\(unsafeRaw: key.name)
+            UPDATE \(ident: table) SET \(assignments)
+            FROM (SELECT \(select) FROM \(source(rows, on: sql))) AS v
+            WHERE \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier(table))) = \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier("v")))
             """).run()
     }
 

@@ -16,7 +16,9 @@ struct JSONRows {
     private var bytes: [UInt8] = [UInt8(ascii: "[")]
     private(set) var count = 0
 
-    mutating func append(_ values: BulkValue...) {
+    mutating func append(_ values: BulkValue...) { append(values) }
+
+    mutating func append(_ values: [BulkValue]) {
         if count > 0 { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {

@@ -1,0 +1,103 @@
+import BetaltCore
+import Foundation
+import SQLKit
+
+/// The claims a batch of payments may be for, indexed by payment reference and invoice number, with
+/// balances and ledger sequence numbers kept current as payments are booked against them.
+struct OpenClaims {
+    private struct State {
+        var candidate: MatchCandidate
+        var lastSequence: Int64
+        let stage: String
+        var changed = false
+    }
+
+    private var claims: [String: State] = [:]
+    private var idsByReference: [String: [String]] = [:]
+    private var idsByNumber: [String: [String]] = [:]
+
+    static func load(references: Set<String>, invoiceNumbers: Set<String>, creditorID: UUID, on sql: any SQLDatabase) async throws -> OpenClaims {
+        var result = OpenClaims()
+        for (column, values) in [("payment_reference", references), ("invoice_number", invoiceNumbers)] {
+            let wanted = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            for chunk in Array(wanted).chunked(into: 500) {
+                let rows = try await sql.raw("""
+                    SELECT id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
+                           interest_open_minor, compensation_open_minor, last_sequence, stage
+                    FROM claims WHERE creditor_id = \(bind: creditorID) AND \(ident: column) IN (\(SQLList(chunk.map { SQLBind($0) })))
+                    """).all()
+                for row in rows { try result.add(row) }
+            }
+        }
+        return result
+    }
+
+    private mutating func add(_ row: any SQLRow) throws {
+        let id = try row.decode(column: "id", as: UUID.self).uuidString
+        guard claims[id] == nil else { return }
+        let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
+        func money(_ column: String) throws -> Money { Money(minorUnits: try row.decode(column: column, as: Int64.self), currency: currency) }
+        let candidate = MatchCandidate(
+            claimID: id, invoiceNumber: try row.decode(column: "invoice_number", as: String.self),
+            paymentReference: try row.decode(column: "payment_reference", as: String?.self),
+            dueDate: try CivilDate(iso: try row.decode(column: "due_date", as: String.self)),
+            balances: try ComponentBalances(
+                principal: try money("principal_open_minor"), fee: try money("fee_open_minor"),
+                interest: try money("interest_open_minor"), compensation: try money("compensation_open_minor")
+            )
+        )
+        claims[id] = State(
+            candidate: candidate, lastSequence: try row.decode(column: "last_sequence", as: Int64.self),
+            stage: try row.decode(column: "stage", as: String.self)
+        )
+        if let reference = candidate.paymentReference { idsByReference[reference, default: []].append(id) }
+        idsByNumber[candidate.invoiceNumber, default: []].append(id)
+    }
+
+    func byReference(_ references: [String]) -> [MatchCandidate] { lookup(references, in: idsByReference) }
+    func byNumber(_ numbers: [String]) -> [MatchCandidate] { lookup(numbers, in: idsByNumber) }
+
+    private func lookup(_ keys: [String], in index: [String: [String]]) -> [MatchCandidate] {
+        var seen = Set<String>()
+        return keys.flatMap { index[$0.trimmingCharacters(in: .whitespaces)] ?? [] }
+            .filter { seen.insert($0).inserted }
+            .compactMap { claims[$0]?.candidate }
+    }
+
+    /// Takes a payment entry off the claim's balance; returns the entry's sequence number.
+    mutating func apply(_ entry: LedgerEntry, to claimID: String) throws -> Int64 {
+        guard var state = claims[claimID] else { throw ClaimNotFound(claimID: UUID(uuidString: claimID) ?? UUID()) }
+        let balances = state.candidate.balances
+        let reduced = try balances.replacing(entry.component, with: try balances[entry.component].subtracting(entry.amount))
+        state.candidate = MatchCandidate(
+            claimID: claimID, invoiceNumber: state.candidate.invoiceNumber, paymentReference: state.candidate.paymentReference,
+            dueDate: state.candidate.dueDate, balances: reduced
+        )
+        state.lastSequence += 1
+        state.changed = true
+        claims[claimID] = state
+        return state.lastSequence
+    }
+
+    static let changedColumns = [
+        BulkColumn("principal_open_minor", .bigint), BulkColumn("fee_open_minor", .bigint), BulkColumn("interest_open_minor", .bigint),
+        BulkColumn("compensation_open_minor", .bigint), BulkColumn("open_minor", .bigint), BulkColumn("last_sequence", .bigint),
+        BulkColumn("stage"),
+    ]
+
+    /// The new balances of every claim a payment reached; a settled claim closes (the run never sees it again).
+    func changedRows() -> JSONRows {
+        var rows = JSONRows()
+        for (id, state) in claims where state.changed {
+            let balances = state.candidate.balances
+            var row: [BulkValue] = [
+                .text(id), .integer(balances.principal.minorUnits), .integer(balances.fee.minorUnits),
+                .integer(balances.interest.minorUnits), .integer(balances.compensation.minorUnits),
+                .integer(balances.total.minorUnits), .integer(state.lastSequence),
+            ]
+            row.append(.text(balances.isSettled ? ClaimStage.closed.rawValue : state.stage))
+            rows.append(row)
+        }
+        return rows
+    }
+}
