@@ -36,7 +36,9 @@ public enum XMLReader {
                 message: "the document has a document type declaration (<!DOCTYPE>), which is refused "
                     + "because it can expand entities or fetch external files")
         }
-        let parser = XMLParser(data: data)
+        // Fed as a stream: given the whole document at once, libxml2 refuses anything over 10 MB
+        // ("huge input lookup"), and a bank's camt.054 with tens of thousands of payments is larger.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false

@@ -1,5 +1,6 @@
 import BetaltCore
 import BetaltStore
+import Foundation
 
 /// A claim's follow-up on its page: acts taken, the decision trail, and the planned timeline with reasons.
 struct FollowUpView: Encodable {
@@ -41,13 +42,23 @@ struct FollowUpView: Encodable {
                 deadline: act.deadline.map(date) ?? ""
             )
         }
-        trail = followUp.decisions.map { decision in
-            DecisionLine(
+        // The trail is every decision, newest first: an act's reasons are kept with the act itself, the
+        // other outcomes (wait, refuse, stop, attention) as decision rows.
+        let decided = followUp.decisions.map { decision in
+            (decision.decidedOn, DecisionLine(
                 date: date(decision.decidedOn), outcome: words["outcome.\(decision.outcome)"] ?? decision.outcome,
                 tone: Self.tone(decision.outcome), step: decision.stepID ?? "", reason: decision.reason,
                 citation: decision.citation ?? ""
-            )
+            ))
         }
+        let acted = followUp.acts.map { act in
+            let reasons = (try? JSONDecoder().decode([Reason].self, from: Data(act.reasons.utf8))) ?? []
+            return (act.actDate, DecisionLine(
+                date: date(act.actDate), outcome: words["step.\(act.kind)"] ?? act.kind, tone: "neutral", step: act.stepID,
+                reason: reasons.map(\.text).joined(separator: " · "), citation: reasons.compactMap(\.citation).joined(separator: "; ")
+            ))
+        }
+        trail = (decided + acted).sorted { $0.0 > $1.0 }.map(\.1)
         planned = followUp.preview.flatMap { plan in
             plan.decisions.map { decision in Self.line(decision, on: plan.date, language: language, words: words) }
         }

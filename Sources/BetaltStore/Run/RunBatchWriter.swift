@@ -59,11 +59,13 @@ enum RunBatchWriter {
         var stage = claim.stage
         var interestThrough = claim.facts.interestChargedThrough
         for decision in plan.decisions {
-            let (outcome, stepID, reason) = trail(decision)
-            output.decisions.append(
-                .text(TimeOrderedID.next().uuidString), creditor, claimID, .text(today), .text(outcome), .optional(stepID),
-                .text(reason.text), .optional(reason.citation), run
-            )
+            // An act keeps its reasons on its own row; only the other outcomes need a decision row.
+            if let (outcome, stepID, reason) = trail(decision) {
+                output.decisions.append(
+                    .text(TimeOrderedID.next().uuidString), creditor, claimID, .text(today), .text(outcome), .optional(stepID),
+                    .text(reason.text), .optional(reason.citation), run
+                )
+            }
             guard case .act(let act) = decision else { continue }
             let interest = act.interest?.total
             for (component, amount, text) in [
@@ -100,13 +102,10 @@ enum RunBatchWriter {
         )
     }
 
-    private static func trail(_ decision: Decision) -> (String, String?, Reason) {
+    /// The decision-trail row of an outcome other than an act (nil for an act).
+    private static func trail(_ decision: Decision) -> (String, String?, Reason)? {
         switch decision {
-        case .act(let act):
-            (
-                "act", act.step.id,
-                Reason(act.reasons.map(\.text).joined(separator: "; "), citation: act.reasons.compactMap(\.citation).joined(separator: "; "))
-            )
+        case .act: nil
         case .wait(let until, let reason): ("wait", nil, Reason("until \(until.iso): \(reason.text)", citation: reason.citation))
         case .refuse(let stepID, let reason): ("refuse", stepID, reason)
         case .stop(let reason): ("stop", nil, reason)
