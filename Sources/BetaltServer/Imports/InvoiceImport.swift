@@ -13,7 +13,7 @@ public enum InvoiceImport {
         guard let creditor = try await CreditorRecord.find(creditorID, on: database) else {
             throw ImportRefused(fileName: fileName, reason: "no creditor \(creditorID)")
         }
-        let isXML = data.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).first == UInt8(ascii: "<")
+        let isXML = looksLikeXML(data)
         let format = isXML ? "UBL" : "CSV"
         return try await database.transaction { tx in
             var summary = ImportSummary(fileName: fileName, kind: "invoices", format: format)

@@ -28,7 +28,7 @@ public enum PaymentImport {
         let start = String(decoding: data.prefix(8), as: UTF8.self)
         if start.hasPrefix("NY00") { return try NetsOCRGiroParser.parse(data, fileName: fileName) }
         if start.hasPrefix("01BGMAX") { return try BgMaxParser.parse(data, fileName: fileName) }
-        if data.drop(while: { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }).first == UInt8(ascii: "<") {
+        if looksLikeXML(data) {
             return try CamtParser.parse(data, fileName: fileName)
         }
         throw ImportRefused(
