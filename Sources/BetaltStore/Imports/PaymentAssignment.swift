@@ -38,7 +38,7 @@ public enum PaymentAssignment {
             guard claim.openMinor > 0 else { throw AssignmentRefused.claimSettled(invoiceNumber: number) }
             try await take(paymentID: paymentID, creditorID: creditorID, on: tx)
 
-            let balances = try ClaimLookup.candidate(claim).balances
+            let balances = try claim.matchCandidate().balances
             let amount = Money(minorUnits: payment.amountMinor, currency: balances.currency)
             let result = try PaymentAllocator.allocate(amount, to: balances)
             let claimID = try claim.requireID()
