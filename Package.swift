@@ -19,12 +19,27 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // Pure domain: money, dates, calendars, identifiers, rulebooks, interest, the ledger. No I/O.
         .target(name: "BetaltCore"),
         // Files in and out: Peppol/EHF UBL invoices, ISO 20022 camt, Nets OCR giro, Bankgirot BgMax, CSV.
         .target(name: "BetaltFormats", dependencies: ["BetaltCore"]),
+        // Cairo and Pango from Debian, for PDF letters.
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
+        // libcurl from Debian, for SMTP.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Notices: templates (nb, sv, en), the letter layout, PDF, HTML and plain-text renderings. No I/O
+        // besides reading template files.
+        .target(
+            name: "BetaltDocuments",
+            dependencies: ["BetaltCore", "CPangoCairo", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Templates")]
+        ),
         // Persistence: schema, migrations and queries on SQLite and PostgreSQL.
         .target(
             name: "BetaltStore",
@@ -36,11 +51,18 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
+        // Turning acts into archived notices, and the outbox that delivers them (SMTP e-mail, letters to print).
+        .target(
+            name: "BetaltDelivery",
+            dependencies: ["BetaltCore", "BetaltStore", "BetaltDocuments", "CCurl",
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // HTTP: the creditor web app (and later the API and the debtor page).
         .target(
             name: "BetaltServer",
             dependencies: [
-                "BetaltCore", "BetaltStore", "BetaltFormats",
+                "BetaltCore", "BetaltStore", "BetaltFormats", "BetaltDocuments", "BetaltDelivery",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Fluent", package: "fluent"),
@@ -50,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "betalt",
             dependencies: [
-                "BetaltCore", "BetaltStore", "BetaltServer",
+                "BetaltCore", "BetaltStore", "BetaltServer", "BetaltDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Vapor", package: "vapor"),
             ]
@@ -58,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "betalt-bench",
             dependencies: [
-                "BetaltCore", "BetaltStore", "BetaltServer",
+                "BetaltCore", "BetaltStore", "BetaltServer", "BetaltDocuments", "BetaltDelivery",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentKit", package: "fluent-kit"),
             ],
@@ -80,6 +102,15 @@ let package = Package(
             name: "BetaltTestSupport",
             dependencies: ["BetaltCore", "BetaltStore"],
             path: "Tests/BetaltTestSupport"
+        ),
+        .testTarget(
+            name: "BetaltDocumentsTests",
+            dependencies: ["BetaltCore", "BetaltDocuments"]
+        ),
+        .testTarget(
+            name: "BetaltDeliveryTests",
+            dependencies: ["BetaltCore", "BetaltStore", "BetaltDocuments", "BetaltDelivery", "BetaltTestSupport"],
+            exclude: ["smtp_server.py"]
         ),
         .testTarget(
             name: "BetaltStoreTests",

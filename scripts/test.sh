@@ -2,8 +2,10 @@
 # `make test`: every test against SQLite and a throwaway PostgreSQL, then the browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/ensure-debian-packages.sh zlib1g-dev postgresql chromium chromium-driver fonts-dejavu-core
-scripts/ensure-python-packages.sh selenium=selenium pytest=pytest openapi_spec_validator=openapi-spec-validator yaml=PyYAML
+scripts/ensure-debian-packages.sh zlib1g-dev postgresql chromium chromium-driver fonts-dejavu-core \
+    libpango1.0-dev libcairo2-dev libcurl4-openssl-dev poppler-utils openssl
+scripts/ensure-python-packages.sh selenium=selenium pytest=pytest openapi_spec_validator=openapi-spec-validator yaml=PyYAML \
+    aiosmtpd=aiosmtpd
 
 pg_dir=$(mktemp -d /tmp/betalt-pg.XXXXXX)
 trap 'scripts/test-postgres.sh stop "$pg_dir"' EXIT

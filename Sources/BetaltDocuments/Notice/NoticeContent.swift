@@ -1,0 +1,207 @@
+import BetaltCore
+
+/// Everything a notice says, as domain values: the templates and the letter layout format it in the
+/// debtor's language. Built by the delivery layer from the claims, the acts and the ledger.
+public struct NoticeContent: Sendable, Hashable {
+    public var kind: DocumentKind
+    public var language: Language
+    public var country: Country
+    /// The day the notice is written and sent.
+    public var date: CivilDate
+    public var creditor: NoticeCreditor
+    public var debtor: NoticeDebtor
+    /// The claims the notice concerns (several when a customer's claims go in one notice).
+    public var claims: [NoticeClaimLine]
+    /// The day by which to pay (or object); nil for documents that set none.
+    public var deadline: CivilDate?
+    /// KID/OCR covering the whole amount asked for.
+    public var paymentReference: String?
+    /// What the ladder will really do if the deadline passes.
+    public var nextStep: NoticeNextStep
+    /// Fee and interest waived if the principal is paid by this date.
+    public var waiverIfPaidBy: CivilDate?
+    /// The debtor's private page (pay, promise, ask for a plan, object).
+    public var debtorPageLink: String?
+    public var promise: NoticePromise?
+    public var plan: NoticePlan?
+    public var dispute: NoticeDispute?
+    /// The agency a claim is handed to (handover notice).
+    public var agencyName: String?
+
+    public init(
+        kind: DocumentKind, language: Language, country: Country, date: CivilDate, creditor: NoticeCreditor,
+        debtor: NoticeDebtor, claims: [NoticeClaimLine], deadline: CivilDate?, paymentReference: String?,
+        nextStep: NoticeNextStep, waiverIfPaidBy: CivilDate? = nil, debtorPageLink: String? = nil,
+        promise: NoticePromise? = nil, plan: NoticePlan? = nil, dispute: NoticeDispute? = nil, agencyName: String? = nil
+    ) {
+        self.kind = kind
+        self.language = language
+        self.country = country
+        self.date = date
+        self.creditor = creditor
+        self.debtor = debtor
+        self.claims = claims
+        self.deadline = deadline
+        self.paymentReference = paymentReference
+        self.nextStep = nextStep
+        self.waiverIfPaidBy = waiverIfPaidBy
+        self.debtorPageLink = debtorPageLink
+        self.promise = promise
+        self.plan = plan
+        self.dispute = dispute
+        self.agencyName = agencyName
+    }
+
+    /// The sum of every open amount of every claim: what the notice asks for.
+    public var total: Money { sum(\.total) }
+    public var principal: Money { sum(\.principal) }
+    public var fees: Money { sum(\.fees) }
+    public var compensation: Money { sum(\.compensation) }
+    public var interest: Money { sum(\.interest) }
+    public var currency: Currency { claims.first?.principal.currency ?? country.currency }
+
+    /// Lines share the notice's currency (one notice never mixes currencies), so minor units add directly.
+    private func sum(_ amount: KeyPath<NoticeClaimLine, Money>) -> Money {
+        Money(minorUnits: claims.reduce(0) { $0 + $1[keyPath: amount].minorUnits }, currency: currency)
+    }
+}
+
+/// The creditor as the debtor sees it on a notice.
+public struct NoticeCreditor: Sendable, Hashable {
+    public var name: String
+    public var organisationNumber: String
+    public var addressLines: [String]
+    public var email: String?
+    public var phone: String?
+    /// The account to pay to (NO kontonummer, SE bankgiro).
+    public var bankAccount: String
+
+    public init(name: String, organisationNumber: String, addressLines: [String], email: String?, phone: String?, bankAccount: String) {
+        self.name = name
+        self.organisationNumber = organisationNumber
+        self.addressLines = addressLines
+        self.email = email
+        self.phone = phone
+        self.bankAccount = bankAccount
+    }
+}
+
+/// The debtor as addressed on a notice.
+public struct NoticeDebtor: Sendable, Hashable {
+    public var name: String
+    public var customerNumber: String
+    public var kind: CustomerKind
+    public var addressLines: [String]
+
+    public init(name: String, customerNumber: String, kind: CustomerKind, addressLines: [String]) {
+        self.name = name
+        self.customerNumber = customerNumber
+        self.kind = kind
+        self.addressLines = addressLines
+    }
+}
+
+/// One claim on a notice, its open amounts shown separately as the law asks (inkl. § 9, IkL 5 §).
+public struct NoticeClaimLine: Sendable, Hashable {
+    public var invoiceNumber: String
+    public var issueDate: CivilDate
+    public var dueDate: CivilDate
+    public var principal: Money
+    public var fees: Money
+    /// NO standardkompensasjon, SE förseningsersättning.
+    public var compensation: Money
+    public var interest: Money
+    /// Interest runs from this day (the day after the business-day rolled due date).
+    public var interestFrom: CivilDate
+    /// The statutory rate on the notice's date; nil when the rulebook does not know it yet.
+    public var interestRate: InterestRate?
+
+    public init(
+        invoiceNumber: String, issueDate: CivilDate, dueDate: CivilDate, principal: Money, fees: Money,
+        compensation: Money, interest: Money, interestFrom: CivilDate, interestRate: InterestRate?
+    ) {
+        self.invoiceNumber = invoiceNumber
+        self.issueDate = issueDate
+        self.dueDate = dueDate
+        self.principal = principal
+        self.fees = fees
+        self.compensation = compensation
+        self.interest = interest
+        self.interestFrom = interestFrom
+        self.interestRate = interestRate
+    }
+
+    public var total: Money {
+        Money(
+            minorUnits: principal.minorUnits + fees.minorUnits + compensation.minorUnits + interest.minorUnits,
+            currency: principal.currency
+        )
+    }
+}
+
+/// What comes after this notice if the deadline passes unpaid: only what the ladder will really do.
+public enum NoticeNextStep: Sendable, Hashable {
+    case reminder
+    case collectionNotice
+    case handover
+    case callTask
+    case nothing
+}
+
+/// A promise to pay, confirmed in writing.
+public struct NoticePromise: Sendable, Hashable {
+    public var date: CivilDate
+    public var amount: Money
+
+    public init(date: CivilDate, amount: Money) {
+        self.date = date
+        self.amount = amount
+    }
+}
+
+/// A payment plan's terms.
+public struct NoticePlan: Sendable, Hashable {
+    public var downPayment: Money?
+    public var downPaymentDate: CivilDate?
+    public var instalments: [NoticeInstalment]
+    /// SE: the statutory plan fee where allowed (IKL § 5).
+    public var fee: Money?
+
+    public init(downPayment: Money?, downPaymentDate: CivilDate?, instalments: [NoticeInstalment], fee: Money?) {
+        self.downPayment = downPayment
+        self.downPaymentDate = downPaymentDate
+        self.instalments = instalments
+        self.fee = fee
+    }
+}
+
+/// One instalment of a plan, with its own KID/OCR.
+public struct NoticeInstalment: Sendable, Hashable {
+    public var date: CivilDate
+    public var amount: Money
+    public var reference: String
+
+    public init(date: CivilDate, amount: Money, reference: String) {
+        self.date = date
+        self.amount = amount
+        self.reference = reference
+    }
+}
+
+/// A dispute as acknowledged or decided.
+public struct NoticeDispute: Sendable, Hashable {
+    public var raisedOn: CivilDate
+    public var amount: Money
+    public var reason: String
+    /// Nil while open (acknowledgement); true accepted, false rejected (decision).
+    public var accepted: Bool?
+    public var explanation: String?
+
+    public init(raisedOn: CivilDate, amount: Money, reason: String, accepted: Bool?, explanation: String?) {
+        self.raisedOn = raisedOn
+        self.amount = amount
+        self.reason = reason
+        self.accepted = accepted
+        self.explanation = explanation
+    }
+}
