@@ -109,7 +109,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BetaltDeliveryTests",
-            dependencies: ["BetaltCore", "BetaltStore", "BetaltDocuments", "BetaltDelivery", "BetaltTestSupport"],
+            dependencies: [
+                "BetaltCore", "BetaltStore", "BetaltDocuments", "BetaltDelivery", "BetaltTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
             exclude: ["smtp_server.py"]
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import BetaltCore
+import BetaltDelivery
 import BetaltStore
 import Foundation
 
@@ -16,12 +17,16 @@ public struct ServerSettings: Sendable {
     public var secureCookies: Bool
     /// When the daily run starts in each creditor's time zone; nil turns the scheduler off.
     public var runAt: LocalTime?
+    /// Notices and their delivery: the debtor links' address, template overrides, SMTP.
+    public var delivery: DeliverySettings
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .defaultLocation,
         homeDirectory: String = FileManager.default.currentDirectoryPath, fixedToday: CivilDate? = nil,
-        secureCookies: Bool = false, runAt: LocalTime? = nil
+        secureCookies: Bool = false, runAt: LocalTime? = nil,
+        delivery: DeliverySettings = DeliverySettings(publicBaseURL: "http://127.0.0.1:8080", mailFrom: "betalt@localhost")
     ) {
+        self.delivery = delivery
         self.host = host
         self.port = port
         self.database = database
@@ -52,6 +57,9 @@ public struct ServerSettings: Sendable {
         }
         let runAt = env["BETALT_RUN_AT"] ?? "06:00"
         settings.runAt = ["", "off"].contains(runAt.lowercased()) ? nil : try LocalTime(runAt)
+        var deliveryEnvironment = env
+        if (env["BETALT_PUBLIC_URL"] ?? "").isEmpty { deliveryEnvironment["BETALT_PUBLIC_URL"] = "http://\(settings.host):\(settings.port)" }
+        settings.delivery = try DeliverySettings.fromEnvironment(deliveryEnvironment)
         return settings
     }
 

@@ -40,5 +40,6 @@ public enum BetaltMigrations {
         CreateCollectionSchema(),
         CreateImportSchema(),
         CreateApiTokenSchema(),
+        CreateNoticeSchema(),
     ]
 }

@@ -7,6 +7,6 @@ struct Betalt: AsyncParsableCommand {
         commandName: "betalt",
         abstract: "Betalt follows up unpaid invoices in Norway and Sweden, lawfully.",
         discussion: "Configuration comes from BETALT_* environment variables; see the README.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, RunCommand.self, PreviewCommand.self, LadderCommand.self, ImportCommand.self, ApiTokenCommand.self, RoutesCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, RunCommand.self, DeliverCommand.self, PreviewCommand.self, LadderCommand.self, ImportCommand.self, ApiTokenCommand.self, RoutesCommand.self]
     )
 }

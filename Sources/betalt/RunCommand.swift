@@ -1,5 +1,6 @@
 import ArgumentParser
 import BetaltCore
+import BetaltDelivery
 import BetaltServer
 import BetaltStore
 import Foundation
@@ -27,8 +28,13 @@ struct RunCommand: AsyncParsableCommand {
         }
         let progress = ProgressLine()
         run.afterBatch = { done, total in progress.show(done: done, total: total) }
-        let report = try await VaporApplication.with(settings) { app in try await run.run(on: app.db) }
+        let (report, delivery) = try await VaporApplication.with(settings) { app in
+            let report = try await run.run(on: app.db)
+            let delivery = dryRun ? nil : try await DeliveryRound(settings: settings.delivery).run(date: day, creditorID: run.creditorID, on: app.db)
+            return (report, delivery)
+        }
         progress.finish()
         print(report.text)
+        if let delivery { print(delivery.text) }
     }
 }

@@ -1,4 +1,5 @@
 import BetaltCore
+import BetaltDelivery
 import BetaltStore
 import Fluent
 import Foundation
@@ -51,6 +52,13 @@ final class DailyRunScheduler: LifecycleHandler, Sendable {
             for share in report.creditors where share.outcome == "done" {
                 logger.info("daily run \(report.date.iso) for \(share.creditorName): \(share.claimsConsidered) claims, acts \(share.acts)")
             }
+        }
+        // Every minute, not only after a run: retries come due and a restarted server picks up its outbox.
+        let delivery = try await DeliveryRound(settings: settings.delivery).run(
+            date: settings.today(inTimeZone: Country.norway.timeZoneIdentifier, now: now), now: now, on: database
+        )
+        if delivery.composed.composed > 0 || !(delivery.delivered?.isEmpty ?? true) {
+            logger.info("\(delivery.text)")
         }
     }
 }

@@ -26,12 +26,20 @@ public enum DemoSeeder {
     }
 
     private static func seed(_ creditor: DemoLedger.Creditor, userID: UUID, on database: any Database) async throws {
-        try await CreditorRecord(
+        let record = CreditorRecord(
             id: creditor.id, name: creditor.name, country: creditor.country.rawValue,
             organisationNumber: creditor.organisationNumber, currency: creditor.country.currency.code,
             timeZone: creditor.country.timeZoneIdentifier, language: creditor.country.language.rawValue,
             bankAccount: creditor.bankAccount
-        ).create(on: database)
+        )
+        if creditor.country == .norway {
+            (record.addressLine, record.postalCode, record.city) = ("Verkstedveien 4", "7042", "Trondheim")
+            (record.email, record.phone) = ("regnskap@nordlys-verksted.example", "+47 73 00 00 00")
+        } else {
+            (record.addressLine, record.postalCode, record.city) = ("Trädgårdsgatan 7", "753 09", "Uppsala")
+            (record.email, record.phone) = ("ekonomi@svea-tradgard.example", "+46 18 00 00 00")
+        }
+        try await record.create(on: database)
         try await MembershipRecord(creditorID: creditor.id, userID: userID, role: "owner").create(on: database)
         let customers = creditor.customers.map {
             CustomerRecord(

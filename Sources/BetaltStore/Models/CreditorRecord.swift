@@ -13,6 +13,12 @@ public final class CreditorRecord: Model, @unchecked Sendable {
     @Field(key: "time_zone") public var timeZone: String
     @Field(key: "language") public var language: String
     @Field(key: "bank_account") public var bankAccount: String
+    /// The postal address and contact details printed on every notice.
+    @Field(key: "address_line") public var addressLine: String
+    @Field(key: "postal_code") public var postalCode: String
+    @Field(key: "city") public var city: String
+    @OptionalField(key: "email") public var email: String?
+    @OptionalField(key: "phone") public var phone: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -29,5 +35,8 @@ public final class CreditorRecord: Model, @unchecked Sendable {
         self.timeZone = timeZone
         self.language = language
         self.bankAccount = bankAccount
+        self.addressLine = ""
+        self.postalCode = ""
+        self.city = ""
     }
 }

@@ -1,0 +1,28 @@
+import BetaltCore
+import BetaltStore
+import Crypto
+import Foundation
+
+/// A debtor's private link: 32 random bytes, URL-safe; only its SHA-256 is stored.
+struct DebtorLink {
+    let url: String
+    let record: DebtorLinkRecord
+
+    static func issue(customerID: UUID, creditorID: UUID, date: CivilDate, settings: DeliverySettings) -> DebtorLink {
+        var generator = SystemRandomNumberGenerator()
+        let token = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
+            .base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+        let record = DebtorLinkRecord()
+        record.creditorID = creditorID
+        record.customerID = customerID
+        record.tokenHash = sha256Hex(Array(token.utf8))
+        record.expiresOn = date.adding(days: settings.linkValidityDays).iso
+        return DebtorLink(url: "\(settings.publicBaseURL)/d/\(token)", record: record)
+    }
+}
+
+/// The SHA-256 of bytes as lowercase hex: the archive's fingerprint of every document.
+func sha256Hex(_ bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+}

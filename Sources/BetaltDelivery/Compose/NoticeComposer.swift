@@ -1,0 +1,153 @@
+import BetaltCore
+import BetaltDocuments
+import BetaltStore
+import FluentKit
+import Foundation
+
+/// Writes the notices the daily run decided: for every group of acts still pending, the letter (PDF) and,
+/// on the e-mail channel, the message exactly as it will be sent; archives them with their SHA-256 and
+/// queues the e-mail in the outbox. One group per transaction; a rerun finds nothing left to do.
+public struct NoticeComposer: Sendable {
+    public let settings: DeliverySettings
+    private let documents: NoticeDocuments
+
+    public init(settings: DeliverySettings) {
+        self.settings = settings
+        self.documents = NoticeDocuments(settings: settings)
+    }
+
+    /// Composes every pending notice (of one creditor, or all) dated `date`.
+    public func composePending(creditorID: UUID? = nil, date: CivilDate, on database: any Database) async throws -> ComposeReport {
+        var report = ComposeReport()
+        var failedGroups: Set<String> = []
+        while true {
+            let batch = try await pendingActs(creditorID: creditorID, excluding: failedGroups, on: database)
+            if batch.isEmpty { break }
+            let byCreditor = Dictionary(grouping: batch, by: \.creditorID)
+            for (creditorID, acts) in byCreditor {
+                guard let creditor = try await CreditorRecord.find(creditorID, on: database) else { continue }
+                let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditorID, on: database))
+                let templates = try documents.templates(for: creditorID)
+                for (key, group) in Dictionary(grouping: acts, by: { "\($0.groupKey)/\($0.currency)" }) {
+                    do {
+                        try await compose(group, key: key, assembler: assembler, templates: templates, date: date, on: database)
+                        report.composed += 1
+                    } catch {
+                        failedGroups.insert(key)
+                        report.failures.append("\(creditor.name), \(key): \(error)")
+                        try await markFailed(group, key: key, reason: "\(error)", date: date, on: database)
+                    }
+                }
+            }
+        }
+        return report
+    }
+
+    /// The acts of up to 100 groups still waiting for their notice.
+    private func pendingActs(creditorID: UUID?, excluding failed: Set<String>, on database: any Database) async throws -> [CollectionActRecord] {
+        var query = CollectionActRecord.query(on: database)
+            .filter(\.$deliveryStatus == "pending")
+            .filter(\.$kind ~~ [StepKind.friendlyReminder.rawValue, StepKind.reminder.rawValue, StepKind.collectionNotice.rawValue])
+        if let creditorID { query = query.filter(\.$creditorID == creditorID) }
+        var acts = try await query.sort(\.$creditorID).sort(\.$groupKey).limit(500).all()
+        if acts.count == 500, let last = acts.last {
+            // The limit may cut the last group in two: complete it, so a group is always one notice.
+            let known = Set(acts.compactMap(\.id))
+            acts += try await CollectionActRecord.query(on: database)
+                .filter(\.$creditorID == last.creditorID).filter(\.$groupKey == last.groupKey)
+                .filter(\.$deliveryStatus == "pending").all()
+                .filter { !known.contains($0.id!) }
+        }
+        return acts.filter { !failed.contains("\($0.groupKey)/\($0.currency)") }
+    }
+
+    /// Writes the letter that replaces an e-mail which could not be delivered. The letter is dated the day
+    /// it is written; where its step gives a deadline, the deadline counts from that day (never shorter than
+    /// the law's minimum because the e-mail failed), and the acts carry the later deadline so the next step
+    /// waits for it.
+    public func composeLetterFallback(for noticeID: UUID, date: CivilDate, on database: any Database) async throws {
+        guard let failed = try await NoticeRecord.find(noticeID, on: database) else { return }
+        let existing = try await NoticeRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
+            .filter(\.$groupKey == failed.groupKey).filter(\.$channel == Channel.letter.rawValue).count()
+        guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return }
+        let actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
+        let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ actIDs).all()
+        guard !acts.isEmpty else { return }
+        let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditor.id!, on: database))
+        try await compose(
+            acts, key: failed.groupKey, assembler: assembler, templates: try documents.templates(for: creditor.id!), date: date,
+            channel: .letter, on: database
+        )
+    }
+
+    private func compose(
+        _ acts: [CollectionActRecord], key: String, assembler: NoticeAssembler, templates: NoticeTemplates,
+        date: CivilDate, channel override: Channel? = nil, on database: any Database
+    ) async throws {
+        let creditorID = assembler.creditor.id!
+        let claimIDs = acts.map(\.claimID)
+        let claims = try await ClaimRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id ~~ claimIDs).all()
+        guard claims.count == Set(claimIDs).count, let customer = try await CustomerRecord.find(acts[0].customerID, on: database),
+              customer.creditorID == creditorID
+        else { throw ComposeError("the claims or the customer of the acts are missing") }
+        if override != nil {
+            for act in acts {
+                guard let claim = claims.first(where: { $0.id == act.claimID }),
+                      let days = try assembler.deadlineDays(of: act, claim: claim, customer: customer)
+                else { continue }
+                let fresh = BusinessCalendar.noticeDeadline(sentOn: date, days: days).iso
+                if act.deadline.map({ $0 < fresh }) ?? true { act.deadline = fresh }
+            }
+        }
+        let link = DebtorLink.issue(customerID: customer.id!, creditorID: creditorID, date: date, settings: settings)
+        let ownReference = claims.count == 1 ? claims[0].paymentReference : nil
+        var reference = ownReference
+        if reference == nil { reference = try await NoticeReference.fresh(country: assembler.country, creditorID: creditorID, on: database) }
+        var draft = try assembler.content(acts: acts, claims: claims, customer: customer, date: date, link: link.url)
+        draft.paymentReference = reference
+        let content = draft
+        let channel = override ?? Channel(rawValue: acts[0].channel ?? "") ?? .letter
+        let invoices = (channel == .email && content.kind != .collectionNotice)
+            ? try await InvoiceDocumentRecord.query(on: database).filter(\.$creditorID == creditorID)
+                .filter(\.$claimID ~~ claimIDs).filter(\.$kind == "invoice").all()
+            : []
+        let rendered = try documents.render(content, templates: templates, channel: channel, customer: customer, invoices: invoices)
+        try await database.transaction { tx in
+            try await link.record.create(on: tx)
+            try await NoticeWriter.write(
+                rendered, content: content, ownReference: ownReference == nil ? content.paymentReference : nil, acts: acts, key: key, creditorID: creditorID, customerID: customer.id!, on: tx
+            )
+        }
+    }
+
+    /// A group whose notice cannot be written: recorded as a failed notice the creditor sees, its acts no
+    /// longer pending, so the rest of the run goes on and the problem is not retried blindly every day.
+    private func markFailed(_ acts: [CollectionActRecord], key: String, reason: String, date: CivilDate, on database: any Database) async throws {
+        try await database.transaction { tx in
+            let notice = NoticeRecord()
+            notice.creditorID = acts[0].creditorID
+            notice.customerID = acts[0].customerID
+            notice.kind = acts[0].kind
+            notice.language = ""
+            notice.channel = acts[0].channel ?? Channel.letter.rawValue
+            notice.recipient = ""
+            notice.groupKey = key
+            notice.noticeDate = date.iso
+            notice.title = ""
+            notice.status = NoticeStatus.failed.rawValue
+            notice.statusDetail = "not composed: \(reason)"
+            try await notice.create(on: tx)
+            for act in acts {
+                try await NoticeClaimRecord.link(notice, claimID: act.claimID, actID: act.id, on: tx)
+                act.deliveryStatus = "failed"
+                try await act.save(on: tx)
+            }
+        }
+    }
+}
+
+/// What composing did: notices written, and groups that could not be, with the reason.
+public struct ComposeReport: Sendable {
+    public var composed = 0
+    public var failures: [String] = []
+}

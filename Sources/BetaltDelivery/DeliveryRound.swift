@@ -1,0 +1,44 @@
+import BetaltCore
+import FluentKit
+import Foundation
+
+/// What follows a daily run: compose the notices it decided, then drain the outbox when an SMTP server is
+/// configured (otherwise e-mails wait in the outbox, which survives restarts).
+public struct DeliveryRound: Sendable {
+    public let settings: DeliverySettings
+
+    public init(settings: DeliverySettings) { self.settings = settings }
+
+    /// `now` (default: the moment composing ends) decides which outbox messages are due.
+    public func run(date: CivilDate, creditorID: UUID? = nil, now: Date? = nil, on database: any Database) async throws -> DeliveryRoundReport {
+        let composer = NoticeComposer(settings: settings)
+        let composed = try await composer.composePending(creditorID: creditorID, date: date, on: database)
+        var delivered: DeliveryReport?
+        if let smtp = settings.smtp {
+            delivered = try await OutboxWorker(transport: SMTPTransport(settings: smtp), composer: composer)
+                .drain(now: now ?? Date(), today: date, on: database)
+        }
+        return DeliveryRoundReport(composed: composed, delivered: delivered)
+    }
+}
+
+/// The notices composed and the outbox's results, as printed by `betalt run` and `betalt deliver`.
+public struct DeliveryRoundReport: Sendable {
+    public let composed: ComposeReport
+    /// Nil when no SMTP server is configured.
+    public let delivered: DeliveryReport?
+
+    public var text: String {
+        var lines = ["notices composed: \(composed.composed)"]
+        lines += composed.failures.map { "  not composed: \($0)" }
+        if let delivered {
+            lines.append(
+                "e-mails sent: \(delivered.sent), retrying: \(delivered.retrying), failed: \(delivered.failed)"
+                    + " (letters instead: \(delivered.lettersInstead)), interrupted: \(delivered.interrupted)"
+            )
+        } else {
+            lines.append("e-mails: no SMTP server configured (BETALT_SMTP_URL); they wait in the outbox")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

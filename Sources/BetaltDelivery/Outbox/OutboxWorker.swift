@@ -1,0 +1,154 @@
+import BetaltCore
+import BetaltStore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Drains the outbox: sends each due e-mail at most once, retries temporary failures with backoff, marks
+/// permanent ones failed with the server's answer and falls back to a letter. Every attempt leaves a
+/// delivery event. Safe to run in several processes: a message is claimed by a conditional update.
+public struct OutboxWorker: Sendable {
+    public let transport: SMTPTransport
+    public let composer: NoticeComposer
+    /// Seconds to wait after each failed attempt; after the last, the message has failed for good.
+    public static let backoff: [Int] = [60, 300, 1800, 7200, 21600, 43200]
+    /// How long a claimed message may stay "sending" before it is treated as interrupted.
+    public static let leaseSeconds: TimeInterval = 600
+
+    public init(transport: SMTPTransport, composer: NoticeComposer) {
+        self.transport = transport
+        self.composer = composer
+    }
+
+    /// Sends every message due at `now`; `today` dates any fallback letter.
+    public func drain(now: Date = Date(), today: CivilDate, on database: any Database) async throws -> DeliveryReport {
+        var report = DeliveryReport()
+        report.interrupted = try await markInterrupted(now: now, on: database)
+        while let message = try await claimNext(now: now, on: database) {
+            let document = try await ArchivedDocumentRecord.find(message.documentID, on: database)
+            let bytes = document.map { [UInt8]($0.content) } ?? []
+            let result = await send(bytes, to: message.recipient)
+            try await record(result, for: message, now: now, today: today, report: &report, on: database)
+        }
+        return report
+    }
+
+    /// The SMTP exchange blocks, so it runs on a thread of its own rather than on the caller's executor.
+    private func send(_ bytes: [UInt8], to recipient: String) async -> SMTPResult {
+        let transport = self.transport
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(returning: transport.send(bytes, to: [recipient]))
+            }
+        }
+    }
+
+    /// Claims the next due message: only one worker's conditional update can move it from pending.
+    private func claimNext(now: Date, on database: any Database) async throws -> OutboxMessageRecord? {
+        let sql = database as! any SQLDatabase
+        while let candidate = try await OutboxMessageRecord.query(on: database)
+            .filter(\.$status == OutboxStatus.pending.rawValue)
+            .filter(\.$nextAttemptAt <= Instant.iso(now))
+            .sort(\.$nextAttemptAt).first()
+        {
+            let claimed = try await sql.update(OutboxMessageRecord.schema)
+                .set("status", to: OutboxStatus.sending.rawValue)
+                .set("lease_until", to: Instant.iso(now.addingTimeInterval(Self.leaseSeconds)))
+                .set("attempts", to: SQLRaw("attempts + 1"))
+                .where("id", .equal, candidate.id!)
+                .where("status", .equal, OutboxStatus.pending.rawValue)
+                .returning("id")
+                .all()
+            if !claimed.isEmpty { return try await OutboxMessageRecord.find(candidate.id, on: database) }
+        }
+        return nil
+    }
+
+    /// Messages left "sending" past their lease: the process stopped while the server may have taken the
+    /// message. Resending could deliver it twice, so they wait for a person instead.
+    private func markInterrupted(now: Date, on database: any Database) async throws -> Int {
+        let stale = try await OutboxMessageRecord.query(on: database)
+            .filter(\.$status == OutboxStatus.sending.rawValue)
+            .filter(\.$leaseUntil < Instant.iso(now)).all()
+        for message in stale {
+            try await database.transaction { tx in
+                message.status = OutboxStatus.uncertain.rawValue
+                message.lastResult = "interrupted while sending; not resent so it cannot arrive twice"
+                try await message.save(on: tx)
+                try await setNotice(message.noticeID, .uncertain, detail: message.lastResult, on: tx)
+                try await event(for: message, outcome: "interrupted", detail: message.lastResult!, now: now, on: tx)
+            }
+        }
+        return stale.count
+    }
+
+    private func record(
+        _ result: SMTPResult, for message: OutboxMessageRecord, now: Date, today: CivilDate, report: inout DeliveryReport,
+        on database: any Database
+    ) async throws {
+        let fallback = try await database.transaction { tx -> Bool in
+            var fallback = false
+            message.leaseUntil = nil
+            switch result {
+            case .delivered(let reply):
+                message.status = OutboxStatus.sent.rawValue
+                message.sentAt = Instant.iso(now)
+                message.lastResult = reply
+                try await setNotice(message.noticeID, .sent, detail: reply, on: tx)
+                try await event(for: message, outcome: "delivered", detail: reply, now: now, on: tx)
+            case .temporaryFailure(let answer) where message.attempts <= Self.backoff.count:
+                message.status = OutboxStatus.pending.rawValue
+                message.nextAttemptAt = Instant.iso(now.addingTimeInterval(TimeInterval(Self.backoff[message.attempts - 1])))
+                message.lastResult = answer
+                try await event(for: message, outcome: "temporaryFailure", detail: answer, now: now, on: tx)
+            case .temporaryFailure(let answer), .permanentFailure(let answer):
+                message.status = OutboxStatus.failed.rawValue
+                message.lastResult = answer
+                try await setNotice(message.noticeID, .failed, detail: answer, on: tx)
+                try await event(for: message, outcome: "failed", detail: answer, now: now, on: tx)
+                fallback = true
+            }
+            try await message.save(on: tx)
+            return fallback
+        }
+        switch message.status {
+        case OutboxStatus.sent.rawValue: report.sent += 1
+        case OutboxStatus.pending.rawValue: report.retrying += 1
+        default: report.failed += 1
+        }
+        if fallback {
+            try await composer.composeLetterFallback(for: message.noticeID, date: today, on: database)
+            report.lettersInstead += 1
+        }
+    }
+
+    private func setNotice(_ id: UUID, _ status: NoticeStatus, detail: String?, on database: any Database) async throws {
+        guard let notice = try await NoticeRecord.find(id, on: database) else { return }
+        notice.status = status.rawValue
+        notice.statusDetail = detail
+        try await notice.save(on: database)
+    }
+
+    private func event(for message: OutboxMessageRecord, outcome: String, detail: String, now: Date, on database: any Database) async throws {
+        let event = DeliveryEventRecord()
+        event.creditorID = message.creditorID
+        event.noticeID = message.noticeID
+        event.outboxID = message.id
+        event.happenedAt = Instant.iso(now)
+        event.outcome = outcome
+        event.detail = "attempt \(message.attempts): \(detail)"
+        try await event.create(on: database)
+    }
+}
+
+/// What one drain of the outbox did.
+public struct DeliveryReport: Sendable, Equatable {
+    public var sent = 0
+    public var retrying = 0
+    public var failed = 0
+    public var lettersInstead = 0
+    public var interrupted = 0
+
+    /// Whether the drain did anything at all.
+    public var isEmpty: Bool { self == DeliveryReport() }
+}

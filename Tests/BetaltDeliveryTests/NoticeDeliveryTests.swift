@@ -1,0 +1,273 @@
+import BetaltCore
+import BetaltDelivery
+import BetaltDocuments
+import BetaltStore
+import BetaltTestSupport
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+/// From the daily run's acts to archived notices and delivered e-mails, on both engines, against a real
+/// SMTP server.
+@Suite("Notice delivery", .serialized)
+struct NoticeDeliveryTests {
+    static let today = try! CivilDate(2026, 11, 22)
+    /// A Monday: the planner acts on business days only.
+    static let runDate = try! CivilDate(2026, 11, 23)
+
+    /// A small demo ledger, run for the Monday: its acts wait for their notices.
+    private func ranLedger(_ store: StandaloneDatabase) async throws {
+        let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 12, invoicesPerCreditor: 90)
+        try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
+        _ = try await DailyRun(date: Self.runDate).run(on: store.database)
+    }
+
+    private func settings(smtp: SMTPTestServer? = nil) -> DeliverySettings {
+        DeliverySettings(
+            publicBaseURL: "https://betalt.example", mailFrom: "varsel@betalt.example",
+            smtp: smtp.map {
+                SMTPSettings(url: $0.url, startTLS: .none, username: nil, password: nil, envelopeSender: "bounces@betalt.example", caFile: nil, timeoutSeconds: 10)
+            }
+        )
+    }
+
+    private func count(_ sql: String, _ store: StandaloneDatabase) async throws -> Int {
+        let row = try await (store.database as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: sql)").first()
+        return try row!.decode(column: "n", as: Int.self)
+    }
+
+    @Test("every group of acts becomes one archived notice, and composing again writes nothing", arguments: TestEngine.allCases)
+    func actsBecomeArchivedNotices(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let groups = try await count(
+                "(SELECT DISTINCT group_key FROM collection_acts WHERE kind IN ('friendlyReminder', 'reminder', 'collectionNotice')) g", store)
+            #expect(groups > 5)
+            let composer = NoticeComposer(settings: settings())
+            let report = try await composer.composePending(date: Self.runDate, on: store.database)
+            #expect(report.failures == [])
+            #expect(report.composed == groups)
+            #expect(try await count("notices", store) == groups)
+            #expect(try await count("collection_acts WHERE delivery_status = 'pending' AND kind <> 'handover'", store) == 0)
+            #expect(try await count("debtor_links", store) == groups)
+
+            let documents = try await ArchivedDocumentRecord.query(on: store.database).all()
+            #expect(documents.filter { $0.role == "letter" }.count == groups)
+            for document in documents {
+                let bytes = [UInt8](document.content)
+                #expect(document.sha256 == sha256(bytes))
+                #expect(document.byteCount == Int64(bytes.count))
+            }
+            let notices = try await NoticeRecord.query(on: store.database).all()
+            let emails = notices.filter { $0.channel == "email" }
+            #expect(!emails.isEmpty)
+            #expect(try await count("outbox_messages WHERE status = 'pending'", store) == emails.count)
+            #expect(notices.allSatisfy { $0.status == (($0.channel == "email") ? "queued" : "toPrint") })
+
+            // A letter reads back with its debtor, its invoices and a payment reference that covers them all.
+            let several = try #require(try await firstNoticeWithSeveralClaims(store))
+            let letter = try #require(documents.first { $0.noticeID == several.id && $0.role == "letter" })
+            let text = try pdfText([UInt8](letter.content))
+            let customer = try #require(try await CustomerRecord.find(several.customerID, on: store.database))
+            #expect(text.contains(customer.name))
+            let reference = try #require(several.paymentReference)
+            #expect(text.contains(reference))
+            #expect((try? KID(validating: reference)) != nil || (try? OCRReference(validating: reference)) != nil)
+            for claim in try await claims(of: several, store) { #expect(text.contains(claim.invoiceNumber)) }
+
+            let again = try await composer.composePending(date: Self.runDate, on: store.database)
+            #expect(again.composed == 0)
+            #expect(try await count("notices", store) == groups)
+            #expect(try await count("archived_documents", store) == documents.count)
+        }
+    }
+
+    @Test("a payment with a notice's own reference pays every claim of that notice", arguments: TestEngine.allCases)
+    func noticeReferencePaysItsClaims(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            _ = try await NoticeComposer(settings: settings()).composePending(date: Self.runDate, on: store.database)
+            let notice = try #require(try await firstNoticeWithSeveralClaims(store))
+            let claims = try await claims(of: notice, store)
+            let total = claims.reduce(Int64(0)) { $0 + $1.openMinor }
+            let booked = try await store.database.transaction { tx in
+                try await PaymentBooking.book(
+                    [NewPayment(
+                        amount: Money(minorUnits: total, currency: try Currency.named(claims[0].currency)), paidOn: Self.runDate,
+                        bookingDate: Self.runDate, references: [notice.paymentReference!], referredDocuments: [], mentionedNumbers: [],
+                        freeText: "", payerName: nil, bankReference: "B1", isReversal: false, source: "test"
+                    )],
+                    fileID: nil, creditorID: notice.creditorID, on: tx
+                )
+            }
+            guard case .matched(let method, _) = try #require(booked.first).match else {
+                Issue.record("not matched: \(booked)")
+                return
+            }
+            #expect(method == .reference)
+            for claim in try await self.claims(of: notice, store) { #expect(claim.openMinor == 0) }
+        }
+    }
+
+    @Test("e-mails go out once, byte for byte as archived, with the letter attached", arguments: TestEngine.allCases)
+    func emailsAreDeliveredOnce(engine: TestEngine) async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop(); server.removeFiles() }
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let round = DeliveryRound(settings: settings(smtp: server))
+            let first = try await round.run(date: Self.runDate, on: store.database)
+            let emails = try await NoticeRecord.query(on: store.database).filter(\.$channel == "email").all()
+            #expect(first.delivered?.sent == emails.count)
+            let received = try server.delivered()
+            #expect(received.count == emails.count)
+            let archived = try await ArchivedDocumentRecord.query(on: store.database).filter(\.$role == "email").all()
+            // Compared by SHA-256: the messages are large.
+            #expect(Set(received.map { sha256($0.raw) }) == Set(archived.map(\.sha256)))
+            for message in received {
+                #expect(message.sidecar.mailFrom == "bounces@betalt.example")
+                #expect(message.sidecar.parsed.defects == [])
+                let types = message.sidecar.parsed.parts.map(\.contentType)
+                #expect(types.contains("text/plain") && types.contains("text/html") && types.contains("application/pdf"))
+                #expect(message.sidecar.parsed.replyTo.first?.address.hasSuffix(".example") == true)
+            }
+            #expect(try await count("notices WHERE channel = 'email' AND status = 'sent'", store) == emails.count)
+            #expect(try await count("delivery_events WHERE outcome = 'delivered'", store) == emails.count)
+
+            let second = try await round.run(date: Self.runDate, on: store.database)
+            #expect(second.delivered?.sent == 0)
+            #expect(try server.delivered().count == emails.count)
+        }
+    }
+
+    @Test("a refused address fails with the server's answer and a letter with a full deadline goes instead", arguments: TestEngine.allCases)
+    func permanentFailureFallsBackToALetter(engine: TestEngine) async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop(); server.removeFiles() }
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let composer = NoticeComposer(settings: settings(smtp: server))
+            _ = try await composer.composePending(date: Self.runDate, on: store.database)
+            let message = try #require(try await pendingMessageWithDeadline(store))
+            for other in try await OutboxMessageRecord.query(on: store.database).filter(\.$id != message.id!).all() {
+                other.status = "sent"
+                try await other.save(on: store.database)
+            }
+            message.recipient = "permanent-bounce@example.no"
+            try await message.save(on: store.database)
+            let actIDs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == message.noticeID).all().compactMap(\.actID)
+            var daysGiven: [UUID: Int] = [:]
+            for act in try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).all() {
+                daysGiven[act.id!] = Self.runDate.days(until: try CivilDate(iso: act.deadline!))
+            }
+            let later = Self.runDate.adding(days: 3)
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: later, on: store.database)
+            #expect(report.failed == 1 && report.lettersInstead == 1)
+            let failed = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
+            #expect(failed.status == "failed")
+            #expect(failed.statusDetail?.contains("550") == true)
+            let letter = try #require(
+                try await NoticeRecord.query(on: store.database).filter(\.$groupKey == failed.groupKey).filter(\.$channel == "letter").first()
+            )
+            #expect(letter.status == "toPrint")
+            #expect(letter.noticeDate == later.iso)
+            let acts = try await CollectionActRecord.query(on: store.database)
+                .filter(\.$id ~~ (try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == letter.id!).all().compactMap(\.actID)))
+                .all()
+            #expect(Set(acts.compactMap(\.id)) == Set(actIDs))
+            for act in acts {
+                // The step's full deadline counts from the day the letter is written.
+                #expect(act.deadline == later.adding(days: try #require(daysGiven[act.id!])).iso)
+            }
+            #expect(try server.delivered().isEmpty)
+        }
+    }
+
+    @Test("a temporary failure is retried later with backoff, and an interrupted send is never repeated", arguments: TestEngine.allCases)
+    func temporaryFailuresAndInterruptions(engine: TestEngine) async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop(); server.removeFiles() }
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let composer = NoticeComposer(settings: settings(smtp: server))
+            _ = try await composer.composePending(date: Self.runDate, on: store.database)
+            let messages = try await OutboxMessageRecord.query(on: store.database).all()
+            #expect(messages.count >= 2)
+            let (retried, interrupted) = (messages[0], messages[1])
+            for other in messages.dropFirst(2) {
+                other.status = "sent"
+                try await other.save(on: store.database)
+            }
+            let originalRecipient = retried.recipient
+            retried.recipient = "temporary-greylisted@example.no"
+            try await retried.save(on: store.database)
+            let now = Date()
+            interrupted.status = "sending"
+            interrupted.leaseUntil = Date(timeIntervalSinceNow: -60).ISO8601Format()
+            try await interrupted.save(on: store.database)
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let first = try await worker.drain(now: now, today: Self.runDate, on: store.database)
+            #expect(first.retrying == 1 && first.interrupted == 1 && first.sent == 0)
+            let waiting = try #require(try await OutboxMessageRecord.find(retried.id, on: store.database))
+            #expect(waiting.status == "pending" && waiting.attempts == 1)
+            #expect(waiting.lastResult?.contains("451") == true)
+            #expect(waiting.nextAttemptAt == now.addingTimeInterval(60).ISO8601Format())
+            let uncertain = try #require(try await NoticeRecord.find(interrupted.noticeID, on: store.database))
+            #expect(uncertain.status == "uncertain")
+
+            // Not due yet: nothing happens; once due (and the server takes it), it goes out on the second attempt.
+            #expect(try await worker.drain(now: now.addingTimeInterval(30), today: Self.runDate, on: store.database).isEmpty)
+            waiting.recipient = originalRecipient
+            try await waiting.save(on: store.database)
+            let second = try await worker.drain(now: now.addingTimeInterval(61), today: Self.runDate, on: store.database)
+            #expect(second.sent == 1)
+            #expect(try await OutboxMessageRecord.find(retried.id, on: store.database)?.attempts == 2)
+            #expect(try await OutboxMessageRecord.find(interrupted.id, on: store.database)?.status == "uncertain")
+            #expect(try server.delivered().count == 1)
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func sha256(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+
+    private func firstNoticeWithSeveralClaims(_ store: StandaloneDatabase) async throws -> NoticeRecord? {
+        for notice in try await NoticeRecord.query(on: store.database).sort(\.$groupKey).all() {
+            if try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == notice.id!).count() > 1 { return notice }
+        }
+        return nil
+    }
+
+    private func claims(of notice: NoticeRecord, _ store: StandaloneDatabase) async throws -> [ClaimRecord] {
+        let ids = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all().map(\.claimID)
+        return try await ClaimRecord.query(on: store.database).filter(\.$id ~~ ids).all()
+    }
+
+    private func pendingMessageWithDeadline(_ store: StandaloneDatabase) async throws -> OutboxMessageRecord? {
+        for message in try await OutboxMessageRecord.query(on: store.database).all() {
+            let actIDs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == message.noticeID).all().compactMap(\.actID)
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).all()
+            if acts.allSatisfy({ $0.deadline != nil }) { return message }
+        }
+        return nil
+    }
+
+    private func pdfText(_ pdf: [UInt8]) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("notice-\(UUID().uuidString).pdf")
+        try Data(pdf).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+        process.arguments = [file.path, "-"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

@@ -1,0 +1,6 @@
+import BetaltTestSupport
+import Testing
+
+extension TestEngine: CustomTestStringConvertible {
+    public var testDescription: String { rawValue }
+}
