@@ -3,10 +3,12 @@ import Foundation
 
 // `make bench`: the hot paths in release mode. Figures go to the README's performance section.
 // BETALT_BENCH_CLAIMS scales everything down for a quick look (the camt import uses a tenth as many
-// payments, or BETALT_BENCH_PAYMENTS); BETALT_BENCH_POSTGRES_URL adds PostgreSQL to the daily run.
+// payments, or BETALT_BENCH_PAYMENTS); BETALT_BENCH_LETTERS sets how many notices are rendered (10,000);
+// BETALT_BENCH_POSTGRES_URL adds PostgreSQL to the daily run.
 let environment = ProcessInfo.processInfo.environment
 let claimCount = Int(environment["BETALT_BENCH_CLAIMS"] ?? "") ?? 1_000_000
 try benchmarkCore(claimCount: claimCount)
+try await benchmarkLetters(count: Int(environment["BETALT_BENCH_LETTERS"] ?? "") ?? 10_000)
 
 let claimsPerCreditor = Int(environment["BETALT_BENCH_CLAIMS_PER_CREDITOR"] ?? "") ?? 100
 let creditors = max(1, claimCount / claimsPerCreditor)

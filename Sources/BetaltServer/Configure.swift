@@ -49,4 +49,5 @@ func routes(_ app: Application) throws {
     let signedIn = app.grouped(UserRecord.redirectMiddleware(path: "/login"))
     try signedIn.register(collection: CreditorPagesController())
     try signedIn.register(collection: MoneyInPages())
+    try signedIn.register(collection: DocumentsController())
 }

@@ -15,6 +15,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "betalt"
 SCREENSHOTS = ROOT / "screenshots"
 TODAY = "2026-11-23"  # a Monday: notices go out on business days
+# Where the session's server keeps its files (the SQLite database), for tests that look behind the pages.
+STATE = {}
 
 
 def free_port():
@@ -27,6 +29,7 @@ def free_port():
 def server():
     assert BINARY.exists(), f"{BINARY} is missing: build it with `swift build --product betalt`"
     workdir = tempfile.mkdtemp(prefix="betalt-browser-")
+    STATE["database"] = os.path.join(workdir, "betalt.sqlite")
     port = free_port()
     env = dict(os.environ,
                BETALT_DATABASE_URL=f"sqlite://{workdir}/betalt.sqlite",

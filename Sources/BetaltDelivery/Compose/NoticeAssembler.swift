@@ -36,11 +36,7 @@ struct NoticeAssembler {
         let language = Language(rawValue: customer.language) ?? Language(rawValue: creditor.language) ?? country.language
         return NoticeContent(
             kind: kind, language: language, country: country, date: date,
-            creditor: NoticeCreditor(
-                name: creditor.name, organisationNumber: creditor.organisationNumber,
-                addressLines: postalLines(creditor.addressLine, creditor.postalCode, creditor.city),
-                email: creditor.email, phone: creditor.phone, bankAccount: creditor.bankAccount
-            ),
+            creditor: NoticeCreditor(creditor),
             debtor: NoticeDebtor(
                 name: customer.name, customerNumber: customer.customerNumber,
                 kind: CustomerKind(rawValue: customer.kind) ?? .consumer,

@@ -6,6 +6,7 @@ struct ClaimPage: Encodable {
     let frame: PageFrame
     let claim: ClaimDetailView
     let followUp: FollowUpView
+    let notices: NoticesView
 }
 
 /// A claim's facts and ledger lines, formatted for the page's language.

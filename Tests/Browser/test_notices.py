@@ -1,0 +1,70 @@
+"""Notices as the creditor sees them: the claim page's notices with their archived documents, and the
+template previews with the creditor's own details."""
+import hashlib
+import sqlite3
+import urllib.request
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from conftest import SCREENSHOTS, STATE
+from test_creditor_pages import log_in
+
+
+def fetch(browser, url):
+    """GETs a URL with the browser's session cookie; returns (headers, body bytes)."""
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    request = urllib.request.Request(url, headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.headers, response.read()
+
+
+def a_claim_with_a_letter():
+    with sqlite3.connect(STATE["database"]) as db:
+        return db.execute("""
+            SELECT nc.claim_id, n.creditor_id, n.title FROM notices n JOIN notice_claims nc ON nc.notice_id = n.id
+            WHERE n.channel = 'letter' AND n.status = 'toPrint' ORDER BY n.group_key LIMIT 1""").fetchone()
+
+
+def test_a_claims_notices_link_to_the_archived_documents(browser, server):
+    if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
+        log_in(browser, server)
+    claim_id, creditor_id, title = a_claim_with_a_letter()
+    browser.get(f"{server}/creditors/{creditor_id.lower()}/claims/{claim_id.lower()}")
+    rows = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#notices tbody tr"))
+    cells = rows[0].find_elements(By.TAG_NAME, "td")
+    assert cells[1].text == title
+    assert cells[2].text in {"Brev", "E-post"}
+    assert cells[4].text.startswith(("Til utskrift", "I utboksen", "Sendt"))
+    link = rows[0].find_element(By.CSS_SELECTOR, "a[download]")
+    shown_hash = rows[0].find_element(By.CSS_SELECTOR, ".hash").text
+    headers, body = fetch(browser, link.get_attribute("href"))
+    assert body.startswith(b"%PDF-")
+    assert headers["Content-Type"] == "application/pdf"
+    assert hashlib.sha256(body).hexdigest() == shown_hash
+    rows[0].location_once_scrolled_into_view
+    browser.save_screenshot(str(SCREENSHOTS / "claim-notices.png"))
+
+
+def test_templates_preview_with_the_creditors_details(browser, server):
+    if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
+        log_in(browser, server)
+    browser.find_element(By.LINK_TEXT, "Brevmaler").click()
+    rows = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#templates tbody tr"))
+    assert len(rows) == 8
+    assert "Inkassovarsel" in rows[2].text
+    browser.save_screenshot(str(SCREENSHOTS / "templates.png"))
+    creditor = browser.find_element(By.CSS_SELECTOR, "select#creditor option:checked").text
+    letter = rows[2].find_element(By.LINK_TEXT, "Brev").get_attribute("href")
+    headers, body = fetch(browser, letter)
+    assert body.startswith(b"%PDF-") and headers["Content-Type"] == "application/pdf"
+    rows[2].find_elements(By.LINK_TEXT, "E-post")[0].click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.TAG_NAME, "h1"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Inkassovarsel"
+    page = browser.find_element(By.TAG_NAME, "body").text
+    assert creditor in page
+    assert "Kravet vil bli oversendt til inkasso" in page
+    browser.set_window_size(420, 1600)
+    browser.save_screenshot(str(SCREENSHOTS / "email-preview-phone.png"))
+    browser.set_window_size(1280, 1000)
+    browser.back()
