@@ -50,4 +50,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CreditorPagesController())
     try signedIn.register(collection: MoneyInPages())
     try signedIn.register(collection: DocumentsController())
+    try signedIn.register(collection: LettersController())
 }

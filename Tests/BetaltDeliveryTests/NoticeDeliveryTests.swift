@@ -77,6 +77,16 @@ struct NoticeDeliveryTests {
             #expect((try? KID(validating: reference)) != nil || (try? OCRReference(validating: reference)) != nil)
             for claim in try await claims(of: several, store) { #expect(text.contains(claim.invoiceNumber)) }
 
+            // Letters are posted by a person; only the creditor's own letters waiting to be printed change.
+            let letters = notices.filter { $0.status == "toPrint" && $0.creditorID == several.creditorID }.prefix(2).compactMap(\.id)
+            #expect(!letters.isEmpty)
+            #expect(try await NoticeActions.markPosted(letters, creditorID: UUID(), by: "x@example", userID: nil, on: store.database) == 0)
+            #expect(try await NoticeActions.markPosted(
+                letters + emails.compactMap(\.id), creditorID: several.creditorID, by: "kari@example", userID: nil, on: store.database
+            ) == letters.count)
+            #expect(try await count("delivery_events WHERE outcome = 'posted'", store) == letters.count)
+            #expect(try await count("notices WHERE status = 'printed'", store) == letters.count)
+
             let again = try await composer.composePending(date: Self.runDate, on: store.database)
             #expect(again.composed == 0)
             #expect(try await count("notices", store) == groups)
@@ -132,6 +142,17 @@ struct NoticeDeliveryTests {
                 let types = message.sidecar.parsed.parts.map(\.contentType)
                 #expect(types.contains("text/plain") && types.contains("text/html") && types.contains("application/pdf"))
                 #expect(message.sidecar.parsed.replyTo.first?.address.hasSuffix(".example") == true)
+                // The e-mail says what the letter says: the amount to pay, in both parts, and the letter itself.
+                let parts = message.sidecar.parsed.parts
+                let text = try #require(parts.first { $0.contentType == "text/plain" }?.text)
+                let html = try #require(parts.first { $0.contentType == "text/html" }?.text)
+                let total = try #require(text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("Å betale") || $0.hasPrefix("Att betala") })
+                let amount = total.split(separator: " ", maxSplits: 1).last.map { $0.drop { !$0.isNumber } } ?? ""
+                #expect(!amount.isEmpty && html.contains(String(amount)))
+                let pdf = try #require(parts.first { $0.contentType == "application/pdf" })
+                #expect(pdf.filename?.hasSuffix(".pdf") == true && pdf.disposition == "attachment")
+                #expect(Data(base64Encoded: pdf.base64 ?? "", options: .ignoreUnknownCharacters)?.starts(with: Array("%PDF-".utf8)) == true)
+                #expect(message.sidecar.parsed.subject.contains("Nordlys Verksted AS") || message.sidecar.parsed.subject.contains("Svea Trädgård AB"))
             }
             #expect(try await count("notices WHERE channel = 'email' AND status = 'sent'", store) == emails.count)
             #expect(try await count("delivery_events WHERE outcome = 'delivered'", store) == emails.count)
@@ -228,6 +249,19 @@ struct NoticeDeliveryTests {
             #expect(try await OutboxMessageRecord.find(retried.id, on: store.database)?.attempts == 2)
             #expect(try await OutboxMessageRecord.find(interrupted.id, on: store.database)?.status == "uncertain")
             #expect(try server.delivered().count == 1)
+
+            // A person decides: sent again on purpose, it goes out on the next drain, and the choice is on record.
+            let otherCreditor = UUID()
+            #expect(!(try await NoticeActions.resolveUncertain(
+                interrupted.noticeID, resend: true, creditorID: otherCreditor, by: "x@example", userID: nil, on: store.database)))
+            #expect(try await NoticeActions.resolveUncertain(
+                interrupted.noticeID, resend: true, creditorID: interrupted.creditorID, by: "kari@example", userID: nil, on: store.database))
+            let third = try await worker.drain(now: now.addingTimeInterval(120), today: Self.runDate, on: store.database)
+            #expect(third.sent == 1)
+            #expect(try server.delivered().count == 2)
+            #expect(try await NoticeRecord.find(interrupted.noticeID, on: store.database)?.status == "sent")
+            #expect(try await count("delivery_events WHERE outcome = 'resend'", store) == 1)
+            #expect(try await count("audit_log WHERE action = 'notice.resent'", store) == 1)
         }
     }
 

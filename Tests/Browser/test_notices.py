@@ -68,3 +68,33 @@ def test_templates_preview_with_the_creditors_details(browser, server):
     browser.save_screenshot(str(SCREENSHOTS / "email-preview-phone.png"))
     browser.set_window_size(1280, 1000)
     browser.back()
+
+
+def test_letters_to_print_download_and_mark_posted(browser, server):
+    import io
+    import zipfile
+    if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
+        log_in(browser, server)
+    browser.find_element(By.LINK_TEXT, "Brev og avvik").click()
+    rows = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#to-print tbody tr"))
+    waiting = len(rows)
+    assert waiting > 0
+    browser.save_screenshot(str(SCREENSHOTS / "letters.png"))
+    headers, body = fetch(browser, browser.find_element(By.ID, "download-letters").get_attribute("href"))
+    assert headers["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        names = archive.namelist()
+        assert len(names) == waiting
+        assert all(name.endswith(".pdf") for name in names)
+        assert archive.read(names[0]).startswith(b"%PDF-")
+    # Only the first letter has been posted.
+    browser.execute_script(
+        "document.querySelectorAll('#to-print input[type=checkbox]').forEach((box, i) => box.checked = i === 0)")
+    first_recipient = rows[0].find_elements(By.TAG_NAME, "td")[3].text
+    browser.find_element(By.CSS_SELECTOR, "#posted-form button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".notice"))
+    assert browser.find_element(By.CSS_SELECTOR, ".notice").text == "Merket som postlagt: 1"
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#to-print tbody tr")) == waiting - 1
+    with sqlite3.connect(STATE["database"]) as db:
+        printed = db.execute("SELECT recipient FROM notices WHERE status = 'printed'").fetchall()
+    assert [row[0] for row in printed] == [first_recipient]

@@ -225,6 +225,18 @@ enum Translations {
         "language.en": [.nb: "Engelsk", .sv: "Engelska", .en: "English"],
         "previewPdf": [.nb: "Brev", .sv: "Brev", .en: "Letter"],
         "previewEmail": [.nb: "E-post", .sv: "E-post", .en: "E-mail"],
+        "letters": [.nb: "Brev og avvik", .sv: "Brev och avvikelser", .en: "Letters and exceptions"],
+        "lettersToPrint": [.nb: "Brev som skal skrives ut og postlegges", .sv: "Brev att skriva ut och posta", .en: "Letters to print and post"],
+        "nothingToPrint": [.nb: "Ingen brev venter.", .sv: "Inga brev väntar.", .en: "No letters are waiting."],
+        "downloadLetters": [.nb: "Last ned alle (ZIP)", .sv: "Ladda ner alla (ZIP)", .en: "Download all (ZIP)"],
+        "markPosted": [.nb: "Merk valgte som postlagt", .sv: "Markera valda som postade", .en: "Mark the chosen ones as posted"],
+        "needsAttention": [.nb: "Trenger oppfølging", .sv: "Behöver åtgärd", .en: "Needs attention"],
+        "markArrived": [.nb: "Kom fram", .sv: "Kom fram", .en: "It arrived"],
+        "sendAgain": [.nb: "Send på nytt", .sv: "Skicka igen", .en: "Send again"],
+        "select": [.nb: "Velg", .sv: "Välj", .en: "Choose"],
+        "lettersPostedDone": [.nb: "Merket som postlagt:", .sv: "Markerade som postade:", .en: "Marked as posted:"],
+        "noticeResentDone": [.nb: "E-posten sendes på nytt.", .sv: "E-posten skickas igen.", .en: "The e-mail will be sent again."],
+        "noticeConfirmedDone": [.nb: "Registrert som kommet fram.", .sv: "Registrerat som framkommet.", .en: "Recorded as arrived."],
         "notFound": [.nb: "Fant ikke siden.", .sv: "Sidan finns inte.", .en: "Page not found."],
     ]
 

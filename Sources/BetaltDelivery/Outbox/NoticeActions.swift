@@ -1,0 +1,77 @@
+import BetaltStore
+import FluentKit
+import Foundation
+
+/// What a person does with notices the machine cannot finish: letters posted after printing, and e-mails
+/// whose delivery is uncertain (confirmed as arrived, or sent again on purpose). Each leaves a delivery
+/// event and an audit entry.
+public enum NoticeActions {
+    /// Marks the creditor's letters as posted; letters of another creditor or not waiting are skipped.
+    /// Returns how many were marked.
+    @discardableResult
+    public static func markPosted(
+        _ noticeIDs: [UUID], creditorID: UUID, by user: String, userID: UUID?, now: Date = Date(), on database: any Database
+    ) async throws -> Int {
+        try await database.transaction { tx in
+            let letters = try await NoticeRecord.query(on: tx)
+                .filter(\.$creditorID == creditorID).filter(\.$id ~~ noticeIDs)
+                .filter(\.$status == NoticeStatus.toPrint.rawValue).all()
+            for letter in letters {
+                letter.status = NoticeStatus.printed.rawValue
+                letter.statusDetail = "posted, recorded by \(user)"
+                try await letter.save(on: tx)
+                try await event(letter, outcome: "posted", detail: "printed and posted, recorded by \(user)", now: now, on: tx)
+            }
+            if !letters.isEmpty {
+                try await AuditRecord(
+                    creditorID: creditorID, userID: userID, actor: user, action: "letters.posted",
+                    subject: "\(letters.count) letters", detail: letters.map { $0.id!.uuidString }.joined(separator: ", ")
+                ).create(on: tx)
+            }
+            return letters.count
+        }
+    }
+
+    /// Settles an e-mail whose delivery was interrupted: `resend` queues it once more (the person accepts
+    /// that it may arrive twice), otherwise it is recorded as arrived.
+    public static func resolveUncertain(
+        _ noticeID: UUID, resend: Bool, creditorID: UUID, by user: String, userID: UUID?, now: Date = Date(), on database: any Database
+    ) async throws -> Bool {
+        try await database.transaction { tx in
+            guard let notice = try await NoticeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == noticeID)
+                .filter(\.$status == NoticeStatus.uncertain.rawValue).first(),
+                let message = try await OutboxMessageRecord.query(on: tx).filter(\.$noticeID == noticeID).first()
+            else { return false }
+            if resend {
+                message.status = OutboxStatus.pending.rawValue
+                message.nextAttemptAt = Instant.iso(now)
+                notice.status = NoticeStatus.queued.rawValue
+            } else {
+                message.status = OutboxStatus.sent.rawValue
+                message.sentAt = Instant.iso(now)
+                notice.status = NoticeStatus.sent.rawValue
+            }
+            let detail = resend ? "sent again on purpose by \(user)" : "confirmed as arrived by \(user)"
+            message.lastResult = detail
+            notice.statusDetail = detail
+            try await message.save(on: tx)
+            try await notice.save(on: tx)
+            try await event(notice, outcome: resend ? "resend" : "confirmed", detail: detail, now: now, on: tx)
+            try await AuditRecord(
+                creditorID: creditorID, userID: userID, actor: user, action: resend ? "notice.resent" : "notice.confirmed",
+                subject: "notice \(noticeID.uuidString)", detail: detail
+            ).create(on: tx)
+            return true
+        }
+    }
+
+    private static func event(_ notice: NoticeRecord, outcome: String, detail: String, now: Date, on database: any Database) async throws {
+        let event = DeliveryEventRecord()
+        event.creditorID = notice.creditorID
+        event.noticeID = notice.id!
+        event.happenedAt = Instant.iso(now)
+        event.outcome = outcome
+        event.detail = detail
+        try await event.create(on: database)
+    }
+}
