@@ -123,7 +123,7 @@ let package = Package(
         .testTarget(
             name: "BetaltServerTests",
             dependencies: [
-                "BetaltCore", "BetaltStore", "BetaltServer", "BetaltTestSupport",
+                "BetaltCore", "BetaltStore", "BetaltServer", "BetaltDelivery", "BetaltTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -45,6 +45,7 @@ extension Application {
 func routes(_ app: Application) throws {
     app.get("health") { _ in "ok" }
     try app.register(collection: LoginController())
+    try app.register(collection: DebtorPageController())
     try app.register(collection: ApiController())
     let signedIn = app.grouped(UserRecord.redirectMiddleware(path: "/login"))
     try signedIn.register(collection: CreditorPagesController())

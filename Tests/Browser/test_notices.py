@@ -98,3 +98,35 @@ def test_letters_to_print_download_and_mark_posted(browser, server):
     with sqlite3.connect(STATE["database"]) as db:
         printed = db.execute("SELECT recipient FROM notices WHERE status = 'printed'").fetchall()
     assert [row[0] for row in printed] == [first_recipient]
+
+
+def test_the_debtor_opens_the_link_from_a_letter_on_a_phone(browser, server):
+    import re
+    import subprocess
+    import tempfile
+    with sqlite3.connect(STATE["database"]) as db:
+        pdf, name = db.execute("""
+            SELECT d.content, c.name FROM archived_documents d JOIN customers c ON c.id = d.customer_id
+            WHERE d.role = 'letter' ORDER BY d.file_name LIMIT 1""").fetchone()
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True, check=True).stdout
+    link = re.search(r"https?://\S+/d/[A-Za-z0-9_-]{43}", text).group(0)
+    assert link.startswith(server)
+    browser.delete_all_cookies()
+    browser.set_window_size(390, 1400)
+    browser.get(link)
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.TAG_NAME, "h1"))
+    assert name in browser.find_element(By.TAG_NAME, "h1").text
+    assert browser.find_elements(By.CSS_SELECTOR, "#claims li")
+    assert browser.find_element(By.ID, "account").text
+    letters = browser.find_elements(By.CSS_SELECTOR, "#letters a")
+    assert letters
+    # Fits the phone: nothing wider than the screen.
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    browser.save_screenshot(str(SCREENSHOTS / "debtor-page-phone.png"))
+    headers, body = fetch(browser, letters[0].get_attribute("href"))
+    assert body.startswith(b"%PDF-")
+    assert headers["Cache-Control"] == "no-store"
+    browser.set_window_size(1280, 1000)

@@ -1,0 +1,86 @@
+import BetaltCore
+import FluentKit
+import Foundation
+
+/// What a debtor sees behind their private link: the creditor, their own open claims and the letters sent
+/// to them. Everything is scoped to the one customer the link was issued for.
+public struct DebtorOverview: Sendable {
+    public struct OpenClaim: Sendable {
+        public let invoiceNumber: String
+        public let issueDate: CivilDate
+        public let dueDate: CivilDate
+        public let principal: Money
+        public let fees: Money
+        public let interest: Money
+        public let open: Money
+        public let paymentReference: String?
+    }
+
+    public struct Letter: Sendable {
+        public let documentID: UUID
+        public let date: CivilDate
+        public let title: String
+        public let fileName: String
+    }
+
+    public let creditor: CreditorRecord
+    public let customer: CustomerRecord
+    public let claims: [OpenClaim]
+    public let letters: [Letter]
+    /// The newest notice's own KID/OCR when every claim it covered is still open: one payment for them all.
+    public let combinedReference: (reference: String, invoiceNumbers: [String])?
+
+    /// The link's customer, or nil when the token is unknown or revoked; `expired` when its last day passed.
+    public enum Lookup: Sendable {
+        case found(DebtorOverview)
+        case expired(creditorName: String, language: String)
+        case unknown
+    }
+
+    public static func load(tokenHash: String, today: (CreditorRecord) -> CivilDate, on database: any Database) async throws -> Lookup {
+        guard let link = try await DebtorLinkRecord.query(on: database).filter(\.$tokenHash == tokenHash).first(),
+              link.revokedAt == nil,
+              let creditor = try await CreditorRecord.find(link.creditorID, on: database),
+              let customer = try await CustomerRecord.find(link.customerID, on: database), customer.creditorID == creditor.id
+        else { return .unknown }
+        guard link.expiresOn >= today(creditor).iso else { return .expired(creditorName: creditor.name, language: customer.language) }
+        let records = try await ClaimRecord.query(on: database)
+            .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!)
+            .filter(\.$openMinor > 0).filter(\.$stage != ClaimStage.closed.rawValue)
+            .sort(\.$dueDate).all()
+        let claims = try records.map { record in
+            let currency = try Currency.named(record.currency)
+            return OpenClaim(
+                invoiceNumber: record.invoiceNumber, issueDate: try CivilDate(iso: record.issueDate), dueDate: try CivilDate(iso: record.dueDate),
+                principal: Money(minorUnits: record.principalOpenMinor, currency: currency),
+                fees: Money(minorUnits: record.feeOpenMinor + record.compensationOpenMinor, currency: currency),
+                interest: Money(minorUnits: record.interestOpenMinor, currency: currency),
+                open: Money(minorUnits: record.openMinor, currency: currency), paymentReference: record.paymentReference
+            )
+        }
+        let notices = try await NoticeRecord.query(on: database)
+            .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!)
+            .sort(\.$noticeDate, .descending).all()
+        let documents = try await ArchivedDocumentRecord.query(on: database)
+            .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$role == "letter")
+            .field(\.$id).field(\.$noticeID).field(\.$fileName).all()
+        let letters = try notices.compactMap { notice -> Letter? in
+            guard let document = documents.first(where: { $0.noticeID == notice.id }) else { return nil }
+            return Letter(documentID: document.id!, date: try CivilDate(iso: notice.noticeDate), title: notice.title, fileName: document.fileName)
+        }
+        var combined: (String, [String])?
+        if let newest = notices.first(where: { $0.paymentReference != nil }) {
+            let covered = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == newest.id!).all().map(\.claimID)
+            let stillOpen = records.filter { covered.contains($0.id!) }
+            if stillOpen.count == Set(covered).count { combined = (newest.paymentReference!, stillOpen.map(\.invoiceNumber)) }
+        }
+        return .found(DebtorOverview(creditor: creditor, customer: customer, claims: claims, letters: letters, combinedReference: combined))
+    }
+
+    /// A letter sent to this customer, bytes and all; nil for anyone else's document.
+    public static func letter(_ id: UUID, of overview: DebtorOverview, on database: any Database) async throws -> ArchivedDocumentRecord? {
+        try await ArchivedDocumentRecord.query(on: database)
+            .filter(\.$creditorID == overview.creditor.id!).filter(\.$customerID == overview.customer.id!)
+            .filter(\.$role == "letter").filter(\.$id == id).first()
+    }
+}
