@@ -165,17 +165,9 @@ struct NoticeDeliveryTests {
 
     @Test("a refused address fails with the server's answer and a letter with a full deadline goes instead", arguments: TestEngine.allCases)
     func permanentFailureFallsBackToALetter(engine: TestEngine) async throws {
-        let server = try SMTPTestServer()
-        defer { server.stop(); server.removeFiles() }
-        try await TestDatabase.with(engine) { store in
-            try await ranLedger(store)
-            let composer = NoticeComposer(settings: settings(smtp: server))
-            _ = try await composer.composePending(date: Self.runDate, on: store.database)
+        try await withComposedNotices(engine) { store, server, composer in
             let message = try #require(try await pendingMessageWithDeadline(store))
-            for other in try await OutboxMessageRecord.query(on: store.database).filter(\.$id != message.id!).all() {
-                other.status = "sent"
-                try await other.save(on: store.database)
-            }
+            try await onlyWaiting([message], store)
             message.recipient = "permanent-bounce@example.no"
             try await message.save(on: store.database)
             let actIDs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == message.noticeID).all().compactMap(\.actID)
@@ -209,19 +201,11 @@ struct NoticeDeliveryTests {
 
     @Test("a temporary failure is retried later with backoff, and an interrupted send is never repeated", arguments: TestEngine.allCases)
     func temporaryFailuresAndInterruptions(engine: TestEngine) async throws {
-        let server = try SMTPTestServer()
-        defer { server.stop(); server.removeFiles() }
-        try await TestDatabase.with(engine) { store in
-            try await ranLedger(store)
-            let composer = NoticeComposer(settings: settings(smtp: server))
-            _ = try await composer.composePending(date: Self.runDate, on: store.database)
+        try await withComposedNotices(engine) { store, server, composer in
             let messages = try await OutboxMessageRecord.query(on: store.database).all()
             #expect(messages.count >= 2)
             let (retried, interrupted) = (messages[0], messages[1])
-            for other in messages.dropFirst(2) {
-                other.status = "sent"
-                try await other.save(on: store.database)
-            }
+            try await onlyWaiting([retried, interrupted], store)
             let originalRecipient = retried.recipient
             retried.recipient = "temporary-greylisted@example.no"
             try await retried.save(on: store.database)
@@ -266,6 +250,28 @@ struct NoticeDeliveryTests {
     }
 
     // MARK: - Helpers
+
+    /// A real SMTP server and a database whose Monday run has been composed into notices.
+    private func withComposedNotices(
+        _ engine: TestEngine, _ body: (StandaloneDatabase, SMTPTestServer, NoticeComposer) async throws -> Void
+    ) async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop(); server.removeFiles() }
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let composer = NoticeComposer(settings: settings(smtp: server))
+            _ = try await composer.composePending(date: Self.runDate, on: store.database)
+            try await body(store, server, composer)
+        }
+    }
+
+    /// Leaves only `kept` waiting in the outbox, so a drain touches nothing else.
+    private func onlyWaiting(_ kept: [OutboxMessageRecord], _ store: StandaloneDatabase) async throws {
+        for other in try await OutboxMessageRecord.query(on: store.database).filter(\.$id !~ kept.compactMap(\.id)).all() {
+            other.status = "sent"
+            try await other.save(on: store.database)
+        }
+    }
 
     private func sha256(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
 

@@ -200,11 +200,10 @@ func makeSMTPTestDirectory() throws -> URL {
     return url
 }
 
-/// A port on 127.0.0.1 that nothing listens on right now (the kernel picks it; then it is released).
-func freeSMTPTestPort() throws -> Int {
+/// A TCP socket bound to a port of 127.0.0.1 the kernel picked, and that port.
+private func boundLoopbackSocket() throws -> (fd: Int32, port: Int) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw SMTPTestServer.Failure(description: "socket() failed") }
-    defer { close(fd) }
     var address = sockaddr_in()
     address.sin_family = sa_family_t(AF_INET)
     address.sin_port = 0
@@ -212,13 +211,22 @@ func freeSMTPTestPort() throws -> Int {
     let bound = withUnsafePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
-    guard bound == 0 else { throw SMTPTestServer.Failure(description: "bind() failed") }
     var length = socklen_t(MemoryLayout<sockaddr_in>.size)
     let named = withUnsafeMutablePointer(to: &address) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
     }
-    guard named == 0 else { throw SMTPTestServer.Failure(description: "getsockname() failed") }
-    return Int(UInt16(bigEndian: address.sin_port))
+    guard bound == 0, named == 0 else {
+        close(fd)
+        throw SMTPTestServer.Failure(description: "could not bind a port on 127.0.0.1")
+    }
+    return (fd, Int(UInt16(bigEndian: address.sin_port)))
+}
+
+/// A port on 127.0.0.1 that nothing listens on right now (the kernel picks it; then it is released).
+func freeSMTPTestPort() throws -> Int {
+    let (fd, port) = try boundLoopbackSocket()
+    close(fd)
+    return port
 }
 
 /// Whether a TCP connection to 127.0.0.1:port succeeds.
@@ -269,25 +277,13 @@ final class SMTPSilentListener {
     private let fd: Int32
 
     init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw SMTPTestServer.Failure(description: "socket() failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let named = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        guard bound == 0, named == 0, listen(fd, 4) == 0 else {
+        let (fd, port) = try boundLoopbackSocket()
+        guard listen(fd, 4) == 0 else {
             close(fd)
             throw SMTPTestServer.Failure(description: "could not listen")
         }
         self.fd = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
     }
 
     deinit {

@@ -8,15 +8,6 @@ import Testing
 /// Poppler's text output turns every Unicode space (U+00A0, U+202F, …) into an ASCII space, so texts are
 /// compared with spaces normalised, and `pdftohtml -xml` (which keeps them) shows that the no-break and narrow
 /// no-break spaces really are in the PDF's text layer.
-/// Where the poppler-utils tools are.
-private enum LetterPDFPoppler {
-
-    static func executable(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return (path.split(separator: ":") + ["/usr/bin"]).map { "\($0)/\(name)" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-}
 
 @Suite("Letter PDF")
 struct LetterPDFTests {
@@ -87,7 +78,7 @@ struct LetterPDFTests {
         let pdf = try LetterPDF.render(Self.inkassovarsel())
         #expect(pdf.starts(with: Array("%PDF-".utf8)))
         #expect(try Self.pageCount(pdf) == 1)
-        let text = try Self.text(pdf)
+        let text = try Poppler.text(pdf)
         let expected = [
             "Inkassovarsel", "Fjordtre AS", "Postboks 123 Sentrum", "Kari Nordmann", "Storgata 1", "0155 Oslo",
             "Dato", "23.11.2026", "Kundenummer", "10042", "INK-2026-0042", "912 345 678",
@@ -100,7 +91,7 @@ struct LetterPDFTests {
             "Vänligen betala före förfallodagen.", "ÆØÅ ÄÖ æøå äö.", "inkassoloven § 9",
         ]
         for string in expected {
-            #expect(text.contains(Self.normalised(string)), "missing: \(string)")
+            #expect(text.contains(Poppler.normalised(string)), "missing: \(string)")
         }
         // The total row: label and amount on one line, in that order.
         #expect(text.contains("Å betale 12 669,25"))
@@ -108,19 +99,19 @@ struct LetterPDFTests {
 
     @Test func noBreakAndNarrowSpacesAreInTheTextLayer() throws {
         let pdf = try LetterPDF.render(Self.inkassovarsel())
-        let xml = try Self.run("pdftohtml", ["-xml", "-i", "-q", "-stdout"], pdf: pdf)
+        let xml = try Poppler.run("pdftohtml", ["-xml", "-i", "-q", "-stdout"], pdf: pdf)
         #expect(xml.contains("\u{202F}"), "U+202F narrow no-break space")
         #expect(xml.contains("\u{00A0}"), "U+00A0 no-break space")
         #expect(xml.contains("\u{2212}"), "U+2212 minus sign")
         // Ligatures are off, so "fi" is searchable as two letters.
         #expect(!xml.contains("\u{FB01}"))
-        #expect(try Self.text(pdf).contains("finner"))
+        #expect(try Poppler.text(pdf).contains("finner"))
     }
 
     @Test func recipientAddressSitsInTheEnvelopeWindow() throws {
         let pdf = try LetterPDF.render(Self.inkassovarsel())
         // C5/E65 left window: 20 mm from the left, 50 mm from the top, 90 × 40 mm (in points).
-        let window = try Self.run(
+        let window = try Poppler.run(
             "pdftotext", ["-layout", "-f", "1", "-l", "1", "-x", "56", "-y", "141", "-W", "256", "-H", "114"],
             pdf: pdf)
         let lines = window.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
@@ -143,17 +134,17 @@ struct LetterPDFTests {
             let pdf = try LetterPDF.render(letter)
             let last = try Self.pageCount(pdf)
             // The bottom 70 mm of the last page.
-            let slip = Self.normalised(
-                try Self.run(
+            let slip = Poppler.normalised(
+                try Poppler.run(
                     "pdftotext",
                     ["-layout", "-f", "\(last)", "-l", "\(last)", "-x", "0", "-y", "640", "-W", "596", "-H", "202"],
                     pdf: pdf))
             for string in ["Betalingsinformasjon", "1503.12.34567", "0001004232", "07.12.2026", "Kontonummer", "KID"] {
                 #expect(slip.contains(string), "slip lacks \(string)")
             }
-            #expect(slip.contains(Self.normalised(letter.paymentSlip!.amount.value)))
+            #expect(slip.contains(Poppler.normalised(letter.paymentSlip!.amount.value)))
             // Nowhere else.
-            let all = try Self.text(pdf)
+            let all = try Poppler.text(pdf)
             #expect(all.components(separatedBy: "Betalingsinformasjon").count == 2)
         }
     }
@@ -165,7 +156,7 @@ struct LetterPDFTests {
         #expect(pages > 1)
         var allText = ""
         for page in 1...pages {
-            let text = try Self.text(pdf, page: page)
+            let text = try Poppler.text(pdf, page: page)
             allText += text + "\n"
             #expect(text.contains("Side \(page) av \(pages)"), "page label on page \(page)")
             #expect(text.contains("Beskrivelse Beløp (kr)"), "table header on page \(page)")
@@ -211,7 +202,7 @@ struct LetterPDFTests {
         letter.paymentSlip = nil
         letter.pageLabelFormat = "Sida %d av %d"
         let pdf = try LetterPDF.render(letter)
-        let text = try Self.text(pdf)
+        let text = try Poppler.text(pdf)
         #expect(try Self.pageCount(pdf) == 1)
         #expect(text.contains("Inkassovarsel"))
         #expect(!text.contains("Betalingsinformasjon"))
@@ -221,7 +212,7 @@ struct LetterPDFTests {
     @Test func oddPageLabelFormatsDoNotCrash() throws {
         var letter = Self.inkassovarsel()
         letter.pageLabelFormat = "%2$d/%1$d %s %@ 100 %%"
-        let text = try Self.text(try LetterPDF.render(letter))
+        let text = try Poppler.text(try LetterPDF.render(letter))
         #expect(text.contains("1/1 %s %@ 100 %"))
     }
 
@@ -242,8 +233,8 @@ struct LetterPDFTests {
         }
         for (index, pdf) in pdfs.enumerated() {
             let sequential = try LetterPDF.render(letters[index])
-            #expect(try Self.text(pdf) == Self.text(sequential))
-            #expect(try Self.text(pdf).contains("Kari Nordmann \(index)"))
+            #expect(try Poppler.text(pdf) == Poppler.text(sequential))
+            #expect(try Poppler.text(pdf).contains("Kari Nordmann \(index)"))
         }
     }
 
@@ -255,45 +246,14 @@ struct LetterPDFTests {
 
     // MARK: - poppler-utils
 
-    /// Runs a poppler tool on the PDF (written to a temporary file, given as the last-but-one argument, with
-    /// "-" for standard output where the tool takes an output name).
-    private static func run(_ tool: String, _ arguments: [String], pdf: [UInt8]) throws -> String {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("letter-\(UUID().uuidString).pdf")
-        try Data(pdf).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(LetterPDFPoppler.executable(tool)))
-        let takesOutputName = tool == "pdftotext"
-        process.arguments = arguments + [file.path] + (takesOutputName ? ["-"] : [])
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(tool) failed")
-        return String(decoding: data, as: UTF8.self)
-    }
 
-    /// The text of the whole document or one page, spaces normalised.
-    private static func text(_ pdf: [UInt8], page: Int? = nil) throws -> String {
-        let pages = page.map { ["-f", "\($0)", "-l", "\($0)"] } ?? []
-        return normalised(try run("pdftotext", ["-layout"] + pages, pdf: pdf))
-    }
 
     private static func pageCount(_ pdf: [UInt8]) throws -> Int {
-        let info = try run("pdfinfo", [], pdf: pdf)
+        let info = try Poppler.run("pdfinfo", [], pdf: pdf)
         let line = try #require(info.split(separator: "\n").first { $0.hasPrefix("Pages:") })
         return try #require(Int(line.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)))
     }
 
-    /// Every run of spaces (any Unicode space, as poppler prints them all as ASCII spaces) becomes one space,
-    /// lines kept.
-    private static func normalised(_ string: String) -> String {
-        string.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        }.joined(separator: "\n")
-    }
 
     struct Word {
         var text: String
@@ -302,7 +262,7 @@ struct LetterPDFTests {
 
     /// Words with their boxes in points (pdftotext -bbox), y downwards from the top of the page.
     private static func words(_ pdf: [UInt8], page: Int) throws -> [Word] {
-        let html = try run("pdftotext", ["-bbox", "-f", "\(page)", "-l", "\(page)"], pdf: pdf)
+        let html = try Poppler.run("pdftotext", ["-bbox", "-f", "\(page)", "-l", "\(page)"], pdf: pdf)
         var words: [Word] = []
         for line in html.split(separator: "\n") where line.contains("<word ") {
             func number(_ key: String) -> Double? {

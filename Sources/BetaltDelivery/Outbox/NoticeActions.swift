@@ -66,12 +66,6 @@ public enum NoticeActions {
     }
 
     private static func event(_ notice: NoticeRecord, outcome: String, detail: String, now: Date, on database: any Database) async throws {
-        let event = DeliveryEventRecord()
-        event.creditorID = notice.creditorID
-        event.noticeID = notice.id!
-        event.happenedAt = Instant.iso(now)
-        event.outcome = outcome
-        event.detail = detail
-        try await event.create(on: database)
+        try await DeliveryEventRecord.append(to: (notice.id!, notice.creditorID), outcome: outcome, detail: detail, now: now, on: database)
     }
 }

@@ -130,14 +130,10 @@ public struct OutboxWorker: Sendable {
     }
 
     private func event(for message: OutboxMessageRecord, outcome: String, detail: String, now: Date, on database: any Database) async throws {
-        let event = DeliveryEventRecord()
-        event.creditorID = message.creditorID
-        event.noticeID = message.noticeID
-        event.outboxID = message.id
-        event.happenedAt = Instant.iso(now)
-        event.outcome = outcome
-        event.detail = "attempt \(message.attempts): \(detail)"
-        try await event.create(on: database)
+        try await DeliveryEventRecord.append(
+            to: (message.noticeID, message.creditorID), outboxID: message.id, outcome: outcome,
+            detail: "attempt \(message.attempts): \(detail)", now: now, on: database
+        )
     }
 }
 
