@@ -52,4 +52,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: MoneyInPages())
     try signedIn.register(collection: DocumentsController())
     try signedIn.register(collection: LettersController())
+    try signedIn.register(collection: CustomerCreditController())
 }

@@ -41,5 +41,7 @@ public enum BetaltMigrations {
         CreateImportSchema(),
         CreateApiTokenSchema(),
         CreateNoticeSchema(),
+        AddCustomerNameKey(),
+        CreateCustomerCreditSchema(),
     ]
 }

@@ -58,3 +58,58 @@ struct PaymentMatcherTests {
         }
     }
 }
+
+@Suite("Matching by payer and amount")
+struct PaymentMatcherPayerTests {
+    private func nok(_ kroner: Int64) -> Money { .major(kroner, .nok) }
+
+    private func claim(_ number: String, open: Int64, due day: Int) throws -> MatchCandidate {
+        MatchCandidate(
+            claimID: number, invoiceNumber: number, paymentReference: nil, dueDate: try CivilDate(2026, 10, day),
+            balances: try ComponentBalances(principal: nok(open), fee: nok(0), interest: nok(0), compensation: nok(0))
+        )
+    }
+
+    @Test("the payer's one claim with exactly the amount is paid; so are all their claims when the amount is their total")
+    func certainMatches() throws {
+        let claims = [try claim("A", open: 1_000, due: 1), try claim("B", open: 2_500, due: 5)]
+        guard case .matched(.amountAndPayer, let one) = try PaymentMatcher.match(
+            amount: nok(2_500), isReversal: false, byReference: [], byNumber: [], byPayer: claims) else {
+            Issue.record("not matched by payer")
+            return
+        }
+        #expect(one.claims.map(\.claimID) == ["B"])
+        guard case .matched(.amountAndPayer, let all) = try PaymentMatcher.match(
+            amount: nok(3_500), isReversal: false, byReference: [], byNumber: [], byPayer: claims) else {
+            Issue.record("the total was not matched")
+            return
+        }
+        #expect(all.claims.map(\.claimID) == ["A", "B"])
+        #expect(all.overpayment.isZero)
+    }
+
+    @Test("an amount that fits no claim, or fits two, goes to a person with the payer's claims as suggestions")
+    func uncertainCases() throws {
+        let claims = [try claim("A", open: 1_000, due: 1), try claim("B", open: 1_000, due: 5)]
+        guard case .unmatched(let twice, let suggestions) = try PaymentMatcher.match(
+            amount: nok(1_000), isReversal: false, byReference: [], byNumber: [], byPayer: claims) else {
+            Issue.record("two equal claims must not be guessed between")
+            return
+        }
+        #expect(twice.text.contains("not certain"))
+        #expect(suggestions == ["A", "B"])
+        guard case .unmatched(let other, _) = try PaymentMatcher.match(
+            amount: nok(700), isReversal: false, byReference: [], byNumber: [], byPayer: claims) else {
+            Issue.record("a partial amount must not be matched by payer alone")
+            return
+        }
+        #expect(other.text.contains("neither"))
+        // A reference always wins over the payer.
+        let referenced = try claim("C", open: 700, due: 9)
+        guard case .matched(.reference, _) = try PaymentMatcher.match(
+            amount: nok(700), isReversal: false, byReference: [referenced], byNumber: [], byPayer: claims) else {
+            Issue.record("the reference did not win")
+            return
+        }
+    }
+}

@@ -127,6 +127,18 @@ struct CamtImportTests {
             let payments = try await PaymentRecord.query(on: test.app.db).all()
             #expect(payments.map(\.currency) == ["CHF", "CHF", "CHF"])
             #expect(payments.allSatisfy { $0.status == "unmatched" })
+
+            // The bank sends the notification again under another message id (a copy or duplicate, CpyDplctInd):
+            // the file is new, its payments are not, and none is booked twice.
+            let text = String(decoding: data, as: UTF8.self)
+            let messageID = try #require(text.range(of: "<MsgId>")).upperBound
+            let copy = Data(text.replacingCharacters(in: messageID..<messageID, with: "COPY-").utf8)
+            let withReference = payments.filter { $0.bankReference != nil }.count
+            #expect(withReference > 0)
+            let again = try await PaymentImport.run(fileName: "camt054-copy.xml", data: copy, creditorID: sweden, today: TestApp.today, on: test.app.db)
+            #expect(again.paymentsAlreadyBooked == withReference)
+            #expect(again.text.contains("already booked"))
+            #expect(try await PaymentRecord.query(on: test.app.db).count() == 3 + (3 - withReference))
         }
     }
 }

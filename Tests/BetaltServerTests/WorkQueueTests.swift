@@ -109,6 +109,75 @@ struct WorkQueueTests {
         }
     }
 
+    @Test("one payment is split over several invoices typed in, oldest due first", arguments: TestEngine.allCases)
+    func assignToSeveral(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (claim, payment) = try await Self.setUp(test)
+            let norway = test.ledger.creditors[0].id
+            let csv = Data("""
+                invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name
+                WQ-78;2026-09-01;2026-09-15;NOK;300,00;C-77;Per Hansen
+
+                """.utf8)
+            _ = try await InvoiceImport.run(fileName: "wq2.csv", data: csv, creditorID: norway, on: test.app.db)
+            let older = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "WQ-78").first())
+            let cookie = try await test.logIn()
+            let queue = "/creditors/\(norway)/work-queue"
+            let csrf = try await test.csrfToken(from: queue, headers: cookie)
+            let form = ["csrf": csrf, "payment": payment.id!.uuidString, "invoice": "WQ-77, WQ-78"]
+            let (status, body) = try await test.postForm(queue + "/assign", form, headers: cookie)
+            #expect(status == .ok)
+            #expect(body.contains("WQ-78, WQ-77"))
+            // 1 500,00 kr: 300,00 to the older WQ-78, 1 000,00 to WQ-77, 200,00 kept as credit.
+            #expect(try await ClaimRecord.find(older.id, on: test.app.db)?.openMinor == 0)
+            #expect(try await ClaimRecord.find(claim.id, on: test.app.db)?.openMinor == 0)
+            let matched = try #require(try await PaymentRecord.find(payment.id, on: test.app.db))
+            #expect(matched.overpaymentMinor == 20_000)
+            #expect(matched.matchedClaims.contains(older.id!.uuidString) && matched.matchedClaims.contains(claim.id!.uuidString))
+        }
+    }
+
+    @Test("an overpayment becomes the customer's credit, used on another claim or recorded as paid back", arguments: TestEngine.allCases)
+    func customerCredit(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (claim, payment) = try await Self.setUp(test)
+            let norway = test.ledger.creditors[0].id
+            let cookie = try await test.logIn()
+            let queue = "/creditors/\(norway)/work-queue"
+            let csrf = try await test.csrfToken(from: queue, headers: cookie)
+            _ = try await test.postForm(queue + "/assign", ["csrf": csrf, "payment": payment.id!.uuidString, "invoice": "WQ-77"], headers: cookie)
+            #expect(try await CustomerCredit.balances(customerID: claim.customerID, creditorID: norway, on: test.app.db) == [.major(500, .nok)])
+
+            let csv = Data("""
+                invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name
+                WQ-79;2026-11-01;2026-11-15;NOK;300,00;C-77;Per Hansen
+
+                """.utf8)
+            _ = try await InvoiceImport.run(fileName: "wq3.csv", data: csv, creditorID: norway, on: test.app.db)
+            let next = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "WQ-79").first())
+            let page = "/creditors/\(norway)/claims/\(next.id!)"
+            let (_, body) = try await test.get(page, headers: cookie)
+            #expect(body.contains("id=\"customer-credit\""))
+            #expect(body.contains("500,00"))
+            let (applied, _) = try await test.postForm(page + "/apply-credit", ["csrf": csrf], headers: cookie)
+            #expect(applied == .seeOther)
+            #expect(try await ClaimRecord.find(next.id, on: test.app.db)?.openMinor == 0)
+            #expect(try await CustomerCredit.balances(customerID: claim.customerID, creditorID: norway, on: test.app.db) == [.major(200, .nok)])
+
+            let (_, listing) = try await test.get(queue, headers: cookie)
+            #expect(listing.contains("id=\"credits\"") && listing.contains("200,00"))
+            let refund = "/creditors/\(norway)/customers/\(claim.customerID)/refund-credit"
+            let (refunded, _) = try await test.postForm(refund, ["csrf": csrf, "currency": "NOK"], headers: cookie)
+            #expect(refunded == .seeOther)
+            #expect(try await CustomerCredit.balances(customerID: claim.customerID, creditorID: norway, on: test.app.db).isEmpty)
+            let actions = try await AuditRecord.query(on: test.app.db).all().map(\.action)
+            #expect(actions.contains("credit.applied") && actions.contains("credit.refunded"))
+            // Without a token nothing moves.
+            let (forged, _) = try await test.postForm(refund, ["csrf": "forged", "currency": "NOK"], headers: cookie)
+            #expect(forged != .seeOther)
+        }
+    }
+
     @Test("a wrong currency, an unknown or foreign invoice, a foreign payment or a missing token change nothing", arguments: TestEngine.allCases)
     func refusals(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

@@ -21,6 +21,9 @@ public enum MatchMethod: String, Sendable, Codable, CaseIterable {
     case reference
     /// The payer named the invoice number and paid its open amount.
     case numberAndAmount
+    /// Neither reference nor number, but the payer is the customer (by name or organisation number) and paid
+    /// exactly the open amount of one claim, or of all their open claims.
+    case amountAndPayer
     /// A person assigned it.
     case manual
 }
@@ -35,10 +38,13 @@ public enum PaymentMatch: Sendable, Hashable {
 }
 
 /// Ties a payment to claims with certainty or not at all (DESIGN.md §7): the reference first, then an
-/// invoice number with the exact open amount; anything less certain goes to a person.
+/// invoice number with the exact open amount, then the payer's identity with the exact open amount of one
+/// claim (or of all the payer's claims); anything less certain goes to a person.
 public enum PaymentMatcher {
+    /// `byPayer`: the open claims of the one customer the payer is (empty when the payer is unknown or
+    /// could be several customers).
     public static func match(
-        amount: Money, isReversal: Bool, byReference: [MatchCandidate], byNumber: [MatchCandidate]
+        amount: Money, isReversal: Bool, byReference: [MatchCandidate], byNumber: [MatchCandidate], byPayer: [MatchCandidate] = []
     ) throws -> PaymentMatch {
         if isReversal {
             return .unmatched(Reason("a reversal or return takes money back: a person decides which claim it reopens"), suggestions: [])
@@ -66,6 +72,21 @@ public enum PaymentMatcher {
                 Reason("the payer named \(openByNumber.map(\.invoiceNumber).joined(separator: ", ")) but paid \(amount), not the open \(Money(minorUnits: total, currency: amount.currency))"),
                 suggestions: openByNumber.map(\.invoiceNumber)
             )
+        }
+        let openByPayer = byPayer.filter { !$0.balances.isSettled }
+        let exactly = openByPayer.filter { $0.balances.total.minorUnits == amount.minorUnits }
+        if exactly.count == 1 {
+            return .matched(.amountAndPayer, try allocate(amount, to: exactly))
+        }
+        let payerTotal = openByPayer.reduce(Int64(0)) { $0 + $1.balances.total.minorUnits }
+        if exactly.isEmpty, !openByPayer.isEmpty, payerTotal == amount.minorUnits {
+            return .matched(.amountAndPayer, try allocate(amount, to: openByPayer))
+        }
+        if !openByPayer.isEmpty {
+            let why = exactly.count > 1
+                ? "the payer is a known customer and \(exactly.count) of their claims are open for exactly \(amount): which one is not certain"
+                : "the payer is a known customer, but \(amount) is neither the open amount of one of their claims nor of all of them"
+            return .unmatched(Reason(why), suggestions: openByPayer.map(\.invoiceNumber))
         }
         return .unmatched(Reason("no reference or invoice number in the payment names an open claim"), suggestions: [])
     }

@@ -34,13 +34,13 @@ struct CamtEntryReader {
         outcome.firstEntryCurrency = outcome.firstEntryCurrency ?? entry.amount.currency
         let transactions = element.children("NtryDtls").flatMap { $0.children("TxDtls") }
         if transactions.isEmpty {
-            try add(transaction: nil, of: entry, amount: entry.amount, to: &outcome)
+            try add(transaction: nil, number: nil, of: entry, amount: entry.amount, to: &outcome)
         }
-        for transaction in transactions {
+        for (index, transaction) in transactions.enumerated() {
             var amount = try (transaction.child("Amt") ?? transaction.descendant(["AmtDtls", "TxAmt", "Amt"]))
                 .map { element throws(FormatError) in try fields.amount(element) }
             if transactions.count == 1 { amount = amount ?? entry.amount }
-            try add(transaction: transaction, of: entry, amount: amount, to: &outcome)
+            try add(transaction: transaction, number: transactions.count == 1 ? nil : index + 1, of: entry, amount: amount, to: &outcome)
         }
     }
 
@@ -63,8 +63,9 @@ struct CamtEntryReader {
         )
     }
 
+    /// `number` is the transaction's place in a batched entry (nil when the entry holds one).
     private func add(
-        transaction: XMLTreeElement?, of entry: Entry, amount: Money?, to outcome: inout Outcome
+        transaction: XMLTreeElement?, number: Int?, of entry: Entry, amount: Money?, to outcome: inout Outcome
     ) throws(FormatError) {
         let element = transaction ?? entry.element
         let indicator = try transaction?.child("CdtDbtInd")
@@ -94,7 +95,10 @@ struct CamtEntryReader {
             referredDocuments: remittance.documents,
             unstructuredText: remittance.text + bankText,
             payer: CamtParty.payer(transaction?.child("RltdPties"), fields: fields),
-            bankReference: fields.text("Refs", "AcctSvcrRef", in: transaction) ?? entry.bankReference,
+            // The bank's reference identifies the payment (a repeat is recognised by it): a transaction of a
+            // batched entry without its own takes the entry's with its place, so no two share one.
+            bankReference: fields.text("Refs", "AcctSvcrRef", in: transaction)
+                ?? entry.bankReference.map { reference in number.map { "\(reference)/\($0)" } ?? reference },
             // NOTPROVIDED is the placeholder the payer's bank puts when the payer gave no identification.
             endToEndId: endToEndId == "NOTPROVIDED" ? nil : endToEndId,
             isReversal: direction == .reversal,

@@ -26,7 +26,14 @@ enum PaymentsEndpoint {
     }
 
     private static func result(_ recorded: BookedPayment, currency: Currency) -> PaymentResult {
-        switch recorded.match {
+        if recorded.repeatOf != nil {
+            // Posting the same payment again (a retry after a timeout) books nothing and names the first.
+            return PaymentResult(
+                paymentID: recorded.paymentID, status: "duplicate", method: nil, claims: [],
+                overpayment: Money.zero(currency).decimalString, currency: currency.code, note: recorded.note, suggestions: []
+            )
+        }
+        return switch recorded.match {
         case .matched(let method, let allocation):
             PaymentResult(
                 paymentID: recorded.paymentID, status: "matched", method: method.rawValue,

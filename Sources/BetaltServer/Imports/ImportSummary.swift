@@ -15,6 +15,9 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var flaggedReferences: [String] = []
     public var paymentsMatched = 0
     public var paymentsUnmatched: [String] = []
+    /// Payments already booked from an earlier file or post (a bank's copy or duplicate): not booked again.
+    /// Optional so summaries stored before it existed still read.
+    public var paymentsAlreadyBooked: Int?
     /// Overpayments kept as customer credit, in minor units per currency.
     public var overpayments: [String: Int64] = [:]
 
@@ -32,6 +35,9 @@ public struct ImportSummary: Sendable, Codable, Equatable {
             lines += flaggedReferences.map { "  flagged: \($0)" }
         } else {
             lines.append("  \(paymentsMatched) matched, \(paymentsUnmatched.count) unmatched (left for a person)")
+            if let repeats = paymentsAlreadyBooked, repeats > 0 {
+                lines.append("  \(repeats) already booked from an earlier file (same bank reference, amount and date): not booked again")
+            }
             lines += paymentsUnmatched.map { "  unmatched: \($0)" }
             lines += overpayments.sorted(by: { $0.key < $1.key }).map {
                 "  overpaid, kept as customer credit: \(Money(minorUnits: $0.value, currency: Currency(code: $0.key)))"

@@ -65,6 +65,10 @@ public enum PaymentImport {
 extension ImportSummary {
     /// Counts a recorded payment in a file's summary.
     mutating func add(_ recorded: BookedPayment, of payment: IncomingPayment) {
+        if recorded.repeatOf != nil {
+            paymentsAlreadyBooked = (paymentsAlreadyBooked ?? 0) + 1
+            return
+        }
         switch recorded.match {
         case .matched(_, let allocation):
             paymentsMatched += 1

@@ -7,6 +7,10 @@ struct ClaimPage: Encodable {
     let claim: ClaimDetailView
     let followUp: FollowUpView
     let notices: NoticesView
+    /// The customer's credit in the claim's currency, and where to post to use it (nil: none, or claim settled).
+    let credit: String?
+    let applyCreditAction: String
+    let csrf: String
 }
 
 /// A claim's facts and ledger lines, formatted for the page's language.

@@ -78,7 +78,13 @@ struct CreditorPagesController: RouteCollection {
             notices: NoticesView(
                 try await ClaimNotices.load(claimID: claimID, creditorID: context.creditorID, on: req.db),
                 creditorID: context.creditorID.uuidString, language: context.language, words: words
-            )
+            ),
+            credit: detail.claim.openMinor > 0
+                ? try await CustomerCredit.balances(customerID: detail.claim.customerID, creditorID: context.creditorID, on: req.db)
+                    .first { $0.currency.code == detail.claim.currency }?.formatted(context.language)
+                : nil,
+            applyCreditAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/apply-credit",
+            csrf: CSRFToken.current(req)
         ))
     }
 }

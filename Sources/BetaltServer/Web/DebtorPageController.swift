@@ -88,6 +88,7 @@ struct DebtorPage: Encodable {
     var combinedInvoices: String?
     var letters: [LetterLink] = []
     var hasLetters = false
+    var credit: String?
 
     init(expired: Bool, lang: String, t: [String: String], creditorName: String) {
         self.expired = expired
@@ -123,5 +124,6 @@ struct DebtorPage: Encodable {
             LetterLink(date: $0.date.formatted(language), title: $0.title, href: "/d/\(token)/letters/\($0.documentID.uuidString)")
         }
         hasLetters = !letters.isEmpty
+        credit = overview.credits.isEmpty ? nil : overview.credits.map { $0.formatted(language) }.joined(separator: ", ")
     }
 }

@@ -260,6 +260,12 @@ enum Translations {
             .sv: "Frågor om fakturorna, vill du ha en ny betalningsdag eller avbetalning, eller anser du att ett krav är felaktigt? Kontakta",
             .en: "Questions about the invoices, would you like a new payment date or instalments, or do you disagree with a claim? Please contact",
         ],
+        "customerHasCredit": [.nb: "Kunden har til gode", .sv: "Kunden har tillgodo", .en: "The customer has a credit of"],
+        "useCredit": [.nb: "Bruk på dette kravet", .sv: "Använd på denna fordran", .en: "Use it on this claim"],
+        "customerCredits": [.nb: "Kunder med penger til gode", .sv: "Kunder med tillgodohavanden", .en: "Customers with credit"],
+        "credit": [.nb: "Til gode", .sv: "Tillgodo", .en: "Credit"],
+        "recordRefund": [.nb: "Registrer tilbakebetalt", .sv: "Registrera återbetalt", .en: "Record as paid back"],
+        "youHaveCredit": [.nb: "Du har til gode hos oss:", .sv: "Du har tillgodo hos oss:", .en: "You have a credit with us of"],
         "notFound": [.nb: "Fant ikke siden.", .sv: "Sidan finns inte.", .en: "Page not found."],
     ]
 

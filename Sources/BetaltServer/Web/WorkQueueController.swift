@@ -88,13 +88,21 @@ struct WorkQueueController: RouteCollection {
         // A refusal about a payment that is not on this page (matched meanwhile, or not this creditor's) still shows.
         let strayError = failure.flatMap { failure in items.contains { $0.id == failure.paymentID.uuidString } ? nil : failure.message }
         let base = "/creditors/\(context.creditorID.uuidString)/work-queue"
+        let credits = try await CustomerCredit.customersWithCredit(creditorID: context.creditorID, on: req.db).map { entry in
+            WorkQueuePage.CreditLine(
+                customerName: entry.customer.name, customerNumber: entry.customer.customerNumber,
+                credit: entry.credit.formatted(context.language), currency: entry.credit.currency.code,
+                refundAction: "/creditors/\(context.creditorID.uuidString)/customers/\(entry.customer.id!.uuidString)/refund-credit"
+            )
+        }
         return try await req.view.render("work-queue", WorkQueuePage(
             frame: context.frame(req, title: words["workQueue"]!, section: "workQueue"),
             csrf: CSRFToken.current(req), action: base + "/assign", items: items, isEmpty: items.isEmpty,
             notice: notice, error: strayError,
             totalCount: result.totalCount, page: result.page, pageCount: result.pageCount,
             previousHref: result.page > 1 ? "\(base)?page=\(result.page - 1)" : nil,
-            nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil
+            nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil,
+            credits: credits, hasCredits: !credits.isEmpty
         ))
     }
 }

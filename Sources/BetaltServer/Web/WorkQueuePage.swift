@@ -17,6 +17,17 @@ struct WorkQueuePage: Encodable {
     let pageCount: Int
     let previousHref: String?
     let nextHref: String?
+    let credits: [CreditLine]
+    let hasCredits: Bool
+
+    /// A customer with money to their credit, and the form that records it as paid back.
+    struct CreditLine: Encodable {
+        let customerName: String
+        let customerNumber: String
+        let credit: String
+        let currency: String
+        let refundAction: String
+    }
 }
 
 /// One unmatched payment with its suggested claims and, after a failed assignment, the error next to its form.

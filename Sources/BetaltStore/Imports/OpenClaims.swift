@@ -7,6 +7,7 @@ import SQLKit
 struct OpenClaims {
     private struct State {
         var candidate: MatchCandidate
+        let customerID: UUID
         var lastSequence: Int64
         let stage: String
         var changed = false
@@ -15,14 +16,20 @@ struct OpenClaims {
     private var claims: [String: State] = [:]
     private var idsByReference: [String: [String]] = [:]
     private var idsByNumber: [String: [String]] = [:]
+    /// Open claims by the payer-name key of the one customer with that key (keys shared by several
+    /// customers are left out: the payer would be a guess).
+    private var idsByPayer: [String: [String]] = [:]
 
-    static func load(references: Set<String>, invoiceNumbers: Set<String>, creditorID: UUID, on sql: any SQLDatabase) async throws -> OpenClaims {
+    static func load(
+        references: Set<String>, invoiceNumbers: Set<String>, payerKeys: Set<String> = [], creditorID: UUID, on sql: any SQLDatabase
+    ) async throws -> OpenClaims {
         var result = OpenClaims()
+        try await result.loadPayers(payerKeys.filter { !$0.isEmpty }, creditorID: creditorID, on: sql)
         for (column, values) in [("payment_reference", references), ("invoice_number", invoiceNumbers)] {
             let wanted = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             for chunk in Array(wanted).chunked(into: 500) {
                 let rows = try await sql.raw("""
-                    SELECT id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
+                    SELECT id, customer_id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
                            interest_open_minor, compensation_open_minor, last_sequence, stage
                     FROM claims WHERE creditor_id = \(bind: creditorID) AND \(ident: column) IN (\(SQLList(chunk.map { SQLBind($0) })))
                     """).all()
@@ -33,7 +40,7 @@ struct OpenClaims {
         let wanted = references.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for chunk in Array(wanted).chunked(into: 500) {
             let rows = try await sql.raw("""
-                SELECT c.id, c.invoice_number, c.payment_reference, c.due_date, c.currency, c.principal_open_minor, c.fee_open_minor,
+                SELECT c.id, c.customer_id, c.invoice_number, c.payment_reference, c.due_date, c.currency, c.principal_open_minor, c.fee_open_minor,
                        c.interest_open_minor, c.compensation_open_minor, c.last_sequence, c.stage, n.payment_reference AS notice_reference
                 FROM notices n JOIN notice_claims nc ON nc.notice_id = n.id JOIN claims c ON c.id = nc.claim_id
                 WHERE n.creditor_id = \(bind: creditorID) AND n.payment_reference IN (\(SQLList(chunk.map { SQLBind($0) })))
@@ -63,13 +70,42 @@ struct OpenClaims {
             )
         )
         claims[id] = State(
-            candidate: candidate, lastSequence: try row.decode(column: "last_sequence", as: Int64.self),
+            candidate: candidate, customerID: try row.decode(column: "customer_id", as: UUID.self), lastSequence: try row.decode(column: "last_sequence", as: Int64.self),
             stage: try row.decode(column: "stage", as: String.self)
         )
         if let reference = candidate.paymentReference { idsByReference[reference, default: []].append(id) }
         idsByNumber[candidate.invoiceNumber, default: []].append(id)
     }
 
+    private mutating func loadPayers(_ keys: Set<String>, creditorID: UUID, on sql: any SQLDatabase) async throws {
+        for chunk in Array(keys).chunked(into: 500) {
+            let customers = try await sql.raw("""
+                SELECT id, name_key FROM customers
+                WHERE creditor_id = \(bind: creditorID) AND name_key IN (\(SQLList(chunk.map { SQLBind($0) })))
+                """).all()
+            var customerByKey: [String: [UUID]] = [:]
+            for row in customers {
+                customerByKey[try row.decode(column: "name_key", as: String.self), default: []].append(try row.decode(column: "id", as: UUID.self))
+            }
+            let certain = customerByKey.filter { $0.value.count == 1 }
+            for (key, ids) in certain {
+                let rows = try await sql.raw("""
+                    SELECT id, customer_id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
+                           interest_open_minor, compensation_open_minor, last_sequence, stage
+                    FROM claims WHERE creditor_id = \(bind: creditorID) AND customer_id = \(bind: ids[0]) AND open_minor > 0
+                    """).all()
+                for row in rows {
+                    try add(row)
+                    idsByPayer[key, default: []].append(try row.decode(column: "id", as: UUID.self).uuidString)
+                }
+            }
+        }
+    }
+
+    /// The customer a loaded claim belongs to.
+    func customer(of claimID: String) -> UUID? { claims[claimID]?.customerID }
+
+    func byPayer(_ key: String?) -> [MatchCandidate] { key.map { lookup([$0], in: idsByPayer) } ?? [] }
     func byReference(_ references: [String]) -> [MatchCandidate] { lookup(references, in: idsByReference) }
     func byNumber(_ numbers: [String]) -> [MatchCandidate] { lookup(numbers, in: idsByNumber) }
 

@@ -3,64 +3,91 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// A person settles an unmatched payment by assigning it to one claim of the same creditor.
+/// A person settles an unmatched payment by assigning it to one or more claims of the same creditor.
 public enum PaymentAssignment {
-    /// What the assignment did to the claim.
+    /// What the assignment did to the claims.
     public struct Outcome: Sendable, Equatable {
-        public let claimID: UUID
+        /// The claims paid, oldest due first.
+        public let claimIDs: [UUID]
+        /// Their invoice numbers as the person sees them: "10042" or "10042, 10043".
         public let invoiceNumber: String
         public let allocated: Money
-        /// What exceeded the claim's balance: kept as the customer's credit.
+        /// What exceeded the claims' balances: kept as the customer's credit.
         public let overpayment: Money
     }
 
-    /// Allocates the payment to the claim with invoice number `invoiceNumber` (costs → interest → principal),
-    /// books it through `LedgerWriter`, marks the payment matched by hand and writes the audit line, all in
-    /// one transaction. Throws `AssignmentRefused`, changing nothing, when it cannot be done.
+    /// Allocates the payment to the claims whose invoice numbers `invoiceNumbers` names (one, or several
+    /// separated by commas or spaces): oldest due first, costs → interest → principal within each. Books it
+    /// through `LedgerWriter`, marks the payment matched by hand and writes the audit line, all in one
+    /// transaction. Throws `AssignmentRefused`, changing nothing, when it cannot be done.
     public static func assign(
-        paymentID: UUID, toInvoice invoiceNumber: String, creditorID: UUID, by user: String, userID: UUID? = nil,
+        paymentID: UUID, toInvoice invoiceNumbers: String, creditorID: UUID, by user: String, userID: UUID? = nil,
         today: CivilDate, on database: any Database
     ) async throws -> Outcome {
-        let number = invoiceNumber.trimmingCharacters(in: .whitespacesAndNewlines)
+        var named: [String] = []
+        for word in invoiceNumbers.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
+        where !named.contains(word) { named.append(word) }
+        let numbers = named
         return try await database.transaction { tx in
             guard let payment = try await PaymentRecord.query(on: tx)
                 .filter(\.$id == paymentID).filter(\.$creditorID == creditorID).first()
             else { throw AssignmentRefused.paymentNotFound }
             guard payment.status == "unmatched" else { throw AssignmentRefused.alreadyMatched }
             guard !payment.isReversal, payment.amountMinor > 0 else { throw AssignmentRefused.notAPayment }
-            guard !number.isEmpty,
-                  let claim = try await ClaimRecord.query(on: tx)
-                      .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == number).first()
-            else { throw AssignmentRefused.claimNotFound(invoiceNumber: number) }
-            guard claim.currency == payment.currency else {
-                throw AssignmentRefused.currencyMismatch(payment: payment.currency, claim: claim.currency)
+            guard !numbers.isEmpty else { throw AssignmentRefused.claimNotFound(invoiceNumber: "") }
+            var claims: [ClaimRecord] = []
+            for number in numbers {
+                guard let claim = try await ClaimRecord.query(on: tx)
+                    .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == number).first()
+                else { throw AssignmentRefused.claimNotFound(invoiceNumber: number) }
+                guard claim.currency == payment.currency else {
+                    throw AssignmentRefused.currencyMismatch(payment: payment.currency, claim: claim.currency)
+                }
+                guard claim.openMinor > 0 else { throw AssignmentRefused.claimSettled(invoiceNumber: number) }
+                claims.append(claim)
             }
-            guard claim.openMinor > 0 else { throw AssignmentRefused.claimSettled(invoiceNumber: number) }
+            claims.sort { ($0.dueDate, $0.invoiceNumber) < ($1.dueDate, $1.invoiceNumber) }
             try await take(paymentID: paymentID, creditorID: creditorID, on: tx)
 
-            let balances = try claim.matchCandidate().balances
-            let amount = Money(minorUnits: payment.amountMinor, currency: balances.currency)
-            let result = try PaymentAllocator.allocate(amount, to: balances)
-            let claimID = try claim.requireID()
+            let currency = try Currency.named(payment.currency)
+            let amount = Money(minorUnits: payment.amountMinor, currency: currency)
+            let allocation = try PaymentAllocator.allocate(
+                amount, across: try claims.map { (id: try $0.requireID().uuidString, balances: try $0.matchCandidate().balances) }
+            )
             let paidOn = payment.bookingDate.flatMap { try? CivilDate(iso: $0) } ?? today
             let reference = payment.references.split(separator: ",").first.map(String.init) ?? payment.bankReference ?? "payment"
-            try await LedgerWriter.append(
-                result.entries(on: paidOn, reference: "\(reference) (manual)"), toClaim: claimID, creditorID: creditorID, on: tx
-            )
+            var allocatedMinor: Int64 = 0
+            var matched: [[String: Int64]] = []
+            for share in allocation.claims {
+                guard let claimID = UUID(uuidString: share.claimID) else { continue }
+                try await LedgerWriter.append(
+                    share.result.entries(on: paidOn, reference: "\(reference) (manual)"), toClaim: claimID, creditorID: creditorID, on: tx
+                )
+                allocatedMinor += share.result.allocated.minorUnits
+                matched.append([share.claimID: share.result.allocated.minorUnits])
+            }
+            let allocated = Money(minorUnits: allocatedMinor, currency: currency)
+            let number = claims.map(\.invoiceNumber).joined(separator: ", ")
             let why = payment.note
             payment.status = "matched"
             payment.matchMethod = "manual"
-            payment.matchedClaims = try StableJSON.string([[claimID.uuidString: result.allocated.minorUnits]])
-            payment.overpaymentMinor = result.overpayment.minorUnits
+            payment.matchedClaims = try StableJSON.string(matched)
+            payment.overpaymentMinor = allocation.overpayment.minorUnits
             payment.note = "assigned by \(user) to invoice \(number)"
-                + (result.overpayment.isPositive ? "; overpaid: \(result.overpayment) kept as the customer's credit" : "")
+                + (allocation.overpayment.isPositive ? "; overpaid: \(allocation.overpayment) kept as the customer's credit" : "")
             try await payment.update(on: tx)
+            try await CustomerCredit.keep(
+                allocation.overpayment, customerID: claims[0].customerID, creditorID: creditorID, paymentID: paymentID, on: paidOn, on: tx
+            )
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: "payment.assigned", subject: "payment \(paymentID.uuidString)",
-                detail: "\(amount) to invoice \(number) (claim \(claimID.uuidString)): \(result.allocated) allocated, "
-                    + "\(result.overpayment) customer credit; unmatched because: \(why)"
+                detail: "\(amount) to invoice \(number) (claims \(try claims.map { try $0.requireID().uuidString }.joined(separator: ", "))): "
+                    + "\(allocated) allocated, \(allocation.overpayment) customer credit; unmatched because: \(why)"
             ).create(on: tx)
-            return Outcome(claimID: claimID, invoiceNumber: number, allocated: result.allocated, overpayment: result.overpayment)
+            return Outcome(
+                claimIDs: try claims.map { try $0.requireID() }, invoiceNumber: number, allocated: allocated,
+                overpayment: allocation.overpayment
+            )
         }
     }
 

@@ -42,6 +42,16 @@ public struct BookedPayment: Sendable {
     public let paymentID: UUID
     public let match: PaymentMatch
     public let note: String
+    /// Set when the payment repeats one booked before (then `paymentID` is that payment's and nothing was
+    /// booked again).
+    public let repeatOf: UUID?
+
+    init(paymentID: UUID, match: PaymentMatch, note: String, repeatOf: UUID? = nil) {
+        self.paymentID = paymentID
+        self.match = match
+        self.note = note
+        self.repeatOf = repeatOf
+    }
 }
 
 /// Books many payments at once: every candidate claim is read in a few queries, each payment is matched
@@ -56,17 +66,26 @@ public enum PaymentBooking {
         var claims = try await OpenClaims.load(
             references: Set(payments.flatMap(\.references)),
             invoiceNumbers: Set(payments.flatMap { $0.referredDocuments + $0.mentionedNumbers }),
+            payerKeys: Set(payments.compactMap { $0.payerName.map(PayerName.key) }),
             creditorID: creditorID, on: sql
         )
-        var rows = JSONRows(), entries = JSONRows()
+        var rows = JSONRows(), entries = JSONRows(), credits = JSONRows()
         var booked: [BookedPayment] = []
+        var earlier = try await EarlierPayments.load(for: payments, creditorID: creditorID, on: sql)
         let creditor = BulkValue.text(creditorID.uuidString)
         for payment in payments {
+            let id = TimeOrderedID.next()
+            if let first = earlier.repeated(payment, bookedAs: id) {
+                let reason = Reason("already booked: the same bank reference \(payment.bankReference ?? ""), amount and date as payment \(first.uuidString)")
+                booked.append(BookedPayment(paymentID: first, match: .unmatched(reason, suggestions: []), note: reason.text, repeatOf: first))
+                continue
+            }
             let sameCurrency: (MatchCandidate) -> Bool = { $0.balances.currency == payment.amount.currency }
             let match = try PaymentMatcher.match(
                 amount: payment.amount, isReversal: payment.isReversal,
                 byReference: claims.byReference(payment.references).filter(sameCurrency),
-                byNumber: claims.byNumber(payment.referredDocuments + payment.mentionedNumbers).filter(sameCurrency)
+                byNumber: claims.byNumber(payment.referredDocuments + payment.mentionedNumbers).filter(sameCurrency),
+                byPayer: claims.byPayer(payment.payerName.map(PayerName.key)).filter(sameCurrency)
             )
             let note: String
             switch match {
@@ -83,15 +102,22 @@ public enum PaymentBooking {
                     }
                 }
                 note = allocation.overpayment.isPositive ? "overpaid: \(allocation.overpayment) kept as the customer's credit" : ""
+                if allocation.overpayment.isPositive, let customer = allocation.claims.first.flatMap({ claims.customer(of: $0.claimID) }) {
+                    credits.append(
+                        .text(TimeOrderedID.next().uuidString), creditor, .text(customer.uuidString), .text(CustomerCredit.Kind.overpayment.rawValue),
+                        .integer(allocation.overpayment.minorUnits), .text(allocation.overpayment.currency.code), .text(payment.paidOn.iso),
+                        .text(id.uuidString), .text("overpaid: kept as credit")
+                    )
+                }
             case .unmatched(let reason, let suggestions):
                 note = reason.text + (suggestions.isEmpty ? "" : " (candidates: \(suggestions.joined(separator: ", ")))")
             }
-            let id = TimeOrderedID.next()
             rows.append(paymentRow(id, payment, match: match, note: note, creditor: creditor, fileID: fileID))
             booked.append(BookedPayment(paymentID: id, match: match, note: note))
         }
         try await BulkStatement.insert(into: LedgerEntryRecord.schema, entryColumns, rows: entries, on: sql)
         try await BulkStatement.insert(into: PaymentRecord.schema, paymentColumns, rows: rows, on: sql)
+        try await BulkStatement.insert(into: CustomerCreditEntryRecord.schema, creditColumns, rows: credits, on: sql)
         try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.changedColumns, rows: claims.changedRows(), on: sql)
         return booked
     }
@@ -119,6 +145,11 @@ public enum PaymentBooking {
         BulkColumn("id", .uuid), BulkColumn("creditor_id", .uuid), BulkColumn("claim_id", .uuid), BulkColumn("sequence", .bigint),
         BulkColumn("kind"), BulkColumn("component"), BulkColumn("amount_minor", .bigint), BulkColumn("currency"),
         BulkColumn("entry_date"), BulkColumn("text"), BulkColumn("recorded_at", .now),
+    ]
+    static let creditColumns = [
+        BulkColumn("id", .uuid), BulkColumn("creditor_id", .uuid), BulkColumn("customer_id", .uuid), BulkColumn("kind"),
+        BulkColumn("amount_minor", .bigint), BulkColumn("currency"), BulkColumn("entry_date"), BulkColumn("payment_id", .uuid),
+        BulkColumn("text"), BulkColumn("recorded_at", .now),
     ]
     static let paymentColumns = [
         BulkColumn("id", .uuid), BulkColumn("creditor_id", .uuid), BulkColumn("imported_file_id", .uuid),

@@ -1,3 +1,4 @@
+import BetaltCore
 import FluentKit
 import Foundation
 
@@ -10,6 +11,8 @@ public final class CustomerRecord: Model, @unchecked Sendable {
     @Field(key: "customer_number") public var customerNumber: String
     @Field(key: "kind") public var kind: String
     @Field(key: "name") public var name: String
+    /// `PayerName.key(name)`: how a bank would write the name, for matching payments by payer.
+    @Field(key: "name_key") public var nameKey: String
     /// Fødselsnummer or personnummer: personal data, shown masked and exported only in a handover.
     @OptionalField(key: "national_identity_number") public var nationalIdentityNumber: String?
     @OptionalField(key: "organisation_number") public var organisationNumber: String?
@@ -38,6 +41,7 @@ public final class CustomerRecord: Model, @unchecked Sendable {
         self.customerNumber = customerNumber
         self.kind = kind
         self.name = name
+        self.nameKey = PayerName.key(name)
         self.nationalIdentityNumber = nationalIdentityNumber
         self.organisationNumber = organisationNumber
         self.email = email

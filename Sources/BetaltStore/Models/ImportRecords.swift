@@ -49,7 +49,7 @@ public final class PaymentRecord: Model, @unchecked Sendable {
     @Field(key: "is_reversal") public var isReversal: Bool
     /// matched or unmatched.
     @Field(key: "status") public var status: String
-    /// reference, numberAndAmount or manual: how the match was made, so the automation can be audited.
+    /// reference, numberAndAmount, amountAndPayer or manual: how the match was made, so the automation can be audited.
     @OptionalField(key: "match_method") public var matchMethod: String?
     /// The claims it paid and how much each, as JSON.
     @Field(key: "matched_claims") public var matchedClaims: String

@@ -27,6 +27,8 @@ public struct DebtorOverview: Sendable {
     public let customer: CustomerRecord
     public let claims: [OpenClaim]
     public let letters: [Letter]
+    /// What the customer has to their credit (overpayments not yet used or paid back).
+    public let credits: [Money]
     /// The newest notice's own KID/OCR when every claim it covered is still open: one payment for them all.
     public let combinedReference: (reference: String, invoiceNumbers: [String])?
 
@@ -74,7 +76,10 @@ public struct DebtorOverview: Sendable {
             let stillOpen = records.filter { covered.contains($0.id!) }
             if stillOpen.count == Set(covered).count { combined = (newest.paymentReference!, stillOpen.map(\.invoiceNumber)) }
         }
-        return .found(DebtorOverview(creditor: creditor, customer: customer, claims: claims, letters: letters, combinedReference: combined))
+        let credits = try await CustomerCredit.balances(customerID: customer.id!, creditorID: creditor.id!, on: database)
+        return .found(DebtorOverview(
+            creditor: creditor, customer: customer, claims: claims, letters: letters, credits: credits, combinedReference: combined
+        ))
     }
 
     /// A letter sent to this customer, bytes and all; nil for anyone else's document.
