@@ -5,7 +5,8 @@ import ZIPFoundation
 
 @Suite("ZIP archives of import files")
 struct ImportArchiveTests {
-    private func archive(_ files: [(String, Data)]) throws -> Data {
+    /// A ZIP holding `files` (path, content), as an accounting system would export it.
+    static func archive(_ files: [(String, Data)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, content) in files {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(content.count), compressionMethod: .deflate) { position, size in
@@ -17,7 +18,7 @@ struct ImportArchiveTests {
 
     @Test("an archive's files come out whole, in name order, hidden files and folders skipped")
     func unpacks() throws {
-        let zip = try archive([
+        let zip = try Self.archive([
             ("b/second.csv", Data("two".utf8)), ("a-first.xml", Data("<one/>".utf8)), ("__MACOSX/._x", Data("junk".utf8)),
             ("b/.DS_Store", Data("junk".utf8)),
         ])
@@ -37,7 +38,7 @@ struct ImportArchiveTests {
     @Test("an archive that unpacks to more than the cap is refused before it fills memory")
     func bomb() throws {
         let big = Data(count: 600_000)
-        let zip = try archive([("one.csv", big), ("two.csv", big)])
+        let zip = try Self.archive([("one.csv", big), ("two.csv", big)])
         #expect(zip.count < 20_000)
         #expect(try ImportArchive.files(in: zip, fileName: "fits.zip", limit: 1_200_000).count == 2)
         let error = #expect(throws: ImportRefused.self) { try ImportArchive.files(in: zip, fileName: "bomb.zip", limit: 1_000_000) }

@@ -58,6 +58,27 @@ struct ImportsPageTests {
         }
     }
 
+    @Test("a ZIP of files is imported file by file through the form: the good ones in, the bad one named and left out", arguments: TestEngine.allCases)
+    func uploadArchive(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let cookie = try await test.logIn()
+            let norway = test.ledger.creditors[0].id
+            let page = "/creditors/\(norway)/imports"
+            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            let bad = Data("invoice_number,issue_date,due_date,currency,amount,customer_name\nZ-9,2026-11-01,2026-02-30,NOK,100.00,Ola\n".utf8)
+            let zip = try ImportArchiveTests.archive([("export/a-good.csv", Self.invoicesCSV), ("export/b-bad.csv", bad)])
+            let (status, body) = try await test.upload(page + "/invoices", fileName: "export.zip", data: zip, csrf: csrf, headers: cookie)
+            #expect(status == .ok)
+            #expect(body.contains("export.zip/export/a-good.csv"))
+            #expect(body.contains("<tr data-count=\"invoicesCreated\"><th scope=\"row\">Nye krav</th><td class=\"num\">2</td></tr>"))
+            #expect(body.contains("export.zip/export/b-bad.csv"))
+            #expect(body.contains("<code>due_date</code>"))
+            #expect(body.contains("Noen filer i arkivet ble ikke importert"))
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber ~~ ["WEB-1", "WEB-2"]).count() == 2)
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "Z-9").count() == 0)
+        }
+    }
+
     @Test("a malformed file is refused next to its form, naming the line and field, and nothing is imported", arguments: TestEngine.allCases)
     func malformed(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

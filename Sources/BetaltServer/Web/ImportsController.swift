@@ -29,7 +29,11 @@ struct ImportsController: RouteCollection {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
         let outcome = try await run(req, kind: kind, context: context)
-        let status: HTTPStatus = if case .imported = outcome { .ok } else { .unprocessableEntity }
+        let status: HTTPStatus = switch outcome {
+        case .imported: .ok
+        case .archive(let imported, let refused): refused.isEmpty || !imported.isEmpty ? .ok : .unprocessableEntity
+        default: .unprocessableEntity
+        }
         return try await render(req, context: context, kind: kind, outcome: outcome).encodeResponse(status: status, for: req)
     }
 
@@ -38,6 +42,26 @@ struct ImportsController: RouteCollection {
         // Only the name's last part, bounded: it is shown back and stored, never used as a path.
         let name = String((file.filename.split(separator: "/").last.map(String.init) ?? "upload").suffix(200))
         let data = Data(buffer: file.data)
+        guard ImportArchive.isZIP(data) else { return try await importFile(name, data, kind: kind, context: context, req) }
+        let entries: [(name: String, data: Data)]
+        do {
+            entries = try ImportArchive.files(in: data, fileName: name)
+        } catch let refusal as ImportRefused {
+            return .refused(refusal)
+        }
+        var imported: [ImportSummary] = []
+        var refused: [ImportOutcome] = []
+        for entry in entries {
+            switch try await importFile(entry.name, entry.data, kind: kind, context: context, req) {
+            case .imported(let summary): imported.append(summary)
+            case let other: refused.append(other)
+            }
+        }
+        return .archive(imported: imported, refused: refused)
+    }
+
+    /// One file, in one transaction: its summary, or why it was refused.
+    private func importFile(_ name: String, _ data: Data, kind: ImportKind, context: CreditorContext, _ req: Request) async throws -> ImportOutcome {
         do {
             let summary = switch kind {
             case .invoices: try await InvoiceImport.run(fileName: name, data: data, creditorID: context.creditorID, on: req.db)

@@ -26,6 +26,8 @@ enum ImportOutcome {
     case malformed(FormatError)
     case refused(ImportRefused)
     case missingFile
+    /// A ZIP archive: each file imported on its own (all or nothing per file), some perhaps refused.
+    case archive(imported: [ImportSummary], refused: [ImportOutcome])
 }
 
 /// One upload form and, after a post to it, what happened.
@@ -34,7 +36,8 @@ struct UploadFormView: Encodable {
     let action: String
     let title: String
     let hint: String
-    let result: ImportResultView?
+    let results: [ImportResultView]
+    let hasResults: Bool
     let problems: [ProblemLine]
     let hasProblems: Bool
     let fieldError: String?
@@ -54,33 +57,45 @@ struct UploadFormView: Encodable {
         hint = words[kind == .invoices ? "invoicesHint" : "paymentsHint"]!
         switch outcome {
         case .imported(let summary):
-            result = ImportResultView(summary, language: language, words: words)
+            results = [ImportResultView(summary, language: language, words: words)]
             problems = []
             fieldError = nil
-        case .malformed(let error):
-            result = nil
-            problems = error.all.map {
-                ProblemLine(file: $0.file, place: $0.location.description, field: $0.field, message: $0.message)
-            }
-            fieldError = words["importRefused"]
-        case .refused(let refusal):
-            result = nil
-            problems = [ProblemLine(file: refusal.fileName, place: "", field: nil, message: refusal.reason)]
+        case .archive(let imported, let refused):
+            results = imported.map { ImportResultView($0, language: language, words: words) }
+            problems = refused.flatMap(Self.problems)
+            fieldError = refused.isEmpty ? nil : words["archivePartlyRefused"]
+        case .malformed, .refused:
+            results = []
+            problems = outcome.map(Self.problems) ?? []
             fieldError = words["importRefused"]
         case .missingFile:
-            result = nil
+            results = []
             problems = []
             fieldError = words["chooseFile"]
         case nil:
-            result = nil
+            results = []
             problems = []
             fieldError = nil
         }
+        hasResults = !results.isEmpty
         hasProblems = !problems.isEmpty
         badge = switch outcome {
         case .imported: StatusBadge(label: words["status.imported"]!, tone: "good")
-        case .malformed, .refused: StatusBadge(label: words["status.refused"]!, tone: "danger")
+        case .archive(let imported, _) where !imported.isEmpty: StatusBadge(label: words["status.imported"]!, tone: "good")
+        case .archive, .malformed, .refused: StatusBadge(label: words["status.refused"]!, tone: "danger")
         case .missingFile, nil: nil
+        }
+    }
+
+    /// What a refused file's problems are, each naming its file and place.
+    private static func problems(_ outcome: ImportOutcome) -> [ProblemLine] {
+        switch outcome {
+        case .malformed(let error):
+            error.all.map { ProblemLine(file: $0.file, place: $0.location.description, field: $0.field, message: $0.message) }
+        case .refused(let refusal):
+            [ProblemLine(file: refusal.fileName, place: "", field: nil, message: refusal.reason)]
+        case .imported, .archive, .missingFile:
+            []
         }
     }
 }
@@ -111,7 +126,10 @@ struct ImportResultView: Encodable {
             ]
             details = summary.invoicesChanged + summary.flaggedReferences
         } else {
-            counts = [count("paymentsMatched", summary.paymentsMatched), count("paymentsUnmatched", summary.paymentsUnmatched.count)]
+            counts = [
+                count("paymentsMatched", summary.paymentsMatched), count("paymentsUnmatched", summary.paymentsUnmatched.count),
+                count("paymentsAlreadyBooked", summary.paymentsAlreadyBooked ?? 0),
+            ]
                 + summary.overpayments.sorted(by: { $0.key < $1.key }).map {
                     let currency = (try? Currency.named($0.key)) ?? Currency(code: $0.key)
                     return Count(key: "overpaid", label: words["sum.overpaid"]!, value: Money(minorUnits: $0.value, currency: currency).formatted(language))

@@ -266,6 +266,14 @@ enum Translations {
         "credit": [.nb: "Til gode", .sv: "Tillgodo", .en: "Credit"],
         "recordRefund": [.nb: "Registrer tilbakebetalt", .sv: "Registrera återbetalt", .en: "Record as paid back"],
         "youHaveCredit": [.nb: "Du har til gode hos oss:", .sv: "Du har tillgodo hos oss:", .en: "You have a credit with us of"],
+        "statusImported": [.nb: "Importert", .sv: "Importerad", .en: "Imported"],
+        "zipAccepted": [.nb: "Også en ZIP-fil med mange filer.", .sv: "Även en ZIP-fil med många filer.", .en: "Also a ZIP of many files."],
+        "archivePartlyRefused": [
+            .nb: "Noen filer i arkivet ble ikke importert; ingenting av dem er endret. De andre er importert.",
+            .sv: "Några filer i arkivet importerades inte; inget av dem har ändrats. De övriga är importerade.",
+            .en: "Some files in the archive were not imported; nothing of them was changed. The others were imported.",
+        ],
+        "sum.paymentsAlreadyBooked": [.nb: "Allerede ført (ikke ført på nytt)", .sv: "Redan bokförda (inte bokförda igen)", .en: "Already booked (not booked again)"],
         "notFound": [.nb: "Fant ikke siden.", .sv: "Sidan finns inte.", .en: "Page not found."],
     ]
 
