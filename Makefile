@@ -4,7 +4,7 @@ SWIFT ?= swift
 .PHONY: run test bench build clean
 
 run:
-	scripts/ensure-debian-packages.sh zlib1g-dev libpango1.0-dev libcairo2-dev libcurl4-openssl-dev fonts-dejavu-core
+	scripts/ensure-debian-packages.sh zlib1g-dev libxml2-dev libpango1.0-dev libcairo2-dev libcurl4-openssl-dev fonts-dejavu-core
 	$(SWIFT) build --product betalt
 	.build/debug/betalt demo --if-empty
 	.build/debug/betalt serve

@@ -25,8 +25,10 @@ let package = Package(
     targets: [
         // Pure domain: money, dates, calendars, identifiers, rulebooks, interest, the ledger. No I/O.
         .target(name: "BetaltCore"),
+        // libxml2 from Debian: its SAX parser reads large bank files as a stream.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Files in and out: Peppol/EHF UBL invoices, ISO 20022 camt, Nets OCR giro, Bankgirot BgMax, CSV.
-        .target(name: "BetaltFormats", dependencies: ["BetaltCore"]),
+        .target(name: "BetaltFormats", dependencies: ["BetaltCore", "CLibXML2"]),
         // Cairo and Pango from Debian, for PDF letters.
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
@@ -80,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "betalt-bench",
             dependencies: [
-                "BetaltCore", "BetaltStore", "BetaltServer", "BetaltDocuments", "BetaltDelivery",
+                "BetaltCore", "BetaltStore", "BetaltServer", "BetaltDocuments", "BetaltDelivery", "BetaltFormats",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "FluentKit", package: "fluent-kit"),
             ],

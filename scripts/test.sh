@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/ensure-debian-packages.sh zlib1g-dev postgresql chromium chromium-driver fonts-dejavu-core \
-    libpango1.0-dev libcairo2-dev libcurl4-openssl-dev poppler-utils openssl
+    libxml2-dev libpango1.0-dev libcairo2-dev libcurl4-openssl-dev poppler-utils openssl
 scripts/ensure-python-packages.sh selenium=selenium pytest=pytest openapi_spec_validator=openapi-spec-validator yaml=PyYAML \
     aiosmtpd=aiosmtpd
 

@@ -1,4 +1,5 @@
 import BetaltCore
+import BetaltFormats
 import BetaltServer
 import BetaltStore
 import Foundation
@@ -17,6 +18,8 @@ func benchmarkPaymentImport(_ location: DatabaseLocation, claims: Int, payments:
         let creditorID = try await CreditorRecord.query(on: store.database).first()!.requireID()
         let file = camt054(payments: payments, claims: claims)
         let clock = ContinuousClock()
+        let parsing = try clock.measure { _ = try CamtParser.parse(file, fileName: "bench.xml") }
+        print("camt.054 of \(payments) payments (\(file.count / 1_000_000) MB) parsed alone in \(seconds(parsing)) s; peak memory so far \(peakResidentMegabytes()) MB")
         var summary: ImportSummary?
         let elapsed = try await clock.measure {
             summary = try await PaymentImport.run(fileName: "bench.xml", data: file, creditorID: creditorID, today: today, on: store.database)

@@ -1,6 +1,6 @@
 extension Array {
     /// Consecutive slices of at most `size` elements, for batched statements.
-    func chunked(into size: Int) -> [ArraySlice<Element>] {
+    public func chunked(into size: Int) -> [ArraySlice<Element>] {
         stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
     }
 }

@@ -43,5 +43,6 @@ public enum BetaltMigrations {
         CreateNoticeSchema(),
         AddCustomerNameKey(),
         CreateCustomerCreditSchema(),
+        IndexPaymentsByBankReference(),
     ]
 }

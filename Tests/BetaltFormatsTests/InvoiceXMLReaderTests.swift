@@ -36,6 +36,38 @@ struct InvoiceXMLReaderTests {
         #expect(root.child("Other")?.namespace == nil)
     }
 
+    @Test("streaming hands over each detached element with the same path a whole-tree read gives, and keeps the rest")
+    func streamingPaths() throws {
+        let text = """
+            <Doc xmlns="urn:c">
+              <Rpt><Id>A</Id><Ntry><Amt>1</Amt></Ntry></Rpt>
+              <Rpt><Id>B</Id><Ntry><Amt>2</Amt><Amt>3</Amt></Ntry><Ntry><Amt>4</Amt></Ntry><Bal>9</Bal></Rpt>
+            </Doc>
+            """
+        let whole = try XMLReader.parse(Data(text.utf8), fileName: "x.xml")
+        let expected = whole.children("Rpt").flatMap { $0.children("Ntry") }
+        var streamed: [XMLTreeElement] = []
+        let rest = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { streamed.append($0) }
+        #expect(streamed == expected)
+        #expect(streamed.map(\.path) == ["/Doc/Rpt[1]/Ntry", "/Doc/Rpt[2]/Ntry[1]", "/Doc/Rpt[2]/Ntry[2]"])
+        #expect(streamed[1].children("Amt").map(\.path) == ["/Doc/Rpt[2]/Ntry[1]/Amt[1]", "/Doc/Rpt[2]/Ntry[1]/Amt[2]"])
+        #expect(rest.children("Rpt").allSatisfy { $0.children("Ntry").isEmpty })
+        #expect(rest.children("Rpt").map { $0.child("Id")?.text } == ["A", "B"])
+        #expect(rest.children("Rpt")[1].child("Bal")?.path == "/Doc/Rpt[2]/Bal")
+        // An error raised while reading a detached element stops the read and is what the caller sees.
+        let refused = FormatError(file: "x.xml", location: .line(3), message: "no")
+        #expect(throws: refused) {
+            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { _ throws(FormatError) in throw refused }
+        }
+    }
+
+    @Test("a truncated document is refused with its line")
+    func truncated() throws {
+        let error = try #require(refusal("<a>\n<b>text</b>\n<c>"))
+        #expect(error.message.contains("not well-formed"))
+        if case .line(let line, _) = error.location { #expect(line >= 2) } else { Issue.record("no line: \(error)") }
+    }
+
     @Test("billion laughs is refused at once, before any expansion")
     func billionLaughs() throws {
         let entities = (1...9).map { "<!ENTITY lol\($0) \"\(String(repeating: "&lol\($0 - 1);", count: 10))\">" }

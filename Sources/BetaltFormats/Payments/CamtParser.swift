@@ -12,10 +12,18 @@ public enum CamtParser {
     }
 
     /// The payments, and what was skipped with why.
+    ///
+    /// Entries (`Ntry`) are read as the document streams past, each into the outcome of the report that
+    /// holds it, so a notification of 100,000 payments is never held as one tree.
     public static func read(_ data: Data, fileName: String) throws(FormatError) -> CamtReading {
-        let root = try XMLReader.parse(data, fileName: fileName)
-        let message = try CamtMessage.identify(root, fileName: fileName)
         let fields = CamtFieldReader(fileName: fileName)
+        let entryReader = CamtEntryReader(fields: fields)
+        var outcomes: [String: CamtEntryReader.Outcome] = [:]
+        let root = try XMLReader.stream(data, fileName: fileName, detaching: "Ntry") { (entry) throws(FormatError) in
+            let report = entry.path.lastIndex(of: "/").map { String(entry.path[..<$0]) } ?? ""
+            try entryReader.read(entry, into: &outcomes[report, default: CamtEntryReader.Outcome()])
+        }
+        let message = try CamtMessage.identify(root, fileName: fileName)
         let header = try fields.required("GrpHdr", in: message.body)
         let messageId = try fields.required("MsgId", in: header).text
         let createdOn = try fields.dateOfDateTime(fields.required("CreDtTm", in: header))
@@ -25,7 +33,8 @@ public enum CamtParser {
         var batches: [PaymentBatch] = []
         var skipped: [CamtSkippedTransaction] = []
         for report in reports {
-            let (batch, left) = try readBatch(report, fileCreatedOn: createdOn, fields: fields)
+            let (batch, left) = try readBatch(
+                report, outcome: outcomes[report.path] ?? CamtEntryReader.Outcome(), fileCreatedOn: createdOn, fields: fields)
             batches.append(batch)
             skipped += left
         }
@@ -37,7 +46,7 @@ public enum CamtParser {
     }
 
     private static func readBatch(
-        _ report: XMLTreeElement, fileCreatedOn: CivilDate, fields: CamtFieldReader
+        _ report: XMLTreeElement, outcome: CamtEntryReader.Outcome, fileCreatedOn: CivilDate, fields: CamtFieldReader
     ) throws(FormatError) -> (PaymentBatch, [CamtSkippedTransaction]) {
         let id = try fields.required("Id", in: report).text
         let account = try fields.required("Acct", "Id", in: report)
@@ -45,11 +54,6 @@ public enum CamtParser {
             throw fields.failure(account, "the account has neither an IBAN nor another identification (Othr/Id)")
         }
         let date = try report.child("CreDtTm").map { created throws(FormatError) in try fields.dateOfDateTime(created) }
-        let entries = CamtEntryReader(fields: fields)
-        var outcome = CamtEntryReader.Outcome()
-        for entry in report.children("Ntry") {
-            try entries.read(entry, into: &outcome)
-        }
         let stated = try report.child("Acct")?.child("Ccy").map { code throws(FormatError) in
             guard let currency = try? Currency.named(code.text) else {
                 throw fields.failure(code, "'\(code.text)' is not a currency Betalt handles")

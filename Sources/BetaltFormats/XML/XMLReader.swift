@@ -1,11 +1,8 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads an XML document into an `XMLTreeElement` tree, refusing what an import must never process.
 ///
-/// Built on Foundation's `XMLParser` (libxml2) rather than a tokenizer of our own. Any document type
+/// Built on libxml2's SAX parser (see `SAXParser`) rather than a tokenizer of our own. Any document type
 /// declaration is refused outright: invoices and bank files never need one, and refusing it closes the
 /// door on entity-expansion bombs ("billion laughs") and external entities (XXE).
 public enum XMLReader {
@@ -22,6 +19,17 @@ public enum XMLReader {
 
     /// Parses `data` and returns the root element; every failure is a `FormatError` naming `fileName`.
     public static func parse(_ data: Data, fileName: String, limits: Limits = Limits()) throws(FormatError) -> XMLTreeElement {
+        try check(data, fileName: fileName, limits: limits)
+        let builder = XMLTreeBuilder(fileName: fileName, maximumDepth: limits.maximumDepth)
+        try SAXParser(handler: builder, fileName: fileName).parse(data)
+        guard let root = builder.root else {
+            throw FormatError(file: fileName, location: .file, message: "the XML has no root element; the file may be truncated or not XML")
+        }
+        return root
+    }
+
+    /// What is refused before any parsing: too large, empty, or declaring a document type.
+    private static func check(_ data: Data, fileName: String, limits: Limits) throws(FormatError) {
         guard data.count <= limits.maximumBytes else {
             throw FormatError(
                 file: fileName, location: .file,
@@ -36,26 +44,28 @@ public enum XMLReader {
                 message: "the document has a document type declaration (<!DOCTYPE>), which is refused "
                     + "because it can expand entities or fetch external files")
         }
-        // Fed as a stream: given the whole document at once, libxml2 refuses anything over 10 MB
-        // ("huge input lookup"), and a bank's camt.054 with tens of thousands of payments is larger.
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        let builder = XMLTreeBuilder(fileName: fileName, maximumDepth: limits.maximumDepth)
-        parser.delegate = builder
-        let succeeded = parser.parse()
-        if let refusal = builder.refusal { throw refusal }
-        guard succeeded, let root = builder.root else {
-            throw FormatError(
-                file: fileName, location: .line(max(parser.lineNumber, 1)),
-                message: "the XML is not well-formed (\(describe(parser.parserError))); the file may be truncated or not XML")
-        }
-        return root
     }
 
-    private static func describe(_ error: (any Error)?) -> String {
-        guard let error = error as NSError? else { return "the parser stopped" }
-        return "parser error \(error.code)"
+    /// Reads `data` as a stream: every element with the local name `detaching` goes to `each` as soon as it
+    /// is complete (with its exact path) and is left out of the tree that is returned, so memory holds one
+    /// such element at a time however many the file has. A first, counting pass makes the paths exact.
+    public static func stream(
+        _ data: Data, fileName: String, limits: Limits = Limits(), detaching: String,
+        each: (XMLTreeElement) throws(FormatError) -> Void
+    ) throws(FormatError) -> XMLTreeElement {
+        try check(data, fileName: fileName, limits: limits)
+        let counter = XMLSiblingCounter(fileName: fileName, maximumDepth: limits.maximumDepth, detaching: detaching)
+        try SAXParser(handler: counter, fileName: fileName).parse(data)
+        return try withoutActuallyEscaping(each) { (each) throws(FormatError) -> XMLTreeElement in
+            let builder = XMLTreeBuilder(
+                fileName: fileName, maximumDepth: limits.maximumDepth, detaching: detaching, siblingCounts: counter.counts, each: each
+            )
+            try SAXParser(handler: builder, fileName: fileName).parse(data)
+            guard let root = builder.root else {
+                throw FormatError(file: fileName, location: .file, message: "the XML has no root element; the file may be truncated or not XML")
+            }
+            return root
+        }
     }
+
 }

@@ -42,6 +42,18 @@ public enum PaymentImport {
     static func record(
         _ payments: [IncomingPayment], fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
     ) async throws -> [BookedPayment] {
+        // Booked a few thousand at a time (in the caller's one transaction): each chunk sees what the ones
+        // before it booked, and a file of 100,000 payments never builds all its rows in memory at once.
+        var booked: [BookedPayment] = []
+        for chunk in payments.chunked(into: 5_000) {
+            booked += try await book(Array(chunk), fileID: fileID, creditorID: creditorID, today: today, on: database)
+        }
+        return booked
+    }
+
+    private static func book(
+        _ payments: [IncomingPayment], fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
+    ) async throws -> [BookedPayment] {
         try await PaymentBooking.book(payments.map { payment in
             NewPayment(
                 amount: payment.amount, paidOn: payment.paidDate ?? payment.valueDate ?? payment.bookingDate ?? today,
