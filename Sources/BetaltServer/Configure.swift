@@ -24,6 +24,10 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     }
 
     app.views.use(.leaf)
+    // Vapor's own route logger would write debtors' private links into the log.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogging())
+    app.middleware.use(ErrorMiddleware.default(environment: app.environment))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserRecord.sessionAuthenticator(.betalt))
@@ -53,4 +57,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: DocumentsController())
     try signedIn.register(collection: LettersController())
     try signedIn.register(collection: CustomerCreditController())
+    try signedIn.register(collection: DisputesController())
 }

@@ -44,5 +44,6 @@ public enum BetaltMigrations {
         AddCustomerNameKey(),
         CreateCustomerCreditSchema(),
         IndexPaymentsByBankReference(),
+        CreateDisputeSchema(),
     ]
 }

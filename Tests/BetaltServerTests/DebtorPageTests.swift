@@ -1,6 +1,6 @@
 import BetaltCore
 import BetaltDelivery
-import BetaltServer
+@testable import BetaltServer
 import BetaltStore
 import BetaltTestSupport
 import Fluent
@@ -58,6 +58,13 @@ struct DebtorPageTests {
         }
     }
 
+    @Test("a private link never reaches the log")
+    func redactedInLogs() {
+        #expect(RequestLogging.redacted("/d/AbC-123_xyz") == "/d/…")
+        #expect(RequestLogging.redacted("/d/AbC-123_xyz/letters/42") == "/d/…/letters/42")
+        #expect(RequestLogging.redacted("/creditors/1/claims") == "/creditors/1/claims")
+    }
+
     @Test("an unknown, revoked or expired link shows nothing of the customer", arguments: TestEngine.allCases)
     func closedLinks(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
@@ -81,6 +88,52 @@ struct DebtorPageTests {
             try await test.app.testing().test(.GET, "/d/\(token)") { res async in
                 #expect(res.status == .notFound)
             }
+        }
+    }
+
+    @Test("the debtor disputes a claim on their page: collection of it stops, the creditor sees it and decides, letters go", arguments: TestEngine.allCases)
+    func disputeFromThePage(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (token, customer) = try await prepared(test)
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+            try await test.app.testing().test(.POST, "/d/\(token)/disputes", beforeRequest: { req in
+                try req.content.encode(["invoice": claim.invoiceNumber, "reason": "quality", "text": "Skadet ved levering"], as: .urlEncodedForm)
+            }, afterResponse: { res async in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/d/\(token)?received=dispute")
+            })
+            let dispute = try #require(try await DisputeRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).first())
+            #expect(dispute.raisedBy == "debtor" && dispute.status == "open" && dispute.amountMinor == claim.openMinor)
+            let acknowledgement = try #require(try await NoticeRecord.query(on: test.app.db)
+                .filter(\.$groupKey == "dispute/\(dispute.id!.uuidString)/disputeAcknowledgement").first())
+            #expect(acknowledgement.kind == "disputeAcknowledgement")
+            try await test.app.testing().test(.GET, "/d/\(token)?received=dispute") { res async in
+                #expect(res.body.string.contains("id=\"received\""))
+            }
+            // A claim of another customer cannot be disputed through this link.
+            let foreign = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID != customer.id!).first())
+            try await test.app.testing().test(.POST, "/d/\(token)/disputes", beforeRequest: { req in
+                try req.content.encode(["invoice": foreign.invoiceNumber, "reason": "other", "text": "x"], as: .urlEncodedForm)
+            }, afterResponse: { res async in
+                #expect(res.status == .badRequest)
+            })
+
+            let cookie = try await test.logIn()
+            let queue = "/creditors/\(customer.creditorID)/work-queue"
+            let (_, listing) = try await test.get(queue, headers: cookie)
+            #expect(listing.contains("id=\"open-disputes\"") && listing.contains(claim.invoiceNumber))
+            let csrf = try await test.csrfToken(from: "/creditors/\(customer.creditorID)/claims/\(claim.id!)", headers: cookie)
+            let decide = "/creditors/\(customer.creditorID)/disputes/\(dispute.id!)/decide"
+            let (refused, _) = try await test.postForm(decide, ["csrf": csrf, "decision": "reject", "explanation": ""], headers: cookie)
+            #expect(refused == .unprocessableEntity)
+            let (status, _) = try await test.postForm(decide, ["csrf": csrf, "decision": "reject", "explanation": "Signert følgeseddel"], headers: cookie)
+            #expect(status == .seeOther)
+            #expect(try await DisputeRecord.find(dispute.id, on: test.app.db)?.status == "rejected")
+            #expect(try await NoticeRecord.query(on: test.app.db)
+                .filter(\.$groupKey == "dispute/\(dispute.id!.uuidString)/disputeDecision").count() == 1)
+            let (_, page) = try await test.get("/creditors/\(customer.creditorID)/claims/\(claim.id!)", headers: cookie)
+            #expect(page.contains("id=\"dispute-list\"") && page.contains("Avvist"))
         }
     }
 }

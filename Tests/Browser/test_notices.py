@@ -130,3 +130,35 @@ def test_the_debtor_opens_the_link_from_a_letter_on_a_phone(browser, server):
     assert body.startswith(b"%PDF-")
     assert headers["Cache-Control"] == "no-store"
     browser.set_window_size(1280, 1000)
+
+
+def test_the_debtor_disputes_a_claim_on_their_page(browser, server):
+    import re
+    import subprocess
+    import tempfile
+    from selenium.webdriver.support.ui import Select
+    with sqlite3.connect(STATE["database"]) as db:
+        pdf = db.execute("""
+            SELECT d.content FROM archived_documents d WHERE d.role = 'letter' ORDER BY d.file_name DESC LIMIT 1""").fetchone()[0]
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True, check=True).stdout
+    link = re.search(r"https?://\S+/d/[A-Za-z0-9_-]{43}", text).group(0)
+    browser.delete_all_cookies()
+    browser.set_window_size(390, 1400)
+    browser.get(link)
+    first = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#claims li"))[0]
+    invoice = first.find_element(By.CSS_SELECTOR, ".invoice strong").text
+    first.find_element(By.CSS_SELECTOR, "details.dispute summary").click()
+    Select(first.find_element(By.NAME, "reason")).select_by_value("quality")
+    first.find_element(By.NAME, "text").send_keys("Varen var skadet da den kom")
+    first.find_element(By.CSS_SELECTOR, "details.dispute button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "received"))
+    item = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#claims li") if invoice in li.text)
+    assert "Innsigelse under behandling" in item.text or "Invändning under utredning" in item.text
+    browser.save_screenshot(str(SCREENSHOTS / "debtor-dispute-phone.png"))
+    browser.set_window_size(1280, 1000)
+    with sqlite3.connect(STATE["database"]) as db:
+        rows = db.execute("SELECT reason, raised_by, status FROM disputes").fetchall()
+    assert ("quality", "debtor", "open") in rows

@@ -17,10 +17,24 @@ struct NoticeAssembler {
         guard let first = acts.first, let kind = StepKind(rawValue: first.kind).flatMap(DocumentKind.init(step:)) else {
             throw ComposeError("acts of an unknown kind")
         }
+        var content = try document(
+            kind, claims: claims, customer: customer, date: date, link: link,
+            deadline: try acts.compactMap(\.deadline).map { try CivilDate(iso: $0) }.max()
+        )
+        content.nextStep = try nextStep(after: first.stepID, claim: claims[0], customer: customer)
+        content.waiverIfPaidBy = try acts.compactMap(\.waiverIfPaidBy).map { try CivilDate(iso: $0) }.min()
+        return content
+    }
+
+    /// A document of any kind about these claims, in the customer's language (else the creditor's), with
+    /// their open amounts as the ledger holds them.
+    func document(
+        _ kind: DocumentKind, claims: [ClaimRecord], customer: CustomerRecord, date: CivilDate, link: String?, deadline: CivilDate?
+    ) throws -> NoticeContent {
         let rulebook = Rulebook.for(country)
         let rate = try? rulebook.lateInterest.rate.value(on: date).value
-        let currency = try Currency.named(first.currency)
         let lines = try claims.sorted { $0.dueDate < $1.dueDate }.map { claim in
+            let currency = try Currency.named(claim.currency)
             let due = try CivilDate(iso: claim.dueDate)
             return NoticeClaimLine(
                 invoiceNumber: claim.invoiceNumber, issueDate: try CivilDate(iso: claim.issueDate), dueDate: due,
@@ -31,8 +45,6 @@ struct NoticeAssembler {
                 interestFrom: rulebook.calendar.dueDateRolledForward(due).adding(days: 1), interestRate: rate
             )
         }
-        let deadline = try acts.compactMap(\.deadline).map { try CivilDate(iso: $0) }.max()
-        let waiver = try acts.compactMap(\.waiverIfPaidBy).map { try CivilDate(iso: $0) }.min()
         let language = Language(rawValue: customer.language) ?? Language(rawValue: creditor.language) ?? country.language
         return NoticeContent(
             kind: kind, language: language, country: country, date: date,
@@ -43,10 +55,7 @@ struct NoticeAssembler {
                 addressLines: postalLines(customer.addressLine, customer.postalCode, customer.city)
                     + (customer.country == creditor.country ? [] : [customer.country])
             ),
-            claims: lines, deadline: deadline,
-            paymentReference: nil,
-            nextStep: try nextStep(after: first.stepID, claim: claims[0], customer: customer),
-            waiverIfPaidBy: waiver, debtorPageLink: link
+            claims: lines, deadline: deadline, paymentReference: nil, nextStep: .nothing, debtorPageLink: link
         )
     }
 

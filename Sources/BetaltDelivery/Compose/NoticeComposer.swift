@@ -9,7 +9,7 @@ import Foundation
 /// queues the e-mail in the outbox. One group per transaction; a rerun finds nothing left to do.
 public struct NoticeComposer: Sendable {
     public let settings: DeliverySettings
-    private let documents: NoticeDocuments
+    let documents: NoticeDocuments
 
     public init(settings: DeliverySettings) {
         self.settings = settings
@@ -34,6 +34,10 @@ public struct NoticeComposer: Sendable {
                         report.composed += 1
                     } catch {
                         failedGroups.insert(key)
+                        // Another process composed this group meanwhile (the unique key refused ours): done.
+                        let composedElsewhere = try await NoticeRecord.query(on: database)
+                            .filter(\.$creditorID == creditorID).filter(\.$groupKey == key).count() > 0
+                        if composedElsewhere { continue }
                         report.failures.append("\(creditor.name), \(key): \(error)")
                         try await markFailed(group, key: key, reason: "\(error)", date: date, on: database)
                     }
@@ -90,7 +94,9 @@ public struct NoticeComposer: Sendable {
         guard claims.count == Set(claimIDs).count, let customer = try await CustomerRecord.find(acts[0].customerID, on: database),
               customer.creditorID == creditorID
         else { throw ComposeError("the claims or the customer of the acts are missing") }
-        if override != nil {
+        // A notice written later than its act (a fallback letter, or composing that waited) still gives the
+        // step's full deadline from the day it is written.
+        if override != nil || acts.contains(where: { $0.actDate < date.iso }) {
             for act in acts {
                 guard let claim = claims.first(where: { $0.id == act.claimID }),
                       let days = try assembler.deadlineDays(of: act, claim: claim, customer: customer)
@@ -104,6 +110,9 @@ public struct NoticeComposer: Sendable {
         var reference = ownReference
         if reference == nil { reference = try await NoticeReference.fresh(country: assembler.country, creditorID: creditorID, on: database) }
         var draft = try assembler.content(acts: acts, claims: claims, customer: customer, date: date, link: link.url)
+        draft.reminded = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$claimID ~~ claimIDs).filter(\.$kind ~~ [StepKind.friendlyReminder.rawValue, StepKind.reminder.rawValue])
+            .filter(\.$actDate < acts[0].actDate).count() > 0
         draft.paymentReference = reference
         let content = draft
         let channel = override ?? Channel(rawValue: acts[0].channel ?? "") ?? .letter

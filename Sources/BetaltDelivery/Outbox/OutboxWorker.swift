@@ -12,8 +12,9 @@ public struct OutboxWorker: Sendable {
     public let composer: NoticeComposer
     /// Seconds to wait after each failed attempt; after the last, the message has failed for good.
     public static let backoff: [Int] = [60, 300, 1800, 7200, 21600, 43200]
-    /// How long a claimed message may stay "sending" before it is treated as interrupted.
-    public static let leaseSeconds: TimeInterval = 600
+    /// How long a claimed message may stay "sending" before it is treated as interrupted: longer than any
+    /// SMTP exchange may take (the transport's timeout), with a margin.
+    var leaseSeconds: TimeInterval { TimeInterval(transport.settings.timeoutSeconds) * 2 + 300 }
 
     public init(transport: SMTPTransport, composer: NoticeComposer) {
         self.transport = transport
@@ -24,7 +25,7 @@ public struct OutboxWorker: Sendable {
     public func drain(now: Date = Date(), today: CivilDate, on database: any Database) async throws -> DeliveryReport {
         var report = DeliveryReport()
         report.interrupted = try await markInterrupted(now: now, on: database)
-        while let message = try await claimNext(now: now, on: database) {
+        while let message = try await claimNext(dueBy: now, on: database) {
             let document = try await ArchivedDocumentRecord.find(message.documentID, on: database)
             let bytes = document.map { [UInt8]($0.content) } ?? []
             let result = await send(bytes, to: message.recipient)
@@ -44,16 +45,17 @@ public struct OutboxWorker: Sendable {
     }
 
     /// Claims the next due message: only one worker's conditional update can move it from pending.
-    private func claimNext(now: Date, on database: any Database) async throws -> OutboxMessageRecord? {
+    private func claimNext(dueBy now: Date, on database: any Database) async throws -> OutboxMessageRecord? {
         let sql = database as! any SQLDatabase
         while let candidate = try await OutboxMessageRecord.query(on: database)
             .filter(\.$status == OutboxStatus.pending.rawValue)
             .filter(\.$nextAttemptAt <= Instant.iso(now))
             .sort(\.$nextAttemptAt).first()
         {
+            // The lease runs from the moment of claiming, not from when the drain began.
             let claimed = try await sql.update(OutboxMessageRecord.schema)
                 .set("status", to: OutboxStatus.sending.rawValue)
-                .set("lease_until", to: Instant.iso(now.addingTimeInterval(Self.leaseSeconds)))
+                .set("lease_until", to: Instant.iso(max(now, Date()).addingTimeInterval(leaseSeconds)))
                 .set("attempts", to: SQLRaw("attempts + 1"))
                 .where("id", .equal, candidate.id!)
                 .where("status", .equal, OutboxStatus.pending.rawValue)
@@ -70,16 +72,25 @@ public struct OutboxWorker: Sendable {
         let stale = try await OutboxMessageRecord.query(on: database)
             .filter(\.$status == OutboxStatus.sending.rawValue)
             .filter(\.$leaseUntil < Instant.iso(now)).all()
+        var marked = 0
         for message in stale {
-            try await database.transaction { tx in
-                message.status = OutboxStatus.uncertain.rawValue
-                message.lastResult = "interrupted while sending; not resent so it cannot arrive twice"
-                try await message.save(on: tx)
-                try await setNotice(message.noticeID, .uncertain, detail: message.lastResult, on: tx)
-                try await event(for: message, outcome: "interrupted", detail: message.lastResult!, now: now, on: tx)
+            let detail = "interrupted while sending; not resent so it cannot arrive twice"
+            let didMark = try await database.transaction { tx -> Bool in
+                // Only if it is still the same interrupted send: a sender that finished meanwhile wins.
+                let sql = tx as! any SQLDatabase
+                let updated = try await sql.update(OutboxMessageRecord.schema)
+                    .set("status", to: OutboxStatus.uncertain.rawValue).set("last_result", to: detail)
+                    .where("id", .equal, message.id!).where("status", .equal, OutboxStatus.sending.rawValue)
+                    .where("lease_until", .equal, message.leaseUntil ?? "")
+                    .returning("id").all()
+                guard !updated.isEmpty else { return false }
+                try await setNotice(message.noticeID, .uncertain, detail: detail, on: tx)
+                try await event(for: message, outcome: "interrupted", detail: detail, now: now, on: tx)
+                return true
             }
+            if didMark { marked += 1 }
         }
-        return stale.count
+        return marked
     }
 
     private func record(
@@ -101,6 +112,11 @@ public struct OutboxWorker: Sendable {
                 message.nextAttemptAt = Instant.iso(now.addingTimeInterval(TimeInterval(Self.backoff[message.attempts - 1])))
                 message.lastResult = answer
                 try await event(for: message, outcome: "temporaryFailure", detail: answer, now: now, on: tx)
+            case .uncertain(let answer):
+                message.status = OutboxStatus.uncertain.rawValue
+                message.lastResult = "no final answer after the whole message: \(answer)"
+                try await setNotice(message.noticeID, .uncertain, detail: message.lastResult, on: tx)
+                try await event(for: message, outcome: "uncertain", detail: answer, now: now, on: tx)
             case .temporaryFailure(let answer), .permanentFailure(let answer):
                 message.status = OutboxStatus.failed.rawValue
                 message.lastResult = answer
@@ -114,6 +130,7 @@ public struct OutboxWorker: Sendable {
         switch message.status {
         case OutboxStatus.sent.rawValue: report.sent += 1
         case OutboxStatus.pending.rawValue: report.retrying += 1
+        case OutboxStatus.uncertain.rawValue: report.interrupted += 1
         default: report.failed += 1
         }
         if fallback {

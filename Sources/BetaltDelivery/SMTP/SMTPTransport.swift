@@ -12,6 +12,9 @@ public enum SMTPResult: Sendable, Hashable {
     /// unavailable"), other than the authentication/TLS-required codes 530, 534, 535 and 538, or a
     /// recipient address that cannot be sent to at all.
     case permanentFailure(String)
+    /// The whole message was handed over but the server's final answer never came (the connection was
+    /// lost or timed out after the data): it may have been accepted, so it must not be sent again blindly.
+    case uncertain(String)
 
     public var isDelivered: Bool {
         if case .delivered = self { return true }
@@ -22,7 +25,7 @@ public enum SMTPResult: Sendable, Hashable {
     public var text: String {
         switch self {
         case .delivered(let reply): return reply
-        case .temporaryFailure(let text), .permanentFailure(let text): return text
+        case .temporaryFailure(let text), .permanentFailure(let text), .uncertain(let text): return text
         }
     }
 }
@@ -152,6 +155,11 @@ public struct SMTPTransport: Sendable {
         // undeliverable. The same holds for the other "you must authenticate / use TLS first" replies
         // (530, 534, 538), which a server may give to MAIL FROM, for a 5xx to EHLO or STARTTLS, and for
         // connection, timeout and TLS errors, which carry no verdict on the message.
+        // Every byte went out after the server's "354" and then no final reply: the server may well have
+        // queued the message, and sending it again could deliver it twice.
+        if context.offset == bytes.count, let reply, reply.code == 354 {
+            return .uncertain(description)
+        }
         let configurationCodes: Set<Int> = [530, 534, 535, 538]
         if let reply, (500..<600).contains(replyCode), !configurationCodes.contains(replyCode),
            ["MAIL", "RCPT", "DATA"].contains(reply.command) {

@@ -40,6 +40,7 @@ extension NoticeContent {
             waiverIfPaidBy: kind == .collectionNotice ? day(11, 30) : nil,
             debtorPageLink: "https://betalt.example/d/sample-link"
         )
+        content.reminded = kind == .reminder || kind == .collectionNotice
         switch kind {
         case .promiseConfirmation:
             content.promise = NoticePromise(date: day(12, 15), amount: money(8_000))

@@ -27,6 +27,8 @@ public struct NoticeContent: Sendable, Hashable {
     public var dispute: NoticeDispute?
     /// The agency a claim is handed to (handover notice).
     public var agencyName: String?
+    /// Whether a reminder about these claims went out before this notice (the text may refer to it).
+    public var reminded = false
 
     public init(
         kind: DocumentKind, language: Language, country: Country, date: CivilDate, creditor: NoticeCreditor,

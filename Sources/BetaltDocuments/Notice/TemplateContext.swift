@@ -34,7 +34,7 @@ extension NoticeContent {
             "hasWaiver": waiverIfPaidBy != nil, "waiverDate": waiverIfPaidBy.map(date) ?? "",
             "waiverAmount": money(principal),
             "link": debtorPageLink ?? "", "hasLink": debtorPageLink != nil,
-            "agencyName": agencyName ?? "",
+            "agencyName": agencyName ?? "", "reminded": reminded,
         ]
         if let promise {
             context["promiseDate"] = date(promise.date)

@@ -48,7 +48,9 @@ final class SAXParser {
                     guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
                     let local = SAXParser.string(name)
                     let key = attributes[base + 1].map { "\(SAXParser.string($0)):\(local)" } ?? local
+                    // Without entity substitution libxml2 hands over an escaped ampersand as the reference "&#38;".
                     values[key] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                        .replacingOccurrences(of: "&#38;", with: "&")
                 }
             }
             let name = localName.map { parser.interned($0) } ?? ""

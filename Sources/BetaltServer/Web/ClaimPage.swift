@@ -11,6 +11,7 @@ struct ClaimPage: Encodable {
     let credit: String?
     let applyCreditAction: String
     let csrf: String
+    let disputes: DisputesView
 }
 
 /// A claim's facts and ledger lines, formatted for the page's language.

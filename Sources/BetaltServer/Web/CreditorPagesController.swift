@@ -84,7 +84,11 @@ struct CreditorPagesController: RouteCollection {
                     .first { $0.currency.code == detail.claim.currency }?.formatted(context.language)
                 : nil,
             applyCreditAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/apply-credit",
-            csrf: CSRFToken.current(req)
+            csrf: CSRFToken.current(req),
+            disputes: DisputesView(
+                try await Disputes.of(claimID: claimID, creditorID: context.creditorID, on: req.db), claim: detail.claim,
+                creditorID: context.creditorID.uuidString, language: context.language, words: words
+            )
         ))
     }
 }

@@ -10,6 +10,32 @@ struct DebtorPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("d", ":token", use: show)
         routes.get("d", ":token", "letters", ":documentID", use: letter)
+        routes.post("d", ":token", "disputes", use: dispute)
+    }
+
+    struct DisputeForm: Content {
+        var invoice: String
+        var reason: String
+        var text: String
+    }
+
+    /// "I dispute this claim because …": recorded at once, collection of it stops, and the acknowledgement
+    /// is written. The private link itself is the proof that the customer sent it (no other site knows it).
+    func dispute(req: Request) async throws -> Response {
+        guard case .found(let overview) = try await lookup(req), let token = req.parameters.get("token") else { throw Abort(.notFound) }
+        let form = try req.content.decode(DisputeForm.self)
+        guard let claim = overview.claims.first(where: { $0.invoiceNumber == form.invoice }),
+              let reason = DisputeReason(rawValue: form.reason)
+        else { throw Abort(.badRequest, reason: "Unknown invoice or reason.") }
+        let settings = req.application.betaltSettings
+        let today = settings.today(inTimeZone: overview.creditor.timeZone)
+        let text = String(form.text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
+        let dispute = try await Disputes.raise(
+            claimID: claim.id, creditorID: overview.creditor.id!, amount: nil, reason: reason, text: text, raisedBy: "debtor",
+            userID: nil, on: today, database: req.db
+        )
+        try await NoticeComposer(settings: settings.delivery).composeDisputeLetter(dispute, kind: .disputeAcknowledgement, date: today, on: req.db)
+        return Self.personal(req.redirect(to: "/d/\(token)?received=dispute"))
     }
 
     func show(req: Request) async throws -> Response {
@@ -22,7 +48,8 @@ struct DebtorPageController: RouteCollection {
             return Self.personal(try await req.view.render("debtor", page).encodeResponse(status: .gone, for: req))
         case .found(let overview):
             let language = Language(rawValue: overview.customer.language) ?? Language(rawValue: overview.creditor.language) ?? .nb
-            let page = DebtorPage(overview, language: language, token: req.parameters.get("token")!)
+            var page = DebtorPage(overview, language: language, token: req.parameters.get("token")!)
+            page.received = req.query[String.self, at: "received"] == "dispute"
             return Self.personal(try await req.view.render("debtor", page).encodeResponse(for: req))
         }
     }
@@ -65,6 +92,12 @@ struct DebtorPage: Encodable {
         let additions: String?
         let open: String
         let reference: String?
+        let disputed: Bool
+    }
+
+    struct Choice: Encodable {
+        let value: String
+        let label: String
     }
 
     struct LetterLink: Encodable {
@@ -89,6 +122,9 @@ struct DebtorPage: Encodable {
     var letters: [LetterLink] = []
     var hasLetters = false
     var credit: String?
+    var received = false
+    var disputeAction = ""
+    var reasons: [Choice] = []
 
     init(expired: Bool, lang: String, t: [String: String], creditorName: String) {
         self.expired = expired
@@ -108,7 +144,7 @@ struct DebtorPage: Encodable {
             return Claim(
                 invoiceNumber: claim.invoiceNumber, issueDate: claim.issueDate.formatted(language), dueDate: claim.dueDate.formatted(language),
                 principal: claim.principal.formatted(language), additions: additions.isZero ? nil : additions.formatted(language),
-                open: claim.open.formatted(language), reference: claim.paymentReference
+                open: claim.open.formatted(language), reference: claim.paymentReference, disputed: claim.disputed
             )
         }
         hasClaims = !claims.isEmpty
@@ -124,6 +160,8 @@ struct DebtorPage: Encodable {
             LetterLink(date: $0.date.formatted(language), title: $0.title, href: "/d/\(token)/letters/\($0.documentID.uuidString)")
         }
         hasLetters = !letters.isEmpty
+        disputeAction = "/d/\(token)/disputes"
+        reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: words["reason.\($0.rawValue)"]!) }
         credit = overview.credits.isEmpty ? nil : overview.credits.map { $0.formatted(language) }.joined(separator: ", ")
     }
 }

@@ -68,6 +68,7 @@ struct WorkQueueController: RouteCollection {
         case .claimNotFound: "assign.claimNotFound"
         case .currencyMismatch: "assign.currencyMismatch"
         case .claimSettled: "assign.claimSettled"
+        case .severalCustomers: "assign.severalCustomers"
         }
     }
 
@@ -95,6 +96,19 @@ struct WorkQueueController: RouteCollection {
                 refundAction: "/creditors/\(context.creditorID.uuidString)/customers/\(entry.customer.id!.uuidString)/refund-credit"
             )
         }
+        var disputes: [WorkQueuePage.DisputeLine] = []
+        for dispute in try await Disputes.open(creditorID: context.creditorID, on: req.db) {
+            guard let claim = try await ClaimRecord.find(dispute.claimID, on: req.db),
+                  let customer = try await CustomerRecord.find(dispute.customerID, on: req.db) else { continue }
+            let currency = (try? Currency.named(dispute.currency)) ?? Currency(code: dispute.currency)
+            disputes.append(WorkQueuePage.DisputeLine(
+                claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(claim.id!.uuidString)#disputes",
+                invoiceNumber: claim.invoiceNumber, customerName: customer.name,
+                amount: Money(minorUnits: dispute.amountMinor, currency: currency).formatted(context.language),
+                reason: words["reason.\(dispute.reason)"] ?? dispute.reason,
+                ageDays: max(0, ((try? CivilDate(iso: dispute.raisedOn)) ?? context.today).days(until: context.today))
+            ))
+        }
         return try await req.view.render("work-queue", WorkQueuePage(
             frame: context.frame(req, title: words["workQueue"]!, section: "workQueue"),
             csrf: CSRFToken.current(req), action: base + "/assign", items: items, isEmpty: items.isEmpty,
@@ -102,7 +116,7 @@ struct WorkQueueController: RouteCollection {
             totalCount: result.totalCount, page: result.page, pageCount: result.pageCount,
             previousHref: result.page > 1 ? "\(base)?page=\(result.page - 1)" : nil,
             nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil,
-            credits: credits, hasCredits: !credits.isEmpty
+            credits: credits, hasCredits: !credits.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty
         ))
     }
 }

@@ -19,6 +19,18 @@ struct WorkQueuePage: Encodable {
     let nextHref: String?
     let credits: [CreditLine]
     let hasCredits: Bool
+    let disputes: [DisputeLine]
+    let hasDisputes: Bool
+
+    /// An open dispute waiting for the creditor's decision, with how long it has waited.
+    struct DisputeLine: Encodable {
+        let claimHref: String
+        let invoiceNumber: String
+        let customerName: String
+        let amount: String
+        let reason: String
+        let ageDays: Int
+    }
 
     /// A customer with money to their credit, and the form that records it as paid back.
     struct CreditLine: Encodable {

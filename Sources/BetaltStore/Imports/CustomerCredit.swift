@@ -63,6 +63,7 @@ public enum CustomerCredit {
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
             else { throw ClaimNotFound(claimID: claimID) }
             let currency = try Currency.named(claim.currency)
+            try await lockCustomer(claim.customerID, on: tx)
             let credit = try await balances(customerID: claim.customerID, creditorID: creditorID, on: tx)
                 .first { $0.currency == currency }?.minorUnits ?? 0
             let amount = Money(minorUnits: min(credit, claim.openMinor), currency: currency)
@@ -89,6 +90,7 @@ public enum CustomerCredit {
         customerID: UUID, currency: Currency, creditorID: UUID, by user: String, userID: UUID?, today: CivilDate, on database: any Database
     ) async throws -> Money {
         try await database.transaction { tx in
+            try await lockCustomer(customerID, on: tx)
             let credit = try await balances(customerID: customerID, creditorID: creditorID, on: tx).first { $0.currency == currency }
             guard let credit, credit.isPositive else { return Money.zero(currency) }
             try await entry(
@@ -101,6 +103,13 @@ public enum CustomerCredit {
             ).create(on: tx)
             return credit
         }
+    }
+
+    /// Serialises uses of one customer's credit: on PostgreSQL the customer's row is locked until the
+    /// transaction ends, so two requests cannot both spend the same credit (SQLite has one writer anyway).
+    private static func lockCustomer(_ customerID: UUID, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID) FOR UPDATE").run()
     }
 
     private static func entry(

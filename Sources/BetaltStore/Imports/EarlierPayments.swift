@@ -28,7 +28,8 @@ struct EarlierPayments {
                 """).all()
             for row in rows {
                 let key = [
-                    try row.decode(column: "bank_reference", as: String.self), String(try row.decode(column: "amount_minor", as: Int64.self)),
+                    try row.decode(column: "bank_reference", as: String.self).trimmingCharacters(in: .whitespaces),
+                    String(try row.decode(column: "amount_minor", as: Int64.self)),
                     try row.decode(column: "currency", as: String.self), try row.decode(column: "booking_date", as: String?.self) ?? "",
                     try row.decode(column: "references", as: String.self),
                     try row.decode(column: "is_reversal", as: Bool.self) ? "reversal" : "credit",

@@ -46,6 +46,8 @@ public enum PaymentAssignment {
                 guard claim.openMinor > 0 else { throw AssignmentRefused.claimSettled(invoiceNumber: number) }
                 claims.append(claim)
             }
+            // One payment, one payer: an overpayment must become the credit of the customer who paid.
+            guard Set(claims.map(\.customerID)).count == 1 else { throw AssignmentRefused.severalCustomers }
             claims.sort { ($0.dueDate, $0.invoiceNumber) < ($1.dueDate, $1.invoiceNumber) }
             try await take(paymentID: paymentID, creditorID: creditorID, on: tx)
 
@@ -112,9 +114,12 @@ public enum AssignmentRefused: Error, Equatable, Sendable, CustomStringConvertib
     case claimNotFound(invoiceNumber: String)
     case currencyMismatch(payment: String, claim: String)
     case claimSettled(invoiceNumber: String)
+    /// The invoices named belong to different customers.
+    case severalCustomers
 
     public var description: String {
         switch self {
+        case .severalCustomers: "the invoices belong to different customers: one payment is assigned to one customer's claims"
         case .paymentNotFound: "no such unmatched payment"
         case .alreadyMatched: "the payment is already matched"
         case .notAPayment: "a reversal or a zero amount cannot pay a claim"

@@ -6,6 +6,7 @@ import Foundation
 /// to them. Everything is scoped to the one customer the link was issued for.
 public struct DebtorOverview: Sendable {
     public struct OpenClaim: Sendable {
+        public let id: UUID
         public let invoiceNumber: String
         public let issueDate: CivilDate
         public let dueDate: CivilDate
@@ -14,6 +15,8 @@ public struct DebtorOverview: Sendable {
         public let interest: Money
         public let open: Money
         public let paymentReference: String?
+        /// Whether an open dispute stops its collection.
+        public let disputed: Bool
     }
 
     public struct Letter: Sendable {
@@ -50,14 +53,17 @@ public struct DebtorOverview: Sendable {
             .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!)
             .filter(\.$openMinor > 0).filter(\.$stage != ClaimStage.closed.rawValue)
             .sort(\.$dueDate).all()
+        let disputed = Set(try await DisputeRecord.query(on: database)
+            .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$status == "open").all().map(\.claimID))
         let claims = try records.map { record in
             let currency = try Currency.named(record.currency)
             return OpenClaim(
-                invoiceNumber: record.invoiceNumber, issueDate: try CivilDate(iso: record.issueDate), dueDate: try CivilDate(iso: record.dueDate),
+                id: record.id!, invoiceNumber: record.invoiceNumber, issueDate: try CivilDate(iso: record.issueDate), dueDate: try CivilDate(iso: record.dueDate),
                 principal: Money(minorUnits: record.principalOpenMinor, currency: currency),
                 fees: Money(minorUnits: record.feeOpenMinor + record.compensationOpenMinor, currency: currency),
                 interest: Money(minorUnits: record.interestOpenMinor, currency: currency),
-                open: Money(minorUnits: record.openMinor, currency: currency), paymentReference: record.paymentReference
+                open: Money(minorUnits: record.openMinor, currency: currency), paymentReference: record.paymentReference,
+                disputed: disputed.contains(record.id!)
             )
         }
         let notices = try await NoticeRecord.query(on: database)

@@ -40,6 +40,7 @@ enum DueClaims {
         guard !ids.isEmpty else { return [] }
         let idList = SQLList(ids.map { SQLBind($0) })
         let history = try await takenSteps(idList, creditorID: creditorID, on: sql)
+        let disputed = try await Disputes.openAmounts(claimIDs: idList, creditorID: creditorID, on: sql)
         let rows = try await sql.raw("""
             SELECT c.id, c.customer_id, c.issue_date, c.due_date, c.currency, c.stage, c.last_sequence,
                    c.principal_open_minor, c.fee_open_minor, c.interest_open_minor, c.compensation_open_minor,
@@ -84,7 +85,8 @@ enum DueClaims {
                     kind: kind, name: try row.decode(column: "name", as: String.self), hasAddress: hasAddress,
                     organisationNumber: try row.decode(column: "organisation_number", as: String?.self), country: country
                 ),
-                history: history[id] ?? []
+                history: history[id] ?? [],
+                disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency)
             )
             return DueClaim(
                 id: id, customerID: try row.decode(column: "customer_id", as: UUID.self), currency: currency,

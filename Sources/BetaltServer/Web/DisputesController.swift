@@ -1,0 +1,90 @@
+import BetaltCore
+import BetaltDelivery
+import BetaltDocuments
+import BetaltStore
+import Fluent
+import Vapor
+
+/// The creditor records a dispute (from a call or a letter) and decides it; each step writes its letter.
+struct DisputesController: RouteCollection {
+    struct RaiseForm: Content {
+        var amount: String?
+        var reason: String
+        var text: String?
+    }
+
+    struct DecideForm: Content {
+        var decision: String
+        var explanation: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let creditor = routes.grouped("creditors", ":creditorID")
+        creditor.post("claims", ":claimID", "disputes", use: raise)
+        creditor.post("disputes", ":disputeID", "decide", use: decide)
+    }
+
+    func raise(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let claimID = req.parameters.get("claimID", as: UUID.self),
+              let claim = try await ClaimRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == claimID).first()
+        else { throw Abort(.notFound) }
+        let form = try req.content.decode(RaiseForm.self)
+        guard let reason = DisputeReason(rawValue: form.reason) else { throw Abort(.badRequest, reason: "Unknown reason.") }
+        var amount: Money?
+        if let text = form.amount?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let parsed = try? Money.parse(text.replacingOccurrences(of: ",", with: "."), currency: try Currency.named(claim.currency)) else {
+                throw Abort(.unprocessableEntity, reason: "The amount '\(text)' is not an amount.")
+            }
+            amount = parsed
+        }
+        let dispute: DisputeRecord
+        do {
+            dispute = try await Disputes.raise(
+                claimID: claimID, creditorID: context.creditorID, amount: amount, reason: reason, text: form.text ?? "",
+                raisedBy: context.user.email, userID: context.user.id, on: context.today, database: req.db
+            )
+        } catch let refusal as DisputeRefused {
+            throw Abort(.unprocessableEntity, reason: Self.describe(refusal))
+        }
+        try await NoticeComposer(settings: req.application.betaltSettings.delivery)
+            .composeDisputeLetter(dispute, kind: .disputeAcknowledgement, date: context.today, on: req.db)
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)#disputes")
+    }
+
+    func decide(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let disputeID = req.parameters.get("disputeID", as: UUID.self) else { throw Abort(.notFound) }
+        let form = try req.content.decode(DecideForm.self)
+        guard ["accept", "reject"].contains(form.decision) else { throw Abort(.badRequest, reason: "Unknown decision.") }
+        let explanation = (form.explanation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !explanation.isEmpty || form.decision == "accept" else {
+            throw Abort(.unprocessableEntity, reason: "A rejected dispute needs an explanation for the debtor.")
+        }
+        let dispute: DisputeRecord
+        do {
+            dispute = try await Disputes.decide(
+                disputeID, creditorID: context.creditorID, accepted: form.decision == "accept", explanation: explanation,
+                by: context.user.email, userID: context.user.id, on: context.today, database: req.db
+            )
+        } catch DisputeRefused.claimNotFound {
+            throw Abort(.notFound)
+        } catch let refusal as DisputeRefused {
+            throw Abort(.unprocessableEntity, reason: Self.describe(refusal))
+        }
+        try await NoticeComposer(settings: req.application.betaltSettings.delivery)
+            .composeDisputeLetter(dispute, kind: .disputeDecision, date: context.today, on: req.db)
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/claims/\(dispute.claimID.uuidString)#disputes")
+    }
+
+    static func describe(_ refusal: DisputeRefused) -> String {
+        switch refusal {
+        case .claimNotFound: "No such claim."
+        case .claimSettled: "The claim is paid: there is nothing left to dispute."
+        case .amountOutOfRange(let open): "The disputed amount must be more than zero and at most the open \(open)."
+        case .alreadyDecided: "The dispute has already been decided."
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import BetaltCore
+import BetaltStore
+
+/// A claim's disputes as its page shows them, with the forms to record and decide one.
+struct DisputesView: Encodable {
+    struct Line: Encodable {
+        let raisedOn: String
+        let amount: String
+        let reason: String
+        let text: String
+        let raisedBy: String
+        let status: StatusBadge
+        let decision: String?
+        let isOpen: Bool
+        let decideAction: String
+    }
+
+    struct Choice: Encodable {
+        let value: String
+        let label: String
+    }
+
+    let lines: [Line]
+    let hasDisputes: Bool
+    let raiseAction: String
+    let reasons: [Choice]
+    let canRaise: Bool
+
+    init(_ disputes: [DisputeRecord], claim: ClaimRecord, creditorID: String, language: Language, words: [String: String]) {
+        lines = disputes.map { dispute in
+            let currency = (try? Currency.named(dispute.currency)) ?? Currency(code: dispute.currency)
+            return Line(
+                raisedOn: (try? CivilDate(iso: dispute.raisedOn))?.formatted(language) ?? dispute.raisedOn,
+                amount: Money(minorUnits: dispute.amountMinor, currency: currency).formatted(language),
+                reason: words["reason.\(dispute.reason)"] ?? dispute.reason, text: dispute.text,
+                raisedBy: dispute.raisedBy == "debtor" ? words["raisedByDebtor"]! : dispute.raisedBy,
+                status: StatusBadge(
+                    label: words["dispute.\(dispute.status)"] ?? dispute.status,
+                    tone: dispute.status == "open" ? "danger" : dispute.status == "accepted" ? "good" : "neutral"
+                ),
+                decision: dispute.decisionText.flatMap { $0.isEmpty ? nil : $0 }, isOpen: dispute.status == "open",
+                decideAction: "/creditors/\(creditorID)/disputes/\(dispute.id!.uuidString)/decide"
+            )
+        }
+        hasDisputes = !lines.isEmpty
+        raiseAction = "/creditors/\(creditorID)/claims/\(claim.id!.uuidString)/disputes"
+        reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: words["reason.\($0.rawValue)"]!) }
+        canRaise = claim.openMinor > 0
+    }
+}

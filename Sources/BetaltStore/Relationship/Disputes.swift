@@ -1,0 +1,145 @@
+import BetaltCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Why a debtor disputes a claim.
+public enum DisputeReason: String, Sendable, CaseIterable {
+    case wrongAmount, notDelivered, quality, alreadyPaid, other
+}
+
+/// A dispute that cannot be recorded or decided, with the reason for the person.
+public enum DisputeRefused: Error, Equatable, Sendable {
+    case claimNotFound
+    case claimSettled
+    case amountOutOfRange(open: Money)
+    case alreadyDecided
+}
+
+/// Raising and deciding disputes. While a dispute is open the daily run collects nothing of its amount
+/// (the planner reads it as `ClaimFacts.disputedAmount`); deciding it lets the ladder resume, never with
+/// a step skipped and never with less time than the notice gave.
+public enum Disputes {
+    /// Records a dispute of `amount` (nil: everything open) on the creditor's claim; the claim is looked at
+    /// again in the next run. Audited.
+    public static func raise(
+        claimID: UUID, creditorID: UUID, amount: Money?, reason: DisputeReason, text: String, raisedBy: String, userID: UUID?,
+        on date: CivilDate, database: any Database
+    ) async throws -> DisputeRecord {
+        try await database.transaction { tx in
+            guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
+            else { throw DisputeRefused.claimNotFound }
+            let currency = try Currency.named(claim.currency)
+            guard claim.openMinor > 0 else { throw DisputeRefused.claimSettled }
+            let disputed = amount?.minorUnits ?? claim.openMinor
+            guard amount.map({ $0.currency == currency }) ?? true, disputed > 0, disputed <= claim.openMinor else {
+                throw DisputeRefused.amountOutOfRange(open: Money(minorUnits: claim.openMinor, currency: currency))
+            }
+            // A second identical submission (a double click, a reload) returns the dispute already open.
+            if let open = try await DisputeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$claimID == claimID)
+                .filter(\.$status == "open").filter(\.$raisedBy == raisedBy).filter(\.$amountMinor == disputed).first() {
+                return open
+            }
+            let dispute = DisputeRecord()
+            dispute.creditorID = creditorID
+            dispute.claimID = claimID
+            dispute.customerID = claim.customerID
+            dispute.amountMinor = disputed
+            dispute.currency = claim.currency
+            dispute.reason = reason.rawValue
+            dispute.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            dispute.raisedBy = raisedBy
+            dispute.raisedOn = date.iso
+            dispute.status = "open"
+            try await dispute.create(on: tx)
+            claim.nextActionDate = date.iso
+            try await claim.update(on: tx)
+            try await AuditRecord(
+                creditorID: creditorID, userID: userID, actor: raisedBy, action: "dispute.raised", subject: "claim \(claimID.uuidString)",
+                detail: "\(Money(minorUnits: disputed, currency: currency)) of invoice \(claim.invoiceNumber) disputed (\(reason.rawValue)): \(dispute.text)"
+            ).create(on: tx)
+            return dispute
+        }
+    }
+
+    /// Decides an open dispute. Accepted: the disputed amount is credited on the claim (a credit note on the
+    /// principal, as far as it is open). Rejected: collection resumes, and a notice deadline that ran while
+    /// the dispute was open is given again in full from today, so the next step waits for it. Audited.
+    public static func decide(
+        _ disputeID: UUID, creditorID: UUID, accepted: Bool, explanation: String, by user: String, userID: UUID?,
+        on date: CivilDate, database: any Database
+    ) async throws -> DisputeRecord {
+        try await database.transaction { tx in
+            guard let dispute = try await DisputeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == disputeID).first(),
+                  let claim = try await ClaimRecord.find(dispute.claimID, on: tx)
+            else { throw DisputeRefused.claimNotFound }
+            guard dispute.status == "open" else { throw DisputeRefused.alreadyDecided }
+            let currency = try Currency.named(dispute.currency)
+            if accepted {
+                let credited = min(dispute.amountMinor, claim.principalOpenMinor)
+                if credited > 0 {
+                    try await LedgerWriter.append(
+                        [LedgerEntry(
+                            kind: .creditNote, component: .principal, amount: Money(minorUnits: credited, currency: currency), date: date,
+                            text: "dispute accepted: \(explanation)"
+                        )],
+                        toClaim: claim.id!, creditorID: creditorID, on: tx
+                    )
+                }
+            } else {
+                try await renewDeadline(of: claim.id!, creditorID: creditorID, from: date, on: tx)
+            }
+            dispute.status = accepted ? "accepted" : "rejected"
+            dispute.decidedOn = date.iso
+            dispute.decidedBy = user
+            dispute.decisionText = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await dispute.update(on: tx)
+            if let current = try await ClaimRecord.find(claim.id, on: tx), current.stage != ClaimStage.closed.rawValue {
+                current.nextActionDate = date.iso
+                try await current.update(on: tx)
+            }
+            try await AuditRecord(
+                creditorID: creditorID, userID: userID, actor: user, action: accepted ? "dispute.accepted" : "dispute.rejected",
+                subject: "claim \(claim.id!.uuidString)", detail: "\(Money(minorUnits: dispute.amountMinor, currency: currency)): \(explanation)"
+            ).create(on: tx)
+            return dispute
+        }
+    }
+
+    /// The latest notice's deadline, given again in full (as many days as the notice gave) from `date`.
+    private static func renewDeadline(of claimID: UUID, creditorID: UUID, from date: CivilDate, on database: any Database) async throws {
+        guard let act = try await CollectionActRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$claimID == claimID).filter(\.$deadline != nil)
+            .sort(\.$actDate, .descending).first(),
+            let deadline = act.deadline.flatMap({ try? CivilDate(iso: $0) }), let sent = try? CivilDate(iso: act.actDate)
+        else { return }
+        let fresh = date.adding(days: sent.days(until: deadline))
+        if fresh > deadline {
+            act.deadline = fresh.iso
+            try await act.update(on: database)
+        }
+    }
+
+    /// The open disputed amount of each claim (claims without an open dispute are absent).
+    static func openAmounts(claimIDs: SQLList, creditorID: UUID, on sql: any SQLDatabase) async throws -> [UUID: Int64] {
+        let rows = try await sql.raw("""
+            SELECT claim_id, CAST(SUM(amount_minor) AS BIGINT) AS disputed FROM disputes
+            WHERE creditor_id = \(bind: creditorID) AND status = 'open' AND claim_id IN (\(claimIDs)) GROUP BY claim_id
+            """).all()
+        var amounts: [UUID: Int64] = [:]
+        for row in rows { amounts[try row.decode(column: "claim_id", as: UUID.self)] = try row.decode(column: "disputed", as: Int64.self) }
+        return amounts
+    }
+
+    /// The creditor's open disputes, oldest first: the work queue.
+    public static func open(creditorID: UUID, on database: any Database) async throws -> [DisputeRecord] {
+        try await DisputeRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$status == "open")
+            .sort(\.$raisedOn).sort(\.$createdAt).all()
+    }
+
+    /// A claim's disputes, newest first.
+    public static func of(claimID: UUID, creditorID: UUID, on database: any Database) async throws -> [DisputeRecord] {
+        try await DisputeRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID == claimID)
+            .sort(\.$raisedOn, .descending).all()
+    }
+}
