@@ -148,3 +148,31 @@ struct NoticeTemplatesTests {
         #expect(planSlip.amount.value == plan.plan!.instalments[0].amount.formatted(.sv))
     }
 }
+
+@Suite("Fees on a notice")
+struct NoticeFeeTests {
+    private func sek(_ kronor: Int64) -> Money { .major(kronor, .sek) }
+
+    @Test("open fees are itemised by the step that charged them, payments taking the oldest first")
+    func openFees() {
+        let charged = [NoticeFee(step: .reminder, amount: sek(60)), NoticeFee(step: .collectionNotice, amount: sek(180))]
+        #expect(NoticeFee.open(charged: charged, openTotal: sek(240)) == charged)
+        #expect(NoticeFee.open(charged: charged, openTotal: sek(200)) == [
+            NoticeFee(step: .reminder, amount: sek(20)), NoticeFee(step: .collectionNotice, amount: sek(180)),
+        ])
+        #expect(NoticeFee.open(charged: charged, openTotal: sek(180)) == [NoticeFee(step: .collectionNotice, amount: sek(180))])
+        #expect(NoticeFee.open(charged: charged, openTotal: sek(0)).isEmpty)
+    }
+
+    @Test("an inkassokrav shows the påminnelseavgift and the inkassoavgift each on its own line (IkL 5 §)")
+    func itemisedOnTheLetter() throws {
+        var content = NoticeContent.sample(.collectionNotice, language: .sv, country: .sweden, claimCount: 1)
+        content.claims[0].fees = sek(240)
+        content.claims[0].feeItems = [NoticeFee(step: .reminder, amount: sek(60)), NoticeFee(step: .collectionNotice, amount: sek(180))]
+        let letter = try content.letter(prose: try NoticeTemplates().prose(for: content))
+        let rows = try #require(letter.table?.rows)
+        #expect(rows.contains(["Påminnelseavgift", "60,00\u{00A0}kr"]))
+        #expect(rows.contains(["Inkassoavgift", "180,00\u{00A0}kr"]))
+        #expect(!rows.contains { $0.first == "Påminnelseavgift" && $0.last == "240,00\u{00A0}kr" })
+    }
+}

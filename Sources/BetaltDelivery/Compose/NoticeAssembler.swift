@@ -12,14 +12,15 @@ struct NoticeAssembler {
     var country: Country { Country(rawValue: creditor.country) ?? .norway }
 
     func content(
-        acts: [CollectionActRecord], claims: [ClaimRecord], customer: CustomerRecord, date: CivilDate, link: String?
+        acts: [CollectionActRecord], claims: [ClaimRecord], customer: CustomerRecord, date: CivilDate, link: String?,
+        chargedFees: [UUID: [NoticeFee]] = [:]
     ) throws -> NoticeContent {
         guard let first = acts.first, let kind = StepKind(rawValue: first.kind).flatMap(DocumentKind.init(step:)) else {
             throw ComposeError("acts of an unknown kind")
         }
         var content = try document(
             kind, claims: claims, customer: customer, date: date, link: link,
-            deadline: try acts.compactMap(\.deadline).map { try CivilDate(iso: $0) }.max()
+            deadline: try acts.compactMap(\.deadline).map { try CivilDate(iso: $0) }.max(), chargedFees: chargedFees
         )
         content.nextStep = try nextStep(after: first.stepID, claim: claims[0], customer: customer)
         content.waiverIfPaidBy = try acts.compactMap(\.waiverIfPaidBy).map { try CivilDate(iso: $0) }.min()
@@ -29,14 +30,15 @@ struct NoticeAssembler {
     /// A document of any kind about these claims, in the customer's language (else the creditor's), with
     /// their open amounts as the ledger holds them.
     func document(
-        _ kind: DocumentKind, claims: [ClaimRecord], customer: CustomerRecord, date: CivilDate, link: String?, deadline: CivilDate?
+        _ kind: DocumentKind, claims: [ClaimRecord], customer: CustomerRecord, date: CivilDate, link: String?, deadline: CivilDate?,
+        chargedFees: [UUID: [NoticeFee]] = [:]
     ) throws -> NoticeContent {
         let rulebook = Rulebook.for(country)
         let rate = try? rulebook.lateInterest.rate.value(on: date).value
         let lines = try claims.sorted { $0.dueDate < $1.dueDate }.map { claim in
             let currency = try Currency.named(claim.currency)
             let due = try CivilDate(iso: claim.dueDate)
-            return NoticeClaimLine(
+            var line = NoticeClaimLine(
                 invoiceNumber: claim.invoiceNumber, issueDate: try CivilDate(iso: claim.issueDate), dueDate: due,
                 principal: Money(minorUnits: claim.principalOpenMinor, currency: currency),
                 fees: Money(minorUnits: claim.feeOpenMinor, currency: currency),
@@ -44,6 +46,8 @@ struct NoticeAssembler {
                 interest: Money(minorUnits: claim.interestOpenMinor, currency: currency),
                 interestFrom: rulebook.calendar.dueDateRolledForward(due).adding(days: 1), interestRate: rate
             )
+            line.feeItems = NoticeFee.open(charged: chargedFees[claim.id!] ?? [], openTotal: line.fees)
+            return line
         }
         let language = Language(rawValue: customer.language) ?? Language(rawValue: creditor.language) ?? country.language
         return NoticeContent(
@@ -68,6 +72,11 @@ struct NoticeAssembler {
     private func nextStep(after stepID: String, claim: ClaimRecord, customer: CustomerRecord) throws -> NoticeNextStep {
         let ladder = try ladders.ladder(claimKey: claim.ladderKey, customerKey: customer.ladderKey, country: country)
         guard let index = ladder.steps.firstIndex(where: { $0.id == stepID }), index + 1 < ladder.steps.count else { return .nothing }
+        // A collection notice's consequence is the handover its ladder must end with (LadderValidator), even
+        // when a call task comes between: that is what the notice has to announce (inkl. § 9, IkL 5 §).
+        if ladder.steps[index].kind == .collectionNotice, ladder.steps[(index + 1)...].contains(where: { $0.kind == .handover }) {
+            return .handover
+        }
         switch ladder.steps[index + 1].kind {
         case .friendlyReminder, .reminder: return .reminder
         case .collectionNotice: return .collectionNotice

@@ -109,7 +109,13 @@ public struct NoticeComposer: Sendable {
         let ownReference = claims.count == 1 ? claims[0].paymentReference : nil
         var reference = ownReference
         if reference == nil { reference = try await NoticeReference.fresh(country: assembler.country, creditorID: creditorID, on: database) }
-        var draft = try assembler.content(acts: acts, claims: claims, customer: customer, date: date, link: link.url)
+        var chargedFees: [UUID: [NoticeFee]] = [:]
+        for act in try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$claimID ~~ claimIDs).filter(\.$feeMinor > 0).sort(\.$actDate).all() {
+            guard let step = StepKind(rawValue: act.kind) else { continue }
+            chargedFees[act.claimID, default: []].append(NoticeFee(step: step, amount: Money(minorUnits: act.feeMinor, currency: try Currency.named(act.currency))))
+        }
+        var draft = try assembler.content(acts: acts, claims: claims, customer: customer, date: date, link: link.url, chargedFees: chargedFees)
         draft.reminded = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$claimID ~~ claimIDs).filter(\.$kind ~~ [StepKind.friendlyReminder.rawValue, StepKind.reminder.rawValue])
             .filter(\.$actDate < acts[0].actDate).count() > 0

@@ -117,6 +117,9 @@ public struct NoticeClaimLine: Sendable, Hashable {
     public var interestFrom: CivilDate
     /// The statutory rate on the notice's date; nil when the rulebook does not know it yet.
     public var interestRate: InterestRate?
+    /// The open fees one by one, each with the step that charged it (IkL 5 §: costs shown separately);
+    /// empty when only the total is known.
+    public var feeItems: [NoticeFee] = []
 
     public init(
         invoiceNumber: String, issueDate: CivilDate, dueDate: CivilDate, principal: Money, fees: Money,
@@ -138,6 +141,30 @@ public struct NoticeClaimLine: Sendable, Hashable {
             minorUnits: principal.minorUnits + fees.minorUnits + compensation.minorUnits + interest.minorUnits,
             currency: principal.currency
         )
+    }
+}
+
+/// One fee still open on a claim, and the step that charged it.
+public struct NoticeFee: Sendable, Hashable {
+    public var step: StepKind
+    public var amount: Money
+
+    public init(step: StepKind, amount: Money) {
+        self.step = step
+        self.amount = amount
+    }
+
+    /// The fees still open, oldest first: charged fees less what payments took, which takes the oldest first.
+    public static func open(charged: [NoticeFee], openTotal: Money) -> [NoticeFee] {
+        var paid = charged.reduce(0) { $0 + $1.amount.minorUnits } - openTotal.minorUnits
+        var items: [NoticeFee] = []
+        for fee in charged {
+            let taken = min(max(paid, 0), fee.amount.minorUnits)
+            paid -= taken
+            let left = fee.amount.minorUnits - taken
+            if left > 0 { items.append(NoticeFee(step: fee.step, amount: Money(minorUnits: left, currency: fee.amount.currency))) }
+        }
+        return items
     }
 }
 

@@ -53,7 +53,10 @@ extension NoticeContent {
                 format: words.invoiceLine, claim.invoiceNumber, claim.issueDate.formatted(language), claim.dueDate.formatted(language)
             )
             rows.append([invoice, claim.principal.formatted(language)])
-            if claim.fees.isPositive { rows.append([words.reminderFee, claim.fees.formatted(language)]) }
+            if claim.feeItems.isEmpty, claim.fees.isPositive { rows.append([words.reminderFee, claim.fees.formatted(language)]) }
+            for fee in claim.feeItems {
+                rows.append([fee.step == .collectionNotice ? words.collectionFee : words.reminderFee, fee.amount.formatted(language)])
+            }
             if claim.compensation.isPositive { rows.append([words.compensation, claim.compensation.formatted(language)]) }
             if claim.interest.isPositive {
                 let from = claim.interestFrom.formatted(language)

@@ -10,6 +10,8 @@ struct NoticeVocabulary: Sendable {
     let description: String
     let amount: String
     let reminderFee: String
+    /// The fee of a collection notice: NO gebyr for inkassovarsel, SE inkassoavgift.
+    let collectionFee: String
     let compensation: String
     let interestWithRate: String     // "Forsinkelsesrente %@ fra %@"
     let interestFrom: String         // "Forsinkelsesrente fra %@"
@@ -34,7 +36,7 @@ struct NoticeVocabulary: Sendable {
             NoticeVocabulary(
                 date: "Dato", customerNumber: "Kundenummer", organisationNumber: "Org.nr.",
                 invoiceLine: "Faktura %@ av %@, forfall %@", description: "Gjelder", amount: "Beløp",
-                reminderFee: "Purregebyr", compensation: "Standardkompensasjon",
+                reminderFee: "Purregebyr", collectionFee: "Gebyr for inkassovarsel", compensation: "Standardkompensasjon",
                 interestWithRate: "Forsinkelsesrente %@ fra %@", interestFrom: "Forsinkelsesrente fra %@",
                 totalToPay: "Å betale", slipHeading: "Betalingsinformasjon", account: "Kontonummer",
                 reference: { $0 == .sweden ? "OCR-nummer" : "KID" }, slipAmount: "Beløp", dueDate: "Betales innen", soon: "Snarest",
@@ -44,7 +46,7 @@ struct NoticeVocabulary: Sendable {
             NoticeVocabulary(
                 date: "Datum", customerNumber: "Kundnummer", organisationNumber: "Org.nr",
                 invoiceLine: "Faktura %@ daterad %@, förfallodag %@", description: "Avser", amount: "Belopp",
-                reminderFee: "Påminnelseavgift", compensation: "Förseningsersättning",
+                reminderFee: "Påminnelseavgift", collectionFee: "Inkassoavgift", compensation: "Förseningsersättning",
                 interestWithRate: "Dröjsmålsränta %@ från %@", interestFrom: "Dröjsmålsränta från %@",
                 totalToPay: "Att betala", slipHeading: "Betalningsinformation", account: "Bankgiro",
                 reference: { $0 == .norway ? "KID" : "OCR-nummer" }, slipAmount: "Belopp", dueDate: "Betalas senast", soon: "Snarast",
@@ -54,7 +56,7 @@ struct NoticeVocabulary: Sendable {
             NoticeVocabulary(
                 date: "Date", customerNumber: "Customer number", organisationNumber: "Org. no.",
                 invoiceLine: "Invoice %@ of %@, due %@", description: "Concerning", amount: "Amount",
-                reminderFee: "Reminder fee", compensation: "Statutory compensation",
+                reminderFee: "Reminder fee", collectionFee: "Collection fee", compensation: "Statutory compensation",
                 interestWithRate: "Late interest %@ from %@", interestFrom: "Late interest from %@",
                 totalToPay: "To pay", slipHeading: "Payment details", account: "Account",
                 reference: { $0 == .sweden ? "OCR reference" : "KID reference" }, slipAmount: "Amount", dueDate: "Pay by", soon: "As soon as possible",
