@@ -58,4 +58,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: LettersController())
     try signedIn.register(collection: CustomerCreditController())
     try signedIn.register(collection: DisputesController())
+    try signedIn.register(collection: PromisesController())
 }

@@ -45,5 +45,6 @@ public enum BetaltMigrations {
         CreateCustomerCreditSchema(),
         IndexPaymentsByBankReference(),
         CreateDisputeSchema(),
+        CreatePromiseSchema(),
     ]
 }

@@ -29,6 +29,8 @@ struct RunCommand: AsyncParsableCommand {
         let progress = ProgressLine()
         run.afterBatch = { done, total in progress.show(done: done, total: total) }
         let (report, delivery) = try await VaporApplication.with(settings) { app in
+            // Promises whose date has passed are kept or broken before the ladder looks at their claims.
+            if !dryRun { try await Promises.review(creditorID: run.creditorID, today: day, on: app.db) }
             let report = try await run.run(on: app.db)
             let delivery = dryRun ? nil : try await DeliveryRound(settings: settings.delivery).run(date: day, creditorID: run.creditorID, on: app.db)
             return (report, delivery)

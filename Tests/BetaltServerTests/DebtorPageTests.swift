@@ -136,4 +136,31 @@ struct DebtorPageTests {
             #expect(page.contains("id=\"dispute-list\"") && page.contains("Avvist"))
         }
     }
+
+    @Test("the debtor promises a date on their page: recorded, confirmed in writing, shown to the creditor", arguments: TestEngine.allCases)
+    func promiseFromThePage(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (token, customer) = try await prepared(test)
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+            // Deferring everything without a word is refused, with the reason.
+            try await test.app.testing().test(.POST, "/d/\(token)/promises", beforeRequest: { req in
+                try req.content.encode(["invoice": claim.invoiceNumber, "payBy": "2026-12-10"], as: .urlEncodedForm)
+            }, afterResponse: { res async in
+                #expect(res.status == .unprocessableEntity)
+            })
+            try await test.app.testing().test(.POST, "/d/\(token)/promises", beforeRequest: { req in
+                try req.content.encode(["invoice": claim.invoiceNumber, "payBy": "2026-12-10", "reason": "Lønn kommer 10. desember"], as: .urlEncodedForm)
+            }, afterResponse: { res async in
+                #expect(res.status == .seeOther)
+                #expect(res.headers.first(name: .location) == "/d/\(token)?received=promise")
+            })
+            let promise = try #require(try await PromiseRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).first())
+            #expect(promise.madeBy == "debtor" && promise.payBy == "2026-12-10" && promise.amountMinor == claim.openMinor)
+            #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey == "promise/\(promise.id!.uuidString)").count() == 1)
+            let cookie = try await test.logIn()
+            let (_, page) = try await test.get("/creditors/\(customer.creditorID)/claims/\(claim.id!)", headers: cookie)
+            #expect(page.contains("id=\"promise-list\"") && page.contains("Lønn kommer 10. desember"))
+        }
+    }
 }

@@ -151,7 +151,7 @@ def test_the_debtor_disputes_a_claim_on_their_page(browser, server):
     first = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#claims li"))[0]
     invoice = first.find_element(By.CSS_SELECTOR, ".invoice strong").text
     first.find_element(By.CSS_SELECTOR, "details.dispute summary").click()
-    Select(first.find_element(By.NAME, "reason")).select_by_value("quality")
+    Select(first.find_element(By.CSS_SELECTOR, "details.dispute select[name=reason]")).select_by_value("quality")
     first.find_element(By.NAME, "text").send_keys("Varen var skadet da den kom")
     first.find_element(By.CSS_SELECTOR, "details.dispute button[type=submit]").click()
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "received"))
@@ -162,3 +162,33 @@ def test_the_debtor_disputes_a_claim_on_their_page(browser, server):
     with sqlite3.connect(STATE["database"]) as db:
         rows = db.execute("SELECT reason, raised_by, status FROM disputes").fetchall()
     assert ("quality", "debtor", "open") in rows
+
+
+def test_the_debtor_promises_a_date_on_their_page(browser, server):
+    import re
+    import subprocess
+    import tempfile
+    with sqlite3.connect(STATE["database"]) as db:
+        pdf = db.execute("SELECT content FROM archived_documents WHERE role = 'letter' ORDER BY file_name LIMIT 1 OFFSET 2").fetchone()[0]
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True, check=True).stdout
+    link = re.search(r"https?://\S+/d/[A-Za-z0-9_-]{43}", text).group(0)
+    browser.delete_all_cookies()
+    browser.set_window_size(390, 1400)
+    browser.get(link)
+    items = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#claims li"))
+    item = next(li for li in items if li.find_elements(By.CSS_SELECTOR, "details.promise"))
+    invoice = item.find_element(By.CSS_SELECTOR, ".invoice strong").text
+    item.find_element(By.CSS_SELECTOR, "details.promise summary").click()
+    browser.execute_script("arguments[0].value = '2026-12-15'", item.find_element(By.NAME, "payBy"))
+    item.find_element(By.CSS_SELECTOR, "details.promise input[name=reason]").send_keys("Lønn kommer den 15.")
+    item.find_element(By.CSS_SELECTOR, "details.promise button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "promise-received"))
+    again = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#claims li") if invoice in li.text)
+    assert "Betalingsløfte registrert" in again.text or "Betalningslöfte registrerat" in again.text
+    browser.save_screenshot(str(SCREENSHOTS / "debtor-promise-phone.png"))
+    browser.set_window_size(1280, 1000)
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM promises WHERE made_by = 'debtor' AND pay_by = '2026-12-15'").fetchone()[0] == 1

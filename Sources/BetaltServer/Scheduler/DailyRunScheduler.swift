@@ -46,6 +46,9 @@ final class DailyRunScheduler: LifecycleHandler, Sendable {
     static func tick(runAt: LocalTime, settings: ServerSettings, database: any Database, logger: Logger, now: Date = Date()) async throws {
         for creditor in try await CreditorRecord.query(on: database).all() {
             guard runAt.hasPassed(inTimeZone: creditor.timeZone, at: now) else { continue }
+            try await Promises.review(
+                creditorID: try creditor.requireID(), today: settings.today(inTimeZone: creditor.timeZone, now: now), on: database
+            )
             let report = try await DailyRun(
                 date: settings.today(inTimeZone: creditor.timeZone, now: now), creditorID: try creditor.requireID()
             ).run(on: database)

@@ -12,6 +12,19 @@ struct ClaimPage: Encodable {
     let applyCreditAction: String
     let csrf: String
     let disputes: DisputesView
+    let promises: [PromiseLine]
+    let hasPromises: Bool
+    let promiseAction: String
+}
+
+/// A promise to pay as the claim page lists it.
+struct PromiseLine: Encodable {
+    let madeOn: String
+    let payBy: String
+    let amount: String
+    let madeBy: String
+    let status: StatusBadge
+    let reason: String
 }
 
 /// A claim's facts and ledger lines, formatted for the page's language.

@@ -71,6 +71,19 @@ struct CreditorPagesController: RouteCollection {
         let followUp = try await ClaimFollowUp.load(
             claimID: claimID, creditorID: context.creditorID, today: context.today, on: req.db
         )
+        let promises = try await Promises.of(claimID: claimID, creditorID: context.creditorID, on: req.db).map { promise in
+            PromiseLine(
+                madeOn: (try? CivilDate(iso: promise.madeOn))?.formatted(context.language) ?? promise.madeOn,
+                payBy: (try? CivilDate(iso: promise.payBy))?.formatted(context.language) ?? promise.payBy,
+                amount: Money(minorUnits: promise.amountMinor, currency: (try? Currency.named(promise.currency)) ?? .nok).formatted(context.language),
+                madeBy: promise.madeBy == "debtor" ? words["raisedByDebtor"]! : promise.madeBy,
+                status: StatusBadge(
+                    label: words["promise.\(promise.status)"] ?? promise.status,
+                    tone: promise.status == "open" ? "neutral" : promise.status == "kept" ? "good" : "danger"
+                ),
+                reason: promise.reason
+            )
+        }
         return try await req.view.render("claim", ClaimPage(
             frame: context.frame(req, title: "\(words["claim"]!) \(detail.claim.invoiceNumber)", section: "claims"),
             claim: ClaimDetailView(detail, context: context, words: words),
@@ -88,7 +101,9 @@ struct CreditorPagesController: RouteCollection {
             disputes: DisputesView(
                 try await Disputes.of(claimID: claimID, creditorID: context.creditorID, on: req.db), claim: detail.claim,
                 creditorID: context.creditorID.uuidString, language: context.language, words: words
-            )
+            ),
+            promises: promises, hasPromises: !promises.isEmpty,
+            promiseAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/promises"
         ))
     }
 }

@@ -11,6 +11,31 @@ struct DebtorPageController: RouteCollection {
         routes.get("d", ":token", use: show)
         routes.get("d", ":token", "letters", ":documentID", use: letter)
         routes.post("d", ":token", "disputes", use: dispute)
+        routes.post("d", ":token", "promises", use: promise)
+    }
+
+    struct PromiseForm: Content {
+        var invoice: String
+        var payBy: String
+        var amount: String?
+        var reason: String?
+    }
+
+    /// "I will pay on …": recorded, confirmed in writing, and the ladder waits for the date.
+    func promise(req: Request) async throws -> Response {
+        guard case .found(let overview) = try await lookup(req), let token = req.parameters.get("token") else { throw Abort(.notFound) }
+        let form = try req.content.decode(PromiseForm.self)
+        guard let open = overview.claims.first(where: { $0.invoiceNumber == form.invoice }),
+              let claim = try await ClaimRecord.find(open.id, on: req.db)
+        else { throw Abort(.badRequest, reason: "Unknown invoice.") }
+        let settings = req.application.betaltSettings
+        let today = settings.today(inTimeZone: overview.creditor.timeZone)
+        let promise = try await PromisesController.record(
+            PromisesController.PromiseForm(payBy: form.payBy, amount: form.amount, reason: form.reason.map { String($0.prefix(2000)) }),
+            claim: claim, madeBy: "debtor", userID: nil, today: today, on: req.db
+        )
+        try await NoticeComposer(settings: settings.delivery).composePromiseConfirmation(promise, date: today, on: req.db)
+        return Self.personal(req.redirect(to: "/d/\(token)?received=promise"))
     }
 
     struct DisputeForm: Content {
@@ -50,6 +75,7 @@ struct DebtorPageController: RouteCollection {
             let language = Language(rawValue: overview.customer.language) ?? Language(rawValue: overview.creditor.language) ?? .nb
             var page = DebtorPage(overview, language: language, token: req.parameters.get("token")!)
             page.received = req.query[String.self, at: "received"] == "dispute"
+            page.promiseReceived = req.query[String.self, at: "received"] == "promise"
             return Self.personal(try await req.view.render("debtor", page).encodeResponse(for: req))
         }
     }
@@ -93,6 +119,7 @@ struct DebtorPage: Encodable {
         let open: String
         let reference: String?
         let disputed: Bool
+        let promised: Bool
     }
 
     struct Choice: Encodable {
@@ -123,7 +150,9 @@ struct DebtorPage: Encodable {
     var hasLetters = false
     var credit: String?
     var received = false
+    var promiseReceived = false
     var disputeAction = ""
+    var promiseAction = ""
     var reasons: [Choice] = []
 
     init(expired: Bool, lang: String, t: [String: String], creditorName: String) {
@@ -144,7 +173,8 @@ struct DebtorPage: Encodable {
             return Claim(
                 invoiceNumber: claim.invoiceNumber, issueDate: claim.issueDate.formatted(language), dueDate: claim.dueDate.formatted(language),
                 principal: claim.principal.formatted(language), additions: additions.isZero ? nil : additions.formatted(language),
-                open: claim.open.formatted(language), reference: claim.paymentReference, disputed: claim.disputed
+                open: claim.open.formatted(language), reference: claim.paymentReference, disputed: claim.disputed,
+                promised: claim.promised
             )
         }
         hasClaims = !claims.isEmpty
@@ -161,6 +191,7 @@ struct DebtorPage: Encodable {
         }
         hasLetters = !letters.isEmpty
         disputeAction = "/d/\(token)/disputes"
+        promiseAction = "/d/\(token)/promises"
         reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: words["reason.\($0.rawValue)"]!) }
         credit = overview.credits.isEmpty ? nil : overview.credits.map { $0.formatted(language) }.joined(separator: ", ")
     }

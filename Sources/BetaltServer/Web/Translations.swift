@@ -307,6 +307,22 @@ enum Translations {
             .sv: "Fakturorna tillhör olika kunder. En inbetalning kopplas till en kunds fordringar.",
             .en: "The invoices belong to different customers. A payment is assigned to one customer's claims.",
         ],
+        "promises": [.nb: "Betalingsløfter", .sv: "Betalningslöften", .en: "Promises to pay"],
+        "recordPromise": [.nb: "Registrer betalingsløfte", .sv: "Registrera betalningslöfte", .en: "Record a promise to pay"],
+        "payBy": [.nb: "Betales innen", .sv: "Betalas senast", .en: "Pay by"],
+        "promise.open": [.nb: "Løfte – oppfølging stanset", .sv: "Löfte – uppföljning pausad", .en: "Promised – follow-up paused"],
+        "promise.kept": [.nb: "Holdt", .sv: "Hållet", .en: "Kept"],
+        "promise.broken": [.nb: "Brutt", .sv: "Brutet", .en: "Broken"],
+        "promiseThis": [.nb: "Jeg betaler innen en ny dato", .sv: "Jag betalar senast ett nytt datum", .en: "I will pay by a new date"],
+        "promiseAmountHint": [.nb: "Beløp (tomt: alt)", .sv: "Belopp (tomt: allt)", .en: "Amount (empty: all)"],
+        "promiseWhy": [.nb: "Kommentar (må fylles ut hvis du vil utsette hele beløpet)", .sv: "Kommentar (krävs om du vill skjuta upp hela beloppet)", .en: "Comment (needed to defer the whole amount)"],
+        "sendPromise": [.nb: "Send", .sv: "Skicka", .en: "Send"],
+        "promiseReceived": [
+            .nb: "Takk – vi har registrert betalingsløftet ditt og sender en skriftlig bekreftelse. Vi sender ingen påminnelser før datoen.",
+            .sv: "Tack – vi har registrerat ditt betalningslöfte och skickar en skriftlig bekräftelse. Vi skickar inga påminnelser före datumet.",
+            .en: "Thank you – we have recorded your promise and will confirm it in writing. We send no reminders before the date.",
+        ],
+        "promiseOpenNote": [.nb: "Betalingsløfte registrert", .sv: "Betalningslöfte registrerat", .en: "Promise recorded"],
         "notFound": [.nb: "Fant ikke siden.", .sv: "Sidan finns inte.", .en: "Page not found."],
     ]
 

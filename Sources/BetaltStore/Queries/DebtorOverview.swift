@@ -17,6 +17,8 @@ public struct DebtorOverview: Sendable {
         public let paymentReference: String?
         /// Whether an open dispute stops its collection.
         public let disputed: Bool
+        /// Whether an open promise to pay pauses it.
+        public let promised: Bool
     }
 
     public struct Letter: Sendable {
@@ -55,6 +57,8 @@ public struct DebtorOverview: Sendable {
             .sort(\.$dueDate).all()
         let disputed = Set(try await DisputeRecord.query(on: database)
             .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$status == "open").all().map(\.claimID))
+        let promised = Set(try await PromiseRecord.query(on: database)
+            .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$status == "open").all().map(\.claimID))
         let claims = try records.map { record in
             let currency = try Currency.named(record.currency)
             return OpenClaim(
@@ -63,7 +67,7 @@ public struct DebtorOverview: Sendable {
                 fees: Money(minorUnits: record.feeOpenMinor + record.compensationOpenMinor, currency: currency),
                 interest: Money(minorUnits: record.interestOpenMinor, currency: currency),
                 open: Money(minorUnits: record.openMinor, currency: currency), paymentReference: record.paymentReference,
-                disputed: disputed.contains(record.id!)
+                disputed: disputed.contains(record.id!), promised: promised.contains(record.id!)
             )
         }
         let notices = try await NoticeRecord.query(on: database)

@@ -1,0 +1,84 @@
+import BetaltCore
+import BetaltStore
+import BetaltTestSupport
+import FluentKit
+import Foundation
+import Testing
+
+@Suite("Promises to pay")
+struct PromiseTests {
+    static let today = try! CivilDate(2026, 11, 22)
+    static let monday = try! CivilDate(2026, 11, 23)
+
+    private func seeded(_ store: StandaloneDatabase) async throws -> ClaimRecord {
+        let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 15, invoicesPerCreditor: 120)
+        try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
+        _ = try await DailyRun(date: Self.monday).run(on: store.database)
+        return try #require(try await ClaimRecord.query(on: store.database).filter(\.$openMinor > 100_000)
+            .filter(\.$stage != "closed").sort(\.$invoiceNumber).first())
+    }
+
+    @Test("a promise pauses the ladder until its date; unpaid, it is broken, the ladder resumes and a call task is made", arguments: TestEngine.allCases)
+    func broken(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let claim = try await seeded(store)
+            let currency = try Currency.named(claim.currency)
+            let tuesday = Self.monday.adding(days: 1)
+            await #expect(throws: PromiseRefused.wholeAmountNeedsReason) {
+                _ = try await Promises.make(claimID: claim.id!, creditorID: claim.creditorID, payBy: tuesday.adding(days: 7), amount: nil,
+                                            reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database)
+            }
+            await #expect(throws: PromiseRefused.dateNotAhead) {
+                _ = try await Promises.make(claimID: claim.id!, creditorID: claim.creditorID, payBy: tuesday, amount: Money(minorUnits: 50_000, currency: currency),
+                                            reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database)
+            }
+            let payBy = tuesday.adding(days: 7)
+            let promise = try await Promises.make(
+                claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 50_000, currency: currency),
+                reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database
+            )
+            await #expect(throws: PromiseRefused.alreadyPromised(payBy: payBy.iso)) {
+                _ = try await Promises.make(claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 1_000, currency: currency),
+                                            reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database)
+            }
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claim.id!).count()
+            _ = try await DailyRun(date: tuesday).run(on: store.database)
+            let paused = try await ClaimDecisionRecord.query(on: store.database).filter(\.$claimID == claim.id!).filter(\.$decidedOn == tuesday.iso).all()
+            #expect(paused.contains { $0.reason.contains("promised to pay") })
+            #expect(try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claim.id!).count() == acts)
+
+            // On its date it is still open; the day after, unpaid, it is broken.
+            #expect(try await Promises.review(today: payBy, on: store.database) == (kept: 0, broken: 0))
+            let review = try await Promises.review(today: payBy.adding(days: 1), on: store.database)
+            #expect(review.broken == 1)
+            #expect(try await PromiseRecord.find(promise.id, on: store.database)?.status == "broken")
+            let task = try #require(try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claim.id!)
+                .filter(\.$stepID == "broken-promise").first())
+            #expect(task.kind == "callTask" && task.deliveryStatus == "task")
+            #expect(try await ClaimRecord.find(claim.id, on: store.database)?.nextActionDate == payBy.adding(days: 1).iso)
+            // Reviewing again changes nothing.
+            #expect(try await Promises.review(today: payBy.adding(days: 1), on: store.database) == (kept: 0, broken: 0))
+        }
+    }
+
+    @Test("a promise is kept when the promised amount came in before its date was over", arguments: TestEngine.allCases)
+    func kept(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let claim = try await seeded(store)
+            let currency = try Currency.named(claim.currency)
+            let payBy = Self.monday.adding(days: 10)
+            let promise = try await Promises.make(
+                claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 40_000, currency: currency),
+                reason: "salary on the 25th", madeBy: "debtor", userID: nil, on: Self.monday, database: store.database
+            )
+            _ = try await LedgerWriter.append(
+                [LedgerEntry(kind: .payment, component: .principal, amount: Money(minorUnits: 40_000, currency: currency),
+                             date: Self.monday.adding(days: 5), text: "paid as promised")],
+                toClaim: claim.id!, creditorID: claim.creditorID, on: store.database
+            )
+            #expect(try await Promises.review(today: payBy.adding(days: 1), on: store.database) == (kept: 1, broken: 0))
+            #expect(try await PromiseRecord.find(promise.id, on: store.database)?.status == "kept")
+            #expect(try await CollectionActRecord.query(on: store.database).filter(\.$stepID == "broken-promise").count() == 0)
+        }
+    }
+}
