@@ -178,6 +178,30 @@ struct WorkQueueTests {
         }
     }
 
+    @Test("a broken promise puts a call in the queue; the caller records how it went and it leaves the queue", arguments: TestEngine.allCases)
+    func callTasks(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (claim, _) = try await Self.setUp(test)
+            let norway = test.ledger.creditors[0].id
+            _ = try await Promises.make(
+                claimID: claim.id!, creditorID: norway, payBy: TestApp.today.adding(days: 3), amount: .major(400, .nok), reason: "",
+                madeBy: "kari@example", userID: nil, on: TestApp.today, database: test.app.db
+            )
+            #expect(try await Promises.review(creditorID: norway, today: TestApp.today.adding(days: 4), on: test.app.db).broken == 1)
+            let cookie = try await test.logIn()
+            let queue = "/creditors/\(norway)/work-queue"
+            let (_, body) = try await test.get(queue, headers: cookie)
+            #expect(body.contains("id=\"call-tasks\"") && body.contains("WQ-77"))
+            let action = try #require(body.firstMatch(of: /action="([^"]*\/calls\/[^"]+)"/)).1
+            let csrf = try await test.csrfToken(from: queue, headers: cookie)
+            let (status, _) = try await test.postForm(String(action), ["csrf": csrf, "outcome": "notReached", "note": "Voicemail"], headers: cookie)
+            #expect(status == .seeOther)
+            let (_, after) = try await test.get(queue, headers: cookie)
+            #expect(!after.contains("id=\"call-tasks\""))
+            #expect(try await AuditRecord.query(on: test.app.db).filter(\.$action == "call.notReached").first()?.detail == "Voicemail")
+        }
+    }
+
     @Test("a wrong currency, an unknown or foreign invoice, a foreign payment or a missing token change nothing", arguments: TestEngine.allCases)
     func refusals(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

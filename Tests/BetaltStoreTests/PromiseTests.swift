@@ -58,6 +58,18 @@ struct PromiseTests {
             #expect(try await ClaimRecord.find(claim.id, on: store.database)?.nextActionDate == payBy.adding(days: 1).iso)
             // Reviewing again changes nothing.
             #expect(try await Promises.review(today: payBy.adding(days: 1), on: store.database) == (kept: 0, broken: 0))
+
+            // The call is in the work queue with why; recording its outcome closes it, for this creditor only.
+            let calls = try await CallTasks.open(creditorID: claim.creditorID, on: store.database)
+            let call = try #require(calls.first { $0.act.id == task.id })
+            #expect(call.why.contains("broken") && call.customer.id == claim.customerID)
+            #expect(!(try await CallTasks.complete(task.id!, creditorID: UUID(), reached: true, note: "", by: "x", userID: nil, on: store.database)))
+            #expect(try await CallTasks.complete(
+                task.id!, creditorID: claim.creditorID, reached: true, note: "Pays half on Friday", by: "kari@example", userID: nil,
+                on: store.database))
+            #expect(try await CallTasks.open(creditorID: claim.creditorID, on: store.database).allSatisfy { $0.act.id != task.id })
+            let audit = try await AuditRecord.query(on: store.database).filter(\.$action == "call.reached").all()
+            #expect(audit.map(\.detail) == ["Pays half on Friday"])
         }
     }
 

@@ -323,6 +323,10 @@ enum Translations {
             .en: "Thank you – we have recorded your promise and will confirm it in writing. We send no reminders before the date.",
         ],
         "promiseOpenNote": [.nb: "Betalingsløfte registrert", .sv: "Betalningslöfte registrerat", .en: "Promise recorded"],
+        "callTasks": [.nb: "Ringeoppgaver", .sv: "Samtal att ringa", .en: "Calls to make"],
+        "callNote": [.nb: "Notat", .sv: "Anteckning", .en: "Note"],
+        "callReached": [.nb: "Nådde kunden", .sv: "Nådde kunden", .en: "Reached"],
+        "callNotReached": [.nb: "Nådde ikke kunden", .sv: "Nådde inte kunden", .en: "Not reached"],
         "notFound": [.nb: "Fant ikke siden.", .sv: "Sidan finns inte.", .en: "Page not found."],
     ]
 

@@ -24,6 +24,7 @@ struct WorkQueueController: RouteCollection {
         let queue = routes.grouped("creditors", ":creditorID", "work-queue")
         queue.get(use: show)
         queue.post("assign", use: assign)
+        queue.post("calls", ":actID", use: completeCall)
     }
 
     func show(req: Request) async throws -> View {
@@ -58,6 +59,25 @@ struct WorkQueueController: RouteCollection {
         } catch let refusal as AssignmentRefused {
             return try await failed(Self.key(refusal))
         }
+    }
+
+    struct CallForm: Content {
+        var outcome: String
+        var note: String?
+    }
+
+    /// Records how a call went ("reached" or "notReached", with a note) and closes the task.
+    func completeCall(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let actID = req.parameters.get("actID", as: UUID.self) else { throw Abort(.notFound) }
+        let form = try req.content.decode(CallForm.self)
+        guard ["reached", "notReached"].contains(form.outcome) else { throw Abort(.badRequest, reason: "Unknown outcome.") }
+        guard try await CallTasks.complete(
+            actID, creditorID: context.creditorID, reached: form.outcome == "reached", note: form.note ?? "",
+            by: context.user.email, userID: context.user.id, on: req.db
+        ) else { throw Abort(.notFound) }
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/work-queue#calls")
     }
 
     static func key(_ refusal: AssignmentRefused) -> String {
@@ -109,6 +129,16 @@ struct WorkQueueController: RouteCollection {
                 ageDays: max(0, ((try? CivilDate(iso: dispute.raisedOn)) ?? context.today).days(until: context.today))
             ))
         }
+        let calls = try await CallTasks.open(creditorID: context.creditorID, on: req.db).map { item in
+            WorkQueuePage.CallLine(
+                date: (try? CivilDate(iso: item.act.actDate))?.formatted(context.language) ?? item.act.actDate,
+                customerName: item.customer.name, phone: item.customer.phone,
+                claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(item.claim.id!.uuidString)",
+                invoiceNumber: item.claim.invoiceNumber,
+                open: Money(minorUnits: item.claim.openMinor, currency: (try? Currency.named(item.claim.currency)) ?? .nok).formatted(context.language),
+                why: item.why, doneAction: "\(base)/calls/\(item.act.id!.uuidString)"
+            )
+        }
         return try await req.view.render("work-queue", WorkQueuePage(
             frame: context.frame(req, title: words["workQueue"]!, section: "workQueue"),
             csrf: CSRFToken.current(req), action: base + "/assign", items: items, isEmpty: items.isEmpty,
@@ -116,7 +146,8 @@ struct WorkQueueController: RouteCollection {
             totalCount: result.totalCount, page: result.page, pageCount: result.pageCount,
             previousHref: result.page > 1 ? "\(base)?page=\(result.page - 1)" : nil,
             nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil,
-            credits: credits, hasCredits: !credits.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty
+            credits: credits, hasCredits: !credits.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty,
+            calls: calls, hasCalls: !calls.isEmpty
         ))
     }
 }

@@ -21,6 +21,20 @@ struct WorkQueuePage: Encodable {
     let hasCredits: Bool
     let disputes: [DisputeLine]
     let hasDisputes: Bool
+    let calls: [CallLine]
+    let hasCalls: Bool
+
+    /// A call to make, with what the caller needs and the form to record how it went.
+    struct CallLine: Encodable {
+        let date: String
+        let customerName: String
+        let phone: String?
+        let claimHref: String
+        let invoiceNumber: String
+        let open: String
+        let why: String
+        let doneAction: String
+    }
 
     /// An open dispute waiting for the creditor's decision, with how long it has waited.
     struct DisputeLine: Encodable {
