@@ -249,6 +249,36 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("refused SMTP settings keep e-mails waiting, using up no attempts and sending no letters", arguments: TestEngine.allCases)
+    func configurationFailureWaits(engine: TestEngine) async throws {
+        let directory = try makeSMTPTestDirectory()
+        let certificate = try SMTPTestCertificate.make(in: directory)
+        // The server insists on STARTTLS; these settings never upgrade, so MAIL FROM is answered 530.
+        let server = try SMTPTestServer(.init(tlsCertificate: certificate, requireStartTLS: true), directory: directory)
+        defer { server.stop(); server.removeFiles() }
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let composer = NoticeComposer(settings: settings(smtp: server))
+            _ = try await composer.composePending(date: Self.runDate, on: store.database)
+            let message = try #require(try await OutboxMessageRecord.query(on: store.database).first())
+            try await onlyWaiting([message], store)
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let now = Date()
+            for round in 0..<8 {
+                // Well past every backoff: each round is a new attempt, and none counts towards giving up.
+                _ = try await worker.drain(now: now.addingTimeInterval(TimeInterval(round) * 86_400), today: Self.runDate, on: store.database)
+            }
+            let waiting = try #require(try await OutboxMessageRecord.find(message.id, on: store.database))
+            #expect(waiting.status == "pending" && waiting.attempts == 0)
+            #expect(waiting.lastResult?.contains("530") == true)
+            let notice = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
+            #expect(notice.status == "queued" && notice.statusDetail?.contains("SMTP settings") == true)
+            #expect(try await NoticeRecord.query(on: store.database).filter(\.$groupKey == notice.groupKey).count() == 1)
+            #expect(try await count("delivery_events WHERE outcome = 'configurationFailure'", store) == 8)
+            #expect(try server.delivered().isEmpty)
+        }
+    }
+
     // MARK: - Helpers
 
     /// A real SMTP server and a database whose Monday run has been composed into notices.

@@ -143,22 +143,22 @@ struct SMTPTransportTests {
             #expect(stored.map(\.sidecar.tls) == [true])
             #expect(stored.first?.raw == bytes)
 
-            // Without the private CA the certificate cannot be verified: temporary (our configuration).
+            // Without the private CA the certificate cannot be verified: our configuration.
             let untrusted = transport(server.url, startTLS: .required).send(bytes, to: ["ase@example.no"])
-            #expect(untrusted == .temporaryFailure(untrusted.text))
+            #expect(untrusted == .configurationFailure(untrusted.text))
 
             // The server insists on STARTTLS; a client that never upgrades gets 530 to MAIL FROM, which
             // is about our configuration, not the message.
             let plain = transport(server.url, startTLS: .none).send(bytes, to: ["ase@example.no"])
-            #expect(plain == .temporaryFailure(plain.text))
+            #expect(plain == .configurationFailure(plain.text))
             #expect(plain.text.contains("530"))
         }
     }
 
-    @Test func requiredSTARTTLSFailsTemporarilyWhenNotOffered() throws {
+    @Test func requiredSTARTTLSIsAConfigurationFailureWhenNotOffered() throws {
         try withSMTPServer { (server: SMTPTestServer) throws in
             let result = transport(server.url, startTLS: .required).send(SMTPFixtures.reminder().rendered(), to: ["ase@example.no"])
-            #expect(result == .temporaryFailure(result.text))
+            #expect(result == .configurationFailure(result.text))
             #expect(try server.delivered().isEmpty)
             // "optional" falls back to plain text when the server offers no STARTTLS.
             let optional = transport(server.url, startTLS: .whenAvailable).send(SMTPFixtures.reminder().rendered(), to: ["ase@example.no"])
@@ -191,17 +191,17 @@ struct SMTPTransportTests {
             #expect(good.isDelivered, "\(good)")
             #expect(try server.delivered().map(\.sidecar.authenticated) == [true])
 
-            // A wrong password is our configuration: temporary, and the 535 is in the text.
+            // A wrong password is our configuration, and the 535 is in the text.
             let bad = transport(server.url, startTLS: .required, username: "betalt", password: "wrong", caFile: certificate.certificatePath)
                 .send(bytes, to: ["ase@example.no"])
-            #expect(bad == .temporaryFailure(bad.text))
+            #expect(bad == .configurationFailure(bad.text))
             #expect(bad.text.contains("535"))
             #expect(!bad.text.contains("wrong"))
 
-            // No credentials at all: the server answers MAIL FROM with 530 — temporary as well.
+            // No credentials at all: the server answers MAIL FROM with 530 — our configuration as well.
             let none = transport(server.url, startTLS: .required, caFile: certificate.certificatePath)
                 .send(bytes, to: ["ase@example.no"])
-            #expect(none == .temporaryFailure(none.text))
+            #expect(none == .configurationFailure(none.text))
             #expect(none.text.contains("530"))
             #expect(try server.delivered().count == 1)
         }

@@ -111,6 +111,15 @@ struct DebtorPageTests {
             try await test.app.testing().test(.GET, "/d/\(token)?received=dispute") { res async in
                 #expect(res.body.string.contains("id=\"received\""))
             }
+            // A shared reference that would also pay the disputed claim is no longer offered.
+            guard case .found(let overview) = try await DebtorOverview.load(
+                tokenHash: DebtorLink.hash(token: token), today: { _ in TestApp.today }, on: test.app.db
+            ) else {
+                Issue.record("the link no longer works")
+                return
+            }
+            #expect(overview.combinedReference.map { !$0.invoiceNumbers.contains(claim.invoiceNumber) } ?? true)
+            #expect(overview.claims.first { $0.invoiceNumber == claim.invoiceNumber }?.disputed == true)
             // A claim of another customer cannot be disputed through this link.
             let foreign = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID != customer.id!).first())
             try await test.app.testing().test(.POST, "/d/\(token)/disputes", beforeRequest: { req in

@@ -112,6 +112,14 @@ public struct OutboxWorker: Sendable {
                 message.nextAttemptAt = Instant.iso(now.addingTimeInterval(TimeInterval(Self.backoff[message.attempts - 1])))
                 message.lastResult = answer
                 try await event(for: message, outcome: "temporaryFailure", detail: answer, now: now, on: tx)
+            case .configurationFailure(let answer):
+                // Our settings, not the message: wait (at most the longest backoff) without using up attempts.
+                message.attempts -= 1
+                message.status = OutboxStatus.pending.rawValue
+                message.nextAttemptAt = Instant.iso(now.addingTimeInterval(TimeInterval(Self.backoff[min(message.attempts, Self.backoff.count - 1)])))
+                message.lastResult = answer
+                try await setNotice(message.noticeID, .queued, detail: "waiting for the SMTP settings to be fixed: \(answer)", on: tx)
+                try await event(for: message, outcome: "configurationFailure", detail: answer, now: now, on: tx)
             case .uncertain(let answer):
                 message.status = OutboxStatus.uncertain.rawValue
                 message.lastResult = "no final answer after the whole message: \(answer)"

@@ -12,6 +12,10 @@ public enum SMTPResult: Sendable, Hashable {
     /// unavailable"), other than the authentication/TLS-required codes 530, 534, 535 and 538, or a
     /// recipient address that cannot be sent to at all.
     case permanentFailure(String)
+    /// Our side was refused, not the message: authentication (530, 534, 535, 538), a greeting or
+    /// STARTTLS refused, a certificate that cannot be verified. The message waits until the settings are
+    /// fixed; it must not be given up on or replaced by a letter because of it.
+    case configurationFailure(String)
     /// The whole message was handed over but the server's final answer never came (the connection was
     /// lost or timed out after the data): it may have been accepted, so it must not be sent again blindly.
     case uncertain(String)
@@ -25,7 +29,7 @@ public enum SMTPResult: Sendable, Hashable {
     public var text: String {
         switch self {
         case .delivered(let reply): return reply
-        case .temporaryFailure(let text), .permanentFailure(let text), .uncertain(let text): return text
+        case .temporaryFailure(let text), .permanentFailure(let text), .uncertain(let text), .configurationFailure(let text): return text
         }
     }
 }
@@ -164,6 +168,14 @@ public struct SMTPTransport: Sendable {
         if let reply, (500..<600).contains(replyCode), !configurationCodes.contains(replyCode),
            ["MAIL", "RCPT", "DATA"].contains(reply.command) {
             return .permanentFailure(description)
+        }
+        let configurationErrors: Set<UInt32> = [
+            CURLE_LOGIN_DENIED.rawValue, CURLE_USE_SSL_FAILED.rawValue, CURLE_PEER_FAILED_VERIFICATION.rawValue,
+            CURLE_SSL_CACERT_BADFILE.rawValue, CURLE_SSL_CONNECT_ERROR.rawValue,
+        ]
+        let refusedGreeting = reply.map { (500..<600).contains(replyCode) && ["EHLO", "HELO", "STARTTLS", "AUTH"].contains($0.command) } ?? false
+        if configurationCodes.contains(replyCode) || refusedGreeting || configurationErrors.contains(code.rawValue) {
+            return .configurationFailure(description)
         }
         return .temporaryFailure(description)
     }

@@ -84,7 +84,11 @@ public struct DebtorOverview: Sendable {
         if let newest = notices.first(where: { $0.paymentReference != nil }) {
             let covered = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == newest.id!).all().map(\.claimID)
             let stillOpen = records.filter { covered.contains($0.id!) }
-            if stillOpen.count == Set(covered).count { combined = (newest.paymentReference!, stillOpen.map(\.invoiceNumber)) }
+            // Offered only while it would pay exactly what is owed: every claim still open and none disputed
+            // (paying a disputed claim through a shared reference would settle what the debtor contests).
+            if stillOpen.count == Set(covered).count, stillOpen.allSatisfy({ !disputed.contains($0.id!) }) {
+                combined = (newest.paymentReference!, stillOpen.map(\.invoiceNumber))
+            }
         }
         let credits = try await CustomerCredit.balances(customerID: customer.id!, creditorID: creditor.id!, on: database)
         return .found(DebtorOverview(
