@@ -13,15 +13,20 @@ struct WorkQueueTests {
     /// A claim WQ-77 of 1 000,00 kr for the Norwegian creditor, and a payment of 1 500,00 kr naming it only in its text.
     static func setUp(_ test: TestApp) async throws -> (claim: ClaimRecord, payment: PaymentRecord) {
         let norway = test.ledger.creditors[0].id
-        let csv = Data("""
-            invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name
-            WQ-77;2026-10-01;2026-10-15;NOK;1000,00;C-77;Per Hansen
-
-            """.utf8)
-        _ = try await InvoiceImport.run(fileName: "wq.csv", data: csv, creditorID: norway, on: test.app.db)
+        try await importInvoice("WQ-77", issued: "2026-10-01", due: "2026-10-15", amount: "1000,00", test)
         let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "WQ-77").first())
         let payment = try await insertPayment(creditorID: norway, amountMinor: 150_000, currency: "NOK", text: "betaling faktura WQ-77", on: test.app.db)
         return (claim, payment)
+    }
+
+    /// An invoice of Per Hansen (customer C-77) for the Norwegian creditor, imported as a one-line CSV.
+    static func importInvoice(_ number: String, issued: String, due: String, amount: String, _ test: TestApp) async throws {
+        let csv = Data("""
+            invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name
+            \(number);\(issued);\(due);NOK;\(amount);C-77;Per Hansen
+
+            """.utf8)
+        _ = try await InvoiceImport.run(fileName: "\(number).csv", data: csv, creditorID: test.ledger.creditors[0].id, on: test.app.db)
     }
 
     static func insertPayment(creditorID: UUID, amountMinor: Int64, currency: String, text: String, on database: any Database) async throws -> PaymentRecord {
@@ -114,12 +119,7 @@ struct WorkQueueTests {
         try await TestApp.with(engine) { test in
             let (claim, payment) = try await Self.setUp(test)
             let norway = test.ledger.creditors[0].id
-            let csv = Data("""
-                invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name
-                WQ-78;2026-09-01;2026-09-15;NOK;300,00;C-77;Per Hansen
-
-                """.utf8)
-            _ = try await InvoiceImport.run(fileName: "wq2.csv", data: csv, creditorID: norway, on: test.app.db)
+            try await Self.importInvoice("WQ-78", issued: "2026-09-01", due: "2026-09-15", amount: "300,00", test)
             let older = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "WQ-78").first())
             let cookie = try await test.logIn()
             let queue = "/creditors/\(norway)/work-queue"
@@ -148,12 +148,7 @@ struct WorkQueueTests {
             _ = try await test.postForm(queue + "/assign", ["csrf": csrf, "payment": payment.id!.uuidString, "invoice": "WQ-77"], headers: cookie)
             #expect(try await CustomerCredit.balances(customerID: claim.customerID, creditorID: norway, on: test.app.db) == [.major(500, .nok)])
 
-            let csv = Data("""
-                invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name
-                WQ-79;2026-11-01;2026-11-15;NOK;300,00;C-77;Per Hansen
-
-                """.utf8)
-            _ = try await InvoiceImport.run(fileName: "wq3.csv", data: csv, creditorID: norway, on: test.app.db)
+            try await Self.importInvoice("WQ-79", issued: "2026-11-01", due: "2026-11-15", amount: "300,00", test)
             let next = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "WQ-79").first())
             let page = "/creditors/\(norway)/claims/\(next.id!)"
             let (_, body) = try await test.get(page, headers: cookie)

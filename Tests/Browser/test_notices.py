@@ -19,6 +19,22 @@ def fetch(browser, url):
         return response.headers, response.read()
 
 
+def debtor_link(descending=False, offset=0):
+    """The private link printed in an archived letter, read back from the PDF as a debtor would find it."""
+    import re
+    import subprocess
+    import tempfile
+    with sqlite3.connect(STATE["database"]) as db:
+        pdf = db.execute(
+            f"SELECT content FROM archived_documents WHERE role = 'letter' ORDER BY file_name {'DESC' if descending else ''} LIMIT 1 OFFSET ?",
+            (offset,)).fetchone()[0]
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+        file.write(pdf)
+        file.flush()
+        text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True, check=True).stdout
+    return re.search(r"https?://\S+/d/[A-Za-z0-9_-]{43}", text).group(0)
+
+
 def a_claim_with_a_letter():
     with sqlite3.connect(STATE["database"]) as db:
         return db.execute("""
@@ -101,18 +117,11 @@ def test_letters_to_print_download_and_mark_posted(browser, server):
 
 
 def test_the_debtor_opens_the_link_from_a_letter_on_a_phone(browser, server):
-    import re
-    import subprocess
-    import tempfile
     with sqlite3.connect(STATE["database"]) as db:
-        pdf, name = db.execute("""
-            SELECT d.content, c.name FROM archived_documents d JOIN customers c ON c.id = d.customer_id
-            WHERE d.role = 'letter' ORDER BY d.file_name LIMIT 1""").fetchone()
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
-        file.write(pdf)
-        file.flush()
-        text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True, check=True).stdout
-    link = re.search(r"https?://\S+/d/[A-Za-z0-9_-]{43}", text).group(0)
+        name = db.execute("""
+            SELECT c.name FROM archived_documents d JOIN customers c ON c.id = d.customer_id
+            WHERE d.role = 'letter' ORDER BY d.file_name LIMIT 1""").fetchone()[0]
+    link = debtor_link()
     assert link.startswith(server)
     browser.delete_all_cookies()
     browser.set_window_size(390, 1400)
@@ -133,18 +142,8 @@ def test_the_debtor_opens_the_link_from_a_letter_on_a_phone(browser, server):
 
 
 def test_the_debtor_disputes_a_claim_on_their_page(browser, server):
-    import re
-    import subprocess
-    import tempfile
     from selenium.webdriver.support.ui import Select
-    with sqlite3.connect(STATE["database"]) as db:
-        pdf = db.execute("""
-            SELECT d.content FROM archived_documents d WHERE d.role = 'letter' ORDER BY d.file_name DESC LIMIT 1""").fetchone()[0]
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
-        file.write(pdf)
-        file.flush()
-        text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True, check=True).stdout
-    link = re.search(r"https?://\S+/d/[A-Za-z0-9_-]{43}", text).group(0)
+    link = debtor_link(descending=True)
     browser.delete_all_cookies()
     browser.set_window_size(390, 1400)
     browser.get(link)
@@ -165,16 +164,7 @@ def test_the_debtor_disputes_a_claim_on_their_page(browser, server):
 
 
 def test_the_debtor_promises_a_date_on_their_page(browser, server):
-    import re
-    import subprocess
-    import tempfile
-    with sqlite3.connect(STATE["database"]) as db:
-        pdf = db.execute("SELECT content FROM archived_documents WHERE role = 'letter' ORDER BY file_name LIMIT 1 OFFSET 2").fetchone()[0]
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
-        file.write(pdf)
-        file.flush()
-        text = subprocess.run(["pdftotext", file.name, "-"], capture_output=True, text=True, check=True).stdout
-    link = re.search(r"https?://\S+/d/[A-Za-z0-9_-]{43}", text).group(0)
+    link = debtor_link(offset=2)
     browser.delete_all_cookies()
     browser.set_window_size(390, 1400)
     browser.get(link)

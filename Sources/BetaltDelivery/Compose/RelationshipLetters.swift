@@ -21,7 +21,7 @@ extension NoticeComposer {
             content.dispute = NoticeDispute(
                 raisedOn: try CivilDate(iso: dispute.raisedOn),
                 amount: Money(minorUnits: dispute.amountMinor, currency: try Currency.named(dispute.currency)),
-                reason: dispute.text.isEmpty ? DisputeWords.reason(dispute.reason, content.language) : dispute.text,
+                reason: dispute.text.isEmpty ? DisputeReasonWords.label(dispute.reason, content.language) : dispute.text,
                 accepted: dispute.status == "open" ? nil : dispute.status == "accepted",
                 explanation: dispute.decisionText
             )
@@ -71,19 +71,5 @@ extension NoticeComposer {
                 claimID: claim.id!, actID: nil, on: tx
             )
         }
-    }
-}
-
-/// The reasons of a dispute in the debtor's words, for letters that have no free text from them.
-enum DisputeWords {
-    static func reason(_ reason: String, _ language: Language) -> String {
-        let words: [String: [Language: String]] = [
-            "wrongAmount": [.nb: "Beløpet er feil", .sv: "Beloppet är fel", .en: "The amount is wrong"],
-            "notDelivered": [.nb: "Varen eller tjenesten er ikke levert", .sv: "Varan eller tjänsten är inte levererad", .en: "Not delivered"],
-            "quality": [.nb: "Mangler ved varen eller tjenesten", .sv: "Fel i varan eller tjänsten", .en: "Faulty goods or service"],
-            "alreadyPaid": [.nb: "Kravet er allerede betalt", .sv: "Fordran är redan betald", .en: "Already paid"],
-            "other": [.nb: "Annen grunn", .sv: "Annat skäl", .en: "Other"],
-        ]
-        return words[reason]?[language] ?? reason
     }
 }

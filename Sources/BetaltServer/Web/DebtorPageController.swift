@@ -192,7 +192,7 @@ struct DebtorPage: Encodable {
         hasLetters = !letters.isEmpty
         disputeAction = "/d/\(token)/disputes"
         promiseAction = "/d/\(token)/promises"
-        reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: words["reason.\($0.rawValue)"]!) }
+        reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: DisputeReasonWords.label($0.rawValue, language)) }
         credit = overview.credits.isEmpty ? nil : overview.credits.map { $0.formatted(language) }.joined(separator: ", ")
     }
 }

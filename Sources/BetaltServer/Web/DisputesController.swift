@@ -32,13 +32,7 @@ struct DisputesController: RouteCollection {
         else { throw Abort(.notFound) }
         let form = try req.content.decode(RaiseForm.self)
         guard let reason = DisputeReason(rawValue: form.reason) else { throw Abort(.badRequest, reason: "Unknown reason.") }
-        var amount: Money?
-        if let text = form.amount?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard let parsed = try? Money.parse(text.replacingOccurrences(of: ",", with: "."), currency: try Currency.named(claim.currency)) else {
-                throw Abort(.unprocessableEntity, reason: "The amount '\(text)' is not an amount.")
-            }
-            amount = parsed
-        }
+        let amount = try FormAmount.parse(form.amount, currency: claim.currency)
         let dispute: DisputeRecord
         do {
             dispute = try await Disputes.raise(

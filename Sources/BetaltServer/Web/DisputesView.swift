@@ -1,4 +1,5 @@
 import BetaltCore
+import BetaltDocuments
 import BetaltStore
 
 /// A claim's disputes as its page shows them, with the forms to record and decide one.
@@ -32,7 +33,7 @@ struct DisputesView: Encodable {
             return Line(
                 raisedOn: (try? CivilDate(iso: dispute.raisedOn))?.formatted(language) ?? dispute.raisedOn,
                 amount: Money(minorUnits: dispute.amountMinor, currency: currency).formatted(language),
-                reason: words["reason.\(dispute.reason)"] ?? dispute.reason, text: dispute.text,
+                reason: DisputeReasonWords.label(dispute.reason, language), text: dispute.text,
                 raisedBy: dispute.raisedBy == "debtor" ? words["raisedByDebtor"]! : dispute.raisedBy,
                 status: StatusBadge(
                     label: words["dispute.\(dispute.status)"] ?? dispute.status,
@@ -44,7 +45,7 @@ struct DisputesView: Encodable {
         }
         hasDisputes = !lines.isEmpty
         raiseAction = "/creditors/\(creditorID)/claims/\(claim.id!.uuidString)/disputes"
-        reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: words["reason.\($0.rawValue)"]!) }
+        reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: DisputeReasonWords.label($0.rawValue, language)) }
         canRaise = claim.openMinor > 0
     }
 }

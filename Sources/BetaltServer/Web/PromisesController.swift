@@ -39,13 +39,7 @@ struct PromisesController: RouteCollection {
         guard let payBy = try? CivilDate(iso: form.payBy.trimmingCharacters(in: .whitespaces)) else {
             throw Abort(.unprocessableEntity, reason: "The date '\(form.payBy)' is not a date (YYYY-MM-DD).")
         }
-        var amount: Money?
-        if let text = form.amount?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard let parsed = try? Money.parse(text.replacingOccurrences(of: ",", with: "."), currency: try Currency.named(claim.currency)) else {
-                throw Abort(.unprocessableEntity, reason: "The amount '\(text)' is not an amount.")
-            }
-            amount = parsed
-        }
+        let amount = try FormAmount.parse(form.amount, currency: claim.currency)
         do {
             return try await Promises.make(
                 claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: amount, reason: form.reason ?? "",

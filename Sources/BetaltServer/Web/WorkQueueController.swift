@@ -1,4 +1,5 @@
 import BetaltCore
+import BetaltDocuments
 import BetaltStore
 import Fluent
 import Vapor
@@ -125,7 +126,7 @@ struct WorkQueueController: RouteCollection {
                 claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(claim.id!.uuidString)#disputes",
                 invoiceNumber: claim.invoiceNumber, customerName: customer.name,
                 amount: Money(minorUnits: dispute.amountMinor, currency: currency).formatted(context.language),
-                reason: words["reason.\(dispute.reason)"] ?? dispute.reason,
+                reason: DisputeReasonWords.label(dispute.reason, context.language),
                 ageDays: max(0, ((try? CivilDate(iso: dispute.raisedOn)) ?? context.today).days(until: context.today))
             ))
         }
