@@ -12,7 +12,8 @@ public struct DeliveryRound: Sendable {
     /// `now` (default: the moment composing ends) decides which outbox messages are due.
     public func run(date: CivilDate, creditorID: UUID? = nil, now: Date? = nil, on database: any Database) async throws -> DeliveryRoundReport {
         let composer = NoticeComposer(settings: settings)
-        let composed = try await composer.composePending(creditorID: creditorID, date: date, on: database)
+        var composed = try await composer.composePending(creditorID: creditorID, date: date, on: database)
+        composed.composed += try await composer.composePlanReminders(creditorID: creditorID, date: date, on: database)
         var delivered: DeliveryReport?
         if let smtp = settings.smtp {
             delivered = try await OutboxWorker(transport: SMTPTransport(settings: smtp), composer: composer)

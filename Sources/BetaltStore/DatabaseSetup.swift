@@ -46,5 +46,6 @@ public enum BetaltMigrations {
         IndexPaymentsByBankReference(),
         CreateDisputeSchema(),
         CreatePromiseSchema(),
+        CreatePaymentPlanSchema(),
     ]
 }

@@ -28,14 +28,15 @@ struct RunCommand: AsyncParsableCommand {
         }
         let progress = ProgressLine()
         run.afterBatch = { done, total in progress.show(done: done, total: total) }
-        let (report, delivery) = try await VaporApplication.with(settings) { app in
-            // Promises whose date has passed are kept or broken before the ladder looks at their claims.
-            if !dryRun { try await Promises.review(creditorID: run.creditorID, today: day, on: app.db) }
+        let (agreements, report, delivery) = try await VaporApplication.with(settings) { app in
+            // Promises and plans are reviewed before the ladder looks at their claims.
+            let agreements = dryRun ? nil : try await AgreementReview.run(creditorID: run.creditorID, today: day, on: app.db)
             let report = try await run.run(on: app.db)
             let delivery = dryRun ? nil : try await DeliveryRound(settings: settings.delivery).run(date: day, creditorID: run.creditorID, on: app.db)
-            return (report, delivery)
+            return (agreements, report, delivery)
         }
         progress.finish()
+        if let agreements { print(agreements.text) }
         print(report.text)
         if let delivery { print(delivery.text) }
     }

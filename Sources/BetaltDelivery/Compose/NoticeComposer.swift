@@ -108,7 +108,7 @@ public struct NoticeComposer: Sendable {
         let link = DebtorLink.issue(customerID: customer.id!, creditorID: creditorID, date: date, settings: settings)
         let ownReference = claims.count == 1 ? claims[0].paymentReference : nil
         var reference = ownReference
-        if reference == nil { reference = try await NoticeReference.fresh(country: assembler.country, creditorID: creditorID, on: database) }
+        if reference == nil { reference = try await PaymentReferences.fresh(country: assembler.country, creditorID: creditorID, on: database) }
         var chargedFees: [UUID: [NoticeFee]] = [:]
         for act in try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$claimID ~~ claimIDs).filter(\.$feeMinor > 0).sort(\.$actDate).all() {

@@ -15,7 +15,7 @@ extension NoticeComposer {
                 .sort(\.$actDate, .descending).first()?.deadline.flatMap { try? CivilDate(iso: $0) }
             : nil
         try await composeLetter(
-            kind, claimID: dispute.claimID, creditorID: dispute.creditorID, key: "dispute/\(dispute.id!.uuidString)/\(kind.rawValue)",
+            kind, claimIDs: [dispute.claimID], creditorID: dispute.creditorID, key: "dispute/\(dispute.id!.uuidString)/\(kind.rawValue)",
             deadline: deadline, date: date, on: database
         ) { content in
             content.dispute = NoticeDispute(
@@ -31,7 +31,7 @@ extension NoticeComposer {
     /// The written confirmation of a promise to pay, once per promise.
     public func composePromiseConfirmation(_ promise: PromiseRecord, date: CivilDate, on database: any Database) async throws {
         try await composeLetter(
-            .promiseConfirmation, claimID: promise.claimID, creditorID: promise.creditorID, key: "promise/\(promise.id!.uuidString)",
+            .promiseConfirmation, claimIDs: [promise.claimID], creditorID: promise.creditorID, key: "promise/\(promise.id!.uuidString)",
             deadline: try CivilDate(iso: promise.payBy), date: date, on: database
         ) { content in
             content.promise = NoticePromise(
@@ -40,22 +40,82 @@ extension NoticeComposer {
         }
     }
 
-    /// A letter about one claim outside the ladder (dispute, promise): e-mail where the customer accepted
-    /// it, else a letter; archived and queued like every notice; once per `key`.
+    /// The plan in writing: an offer for the debtor to accept, or the confirmation of one they accepted.
+    /// Once per plan and state (offer, then confirmation).
+    public func composePlanAgreement(_ plan: PaymentPlanRecord, date: CivilDate, on database: any Database) async throws {
+        let notice = try await planNotice(plan, on: database)
+        try await composeLetter(
+            .paymentPlanAgreement, claimIDs: try await PaymentPlans.claimIDsOf(plan.id!, on: database), creditorID: plan.creditorID,
+            key: "plan/\(plan.id!.uuidString)/\(plan.status == "offered" ? "offer" : "agreement")", deadline: nil, date: date, on: database
+        ) { content in content.plan = notice }
+    }
+
+    /// The one reminder about a missed plan payment, asking for the arrears by the reminder's deadline.
+    public func composePlanReminder(_ plan: PaymentPlanRecord, date: CivilDate, on database: any Database) async throws {
+        guard let number = plan.remindedNumber, let deadline = try plan.reminderDeadline.map({ try CivilDate(iso: $0) }) else { return }
+        let payments = try await PaymentPlans.paymentsOf(plan.id!, on: database)
+        guard let missed = payments.first(where: { $0.number == number }) else { return }
+        let currency = try Currency.named(plan.currency)
+        let verdict = PlanStanding.judge(try await PaymentPlans.progress(of: plan, payments: payments, on: database), on: date)
+        let arrears: Money = switch verdict {
+        case .remind(_, let arrears, _, _): arrears
+        default: Money(minorUnits: missed.amountMinor, currency: currency)
+        }
+        let notice = try await planNotice(plan, on: database)
+        try await composeLetter(
+            .paymentPlanReminder, claimIDs: try await PaymentPlans.claimIDsOf(plan.id!, on: database), creditorID: plan.creditorID,
+            key: PaymentPlans.reminderKey(plan), deadline: deadline, date: date, on: database
+        ) { content in
+            content.plan = notice
+            content.planArrears = NoticePlanArrears(
+                number: number, date: try CivilDate(iso: missed.dueDate), amount: Money(minorUnits: missed.amountMinor, currency: currency),
+                arrears: arrears, reference: missed.paymentReference
+            )
+        }
+    }
+
+    /// Writes the reminders the plan review decided and nobody has written yet.
+    public func composePlanReminders(creditorID: UUID? = nil, date: CivilDate, on database: any Database) async throws -> Int {
+        var written = 0
+        for plan in try await PaymentPlans.awaitingReminderLetter(creditorID: creditorID, on: database) {
+            try await composePlanReminder(plan, date: date, on: database)
+            written += 1
+        }
+        return written
+    }
+
+    private func planNotice(_ plan: PaymentPlanRecord, on database: any Database) async throws -> NoticePlan {
+        let currency = try Currency.named(plan.currency)
+        let payments = try await PaymentPlans.paymentsOf(plan.id!, on: database)
+        let down = payments.first { $0.number == 0 }
+        return NoticePlan(
+            downPayment: down.map { Money(minorUnits: $0.amountMinor, currency: currency) },
+            downPaymentDate: try down.map { try CivilDate(iso: $0.dueDate) }, downPaymentReference: down?.paymentReference,
+            instalments: try payments.filter { $0.number > 0 }.map {
+                NoticeInstalment(date: try CivilDate(iso: $0.dueDate), amount: Money(minorUnits: $0.amountMinor, currency: currency), reference: $0.paymentReference)
+            },
+            fee: plan.feeMinor > 0 ? Money(minorUnits: plan.feeMinor, currency: currency) : nil,
+            acceptedOn: try plan.acceptedOn.map { try CivilDate(iso: $0) }
+        )
+    }
+
+    /// A letter about claims of one customer outside the ladder (dispute, promise, plan): e-mail where the
+    /// customer accepted it, else a letter; archived and queued like every notice; once per `key`.
     private func composeLetter(
-        _ kind: DocumentKind, claimID: UUID, creditorID: UUID, key: String, deadline: CivilDate?, date: CivilDate,
+        _ kind: DocumentKind, claimIDs: [UUID], creditorID: UUID, key: String, deadline: CivilDate?, date: CivilDate,
         on database: any Database, details: (inout NoticeContent) throws -> Void
     ) async throws {
+        let claims = try await ClaimRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id ~~ claimIDs).all()
         guard let creditor = try await CreditorRecord.find(creditorID, on: database),
-              let claim = try await ClaimRecord.find(claimID, on: database), claim.creditorID == creditorID,
+              let claim = claims.first, claims.count == Set(claimIDs).count,
               let customer = try await CustomerRecord.find(claim.customerID, on: database)
         else { return }
         guard try await NoticeRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$groupKey == key).count() == 0
         else { return }
         let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditorID, on: database))
         let link = DebtorLink.issue(customerID: customer.id!, creditorID: creditorID, date: date, settings: settings)
-        var content = try assembler.document(kind, claims: [claim], customer: customer, date: date, link: link.url, deadline: deadline)
-        content.paymentReference = claim.paymentReference
+        var content = try assembler.document(kind, claims: claims, customer: customer, date: date, link: link.url, deadline: deadline)
+        content.paymentReference = claims.count == 1 ? claim.paymentReference : nil
         try details(&content)
         let accepted = Set(customer.acceptedChannels.split(separator: ",").map(String.init))
         let channel: Channel = accepted.contains(Channel.email.rawValue) && !(customer.email ?? "").isEmpty ? .email : .letter
@@ -66,10 +126,8 @@ extension NoticeComposer {
             try await NoticeWriter.write(
                 rendered, content: final, ownReference: nil, acts: [], key: key, creditorID: creditorID, customerID: customer.id!, on: tx
             )
-            try await NoticeClaimRecord.link(
-                try await NoticeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$groupKey == key).first()!,
-                claimID: claim.id!, actID: nil, on: tx
-            )
+            let notice = try await NoticeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$groupKey == key).first()!
+            for claim in claims { try await NoticeClaimRecord.link(notice, claimID: claim.id!, actID: nil, on: tx) }
         }
     }
 }

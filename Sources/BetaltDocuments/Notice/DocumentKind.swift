@@ -9,6 +9,8 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case collectionNotice
     case promiseConfirmation
     case paymentPlanAgreement
+    /// The one reminder about a missed plan payment.
+    case paymentPlanReminder
     case disputeAcknowledgement
     case disputeDecision
     case handoverNotice
@@ -27,7 +29,7 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
     /// Whether the document asks for money, and so carries the amount table and the payment slip.
     public var asksForPayment: Bool {
         switch self {
-        case .friendlyReminder, .reminder, .collectionNotice, .promiseConfirmation, .paymentPlanAgreement: true
+        case .friendlyReminder, .reminder, .collectionNotice, .promiseConfirmation, .paymentPlanAgreement, .paymentPlanReminder: true
         case .disputeAcknowledgement, .disputeDecision, .handoverNotice: false
         }
     }

@@ -34,7 +34,7 @@ extension NoticeContent {
                 addressLines: norway ? ["Storgata 1", "0155 Oslo"] : ["Storgatan 1", "111 22 Stockholm"]
             ),
             claims: lines,
-            deadline: [.friendlyReminder, .reminder, .collectionNotice].contains(kind) ? day(12, 7) : nil,
+            deadline: [.friendlyReminder, .reminder, .collectionNotice, .paymentPlanReminder].contains(kind) ? day(12, 7) : nil,
             paymentReference: norway ? "0001004232" : "1004235",
             nextStep: kind == .friendlyReminder ? .collectionNotice : kind == .reminder ? .collectionNotice : .handover,
             waiverIfPaidBy: kind == .collectionNotice ? day(11, 30) : nil,
@@ -44,12 +44,17 @@ extension NoticeContent {
         switch kind {
         case .promiseConfirmation:
             content.promise = NoticePromise(date: day(12, 15), amount: money(8_000))
-        case .paymentPlanAgreement:
+        case .paymentPlanAgreement, .paymentPlanReminder:
             content.plan = NoticePlan(
-                downPayment: money(5_000), downPaymentDate: day(12, 1),
+                downPayment: money(5_000), downPaymentDate: day(12, 1), downPaymentReference: norway ? "9000000018" : "9000000026",
                 instalments: (1...3).map { NoticeInstalment(date: day(12, 1).adding(days: 31 * $0), amount: money(9_000), reference: "00010042\($0)") },
                 fee: country == .sweden ? money(170) : nil
             )
+            if kind == .paymentPlanReminder {
+                content.plan?.acceptedOn = day(11, 2)
+                content.planArrears = NoticePlanArrears(
+                    number: 1, date: day(11, 20), amount: money(9_000), arrears: money(9_000), reference: "000100421")
+            }
         case .disputeAcknowledgement, .disputeDecision:
             content.dispute = NoticeDispute(
                 raisedOn: day(11, 20), amount: money(3_250),

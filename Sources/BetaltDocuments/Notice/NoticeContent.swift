@@ -24,6 +24,8 @@ public struct NoticeContent: Sendable, Hashable {
     public var debtorPageLink: String?
     public var promise: NoticePromise?
     public var plan: NoticePlan?
+    /// A missed plan payment the reminder asks for.
+    public var planArrears: NoticePlanArrears?
     public var dispute: NoticeDispute?
     /// The agency a claim is handed to (handover notice).
     public var agencyName: String?
@@ -192,15 +194,42 @@ public struct NoticePromise: Sendable, Hashable {
 public struct NoticePlan: Sendable, Hashable {
     public var downPayment: Money?
     public var downPaymentDate: CivilDate?
+    public var downPaymentReference: String?
     public var instalments: [NoticeInstalment]
-    /// SE: the statutory plan fee where allowed (IKL § 5).
+    /// SE: the statutory plan fee where allowed (IKL § 3 (2)).
     public var fee: Money?
+    /// The day the debtor accepted the plan; nil while it waits for their acceptance.
+    public var acceptedOn: CivilDate?
 
-    public init(downPayment: Money?, downPaymentDate: CivilDate?, instalments: [NoticeInstalment], fee: Money?) {
+    public init(
+        downPayment: Money?, downPaymentDate: CivilDate?, downPaymentReference: String? = nil, instalments: [NoticeInstalment],
+        fee: Money?, acceptedOn: CivilDate? = nil
+    ) {
         self.downPayment = downPayment
         self.downPaymentDate = downPaymentDate
+        self.downPaymentReference = downPaymentReference
         self.instalments = instalments
         self.fee = fee
+        self.acceptedOn = acceptedOn
+    }
+}
+
+/// The plan payment a reminder is about and what is in arrears.
+public struct NoticePlanArrears: Sendable, Hashable {
+    /// 0 for the down payment, else the instalment's number.
+    public var number: Int
+    public var date: CivilDate
+    public var amount: Money
+    /// What is owed under the plan by now; the slip asks for it with the missed payment's reference.
+    public var arrears: Money
+    public var reference: String
+
+    public init(number: Int, date: CivilDate, amount: Money, arrears: Money, reference: String) {
+        self.number = number
+        self.date = date
+        self.amount = amount
+        self.arrears = arrears
+        self.reference = reference
     }
 }
 

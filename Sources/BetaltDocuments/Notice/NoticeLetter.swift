@@ -71,14 +71,16 @@ extension NoticeContent {
         )
     }
 
-    /// What to pay next: the promised amount, a plan's first payment with its own reference, or the total.
+    /// What to pay next: the promised amount, a plan's arrears or first payment with its own reference, or the total.
     private func paymentSlip(_ words: NoticeVocabulary) -> PaymentSlip {
         var (amount, due, reference) = (total, deadline, paymentReference)
         if let promise {
             (amount, due) = (promise.amount, promise.date)
+        } else if let planArrears {
+            (amount, reference) = (planArrears.arrears, planArrears.reference)
         } else if let plan {
             if let downPayment = plan.downPayment, let downPaymentDate = plan.downPaymentDate {
-                (amount, due) = (downPayment, downPaymentDate)
+                (amount, due, reference) = (downPayment, downPaymentDate, plan.downPaymentReference ?? reference)
             } else if let first = plan.instalments.first {
                 (amount, due, reference) = (first.amount, first.date, first.reference)
             }

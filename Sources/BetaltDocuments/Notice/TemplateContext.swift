@@ -48,8 +48,19 @@ extension NoticeContent {
             context["hasDownPayment"] = plan.downPayment != nil
             context["downPayment"] = plan.downPayment.map(money) ?? ""
             context["downPaymentDate"] = plan.downPaymentDate.map(date) ?? ""
+            context["downPaymentReference"] = plan.downPaymentReference ?? ""
             context["hasPlanFee"] = plan.fee != nil
             context["planFee"] = plan.fee.map(money) ?? ""
+            context["planAccepted"] = plan.acceptedOn != nil
+            context["planAcceptedOn"] = plan.acceptedOn.map(date) ?? ""
+        }
+        if let planArrears {
+            context["missedDownPayment"] = planArrears.number == 0
+            context["missedNumber"] = planArrears.number
+            context["missedDate"] = date(planArrears.date)
+            context["missedAmount"] = money(planArrears.amount)
+            context["arrears"] = money(planArrears.arrears)
+            context["arrearsReference"] = planArrears.reference
         }
         if let dispute {
             context["disputeRaisedOn"] = date(dispute.raisedOn)

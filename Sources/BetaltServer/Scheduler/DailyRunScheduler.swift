@@ -46,7 +46,7 @@ final class DailyRunScheduler: LifecycleHandler, Sendable {
     static func tick(runAt: LocalTime, settings: ServerSettings, database: any Database, logger: Logger, now: Date = Date()) async throws {
         for creditor in try await CreditorRecord.query(on: database).all() {
             guard runAt.hasPassed(inTimeZone: creditor.timeZone, at: now) else { continue }
-            try await Promises.review(
+            try await AgreementReview.run(
                 creditorID: try creditor.requireID(), today: settings.today(inTimeZone: creditor.timeZone, now: now), on: database
             )
             let report = try await DailyRun(

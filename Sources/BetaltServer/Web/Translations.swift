@@ -217,6 +217,7 @@ enum Translations {
         "kind.collectionNotice": [.nb: "Inkassovarsel / inkassokrav", .sv: "Inkassokrav / inkassovarsel", .en: "Collection notice"],
         "kind.promiseConfirmation": [.nb: "Bekreftelse av betalingsavtale", .sv: "Bekräftelse av betalningsöverenskommelse", .en: "Promise confirmation"],
         "kind.paymentPlanAgreement": [.nb: "Avtale om nedbetaling", .sv: "Avbetalningsplan", .en: "Payment plan agreement"],
+        "kind.paymentPlanReminder": [.nb: "Påminnelse om avdrag", .sv: "Påminnelse om delbetalning", .en: "Instalment reminder"],
         "kind.disputeAcknowledgement": [.nb: "Kvittering for innsigelse", .sv: "Bekräftelse av invändning", .en: "Dispute acknowledgement"],
         "kind.disputeDecision": [.nb: "Svar på innsigelse", .sv: "Svar på invändning", .en: "Dispute decision"],
         "kind.handoverNotice": [.nb: "Melding om oversendelse til inkasso", .sv: "Meddelande om överlämning till inkasso", .en: "Notice of handover"],

@@ -36,20 +36,27 @@ struct OpenClaims {
                 for row in rows { try result.add(row) }
             }
         }
-        // A notice's own reference covers every claim it asked for (several claims, one KID/OCR).
+        // A notice's own reference covers every claim it asked for (several claims, one KID/OCR); a plan
+        // payment's reference covers the plan's claims.
         let wanted = references.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let sources: [SQLQueryString] = [
+            "notices n JOIN notice_claims nc ON nc.notice_id = n.id JOIN claims c ON c.id = nc.claim_id",
+            "payment_plan_payments n JOIN payment_plan_claims nc ON nc.plan_id = n.plan_id JOIN claims c ON c.id = nc.claim_id",
+        ]
         for chunk in Array(wanted).chunked(into: 500) {
-            let rows = try await sql.raw("""
-                SELECT c.id, c.customer_id, c.invoice_number, c.payment_reference, c.due_date, c.currency, c.principal_open_minor, c.fee_open_minor,
-                       c.interest_open_minor, c.compensation_open_minor, c.last_sequence, c.stage, n.payment_reference AS notice_reference
-                FROM notices n JOIN notice_claims nc ON nc.notice_id = n.id JOIN claims c ON c.id = nc.claim_id
-                WHERE n.creditor_id = \(bind: creditorID) AND n.payment_reference IN (\(SQLList(chunk.map { SQLBind($0) })))
-                """).all()
-            for row in rows {
-                try result.add(row)
-                let id = try row.decode(column: "id", as: UUID.self).uuidString
-                let reference = try row.decode(column: "notice_reference", as: String.self)
-                if !(result.idsByReference[reference] ?? []).contains(id) { result.idsByReference[reference, default: []].append(id) }
+            for source in sources {
+                let rows = try await sql.raw("""
+                    SELECT c.id, c.customer_id, c.invoice_number, c.payment_reference, c.due_date, c.currency, c.principal_open_minor, c.fee_open_minor,
+                           c.interest_open_minor, c.compensation_open_minor, c.last_sequence, c.stage, n.payment_reference AS notice_reference
+                    FROM \(source)
+                    WHERE n.creditor_id = \(bind: creditorID) AND n.payment_reference IN (\(SQLList(chunk.map { SQLBind($0) })))
+                    """).all()
+                for row in rows {
+                    try result.add(row)
+                    let id = try row.decode(column: "id", as: UUID.self).uuidString
+                    let reference = try row.decode(column: "notice_reference", as: String.self)
+                    if !(result.idsByReference[reference] ?? []).contains(id) { result.idsByReference[reference, default: []].append(id) }
+                }
             }
         }
         return result

@@ -19,6 +19,11 @@ public final class CreditorRecord: Model, @unchecked Sendable {
     @Field(key: "city") public var city: String
     @OptionalField(key: "email") public var email: String?
     @OptionalField(key: "phone") public var phone: String?
+    /// Plans a debtor may make alone on their page: at most this many months (0: none offered), no
+    /// instalment below the minimum, and (SE) whether the statutory plan fee is added.
+    @Field(key: "plan_max_months") public var planMaxMonths: Int
+    @Field(key: "plan_min_instalment_minor") public var planMinInstalmentMinor: Int64
+    @Field(key: "plan_fee") public var planFee: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
@@ -38,5 +43,8 @@ public final class CreditorRecord: Model, @unchecked Sendable {
         self.addressLine = ""
         self.postalCode = ""
         self.city = ""
+        self.planMaxMonths = 0
+        self.planMinInstalmentMinor = 0
+        self.planFee = false
     }
 }

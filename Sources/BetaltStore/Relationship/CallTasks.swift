@@ -45,3 +45,28 @@ public enum CallTasks {
         }
     }
 }
+
+/// Call tasks a person works from the work queue: an act of kind callTask, unique per claim, reason and day.
+enum CallTask {
+    static func add(for claim: ClaimRecord, stepID: String, reason: String, on date: CivilDate, database: any Database) async throws {
+        let exists = try await CollectionActRecord.query(on: database).filter(\.$claimID == claim.id!)
+            .filter(\.$stepID == stepID).filter(\.$actDate == date.iso).count() > 0
+        guard !exists else { return }
+        let act = CollectionActRecord()
+        act.creditorID = claim.creditorID
+        act.claimID = claim.id!
+        act.customerID = claim.customerID
+        act.stepID = stepID
+        act.kind = StepKind.callTask.rawValue
+        act.actDate = date.iso
+        act.currency = claim.currency
+        act.feeMinor = 0
+        act.compensationMinor = 0
+        act.interestMinor = 0
+        act.amountDueMinor = claim.openMinor
+        act.groupKey = "\(claim.customerID.uuidString)/\(stepID)/\(date.iso)"
+        act.reasons = (try? StableJSON.string([Reason(reason)])) ?? "[]"
+        act.deliveryStatus = "task"
+        try await act.create(on: database)
+    }
+}

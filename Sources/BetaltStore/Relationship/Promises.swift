@@ -81,7 +81,7 @@ public enum Promises {
                 if !kept {
                     claim.nextActionDate = today.iso
                     try await claim.update(on: tx)
-                    try await CallTask.add(for: claim, reason: "promise to pay by \(promise.payBy) broken", on: today, database: tx)
+                    try await CallTask.add(for: claim, stepID: "broken-promise", reason: "promise to pay by \(promise.payBy) broken", on: today, database: tx)
                 }
                 try await AuditRecord(
                     creditorID: promise.creditorID, userID: nil, actor: "betalt", action: kept ? "promise.kept" : "promise.broken",
@@ -113,30 +113,5 @@ public enum Promises {
             )
         }
         return open
-    }
-}
-
-/// Call tasks a person works from the work queue: an act of kind callTask, unique per claim, reason and day.
-enum CallTask {
-    static func add(for claim: ClaimRecord, reason: String, on date: CivilDate, database: any Database) async throws {
-        let exists = try await CollectionActRecord.query(on: database).filter(\.$claimID == claim.id!)
-            .filter(\.$stepID == "broken-promise").filter(\.$actDate == date.iso).count() > 0
-        guard !exists else { return }
-        let act = CollectionActRecord()
-        act.creditorID = claim.creditorID
-        act.claimID = claim.id!
-        act.customerID = claim.customerID
-        act.stepID = "broken-promise"
-        act.kind = StepKind.callTask.rawValue
-        act.actDate = date.iso
-        act.currency = claim.currency
-        act.feeMinor = 0
-        act.compensationMinor = 0
-        act.interestMinor = 0
-        act.amountDueMinor = claim.openMinor
-        act.groupKey = "\(claim.customerID.uuidString)/broken-promise/\(date.iso)"
-        act.reasons = (try? StableJSON.string([Reason(reason)])) ?? "[]"
-        act.deliveryStatus = "task"
-        try await act.create(on: database)
     }
 }

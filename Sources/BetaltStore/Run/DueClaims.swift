@@ -42,6 +42,7 @@ enum DueClaims {
         let history = try await takenSteps(idList, creditorID: creditorID, on: sql)
         let disputed = try await Disputes.openAmounts(claimIDs: idList, creditorID: creditorID, on: sql)
         let promised = try await Promises.open(claimIDs: idList, creditorID: creditorID, on: sql)
+        let planned = try await PaymentPlans.paused(claimIDs: idList, creditorID: creditorID, on: sql)
         let rows = try await sql.raw("""
             SELECT c.id, c.customer_id, c.issue_date, c.due_date, c.currency, c.stage, c.last_sequence,
                    c.principal_open_minor, c.fee_open_minor, c.interest_open_minor, c.compensation_open_minor,
@@ -88,7 +89,8 @@ enum DueClaims {
                 ),
                 history: history[id] ?? [],
                 disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency),
-                promise: try promised[id].map { PromiseFacts(payBy: try CivilDate(iso: $0.payBy), amount: Money(minorUnits: $0.amount, currency: currency)) }
+                promise: try promised[id].map { PromiseFacts(payBy: try CivilDate(iso: $0.payBy), amount: Money(minorUnits: $0.amount, currency: currency)) },
+                onPaymentPlan: planned.contains(id)
             )
             return DueClaim(
                 id: id, customerID: try row.decode(column: "customer_id", as: UUID.self), currency: currency,
