@@ -59,4 +59,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CustomerCreditController())
     try signedIn.register(collection: DisputesController())
     try signedIn.register(collection: PromisesController())
+    try signedIn.register(collection: PlansController())
 }

@@ -11,25 +11,12 @@ import VaporTesting
 
 @Suite("The debtor's private page")
 struct DebtorPageTests {
-    static let runDate = try! CivilDate(2026, 11, 23)
-    static let settings = DeliverySettings(publicBaseURL: "https://betalt.example", mailFrom: "varsel@betalt.example")
-
-    /// Runs the Monday and writes its notices, so customers have letters; returns a link for a customer
-    /// who has open claims and a letter, and that customer.
-    private func prepared(_ test: TestApp) async throws -> (token: String, customer: CustomerRecord) {
-        _ = try await DailyRun(date: Self.runDate).run(on: test.app.db)
-        _ = try await NoticeComposer(settings: Self.settings).composePending(date: Self.runDate, on: test.app.db)
-        let notice = try #require(try await NoticeRecord.query(on: test.app.db).filter(\.$channel == "letter").sort(\.$groupKey).first())
-        let customer = try #require(try await CustomerRecord.find(notice.customerID, on: test.app.db))
-        let link = DebtorLink.issue(customerID: customer.id!, creditorID: customer.creditorID, date: Self.runDate, settings: Self.settings)
-        try await link.record.create(on: test.app.db)
-        return (String(link.url.split(separator: "/").last!), customer)
-    }
+    static let runDate = TestApp.runDate
 
     @Test("the link shows the customer's own open claims, how to pay and the letters, privately", arguments: TestEngine.allCases)
     func showsTheCustomersClaims(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
-            let (token, customer) = try await prepared(test)
+            let (token, customer) = try await test.debtorWithLetters()
             let own = try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).filter(\.$openMinor > 0).all()
             let others = try await ClaimRecord.query(on: test.app.db).filter(\.$customerID != customer.id!).all()
             #expect(!own.isEmpty)
@@ -68,7 +55,7 @@ struct DebtorPageTests {
     @Test("an unknown, revoked or expired link shows nothing of the customer", arguments: TestEngine.allCases)
     func closedLinks(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
-            let (token, customer) = try await prepared(test)
+            let (token, customer) = try await test.debtorWithLetters()
             try await test.app.testing().test(.GET, "/d/\(String(repeating: "A", count: 43))") { res async in
                 #expect(res.status == .notFound)
             }
@@ -94,7 +81,7 @@ struct DebtorPageTests {
     @Test("the debtor disputes a claim on their page: collection of it stops, the creditor sees it and decides, letters go", arguments: TestEngine.allCases)
     func disputeFromThePage(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
-            let (token, customer) = try await prepared(test)
+            let (token, customer) = try await test.debtorWithLetters()
             let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
                 .filter(\.$openMinor > 0).sort(\.$dueDate).first())
             try await test.app.testing().test(.POST, "/d/\(token)/disputes", beforeRequest: { req in
@@ -149,7 +136,7 @@ struct DebtorPageTests {
     @Test("the debtor promises a date on their page: recorded, confirmed in writing, shown to the creditor", arguments: TestEngine.allCases)
     func promiseFromThePage(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
-            let (token, customer) = try await prepared(test)
+            let (token, customer) = try await test.debtorWithLetters()
             let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
                 .filter(\.$openMinor > 0).sort(\.$dueDate).first())
             // Deferring everything without a word is refused, with the reason.

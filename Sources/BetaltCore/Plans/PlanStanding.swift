@@ -41,18 +41,25 @@ public enum PlanStanding {
     /// The reminder gives as long as an inkassovarsel would; good practice rather than statute.
     public static let reminderDays = 14
 
+    /// What each payment has received: payments since the plan began cover its payments in order.
+    public static func coverage(_ payments: [PlannedPayment], paid: Money) -> [(payment: PlannedPayment, covered: Money)] {
+        var left = paid.minorUnits
+        return payments.map { payment in
+            let share = Swift.max(0, Swift.min(left, payment.amount.minorUnits))
+            left -= share
+            return (payment, Money(minorUnits: share, currency: payment.amount.currency))
+        }
+    }
+
     public static func judge(_ progress: PlanProgress, on today: CivilDate) -> PlanVerdict {
         let currency = progress.open.currency
         guard progress.open.isPositive else { return .completed(Reason("everything the plan covers is paid")) }
-        var covered = progress.paid.minorUnits
         var missed: [PlannedPayment] = []
         var arrears: Int64 = 0
-        for payment in progress.payments where payment.date < today {
-            let share = Swift.min(covered, payment.amount.minorUnits)
-            covered -= share
-            if share < payment.amount.minorUnits {
+        for (payment, covered) in coverage(progress.payments, paid: progress.paid) where payment.date < today {
+            if covered.minorUnits < payment.amount.minorUnits {
                 missed.append(payment)
-                arrears += payment.amount.minorUnits - share
+                arrears += payment.amount.minorUnits - covered.minorUnits
             }
         }
         let owed = Money(minorUnits: Swift.min(arrears, progress.open.minorUnits), currency: currency)

@@ -15,6 +15,10 @@ struct ClaimPage: Encodable {
     let promises: [PromiseLine]
     let hasPromises: Bool
     let promiseAction: String
+    let plans: [PlanLine]
+    let hasPlans: Bool
+    /// Nil when the claim cannot go on a plan (paid, disputed, already on one).
+    let planOffer: PlanOfferForm?
 }
 
 /// A promise to pay as the claim page lists it.

@@ -84,6 +84,16 @@ struct CreditorPagesController: RouteCollection {
                 reason: promise.reason
             )
         }
+        let plans = try await PlanSummary.load(
+            try await PaymentPlans.of(claimID: claimID, creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
+        ).map { summary in
+            var line = PlanLine(summary, language: context.language, words: words)
+            if summary.plan.status == "offered" {
+                line.acceptAction = "/creditors/\(context.creditorID.uuidString)/plans/\(line.id)/accept"
+                line.withdrawAction = "/creditors/\(context.creditorID.uuidString)/plans/\(line.id)/withdraw"
+            }
+            return line
+        }
         return try await req.view.render("claim", ClaimPage(
             frame: context.frame(req, title: "\(words["claim"]!) \(detail.claim.invoiceNumber)", section: "claims"),
             claim: ClaimDetailView(detail, context: context, words: words),
@@ -103,7 +113,35 @@ struct CreditorPagesController: RouteCollection {
                 creditorID: context.creditorID.uuidString, language: context.language, words: words
             ),
             promises: promises, hasPromises: !promises.isEmpty,
-            promiseAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/promises"
+            promiseAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/promises",
+            plans: plans, hasPlans: !plans.isEmpty,
+            planOffer: try await planOffer(for: detail.claim, plans: plans, context: context, on: req.db)
         ))
+    }
+
+    /// The offer form, with the customer's other claims that may share the plan.
+    private func planOffer(for claim: ClaimRecord, plans: [PlanLine], context: CreditorContext, on database: any Database) async throws -> PlanOfferForm? {
+        let base = "/creditors/\(context.creditorID.uuidString)"
+        let pausing = try await PaymentPlanRecord.query(on: database).filter(\.$creditorID == context.creditorID)
+            .filter(\.$customerID == claim.customerID).filter(\.$status ~~ ["offered", "active"]).all().compactMap(\.id)
+        let planned = Set(try await PaymentPlanClaimRecord.query(on: database).filter(\.$planID ~~ pausing).all().map(\.claimID))
+        let disputed = Set(try await DisputeRecord.query(on: database).filter(\.$creditorID == context.creditorID)
+            .filter(\.$customerID == claim.customerID).filter(\.$status == "open").all().map(\.claimID))
+        let eligible = try await ClaimRecord.query(on: database).filter(\.$creditorID == context.creditorID)
+            .filter(\.$customerID == claim.customerID).filter(\.$openMinor > 0).filter(\.$currency == claim.currency).sort(\.$dueDate).all()
+            .filter { !planned.contains($0.id!) && !disputed.contains($0.id!) }
+        guard eligible.contains(where: { $0.id == claim.id }) else { return nil }
+        let currency = try Currency.named(claim.currency)
+        return PlanOfferForm(
+            action: "\(base)/claims/\(claim.id!.uuidString)/plans",
+            claims: eligible.map {
+                PlanOfferForm.ClaimChoice(
+                    id: $0.id!.uuidString, invoiceNumber: $0.invoiceNumber,
+                    open: Money(minorUnits: $0.openMinor, currency: currency).formatted(context.language), checked: $0.id == claim.id
+                )
+            },
+            offersFee: context.creditor.country == Country.sweden.rawValue,
+            firstDate: context.today.adding(months: 1).iso, downPaymentDate: context.today.adding(days: 7).iso
+        )
     }
 }

@@ -2,16 +2,65 @@ import BetaltCore
 import BetaltDelivery
 import BetaltDocuments
 import BetaltStore
+import Fluent
 import Vapor
 
 /// The debtor's private page behind the link in every notice: no login, one customer, in their language.
-/// Read-only for now: the open claims, how to pay them and the letters sent.
+/// The open claims, how to pay them and the letters sent; the debtor may promise a date, make or accept a
+/// payment plan, or dispute a claim.
 struct DebtorPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("d", ":token", use: show)
         routes.get("d", ":token", "letters", ":documentID", use: letter)
         routes.post("d", ":token", "disputes", use: dispute)
         routes.post("d", ":token", "promises", use: promise)
+        routes.post("d", ":token", "plans", use: makePlan)
+        routes.post("d", ":token", "plans", ":planID", "accept", use: acceptPlan)
+    }
+
+    struct PlanForm: Content {
+        var instalments: Int?
+        var first: String?
+    }
+
+    /// "I would like a payment plan": within the creditor's limits it is in force at once (the click on
+    /// the previewed plan is the acceptance) and confirmed in writing; outside them the preview says why.
+    func makePlan(req: Request) async throws -> Response {
+        guard case .found(let overview) = try await lookup(req), let token = req.parameters.get("token") else { throw Abort(.notFound) }
+        let form = try req.content.decode(PlanForm.self)
+        let settings = req.application.betaltSettings
+        let today = settings.today(inTimeZone: overview.creditor.timeZone)
+        let back = "/d/\(token)?instalments=\(form.instalments ?? 0)&first=\(form.first ?? "")#plan-request"
+        guard let count = form.instalments, let first = form.first.flatMap({ try? CivilDate(iso: $0) }) else {
+            return Self.personal(req.redirect(to: back))
+        }
+        let plan: PaymentPlanRecord
+        do {
+            plan = try await PaymentPlans.make(
+                PlanRequest(claimIDs: overview.claimsForAPlan.map(\.id), instalmentCount: count, firstInstalmentDate: first,
+                            wantsFee: overview.creditor.planFee),
+                creditorID: overview.creditor.id!, proposedBy: "debtor", userID: nil, limits: overview.creditor.planLimits,
+                on: today, database: req.db
+            )
+        } catch is PlanRefused {
+            return Self.personal(req.redirect(to: back))
+        }
+        try await NoticeComposer(settings: settings.delivery).composePlanAgreement(plan, date: today, on: req.db)
+        return Self.personal(req.redirect(to: "/d/\(token)?received=plan"))
+    }
+
+    /// The debtor accepts a plan the creditor offered: recorded with the moment, confirmed in writing.
+    func acceptPlan(req: Request) async throws -> Response {
+        guard case .found(let overview) = try await lookup(req), let token = req.parameters.get("token"),
+              let planID = req.parameters.get("planID", as: UUID.self) else { throw Abort(.notFound) }
+        let settings = req.application.betaltSettings
+        let today = settings.today(inTimeZone: overview.creditor.timeZone)
+        let plan = try await PlansController.refusing {
+            try await PaymentPlans.accept(planID: planID, creditorID: overview.creditor.id!, customerID: overview.customer.id!, by: "debtor",
+                                          userID: nil, on: today, database: req.db)
+        }
+        try await NoticeComposer(settings: settings.delivery).composePlanAgreement(plan, date: today, on: req.db)
+        return Self.personal(req.redirect(to: "/d/\(token)?received=plan"))
     }
 
     struct PromiseForm: Content {
@@ -73,11 +122,68 @@ struct DebtorPageController: RouteCollection {
             return Self.personal(try await req.view.render("debtor", page).encodeResponse(status: .gone, for: req))
         case .found(let overview):
             let language = Language(rawValue: overview.customer.language) ?? Language(rawValue: overview.creditor.language) ?? .nb
-            var page = DebtorPage(overview, language: language, token: req.parameters.get("token")!)
+            let token = req.parameters.get("token")!
+            var page = DebtorPage(overview, language: language, token: token)
             page.received = req.query[String.self, at: "received"] == "dispute"
             page.promiseReceived = req.query[String.self, at: "received"] == "promise"
+            page.planReceived = req.query[String.self, at: "received"] == "plan"
+            page.planRequest = try await planRequest(
+                overview, language: language, token: token,
+                today: req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone),
+                asked: (req.query[Int.self, at: "instalments"], req.query[String.self, at: "first"]), on: req.db
+            )
             return Self.personal(try await req.view.render("debtor", page).encodeResponse(for: req))
         }
+    }
+
+    /// The plan form, and the plan it would make when the debtor asked to see one.
+    private func planRequest(
+        _ overview: DebtorOverview, language: Language, token: String, today: CivilDate, asked: (count: Int?, first: String?),
+        on database: any Database
+    ) async throws -> DebtorPage.PlanRequest? {
+        let claims = overview.claimsForAPlan
+        guard let currency = claims.first?.open.currency, claims.allSatisfy({ $0.open.currency == currency }) else { return nil }
+        let words = Translations.words(language)
+        let limits = overview.creditor.planLimits
+        let defaultFirst = today.adding(days: 14)
+        let debt = Money(minorUnits: claims.reduce(0) { $0 + $1.open.minorUnits }, currency: currency)
+        let most = limits.mostInstalments(for: debt, firstDate: defaultFirst, today: today)
+        let chosen = asked.count ?? most
+        var request = DebtorPage.PlanRequest(
+            offered: most > 0, action: "/d/\(token)/plans", previewAction: "/d/\(token)",
+            help: String(format: words["planLimitsHelp"]!, limits.maximumMonths, limits.minimumInstalment.formatted(language)),
+            options: most > 0 ? (1...most).map { DebtorPage.CountOption(value: $0, selected: $0 == chosen) } : [],
+            first: asked.first ?? defaultFirst.iso, firstMin: today.adding(days: 1).iso, firstMax: today.adding(days: 45).iso,
+            chosen: chosen
+        )
+        guard request.offered, let count = asked.count, let firstText = asked.first else { return request }
+        guard let first = try? CivilDate(iso: firstText) else {
+            request.error = String(describing: PlanRefusal.firstDateNotAhead)
+            return request
+        }
+        do {
+            let draft = try await PaymentPlans.draft(
+                PlanRequest(claimIDs: claims.map(\.id), instalmentCount: count, firstInstalmentDate: first, wantsFee: overview.creditor.planFee),
+                creditorID: overview.creditor.id!, today: today, on: database
+            )
+            let refusals = limits.refusals(draft.payments, today: today)
+            guard refusals.isEmpty else {
+                request.error = refusals.map(\.description).joined(separator: "; ")
+                return request
+            }
+            request.preview = draft.payments.map { payment in
+                PlanLine.Payment(
+                    label: payment.number == 0 ? words["plan.downPayment"]! : String(format: words["plan.instalmentNumber"]!, payment.number),
+                    date: payment.date.formatted(language), amount: payment.amount.formatted(language), reference: "",
+                    paid: "", state: StatusBadge(label: "", tone: "neutral")
+                )
+            }
+            request.previewTotal = draft.terms.total.formatted(language)
+            request.previewFee = draft.terms.fee?.formatted(language)
+        } catch let refusal as PlanRefused {
+            request.error = PlansController.describe(refusal)
+        }
+        return request
     }
 
     func letter(req: Request) async throws -> Response {
@@ -120,6 +226,29 @@ struct DebtorPage: Encodable {
         let reference: String?
         let disputed: Bool
         let promised: Bool
+        let onPlan: Bool
+    }
+
+    /// The debtor's own plan: the form within the creditor's limits and, once asked, the plan it makes.
+    struct PlanRequest: Encodable {
+        let offered: Bool
+        let action: String
+        let previewAction: String
+        let help: String
+        let options: [CountOption]
+        let first: String
+        let firstMin: String
+        let firstMax: String
+        let chosen: Int
+        var preview: [PlanLine.Payment]?
+        var previewTotal: String?
+        var previewFee: String?
+        var error: String?
+    }
+
+    struct CountOption: Encodable {
+        let value: Int
+        let selected: Bool
     }
 
     struct Choice: Encodable {
@@ -151,6 +280,10 @@ struct DebtorPage: Encodable {
     var credit: String?
     var received = false
     var promiseReceived = false
+    var planReceived = false
+    var plans: [PlanLine] = []
+    var hasPlans = false
+    var planRequest: PlanRequest?
     var disputeAction = ""
     var promiseAction = ""
     var reasons: [Choice] = []
@@ -174,7 +307,7 @@ struct DebtorPage: Encodable {
                 invoiceNumber: claim.invoiceNumber, issueDate: claim.issueDate.formatted(language), dueDate: claim.dueDate.formatted(language),
                 principal: claim.principal.formatted(language), additions: additions.isZero ? nil : additions.formatted(language),
                 open: claim.open.formatted(language), reference: claim.paymentReference, disputed: claim.disputed,
-                promised: claim.promised
+                promised: claim.promised, onPlan: claim.onPlan
             )
         }
         hasClaims = !claims.isEmpty
@@ -193,6 +326,12 @@ struct DebtorPage: Encodable {
         disputeAction = "/d/\(token)/disputes"
         promiseAction = "/d/\(token)/promises"
         reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: DisputeReasonWords.label($0.rawValue, language)) }
+        plans = overview.plans.map { summary in
+            var line = PlanLine(summary, language: language, words: words)
+            if summary.plan.status == "offered" { line.acceptAction = "/d/\(token)/plans/\(line.id)/accept" }
+            return line
+        }
+        hasPlans = !plans.isEmpty
         credit = overview.credits.isEmpty ? nil : overview.credits.map { $0.formatted(language) }.joined(separator: ", ")
     }
 }

@@ -329,7 +329,9 @@ enum Translations {
     /// Every word in `language`, keyed for the templates (`#(t.claims)`).
     static func words(_ language: Language) -> [String: String] {
         var words: [String: String] = [:]
-        for (key, byLanguage) in table { words[key] = byLanguage[language] ?? byLanguage[.en] ?? key }
+        for (key, byLanguage) in table.merging(plans, uniquingKeysWith: { first, _ in first }) {
+            words[key] = byLanguage[language] ?? byLanguage[.en] ?? key
+        }
         return words
     }
 }

@@ -39,6 +39,9 @@ public enum DemoSeeder {
             (record.addressLine, record.postalCode, record.city) = ("Trädgårdsgatan 7", "753 09", "Uppsala")
             (record.email, record.phone) = ("ekonomi@svea-tradgard.example", "+46 18 00 00 00")
         }
+        // Debtors may choose a plan of up to six months, 500 kr an instalment at least; the Swedish creditor
+        // adds the amorteringsplan fee where the law allows it.
+        (record.planMaxMonths, record.planMinInstalmentMinor, record.planFee) = (6, 50_000, creditor.country == .sweden)
         try await record.create(on: database)
         try await MembershipRecord(creditorID: creditor.id, userID: userID, role: "owner").create(on: database)
         let customers = creditor.customers.map {

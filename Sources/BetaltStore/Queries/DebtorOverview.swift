@@ -19,6 +19,8 @@ public struct DebtorOverview: Sendable {
         public let disputed: Bool
         /// Whether an open promise to pay pauses it.
         public let promised: Bool
+        /// Whether an offered or active payment plan covers it.
+        public let onPlan: Bool
     }
 
     public struct Letter: Sendable {
@@ -36,6 +38,11 @@ public struct DebtorOverview: Sendable {
     public let credits: [Money]
     /// The newest notice's own KID/OCR when every claim it covered is still open: one payment for them all.
     public let combinedReference: (reference: String, invoiceNumbers: [String])?
+    /// The customer's plans that are offered or in force.
+    public let plans: [PlanSummary]
+
+    /// The claims a plan the debtor makes on their page would cover: open, not disputed, not on a plan.
+    public var claimsForAPlan: [OpenClaim] { claims.filter { !$0.disputed && !$0.onPlan } }
 
     /// The link's customer, or nil when the token is unknown or revoked; `expired` when its last day passed.
     public enum Lookup: Sendable {
@@ -59,6 +66,9 @@ public struct DebtorOverview: Sendable {
             .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$status == "open").all().map(\.claimID))
         let promised = Set(try await PromiseRecord.query(on: database)
             .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$status == "open").all().map(\.claimID))
+        let plans = try await PaymentPlanRecord.query(on: database).filter(\.$creditorID == creditor.id!)
+            .filter(\.$customerID == customer.id!).filter(\.$status ~~ PaymentPlans.pausing).sort(\.$createdAt).all()
+        let planned = Set(try await PaymentPlanClaimRecord.query(on: database).filter(\.$planID ~~ plans.compactMap(\.id)).all().map(\.claimID))
         let claims = try records.map { record in
             let currency = try Currency.named(record.currency)
             return OpenClaim(
@@ -67,7 +77,7 @@ public struct DebtorOverview: Sendable {
                 fees: Money(minorUnits: record.feeOpenMinor + record.compensationOpenMinor, currency: currency),
                 interest: Money(minorUnits: record.interestOpenMinor, currency: currency),
                 open: Money(minorUnits: record.openMinor, currency: currency), paymentReference: record.paymentReference,
-                disputed: disputed.contains(record.id!), promised: promised.contains(record.id!)
+                disputed: disputed.contains(record.id!), promised: promised.contains(record.id!), onPlan: planned.contains(record.id!)
             )
         }
         let notices = try await NoticeRecord.query(on: database)
@@ -92,7 +102,8 @@ public struct DebtorOverview: Sendable {
         }
         let credits = try await CustomerCredit.balances(customerID: customer.id!, creditorID: creditor.id!, on: database)
         return .found(DebtorOverview(
-            creditor: creditor, customer: customer, claims: claims, letters: letters, credits: credits, combinedReference: combined
+            creditor: creditor, customer: customer, claims: claims, letters: letters, credits: credits, combinedReference: combined,
+            plans: try await PlanSummary.load(plans, today: today(creditor), on: database)
         ))
     }
 

@@ -67,7 +67,7 @@ public struct PlanReviewReport: Sendable, Equatable {
 /// ladder resumes on what is left.
 public enum PaymentPlans {
     /// Statuses during which the plan, not the ladder, follows the claims up.
-    static let pausing = ["offered", "active"]
+    public static let pausing = ["offered", "active"]
 
     /// Works out the terms for `request` without saving anything: the debt, the fee and the payments.
     public static func draft(_ request: PlanRequest, creditorID: UUID, today: CivilDate, on database: any Database) async throws -> PlanDraft {

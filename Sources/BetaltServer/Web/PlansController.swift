@@ -1,0 +1,114 @@
+import BetaltCore
+import BetaltDelivery
+import BetaltStore
+import Fluent
+import Vapor
+
+/// The creditor offers a payment plan (sent in writing for the debtor to accept), records an acceptance
+/// that came by post or phone, or withdraws an offer.
+struct PlansController: RouteCollection {
+    struct OfferForm: Content {
+        var claims: [UUID]?
+        var downPayment: String?
+        var downPaymentDate: String?
+        var instalments: Int
+        var firstDate: String
+        var fee: String?
+        var note: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let creditor = routes.grouped("creditors", ":creditorID")
+        creditor.post("claims", ":claimID", "plans", use: offer)
+        creditor.post("plans", ":planID", "accept", use: accept)
+        creditor.post("plans", ":planID", "withdraw", use: withdraw)
+    }
+
+    func offer(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let claimID = req.parameters.get("claimID", as: UUID.self),
+              let claim = try await ClaimRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == claimID).first()
+        else { throw Abort(.notFound) }
+        let form = try req.content.decode(OfferForm.self)
+        let request = PlanRequest(
+            claimIDs: form.claims?.isEmpty == false ? form.claims! : [claimID],
+            downPayment: try FormAmount.parse(form.downPayment, currency: claim.currency),
+            downPaymentDate: try Self.date(form.downPaymentDate, field: "first payment date"),
+            instalmentCount: form.instalments,
+            firstInstalmentDate: try Self.date(form.firstDate, field: "first instalment date") ?? context.today,
+            wantsFee: form.fee != nil, note: String((form.note ?? "").prefix(2000))
+        )
+        let plan = try await Self.refusing {
+            try await PaymentPlans.make(
+                request, creditorID: context.creditorID, proposedBy: context.user.email, userID: context.user.id, limits: nil,
+                on: context.today, database: req.db
+            )
+        }
+        try await NoticeComposer(settings: req.application.betaltSettings.delivery).composePlanAgreement(plan, date: context.today, on: req.db)
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)#plans")
+    }
+
+    func accept(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let planID = req.parameters.get("planID", as: UUID.self) else { throw Abort(.notFound) }
+        let plan = try await Self.refusing {
+            try await PaymentPlans.accept(planID: planID, creditorID: context.creditorID, by: context.user.email, userID: context.user.id,
+                                          on: context.today, database: req.db)
+        }
+        try await NoticeComposer(settings: req.application.betaltSettings.delivery).composePlanAgreement(plan, date: context.today, on: req.db)
+        return try await redirectToClaim(of: plan.id!, req: req, context: context)
+    }
+
+    func withdraw(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let planID = req.parameters.get("planID", as: UUID.self) else { throw Abort(.notFound) }
+        try await Self.refusing {
+            try await PaymentPlans.withdraw(planID: planID, creditorID: context.creditorID, by: context.user.email, userID: context.user.id,
+                                            on: context.today, database: req.db)
+        }
+        return try await redirectToClaim(of: planID, req: req, context: context)
+    }
+
+    private func redirectToClaim(of planID: UUID, req: Request, context: CreditorContext) async throws -> Response {
+        let claimID = try await PaymentPlans.claimIDsOf(planID, on: req.db).first
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)" + (claimID.map { "/claims/\($0.uuidString)#plans" } ?? "/work-queue"))
+    }
+
+    static func date(_ text: String?, field: String) throws -> CivilDate? {
+        let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        guard let date = try? CivilDate(iso: trimmed) else {
+            throw Abort(.unprocessableEntity, reason: "The \(field) '\(trimmed)' is not a date (YYYY-MM-DD).")
+        }
+        return date
+    }
+
+    /// Runs a plan operation and turns its refusal into a 422 that says what is wrong.
+    @discardableResult
+    static func refusing<T>(_ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await operation()
+        } catch PlanRefused.claimNotFound {
+            throw Abort(.notFound)
+        } catch let refusal as PlanRefused {
+            throw Abort(.unprocessableEntity, reason: describe(refusal))
+        }
+    }
+
+    static func describe(_ refusal: PlanRefused) -> String {
+        switch refusal {
+        case .claimNotFound: "No such claim or plan."
+        case .severalCustomers: "A plan covers the claims of one customer, in one currency."
+        case .claimSettled(let invoice): "Invoice \(invoice) is paid."
+        case .claimDisputed(let invoice): "Invoice \(invoice) is disputed: decide the dispute first."
+        case .alreadyOnPlan(let invoice): "Invoice \(invoice) is already on a plan."
+        case .terms(let refusal): "The plan cannot be made: \(refusal)."
+        case .limits(let refusals): "The plan is outside the limits: \(refusals.map(\.description).joined(separator: "; "))."
+        case .notOffered: "The plan is not waiting for acceptance."
+        case .offerLapsed(let first): "The offer lapsed: its first payment was due \(first)."
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import BetaltCore
+import BetaltStore
+import Foundation
+
+/// A payment plan as a table the creditor and the debtor both read: each payment with its own reference
+/// and what it has received.
+struct PlanLine: Encodable {
+    struct Payment: Encodable {
+        let label: String
+        let date: String
+        let amount: String
+        let reference: String
+        let paid: String
+        let state: StatusBadge
+    }
+
+    let id: String
+    let status: StatusBadge
+    let proposed: String
+    let accepted: String?
+    let invoices: String
+    let fee: String?
+    let total: String
+    let note: String
+    let payments: [Payment]
+    var acceptAction: String?
+    var withdrawAction: String?
+
+    init(_ summary: PlanSummary, language: Language, words: [String: String]) {
+        let plan = summary.plan
+        func day(_ iso: String) -> String { (try? CivilDate(iso: iso))?.formatted(language) ?? iso }
+        id = plan.id!.uuidString
+        let tone = switch plan.status {
+        case "active", "offered": "neutral"
+        case "completed": "good"
+        case "breached": "danger"
+        default: "warning"
+        }
+        status = StatusBadge(label: words["plan.\(plan.status)"] ?? plan.status, tone: tone)
+        let by: (String) -> String = { $0 == "debtor" ? words["raisedByDebtor"]! : $0 }
+        proposed = "\(day(plan.proposedOn)) · \(by(plan.proposedBy))"
+        accepted = plan.acceptedOn.map { "\(day($0)) · \(by(plan.acceptedBy ?? ""))" }
+        invoices = summary.invoiceNumbers.joined(separator: ", ")
+        fee = summary.fee?.formatted(language)
+        total = summary.total.formatted(language)
+        note = plan.note
+        payments = summary.payments.map { payment in
+            let state = payment.covered == payment.amount ? "paid" : payment.late ? "late" : payment.covered.isPositive ? "partly" : "due"
+            return Payment(
+                label: payment.number == 0 ? words["plan.downPayment"]! : String(format: words["plan.instalmentNumber"]!, payment.number),
+                date: payment.date.formatted(language), amount: payment.amount.formatted(language), reference: payment.reference,
+                paid: payment.covered.formatted(language),
+                state: StatusBadge(
+                    label: words["plan.payment.\(state)"]!,
+                    tone: ["paid": "good", "late": "danger", "partly": "warning", "due": "neutral"][state]!
+                )
+            )
+        }
+    }
+}
+
+/// The creditor's form for offering a plan from the claim page: which of the customer's claims it covers,
+/// the first payment, the instalments and (SE) the fee.
+struct PlanOfferForm: Encodable {
+    struct ClaimChoice: Encodable {
+        let id: String
+        let invoiceNumber: String
+        let open: String
+        let checked: Bool
+    }
+
+    let action: String
+    let claims: [ClaimChoice]
+    let offersFee: Bool
+    let firstDate: String
+    let downPaymentDate: String
+}
