@@ -60,4 +60,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: DisputesController())
     try signedIn.register(collection: PromisesController())
     try signedIn.register(collection: PlansController())
+    try signedIn.register(collection: SettingsController())
 }

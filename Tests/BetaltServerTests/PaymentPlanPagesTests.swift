@@ -72,6 +72,8 @@ struct PaymentPlanPagesTests {
             #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey == "plan/\(plan.id!.uuidString)/offer").count() == 1)
             var (_, page) = try await test.get(claimPath, headers: cookie)
             #expect(page.contains("Tilbudt") && page.contains("/plans/\(plan.id!.uuidString)/accept"))
+            (_, page) = try await test.get("/creditors/\(customer.creditorID)/work-queue", headers: cookie)
+            #expect(page.contains("id=\"queue-plans\"") && page.contains(customer.name))
 
             // Another customer's link reaches nothing of this plan.
             let other = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == customer.creditorID)
@@ -108,6 +110,26 @@ struct PaymentPlanPagesTests {
             #expect(status == .seeOther)
             #expect(try await PaymentPlanRecord.find(plan.id, on: test.app.db)?.status == "withdrawn")
             #expect(try await ClaimRecord.find(claims[0].id, on: test.app.db)?.nextActionDate == TestApp.today.iso)
+        }
+    }
+
+    @Test("the creditor sets the plan limits; a wrong value is shown next to its field; 0 months sends the debtor to contact", arguments: TestEngine.allCases)
+    func planLimitsInSettings(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (customer, _) = try await largestDebtor(test)
+            let cookie = try await test.logIn()
+            let path = "/creditors/\(customer.creditorID)/settings"
+            let csrf = try await test.csrfToken(from: path, headers: cookie)
+            var (status, page) = try await test.postForm(path, ["csrf": csrf, "planMaxMonths": "40", "planMinInstalment": "abc"], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(page.contains("id=\"plan-months-error\"") && page.contains("id=\"plan-minimum-error\"") && page.contains("value=\"abc\""))
+            (status, _) = try await test.postForm(path, ["csrf": csrf, "planMaxMonths": "0", "planMinInstalment": "750,50"], headers: cookie)
+            #expect(status == .seeOther)
+            let creditor = try #require(try await CreditorRecord.find(customer.creditorID, on: test.app.db))
+            #expect(creditor.planMaxMonths == 0 && creditor.planMinInstalmentMinor == 75_050 && !creditor.planFee)
+            #expect(try await AuditRecord.query(on: test.app.db).filter(\.$action == "settings.plans").count() == 1)
+            (_, page) = try await test.get("/d/\(try await test.link(for: customer))", headers: [:])
+            #expect(page.contains("ta kontakt med oss") && !page.contains("name=\"instalments\""))
         }
     }
 }

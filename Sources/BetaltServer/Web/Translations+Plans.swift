@@ -65,6 +65,19 @@ extension Translations {
         ],
         "planOnNote": [.nb: "På nedbetalingsplan", .sv: "På avbetalningsplan", .en: "On a payment plan"],
         "yourPlan": [.nb: "Din nedbetalingsplan", .sv: "Din avbetalningsplan", .en: "Your payment plan"],
+        "settings": [.nb: "Innstillinger", .sv: "Inställningar", .en: "Settings"],
+        "save": [.nb: "Lagre", .sv: "Spara", .en: "Save"],
+        "settingsSaved": [.nb: "Lagret.", .sv: "Sparat.", .en: "Saved."],
+        "settingsPlans": [.nb: "Nedbetalingsplaner kunden kan velge selv", .sv: "Avbetalningsplaner kunden kan välja själv", .en: "Payment plans customers may choose themselves"],
+        "settingsPlansHint": [
+            .nb: "På sin private side kan kunden velge en plan innenfor disse grensene; den gjelder med en gang. 0 måneder: kunden må ta kontakt.",
+            .sv: "På sin privata sida kan kunden välja en plan inom dessa gränser; den gäller direkt. 0 månader: kunden måste höra av sig.",
+            .en: "On their private page a customer may choose a plan within these limits; it applies at once. 0 months: they must get in touch.",
+        ],
+        "settingsMaxMonths": [.nb: "Lengste plan (måneder)", .sv: "Längsta plan (månader)", .en: "Longest plan (months)"],
+        "settingsMinInstalment": [.nb: "Minste avdrag", .sv: "Minsta delbetalning", .en: "Smallest instalment"],
+        "settingsMonthsError": [.nb: "Skriv et helt tall fra 0 til 36.", .sv: "Skriv ett heltal från 0 till 36.", .en: "Enter a whole number from 0 to 36."],
+        "settingsAmountError": [.nb: "Skriv et beløp, for eksempel 500 eller 500,00.", .sv: "Skriv ett belopp, till exempel 500 eller 500,00.", .en: "Enter an amount, for example 500 or 500.00."],
         "planFeeIncluded": [.nb: "Avgift for planen (inkludert)", .sv: "Avgift för planen (ingår)", .en: "Plan fee (included)"],
     ]
 }

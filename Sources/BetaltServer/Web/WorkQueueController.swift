@@ -140,6 +140,23 @@ struct WorkQueueController: RouteCollection {
                 why: item.why, doneAction: "\(base)/calls/\(item.act.id!.uuidString)"
             )
         }
+        var plans: [WorkQueuePage.PlanQueueLine] = []
+        for summary in try await PlanSummary.load(
+            try await PaymentPlans.needingAttention(creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
+        ) {
+            let plan = summary.plan
+            guard let customer = try await CustomerRecord.find(plan.customerID, on: req.db),
+                  let claimID = try await PaymentPlans.claimIDsOf(plan.id!, on: req.db).first else { continue }
+            let late = summary.payments.first { $0.late }
+            plans.append(WorkQueuePage.PlanQueueLine(
+                claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)#plans",
+                invoices: summary.invoiceNumbers.joined(separator: ", "), customerName: customer.name,
+                status: PlanLine(summary, language: context.language, words: words).status,
+                detail: late.map { "\(words["plan.payment.late"]!): \($0.date.formatted(context.language)) \($0.amount.formatted(context.language))" }
+                    ?? summary.total.formatted(context.language),
+                ageDays: max(0, ((try? CivilDate(iso: plan.proposedOn)) ?? context.today).days(until: context.today))
+            ))
+        }
         return try await req.view.render("work-queue", WorkQueuePage(
             frame: context.frame(req, title: words["workQueue"]!, section: "workQueue"),
             csrf: CSRFToken.current(req), action: base + "/assign", items: items, isEmpty: items.isEmpty,
@@ -148,7 +165,7 @@ struct WorkQueueController: RouteCollection {
             previousHref: result.page > 1 ? "\(base)?page=\(result.page - 1)" : nil,
             nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil,
             credits: credits, hasCredits: !credits.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty,
-            calls: calls, hasCalls: !calls.isEmpty
+            calls: calls, hasCalls: !calls.isEmpty, plans: plans, hasPlans: !plans.isEmpty
         ))
     }
 }

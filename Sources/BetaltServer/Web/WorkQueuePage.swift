@@ -23,6 +23,18 @@ struct WorkQueuePage: Encodable {
     let hasDisputes: Bool
     let calls: [CallLine]
     let hasCalls: Bool
+    let plans: [PlanQueueLine]
+    let hasPlans: Bool
+
+    /// A plan that needs an eye: an offer waiting for the customer, or a missed payment reminded about.
+    struct PlanQueueLine: Encodable {
+        let claimHref: String
+        let invoices: String
+        let customerName: String
+        let status: StatusBadge
+        let detail: String
+        let ageDays: Int
+    }
 
     /// A call to make, with what the caller needs and the form to record how it went.
     struct CallLine: Encodable {

@@ -311,6 +311,13 @@ public enum PaymentPlans {
             .sort(\.$createdAt, .descending).all()
     }
 
+    /// Offers waiting for the customer and active plans with a missed payment, oldest first.
+    public static func needingAttention(creditorID: UUID, on database: any Database) async throws -> [PaymentPlanRecord] {
+        try await PaymentPlanRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .group(.or) { $0.filter(\.$status == "offered").group(.and) { $0.filter(\.$status == "active").filter(\.$remindedNumber != nil) } }
+            .sort(\.$proposedOn).limit(200).all()
+    }
+
     /// Active plans with a missed payment whose reminder is still to be written.
     public static func awaitingReminderLetter(creditorID: UUID? = nil, on database: any Database) async throws -> [PaymentPlanRecord] {
         var query = PaymentPlanRecord.query(on: database).filter(\.$status == "active").filter(\.$remindedNumber != nil)
