@@ -61,4 +61,6 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PromisesController())
     try signedIn.register(collection: PlansController())
     try signedIn.register(collection: SettingsController())
+    try signedIn.register(collection: CallsController())
+    try signedIn.register(collection: CustomerPageController())
 }

@@ -47,5 +47,6 @@ public enum BetaltMigrations {
         CreateDisputeSchema(),
         CreatePromiseSchema(),
         CreatePaymentPlanSchema(),
+        CreateConversationSchema(),
     ]
 }

@@ -63,13 +63,19 @@ struct PromiseTests {
             let calls = try await CallTasks.open(creditorID: claim.creditorID, on: store.database)
             let call = try #require(calls.first { $0.act.id == task.id })
             #expect(call.why.contains("broken") && call.customer.id == claim.customerID)
-            #expect(!(try await CallTasks.complete(task.id!, creditorID: UUID(), reached: true, note: "", by: "x", userID: nil, on: store.database)))
+            #expect(!(try await CallTasks.complete(task.id!, creditorID: UUID(), reached: true, note: "", by: "x", userID: nil, today: payBy.adding(days: 1), on: store.database)))
             #expect(try await CallTasks.complete(
-                task.id!, creditorID: claim.creditorID, reached: true, note: "Pays half on Friday", by: "kari@example", userID: nil,
-                on: store.database))
+                task.id!, creditorID: claim.creditorID, reached: true, note: "Pays half on Friday", followUpOn: payBy.adding(days: 5),
+                by: "kari@example", userID: nil, today: payBy.adding(days: 1), on: store.database))
             #expect(try await CallTasks.open(creditorID: claim.creditorID, on: store.database).allSatisfy { $0.act.id != task.id })
             let audit = try await AuditRecord.query(on: store.database).filter(\.$action == "call.reached").all()
             #expect(audit.map(\.detail) == ["Pays half on Friday"])
+            // The call is in the customer's timeline, the customer is marked, and the agreed follow-up is the next call.
+            let note = try #require(try await ConversationNoteRecord.query(on: store.database).filter(\.$kind == "call").first())
+            #expect(note.outcome == "reached" && note.text == "Pays half on Friday" && note.claimID == claim.id)
+            #expect(try await CustomerRecord.find(claim.customerID, on: store.database)?.promiseBrokenOn == payBy.adding(days: 1).iso)
+            let followUp = try #require(try await CollectionActRecord.query(on: store.database).filter(\.$stepID == "follow-up").first())
+            #expect(followUp.actDate == payBy.adding(days: 5).iso && followUp.deliveryStatus == "task")
         }
     }
 

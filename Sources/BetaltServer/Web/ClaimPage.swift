@@ -19,6 +19,9 @@ struct ClaimPage: Encodable {
     let hasPlans: Bool
     /// Nil when the claim cannot go on a plan (paid, disputed, already on one).
     let planOffer: PlanOfferForm?
+    let customerHref: String
+    /// What concerns this claim in the customer's conversation, newest first.
+    let timeline: [TimelineLine]
 }
 
 /// A promise to pay as the claim page lists it.

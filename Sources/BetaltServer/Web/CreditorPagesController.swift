@@ -115,7 +115,12 @@ struct CreditorPagesController: RouteCollection {
             promises: promises, hasPromises: !promises.isEmpty,
             promiseAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/promises",
             plans: plans, hasPlans: !plans.isEmpty,
-            planOffer: try await planOffer(for: detail.claim, plans: plans, context: context, on: req.db)
+            planOffer: try await planOffer(for: detail.claim, plans: plans, context: context, on: req.db),
+            customerHref: "/creditors/\(context.creditorID.uuidString)/customers/\(detail.claim.customerID.uuidString)",
+            timeline: TimelineLine.lines(
+                try await Timeline.load(customerID: detail.claim.customerID, claimID: claimID, creditorID: context.creditorID, on: req.db),
+                language: context.language, words: words
+            )
         ))
     }
 

@@ -16,6 +16,22 @@ struct DebtorPageController: RouteCollection {
         routes.post("d", ":token", "promises", use: promise)
         routes.post("d", ":token", "plans", use: makePlan)
         routes.post("d", ":token", "plans", ":planID", "accept", use: acceptPlan)
+        routes.post("d", ":token", "messages", use: message)
+    }
+
+    struct MessageForm: Content {
+        var text: String
+    }
+
+    /// A message to the creditor: it waits in the work queue and shows in the customer's timeline.
+    func message(req: Request) async throws -> Response {
+        guard case .found(let overview) = try await lookup(req), let token = req.parameters.get("token") else { throw Abort(.notFound) }
+        let form = try req.content.decode(MessageForm.self)
+        let today = req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone)
+        guard try await Conversation.message(
+            customerID: overview.customer.id!, creditorID: overview.creditor.id!, text: form.text, on: today, database: req.db
+        ) != nil else { return Self.personal(req.redirect(to: "/d/\(token)#contact")) }
+        return Self.personal(req.redirect(to: "/d/\(token)?received=message"))
     }
 
     struct PlanForm: Content {
@@ -127,6 +143,7 @@ struct DebtorPageController: RouteCollection {
             page.received = req.query[String.self, at: "received"] == "dispute"
             page.promiseReceived = req.query[String.self, at: "received"] == "promise"
             page.planReceived = req.query[String.self, at: "received"] == "plan"
+            page.messageReceived = req.query[String.self, at: "received"] == "message"
             page.planRequest = try await planRequest(
                 overview, language: language, token: token,
                 today: req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone),
@@ -281,6 +298,8 @@ struct DebtorPage: Encodable {
     var received = false
     var promiseReceived = false
     var planReceived = false
+    var messageReceived = false
+    var messageAction = ""
     var plans: [PlanLine] = []
     var hasPlans = false
     var planRequest: PlanRequest?
@@ -325,6 +344,7 @@ struct DebtorPage: Encodable {
         hasLetters = !letters.isEmpty
         disputeAction = "/d/\(token)/disputes"
         promiseAction = "/d/\(token)/promises"
+        messageAction = "/d/\(token)/messages"
         reasons = DisputeReason.allCases.map { Choice(value: $0.rawValue, label: DisputeReasonWords.label($0.rawValue, language)) }
         plans = overview.plans.map { summary in
             var line = PlanLine(summary, language: language, words: words)

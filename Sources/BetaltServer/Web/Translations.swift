@@ -329,7 +329,8 @@ enum Translations {
     /// Every word in `language`, keyed for the templates (`#(t.claims)`).
     static func words(_ language: Language) -> [String: String] {
         var words: [String: String] = [:]
-        for (key, byLanguage) in table.merging(plans, uniquingKeysWith: { first, _ in first }) {
+        let all = table.merging(plans, uniquingKeysWith: { first, _ in first }).merging(conversation, uniquingKeysWith: { first, _ in first })
+        for (key, byLanguage) in all {
             words[key] = byLanguage[language] ?? byLanguage[.en] ?? key
         }
         return words

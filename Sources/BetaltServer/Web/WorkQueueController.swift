@@ -25,7 +25,6 @@ struct WorkQueueController: RouteCollection {
         let queue = routes.grouped("creditors", ":creditorID", "work-queue")
         queue.get(use: show)
         queue.post("assign", use: assign)
-        queue.post("calls", ":actID", use: completeCall)
     }
 
     func show(req: Request) async throws -> View {
@@ -60,25 +59,6 @@ struct WorkQueueController: RouteCollection {
         } catch let refusal as AssignmentRefused {
             return try await failed(Self.key(refusal))
         }
-    }
-
-    struct CallForm: Content {
-        var outcome: String
-        var note: String?
-    }
-
-    /// Records how a call went ("reached" or "notReached", with a note) and closes the task.
-    func completeCall(req: Request) async throws -> Response {
-        let context = try await CreditorContext.load(req)
-        try CSRFToken.verify(req)
-        guard let actID = req.parameters.get("actID", as: UUID.self) else { throw Abort(.notFound) }
-        let form = try req.content.decode(CallForm.self)
-        guard ["reached", "notReached"].contains(form.outcome) else { throw Abort(.badRequest, reason: "Unknown outcome.") }
-        guard try await CallTasks.complete(
-            actID, creditorID: context.creditorID, reached: form.outcome == "reached", note: form.note ?? "",
-            by: context.user.email, userID: context.user.id, on: req.db
-        ) else { throw Abort(.notFound) }
-        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/work-queue#calls")
     }
 
     static func key(_ refusal: AssignmentRefused) -> String {
@@ -137,7 +117,8 @@ struct WorkQueueController: RouteCollection {
                 claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(item.claim.id!.uuidString)",
                 invoiceNumber: item.claim.invoiceNumber,
                 open: Money(minorUnits: item.claim.openMinor, currency: (try? Currency.named(item.claim.currency)) ?? .nok).formatted(context.language),
-                why: item.why, doneAction: "\(base)/calls/\(item.act.id!.uuidString)"
+                why: item.why, doneAction: "\(base)/calls/\(item.act.id!.uuidString)",
+                customerHref: "/creditors/\(context.creditorID.uuidString)/customers/\(item.customer.id!.uuidString)#calls"
             )
         }
         var plans: [WorkQueuePage.PlanQueueLine] = []
@@ -157,6 +138,15 @@ struct WorkQueueController: RouteCollection {
                 ageDays: max(0, ((try? CivilDate(iso: plan.proposedOn)) ?? context.today).days(until: context.today))
             ))
         }
+        var messages: [WorkQueuePage.MessageLine] = []
+        for note in try await Conversation.waitingMessages(creditorID: context.creditorID, on: req.db) {
+            guard let customer = try await CustomerRecord.find(note.customerID, on: req.db) else { continue }
+            messages.append(WorkQueuePage.MessageLine(
+                date: (try? CivilDate(iso: note.notedOn))?.formatted(context.language) ?? note.notedOn, customerName: customer.name,
+                customerHref: "/creditors/\(context.creditorID.uuidString)/customers/\(customer.id!.uuidString)#timeline",
+                text: note.text, handledAction: "\(base)/messages/\(note.id!.uuidString)/handled"
+            ))
+        }
         return try await req.view.render("work-queue", WorkQueuePage(
             frame: context.frame(req, title: words["workQueue"]!, section: "workQueue"),
             csrf: CSRFToken.current(req), action: base + "/assign", items: items, isEmpty: items.isEmpty,
@@ -165,7 +155,8 @@ struct WorkQueueController: RouteCollection {
             previousHref: result.page > 1 ? "\(base)?page=\(result.page - 1)" : nil,
             nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil,
             credits: credits, hasCredits: !credits.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty,
-            calls: calls, hasCalls: !calls.isEmpty, plans: plans, hasPlans: !plans.isEmpty
+            calls: calls, hasCalls: !calls.isEmpty, plans: plans, hasPlans: !plans.isEmpty,
+            messages: messages, hasMessages: !messages.isEmpty
         ))
     }
 }

@@ -25,6 +25,17 @@ struct WorkQueuePage: Encodable {
     let hasCalls: Bool
     let plans: [PlanQueueLine]
     let hasPlans: Bool
+    let messages: [MessageLine]
+    let hasMessages: Bool
+
+    /// A debtor's message from their page, waiting for a person.
+    struct MessageLine: Encodable {
+        let date: String
+        let customerName: String
+        let customerHref: String
+        let text: String
+        let handledAction: String
+    }
 
     /// A plan that needs an eye: an offer waiting for the customer, or a missed payment reminded about.
     struct PlanQueueLine: Encodable {
@@ -46,6 +57,7 @@ struct WorkQueuePage: Encodable {
         let open: String
         let why: String
         let doneAction: String
+        let customerHref: String
     }
 
     /// An open dispute waiting for the creditor's decision, with how long it has waited.

@@ -27,6 +27,8 @@ public final class CustomerRecord: Model, @unchecked Sendable {
     @Field(key: "accepted_channels") public var acceptedChannels: String
     /// The ladder this customer follows instead of the creditor's default for the country.
     @OptionalField(key: "ladder_key") public var ladderKey: String?
+    /// The last day the customer broke a promise to pay: shown to whoever calls them next.
+    @OptionalField(key: "promise_broken_on") public var promiseBrokenOn: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}

@@ -14,9 +14,12 @@ public enum CallTasks {
         public let why: String
     }
 
-    public static func open(creditorID: UUID, on database: any Database) async throws -> [Item] {
-        let acts = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
-            .filter(\.$kind == StepKind.callTask.rawValue).filter(\.$deliveryStatus == "task").sort(\.$actDate).limit(200).all()
+    /// The calls still to make, oldest first; of one customer when `customerID` is given.
+    public static func open(creditorID: UUID, customerID: UUID? = nil, on database: any Database) async throws -> [Item] {
+        var query = CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$kind == StepKind.callTask.rawValue).filter(\.$deliveryStatus == "task")
+        if let customerID { query = query.filter(\.$customerID == customerID) }
+        let acts = try await query.sort(\.$actDate).limit(200).all()
         var items: [Item] = []
         for act in acts {
             guard let claim = try await ClaimRecord.find(act.claimID, on: database),
@@ -27,19 +30,48 @@ public enum CallTasks {
         return items
     }
 
-    /// Records how the call went and closes the task; audited (the customer's conversation history).
+    /// Records how the call went and closes the task: the outcome and note go into the customer's timeline,
+    /// and a follow-up date, if one was agreed, becomes the next call task. Audited.
     public static func complete(
-        _ actID: UUID, creditorID: UUID, reached: Bool, note: String, by user: String, userID: UUID?, on database: any Database
+        _ actID: UUID, creditorID: UUID, reached: Bool, note: String, followUpOn: CivilDate? = nil, by user: String, userID: UUID?,
+        today: CivilDate, on database: any Database
     ) async throws -> Bool {
         try await database.transaction { tx in
             guard let act = try await CollectionActRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == actID)
-                .filter(\.$kind == StepKind.callTask.rawValue).filter(\.$deliveryStatus == "task").first()
+                .filter(\.$kind == StepKind.callTask.rawValue).filter(\.$deliveryStatus == "task").first(),
+                  let claim = try await ClaimRecord.find(act.claimID, on: tx)
             else { return false }
             act.deliveryStatus = reached ? "reached" : "notReached"
             try await act.update(on: tx)
+            let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+            _ = try await Conversation.add(
+                kind: "call", outcome: act.deliveryStatus, customerID: act.customerID, claimID: act.claimID, creditorID: creditorID,
+                text: text, author: user, on: today, database: tx
+            )
+            if let followUpOn, followUpOn > today {
+                try await CallTask.add(for: claim, stepID: "follow-up", reason: "follow-up agreed on \(today.iso)" + (text.isEmpty ? "" : ": \(text)"),
+                                       on: followUpOn, database: tx)
+            }
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: reached ? "call.reached" : "call.notReached",
-                subject: "claim \(act.claimID.uuidString)", detail: note.trimmingCharacters(in: .whitespacesAndNewlines)
+                subject: "claim \(act.claimID.uuidString)", detail: text
+            ).create(on: tx)
+            return true
+        }
+    }
+
+    /// A call a person decides to make, on a day of their choosing.
+    public static func schedule(
+        claimID: UUID, creditorID: UUID, on date: CivilDate, reason: String, by user: String, userID: UUID?, database: any Database
+    ) async throws -> Bool {
+        try await database.transaction { tx in
+            guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
+            else { return false }
+            let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            try await CallTask.add(for: claim, stepID: "by-hand", reason: why.isEmpty ? "call planned by \(user)" : why, on: date, database: tx)
+            try await AuditRecord(
+                creditorID: creditorID, userID: userID, actor: user, action: "call.planned", subject: "claim \(claimID.uuidString)",
+                detail: "\(date.iso): \(why)"
             ).create(on: tx)
             return true
         }

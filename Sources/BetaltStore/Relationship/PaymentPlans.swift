@@ -311,6 +311,16 @@ public enum PaymentPlans {
             .sort(\.$createdAt, .descending).all()
     }
 
+    /// The customer's claims a new plan may cover: open, undisputed, on no other plan; oldest first.
+    public static func eligibleClaims(customerID: UUID, creditorID: UUID, on database: any Database) async throws -> [ClaimRecord] {
+        let open = try await ClaimRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$customerID == customerID)
+            .filter(\.$openMinor > 0).sort(\.$dueDate).sort(\.$invoiceNumber).all()
+        let ids = open.compactMap(\.id)
+        let disputed = Set(try await DisputeRecord.query(on: database).filter(\.$claimID ~~ ids).filter(\.$status == "open").all().map(\.claimID))
+        let planned = try await planned(claimIDs: ids, on: database)
+        return open.filter { !disputed.contains($0.id!) && !planned.contains($0.id!) }
+    }
+
     /// Offers waiting for the customer and active plans with a missed payment, oldest first.
     public static func needingAttention(creditorID: UUID, on database: any Database) async throws -> [PaymentPlanRecord] {
         try await PaymentPlanRecord.query(on: database).filter(\.$creditorID == creditorID)

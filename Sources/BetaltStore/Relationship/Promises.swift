@@ -81,6 +81,10 @@ public enum Promises {
                 if !kept {
                     claim.nextActionDate = today.iso
                     try await claim.update(on: tx)
+                    if let customer = try await CustomerRecord.find(claim.customerID, on: tx) {
+                        customer.promiseBrokenOn = today.iso
+                        try await customer.update(on: tx)
+                    }
                     try await CallTask.add(for: claim, stepID: "broken-promise", reason: "promise to pay by \(promise.payBy) broken", on: today, database: tx)
                 }
                 try await AuditRecord(

@@ -1,0 +1,116 @@
+import BetaltCore
+import BetaltStore
+import Fluent
+import Vapor
+
+/// One customer with everything a caller needs: contact details, open claims, disputes and plans, what may
+/// be offered, the calls to make with the form that records them, and the whole conversation timeline.
+struct CustomerPageController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("creditors", ":creditorID", "customers", ":customerID", use: show)
+    }
+
+    func show(req: Request) async throws -> View {
+        let context = try await CreditorContext.load(req)
+        guard let customerID = req.parameters.get("customerID", as: UUID.self),
+              let customer = try await CustomerRecord.query(on: req.db).filter(\.$creditorID == context.creditorID)
+                .filter(\.$id == customerID).first()
+        else { throw Abort(.notFound) }
+        let words = Translations.words(context.language)
+        let language = context.language
+        let base = "/creditors/\(context.creditorID.uuidString)"
+        let claims = try await ClaimRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$customerID == customerID)
+            .filter(\.$openMinor > 0).sort(\.$dueDate).all()
+        let disputed = Set(try await DisputeRecord.query(on: req.db).filter(\.$customerID == customerID).filter(\.$status == "open").all().map(\.claimID))
+        let openClaims = claims.map { claim in
+            let currency = (try? Currency.named(claim.currency)) ?? .nok
+            let due = (try? CivilDate(iso: claim.dueDate)) ?? context.today
+            return CustomerPage.ClaimLine(
+                href: "\(base)/claims/\(claim.id!.uuidString)", id: claim.id!.uuidString, invoiceNumber: claim.invoiceNumber,
+                dueDate: due.formatted(language), open: Money(minorUnits: claim.openMinor, currency: currency).formatted(language),
+                status: StatusBadge(ClaimStatus.of(stage: ClaimStage(rawValue: claim.stage) ?? .open, dueDate: due, today: context.today), words: words),
+                disputed: disputed.contains(claim.id!)
+            )
+        }
+        let calls = try await CallTasks.open(creditorID: context.creditorID, customerID: customerID, on: req.db).map { item in
+            CustomerPage.CallLine(
+                date: (try? CivilDate(iso: item.act.actDate))?.formatted(language) ?? item.act.actDate,
+                due: item.act.actDate <= context.today.iso, invoiceNumber: item.claim.invoiceNumber, why: item.why,
+                action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)"
+            )
+        }
+        let plans = try await PlanSummary.load(
+            try await PaymentPlans.of(customerID: customerID, creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
+        ).map { PlanLine($0, language: language, words: words) }
+        let limits = context.creditor.planLimits
+        let credit = try await CustomerCredit.balances(customerID: customerID, creditorID: context.creditorID, on: req.db)
+        return try await req.view.render("customer", CustomerPage(
+            frame: context.frame(req, title: customer.name, section: "claims"), csrf: CSRFToken.current(req),
+            name: customer.name, number: customer.customerNumber, kind: words[customer.kind] ?? customer.kind,
+            phone: customer.phone, email: customer.email,
+            address: [customer.addressLine, "\(customer.postalCode) \(customer.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                .joined(separator: ", "),
+            promiseBrokenOn: customer.promiseBrokenOn.flatMap { try? CivilDate(iso: $0) }?.formatted(language),
+            claims: openClaims, hasClaims: !openClaims.isEmpty, calls: calls, hasCalls: !calls.isEmpty,
+            plans: plans, hasPlans: !plans.isEmpty,
+            offers: [
+                limits.maximumMonths > 0
+                    ? String(format: words["offer.planWithin"]!, limits.maximumMonths, limits.minimumInstalment.formatted(language))
+                    : words["offer.planByHand"]!,
+            ] + credit.map { "\(words["customerHasCredit"]!) \($0.formatted(language))" },
+            callBack: "\(base)/customers/\(customerID.uuidString)#calls",
+            scheduleAction: "\(base)/customers/\(customerID.uuidString)/calls", noteAction: "\(base)/customers/\(customerID.uuidString)/notes",
+            today: context.today.iso, followUpDefault: context.today.adding(days: 7).iso, firstDateDefault: context.today.adding(months: 1).iso,
+            timeline: TimelineLine.lines(
+                try await Timeline.load(customerID: customerID, creditorID: context.creditorID, on: req.db), language: language, words: words
+            )
+        ))
+    }
+}
+
+/// The customer page's content.
+struct CustomerPage: Encodable {
+    struct ClaimLine: Encodable {
+        let href: String
+        let id: String
+        let invoiceNumber: String
+        let dueDate: String
+        let open: String
+        let status: StatusBadge
+        let disputed: Bool
+    }
+
+    struct CallLine: Encodable {
+        let date: String
+        /// False for a call planned for a later day.
+        let due: Bool
+        let invoiceNumber: String
+        let why: String
+        let action: String
+    }
+
+    let frame: PageFrame
+    let csrf: String
+    let name: String
+    let number: String
+    let kind: String
+    let phone: String?
+    let email: String?
+    let address: String
+    let promiseBrokenOn: String?
+    let claims: [ClaimLine]
+    let hasClaims: Bool
+    let calls: [CallLine]
+    let hasCalls: Bool
+    let plans: [PlanLine]
+    let hasPlans: Bool
+    /// What the caller may offer: the plan limits, the customer's credit.
+    let offers: [String]
+    let callBack: String
+    let scheduleAction: String
+    let noteAction: String
+    let today: String
+    let followUpDefault: String
+    let firstDateDefault: String
+    let timeline: [TimelineLine]
+}

@@ -1,0 +1,104 @@
+import BetaltCore
+import BetaltStore
+import BetaltTestSupport
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@Suite("The customer page, calls and the conversation timeline")
+struct ConversationPagesTests {
+    @Test("a call with an agreement becomes a promise confirmed in writing, a follow-up call and a timeline entry", arguments: TestEngine.allCases)
+    func callWithPromise(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (token, customer) = try await test.debtorWithLetters()
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+            let cookie = try await test.logIn()
+            let page = "/creditors/\(customer.creditorID)/customers/\(customer.id!)"
+            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            var (status, _) = try await test.postForm("\(page)/calls", ["csrf": csrf, "claim": claim.id!.uuidString, "date": "2026-11-24", "reason": "check the delivery"], headers: cookie)
+            #expect(status == .seeOther)
+            let task = try #require(try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "by-hand").first())
+            #expect(task.actDate == "2026-11-24" && task.deliveryStatus == "task")
+            var body: String
+            (_, body) = try await test.get(page, headers: cookie)
+            #expect(body.contains("check the delivery") && body.contains("/work-queue/calls/\(task.id!.uuidString)"))
+
+            // A promise that breaks the rules keeps the call open.
+            (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
+                "csrf": csrf, "outcome": "reached", "agreement": "promise", "payBy": "2026-11-20",
+            ], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(try await CollectionActRecord.find(task.id, on: test.app.db)?.deliveryStatus == "task")
+            (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
+                "csrf": csrf, "outcome": "reached", "note": "Pays 300 on Friday", "agreement": "promise", "payBy": "2026-11-27",
+                "promiseAmount": "300", "followUpOn": "2026-11-30", "back": "\(page)#calls",
+            ], headers: cookie)
+            #expect(status == .seeOther)
+            let promise = try #require(try await PromiseRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).first())
+            #expect(promise.amountMinor == 30_000 && promise.payBy == "2026-11-27")
+            #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey == "promise/\(promise.id!.uuidString)").count() == 1)
+            #expect(try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "follow-up").filter(\.$actDate == "2026-11-30").count() == 1)
+
+            // A note, and a message from the debtor's page.
+            (status, _) = try await test.postForm("\(page)/notes", ["csrf": csrf, "text": "Prefers e-mail", "claim": ""], headers: cookie)
+            #expect(status == .seeOther)
+            try await test.app.testing().test(.POST, "/d/\(token)/messages", beforeRequest: { req in
+                try req.content.encode(["text": "Kan jeg betale i to omganger?"], as: .urlEncodedForm)
+            }, afterResponse: { res async in
+                #expect(res.headers.first(name: .location) == "/d/\(token)?received=message")
+            })
+
+            (_, body) = try await test.get(page, headers: cookie)
+            #expect(body.contains("id=\"timeline-list\""))
+            for expected in ["Pays 300 on Friday", "Prefers e-mail", "Kan jeg betale i to omganger?", "Betalingsløfte", "Samtale", "Brev"] {
+                #expect(body.contains(expected), "the timeline shows \(expected)")
+            }
+            (_, body) = try await test.get("/creditors/\(customer.creditorID)/claims/\(claim.id!)", headers: cookie)
+            #expect(body.contains("id=\"timeline-list\"") && body.contains("Pays 300 on Friday") && body.contains("id=\"customer-link\""))
+
+            (_, body) = try await test.get("/creditors/\(customer.creditorID)/work-queue", headers: cookie)
+            #expect(body.contains("id=\"queue-messages\"") && body.contains("Kan jeg betale i to omganger?"))
+            let message = try #require(try await ConversationNoteRecord.query(on: test.app.db).filter(\.$kind == "message").first())
+            (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/messages/\(message.id!)/handled", ["csrf": csrf], headers: cookie)
+            #expect(status == .seeOther)
+            (_, body) = try await test.get("/creditors/\(customer.creditorID)/work-queue", headers: cookie)
+            #expect(!body.contains("id=\"queue-messages\""))
+        }
+    }
+
+    @Test("a call can end in a plan offer over the customer's open claims, sent in writing", arguments: TestEngine.allCases)
+    func callWithPlan(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (_, customer) = try await test.debtorWithLetters()
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+            let cookie = try await test.logIn()
+            let page = "/creditors/\(customer.creditorID)/customers/\(customer.id!)"
+            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            _ = try await test.postForm("\(page)/calls", ["csrf": csrf, "claim": claim.id!.uuidString, "date": "2026-11-22"], headers: cookie)
+            let task = try #require(try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "by-hand").first())
+            let (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
+                "csrf": csrf, "outcome": "reached", "agreement": "plan", "instalments": "2", "firstDate": "2026-12-15",
+            ], headers: cookie)
+            #expect(status == .seeOther)
+            let plan = try #require(try await PaymentPlanRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).first())
+            #expect(plan.status == "offered")
+            let eligible = try await PaymentPlans.claimIDsOf(plan.id!, on: test.app.db)
+            #expect(eligible.contains(claim.id!))
+            #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey == "plan/\(plan.id!.uuidString)/offer").count() == 1)
+        }
+    }
+
+    @Test("a customer of another creditor is not found", arguments: TestEngine.allCases)
+    func otherCreditorsCustomer(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let cookie = try await test.logIn()
+            let creditors = try await CreditorRecord.query(on: test.app.db).all()
+            let customer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == creditors[1].id!).first())
+            let (status, _) = try await test.get("/creditors/\(creditors[0].id!)/customers/\(customer.id!)", headers: cookie)
+            #expect(status == .notFound)
+        }
+    }
+}
