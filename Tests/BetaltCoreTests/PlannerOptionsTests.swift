@@ -51,4 +51,40 @@ import Testing
         let nudge = Planner.plan(claim(), ladder: Self.waiving, rulebook: .norway, on: day("2026-01-19"))
         #expect(try #require(nudge.acts.first).waiverIfPaidBy == nil)
     }
+
+    static let goodwill = ladder(.norway, Ladder.defaultNorway.steps, options: LadderOptions(goodPayerMonths: 12))
+
+    @Test func aGoodPayersFirstFeeBearingReminderGoesWithoutTheFee() throws {
+        let act = try #require(Planner.plan(claim(history: [nudgeTaken]), ladder: Self.goodwill, rulebook: .norway, on: day("2026-01-29")).acts.first)
+        #expect(act.step.id == "notice" && act.fee == nil && act.feeRefused == nil)
+        #expect(act.reasons.contains { $0.text.contains("good payer: no late payment since 2025-01-29") })
+        let business = try #require(Planner.plan(
+            claim(.norway, .business, history: [nudgeTaken]), ladder: Self.goodwill, rulebook: .norway, on: day("2026-01-29")).acts.first)
+        #expect(business.compensation == nil && business.fee == nil)
+    }
+
+    @Test func aLatePaymentWithinTheMonthsKeepsTheFee() throws {
+        let recent = try #require(Planner.plan(
+            claim(history: [nudgeTaken], lastLate: "2025-10-01"), ladder: Self.goodwill, rulebook: .norway, on: day("2026-01-29")).acts.first)
+        #expect(recent.fee == money(3750))
+        let old = try #require(Planner.plan(
+            claim(history: [nudgeTaken], lastLate: "2025-01-28"), ladder: Self.goodwill, rulebook: .norway, on: day("2026-01-29")).acts.first)
+        #expect(old.fee == nil, "a late payment more than 12 months ago does not count")
+        let withoutOption = try #require(Planner.plan(claim(history: [nudgeTaken]), ladder: ladder(.norway, Ladder.defaultNorway.steps),
+                                                      rulebook: .norway, on: day("2026-01-29")).acts.first)
+        #expect(withoutOption.fee == money(3750))
+    }
+
+    @Test func onlyTheFirstFeeIsWaived() throws {
+        let second = Planner.plan(
+            claim(.sweden, feeAgreed: true, history: [taken("reminder", .reminder, on: "2026-01-22", deadline: "2026-02-05", fee: 6000, .sweden)]),
+            ladder: ladder(.sweden, Ladder.defaultSweden.steps, options: LadderOptions(goodPayerMonths: 12)), rulebook: .sweden, on: day("2026-02-09"))
+        let act = try #require(second.acts.first)
+        #expect(act.step.kind == .collectionNotice && act.fee == Money.major(180, .sek))
+    }
+
+    @Test func theGoodPayerMonthsMustBeSensible() {
+        let bad = ladder(.norway, Ladder.defaultNorway.steps, options: LadderOptions(goodPayerMonths: 0))
+        #expect(LadderValidator.violations(of: bad, rulebook: .norway, on: day("2026-01-29")).contains { $0.reason.text.contains("1 to 60 months") })
+    }
 }

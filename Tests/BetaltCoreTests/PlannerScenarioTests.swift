@@ -16,7 +16,7 @@ func claim(
     principal: Int64 = 1_000_000, fee: Int64 = 0, interest: Int64 = 0, compensation: Int64 = 0,
     interestThrough: String? = nil, feeAgreed: Bool = false, accepted: Set<Channel> = [], address: Bool = true,
     missing: [String] = [], history: [TakenStep] = [], disputed: Int64 = 0, promise: (payBy: String, amount: Int64)? = nil,
-    onPlan: Bool = false, handedOver: Bool = false
+    onPlan: Bool = false, handedOver: Bool = false, lastLate: String? = nil
 ) -> ClaimFacts {
     ClaimFacts(
         claimID: "C-1", country: country, customerKind: kind, issueDate: day(due).adding(days: -30), dueDate: day(due),
@@ -27,7 +27,7 @@ func claim(
         acceptedElectronicChannels: accepted, hasPostalAddress: address, missingDebtorData: missing, history: history,
         disputedAmount: money(disputed, country),
         promise: promise.map { PromiseFacts(payBy: day($0.payBy), amount: money($0.amount, country)) },
-        onPaymentPlan: onPlan, handedOver: handedOver)
+        onPaymentPlan: onPlan, handedOver: handedOver, lastLatePayment: lastLate.map(day))
 }
 
 func taken(

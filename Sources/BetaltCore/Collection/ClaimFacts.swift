@@ -66,13 +66,16 @@ public struct ClaimFacts: Sendable, Hashable {
     public let onPaymentPlan: Bool
     /// Whether the claim is already with an agency.
     public let handedOver: Bool
+    /// The customer's latest payment that came after its claim's (business-day) due date, on any claim
+    /// (nil: none known). Decides whether they are a good payer (`LadderOptions.goodPayerMonths`).
+    public let lastLatePayment: CivilDate?
 
     public init(
         claimID: String, country: Country, customerKind: CustomerKind, issueDate: CivilDate, dueDate: CivilDate,
         balances: ComponentBalances, interestChargedThrough: CivilDate? = nil, reminderFeeAgreed: Bool = false,
         acceptedElectronicChannels: Set<Channel> = [], hasPostalAddress: Bool = true, missingDebtorData: [String] = [],
         history: [TakenStep] = [], disputedAmount: Money? = nil, promise: PromiseFacts? = nil,
-        onPaymentPlan: Bool = false, handedOver: Bool = false
+        onPaymentPlan: Bool = false, handedOver: Bool = false, lastLatePayment: CivilDate? = nil
     ) {
         self.claimID = claimID
         self.country = country
@@ -90,5 +93,6 @@ public struct ClaimFacts: Sendable, Hashable {
         self.promise = promise
         self.onPaymentPlan = onPaymentPlan
         self.handedOver = handedOver
+        self.lastLatePayment = lastLatePayment
     }
 }

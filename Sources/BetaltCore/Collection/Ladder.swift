@@ -41,16 +41,20 @@ public struct LadderOptions: Sendable, Codable, Hashable {
     public var groupPerCustomer: Bool
     /// Offer to waive the fee and interest if paid within this many days of a notice.
     public var waiverIfPaidWithinDays: Int?
+    /// A customer with no late payment in this many months is a good payer: their first fee-bearing
+    /// reminder goes without the fee (nil: no such goodwill).
+    public var goodPayerMonths: Int?
 
     public init(
         minimumAmount: Money? = nil, callTaskAtOrAbove: Money? = nil, callTaskDaysBeforeNotice: Int = 3,
-        groupPerCustomer: Bool = true, waiverIfPaidWithinDays: Int? = nil
+        groupPerCustomer: Bool = true, waiverIfPaidWithinDays: Int? = nil, goodPayerMonths: Int? = nil
     ) {
         self.minimumAmount = minimumAmount
         self.callTaskAtOrAbove = callTaskAtOrAbove
         self.callTaskDaysBeforeNotice = callTaskDaysBeforeNotice
         self.groupPerCustomer = groupPerCustomer
         self.waiverIfPaidWithinDays = waiverIfPaidWithinDays
+        self.goodPayerMonths = goodPayerMonths
     }
 }
 

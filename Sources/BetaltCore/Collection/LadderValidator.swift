@@ -89,6 +89,9 @@ struct LadderCheck {
         if let days = options.waiverIfPaidWithinDays, days <= 0 {
             add(.invalidOption, nil, Reason("a waiver offer needs at least one day to pay in"))
         }
+        if let months = options.goodPayerMonths, !(1...60).contains(months) {
+            add(.invalidOption, nil, Reason("a good payer is judged over 1 to 60 months, not \(months)"))
+        }
     }
 
     /// Each step's earliest day, in days after the (rolled) due date; nil when it cannot be known.

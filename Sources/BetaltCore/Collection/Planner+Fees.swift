@@ -12,9 +12,27 @@ struct FeeOutcome {
 }
 
 extension ClaimDay {
-    /// The fee a step asks for, as far as the law allows it today. A refused fee never holds the step back:
-    /// the notice goes without it and says why.
+    /// The fee a step asks for, as far as the law allows it today and the creditor's goodwill leaves it.
+    /// A refused fee never holds the step back: the notice goes without it and says why.
     func fees(for step: LadderStep) -> FeeOutcome {
+        goodPayerWaiver(statutoryFees(for: step))
+    }
+
+    /// A good payer's first fee-bearing reminder goes without the fee (and a business's compensation):
+    /// goodwill the creditor chose (`LadderOptions.goodPayerMonths`), never more than the law allows.
+    func goodPayerWaiver(_ outcome: FeeOutcome) -> FeeOutcome {
+        guard let months = ladder.options.goodPayerMonths, outcome.fee != nil || outcome.compensation != nil,
+              history.feeCount == 0, !history.compensationCharged, !facts.balances.compensation.isPositive
+        else { return outcome }
+        let since = today.adding(months: -months)
+        if let late = facts.lastLatePayment, late >= since { return outcome }
+        let waived = [outcome.fee, outcome.compensation].compactMap { $0?.description }.joined(separator: " and ")
+        return FeeOutcome(reasons: outcome.reasons + [Reason(
+            "good payer: no late payment since \(since.iso), so the first reminder goes without \(waived)"
+                + " (the creditor's goodwill)")])
+    }
+
+    func statutoryFees(for step: LadderStep) -> FeeOutcome {
         guard step.chargesFee else { return .none }
         guard step.kind.mayChargeFee else {
             return .refusing(Reason("a \(step.kind.name(in: country)) carries no fee: only a formal reminder or collection notice may"))

@@ -40,6 +40,7 @@ struct TimelineLine: Encodable {
             }
             details.append(word ?? status)
         }
+        if entry.goodPayer { details.append(words["timeline.goodPayer"]!) }
         detail = details.joined(separator: " · ")
         text = entry.text
         invoices = entry.invoiceNumbers.joined(separator: ", ")

@@ -48,6 +48,7 @@ extension Translations {
         "timeline.payment": [.nb: "Innbetaling", .sv: "Inbetalning", .en: "Payment"],
         "timeline.waiver": [.nb: "Gebyr/renter frafalt", .sv: "Avgift/ränta efterskänkt", .en: "Fee/interest waived"],
         "timeline.waiverUntil": [.nb: "gebyr og renter frafalles ved betaling innen", .sv: "avgift och ränta stryks vid betalning senast", .en: "fee and interest waived if paid by"],
+        "timeline.goodPayer": [.nb: "uten gebyr: god betaler", .sv: "utan avgift: god betalare", .en: "without the fee: a good payer"],
         "timeline.payBy": [.nb: "betales innen", .sv: "betalas senast", .en: "pay by"],
         "timeline.call.reached": [.nb: "nådde kunden", .sv: "nådde kunden", .en: "reached"],
         "timeline.call.notReached": [.nb: "nådde ikke kunden", .sv: "nådde inte kunden", .en: "not reached"],

@@ -30,7 +30,7 @@ public struct ClaimFollowUp: Sendable {
         }
         let ladders = try await LadderBook.load(creditorID: creditorID, on: database)
         guard let due = try await DueClaims.load(
-            [claimID], creditorID: creditorID, country: country, ladders: ladders, on: database as! any SQLDatabase
+            [claimID], creditorID: creditorID, country: country, ladders: ladders, on: today, sql: database as! any SQLDatabase
         ).first else { return ClaimFollowUp(decisions: decisions, acts: acts, ladder: nil, preview: []) }
         let preview = Planner.timeline(due.facts, ladder: due.ladder, rulebook: .for(country), from: today, days: days)
         return ClaimFollowUp(decisions: decisions, acts: acts, ladder: due.ladder, preview: preview)

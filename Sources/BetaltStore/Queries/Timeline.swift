@@ -22,6 +22,8 @@ public struct TimelineEntry: Sendable {
     public let invoiceNumbers: [String]
     /// Who did it: a user, "debtor", or nil for Betalt itself.
     public let actor: String?
+    /// A notice that went without its fee because the customer is a good payer.
+    public var goodPayer = false
     /// Orders entries of one day: later first.
     let sequence: Date
 }
@@ -48,10 +50,14 @@ public enum Timeline {
             .filter(\.$id ~~ Set(links.map(\.noticeID))).all() {
             guard let date = day(notice.noticeDate) else { continue }
             let covered = links.filter { $0.noticeID == notice.id }.compactMap { invoice[$0.claimID] }
-            entries.append(TimelineEntry(
+            var entry = TimelineEntry(
                 date: date, kind: notice.channel == "email" ? .email : .letter, text: notice.title, status: notice.status, amount: nil,
                 until: waiverByNotice[notice.id!].flatMap(day), invoiceNumbers: covered, actor: nil, sequence: notice.createdAt ?? epoch
-            ))
+            )
+            let noticeActs = links.filter { $0.noticeID == notice.id }.compactMap(\.actID)
+            // The planner's reason is the record of the goodwill (ClaimDay.goodPayerWaiver in the core).
+            entry.goodPayer = acts.contains { noticeActs.contains($0.id!) && $0.reasons.contains("good payer:") }
+            entries.append(entry)
         }
         for note in try await ConversationNoteRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$customerID == customerID).all() where concerns(note.claimID) {

@@ -74,7 +74,7 @@ public struct DailyRun: Sendable {
         let ladders = try await LadderBook.load(creditorID: creditorID, on: database)
         let ids = try await DueClaims.ids(creditorID: creditorID, through: date, on: sql)
         for batch in ids.chunked(into: batchSize) {
-            let claims = try await DueClaims.load(batch, creditorID: creditorID, country: country, ladders: ladders, on: sql)
+            let claims = try await DueClaims.load(batch, creditorID: creditorID, country: country, ladders: ladders, on: date, sql: sql)
             let planned = claims.map { claim in
                 (claim: claim, plan: Planner.plan(claim.facts, ladder: claim.ladder, rulebook: rulebook, on: date))
             }

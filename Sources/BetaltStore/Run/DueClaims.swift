@@ -35,7 +35,7 @@ enum DueClaims {
     }
 
     static func load(
-        _ ids: some Collection<UUID>, creditorID: UUID, country: Country, ladders: LadderBook, on sql: any SQLDatabase
+        _ ids: some Collection<UUID>, creditorID: UUID, country: Country, ladders: LadderBook, on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [DueClaim] {
         guard !ids.isEmpty else { return [] }
         let idList = SQLList(ids.map { SQLBind($0) })
@@ -52,6 +52,7 @@ enum DueClaims {
             FROM claims c JOIN customers u ON u.id = c.customer_id
             WHERE c.creditor_id = \(bind: creditorID) AND c.id IN (\(idList))
             """).all()
+        let lateByCustomer = try await latePayments(rows, country: country, ladders: ladders, creditorID: creditorID, on: date, sql: sql)
         return try rows.map { row in
             let id = try row.decode(column: "id", as: UUID.self)
             let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
@@ -90,7 +91,8 @@ enum DueClaims {
                 history: history[id] ?? [],
                 disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency),
                 promise: try promised[id].map { PromiseFacts(payBy: try CivilDate(iso: $0.payBy), amount: Money(minorUnits: $0.amount, currency: currency)) },
-                onPaymentPlan: planned.contains(id)
+                onPaymentPlan: planned.contains(id),
+                lastLatePayment: lateByCustomer[try row.decode(column: "customer_id", as: UUID.self)]
             )
             return DueClaim(
                 id: id, customerID: try row.decode(column: "customer_id", as: UUID.self), currency: currency,
@@ -99,6 +101,45 @@ enum DueClaims {
                 ladder: ladder, facts: facts
             )
         }
+    }
+
+    /// The latest payment after its claim's business-day due date for each customer whose ladder rewards
+    /// good payers, looking back as far as the longest such ladder does. Nothing is read when no ladder asks.
+    private static func latePayments(
+        _ rows: [any SQLRow], country: Country, ladders: LadderBook, creditorID: UUID, on date: CivilDate, sql: any SQLDatabase
+    ) async throws -> [UUID: CivilDate] {
+        var months = 0
+        var customers: Set<UUID> = []
+        for row in rows {
+            let ladder = try ladders.ladder(
+                claimKey: try row.decode(column: "ladder_key", as: String?.self),
+                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: country
+            )
+            guard let goodPayerMonths = ladder.options.goodPayerMonths else { continue }
+            months = max(months, goodPayerMonths)
+            customers.insert(try row.decode(column: "customer_id", as: UUID.self))
+        }
+        guard !customers.isEmpty else { return [:] }
+        let since = date.adding(months: -months).iso
+        let calendar = Rulebook.for(country).calendar
+        var latest: [UUID: CivilDate] = [:]
+        for chunk in Array(customers).chunked(into: 500) {
+            let payments = try await sql.raw("""
+                SELECT c.customer_id, c.due_date, MAX(e.entry_date) AS paid_on
+                FROM claims c JOIN ledger_entries e ON e.claim_id = c.id
+                WHERE c.creditor_id = \(bind: creditorID) AND c.customer_id IN (\(SQLList(chunk.map { SQLBind($0) })))
+                  AND e.kind = 'payment' AND e.entry_date > c.due_date AND e.entry_date >= \(bind: since)
+                GROUP BY c.customer_id, c.id, c.due_date
+                """).all()
+            for payment in payments {
+                let paidOn = try CivilDate(iso: try payment.decode(column: "paid_on", as: String.self))
+                guard paidOn > calendar.dueDateRolledForward(try CivilDate(iso: try payment.decode(column: "due_date", as: String.self)))
+                else { continue }
+                let customer = try payment.decode(column: "customer_id", as: UUID.self)
+                latest[customer] = max(latest[customer] ?? paidOn, paidOn)
+            }
+        }
+        return latest
     }
 
     private static func takenSteps(_ idList: SQLList, creditorID: UUID, on sql: any SQLDatabase) async throws -> [UUID: [TakenStep]] {
