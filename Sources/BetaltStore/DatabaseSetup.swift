@@ -48,5 +48,6 @@ public enum BetaltMigrations {
         CreatePromiseSchema(),
         CreatePaymentPlanSchema(),
         CreateConversationSchema(),
+        CreateDisputeAttachmentSchema(),
     ]
 }

@@ -159,4 +159,39 @@ struct DebtorPageTests {
             #expect(page.contains("id=\"promise-list\"") && page.contains("Lønn kommer 10. desember"))
         }
     }
+
+    @Test("a dispute from the page keeps its PDF, JPEG or PNG files byte for byte; anything else is refused and nothing is recorded",
+          arguments: TestEngine.allCases)
+    func disputeWithFiles(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (token, customer) = try await test.debtorWithLetters()
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+            let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: UInt8(7), count: 64))
+            let fields = [("invoice", claim.invoiceNumber), ("reason", "quality"), ("text", "Bildet viser skaden")]
+            var (status, _) = try await test.postMultipart("/d/\(token)/disputes", fields: fields,
+                                                           files: [("files[]", "run.exe", Data("MZ\u{0}\u{0}".utf8))], headers: [:])
+            #expect(status == .unprocessableEntity)
+            #expect(try await DisputeRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).count() == 0)
+            (status, _) = try await test.postMultipart("/d/\(token)/disputes", fields: fields,
+                                                       files: [("files[]", "skade.png", png), ("files[]", "skade-kopi.png", png)], headers: [:])
+            #expect(status == .seeOther)
+            let dispute = try #require(try await DisputeRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).first())
+            let files = try await DisputeAttachmentRecord.query(on: test.app.db).filter(\.$disputeID == dispute.id!).all()
+            #expect(files.count == 1, "the same file twice is kept once")
+            #expect(files.first?.content == png && files.first?.mediaType == "image/png" && files.first?.addedBy == "debtor")
+
+            let cookie = try await test.logIn()
+            let (_, page) = try await test.get("/creditors/\(customer.creditorID)/claims/\(claim.id!)", headers: cookie)
+            #expect(page.contains("/disputes/attachments/\(files[0].id!.uuidString)") && page.contains("skade.png"))
+            try await test.app.testing().test(.GET, "/creditors/\(customer.creditorID)/disputes/attachments/\(files[0].id!)", headers: cookie) { res async in
+                #expect(res.status == .ok)
+                #expect(res.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+                #expect(res.body.readableBytes == png.count)
+            }
+            try await test.app.testing().test(.GET, "/creditors/\(customer.creditorID)/disputes/attachments/\(UUID())", headers: cookie) { res async in
+                #expect(res.status == .notFound)
+            }
+        }
+    }
 }

@@ -27,15 +27,25 @@ extension TestApp {
 
     /// Uploads one file as `multipart/form-data`, with the CSRF field when `csrf` is given.
     func upload(_ path: String, fileName: String, data: Data, csrf: String?, headers: HTTPHeaders) async throws -> (HTTPStatus, String) {
+        try await postMultipart(path, fields: csrf.map { [("csrf", $0)] } ?? [], files: [("file", fileName, data)], headers: headers)
+    }
+
+    /// Posts fields and files as `multipart/form-data`, as a browser sends a form with file inputs.
+    func postMultipart(
+        _ path: String, fields: [(String, String)], files: [(field: String, name: String, data: Data)], headers: HTTPHeaders
+    ) async throws -> (HTTPStatus, String) {
         let boundary = "betalt-test-\(UUID().uuidString)"
         var body = ByteBuffer()
-        if let csrf {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n")
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(fileName)\"\r\n")
-        body.writeString("Content-Type: application/octet-stream\r\n\r\n")
-        body.writeBytes(data)
-        body.writeString("\r\n--\(boundary)--\r\n")
+        for file in files {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\n")
+            body.writeString("Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.data)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
         var all = headers
         all.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         var result: (HTTPStatus, String) = (.internalServerError, "")

@@ -84,6 +84,7 @@ struct CreditorPagesController: RouteCollection {
                 reason: promise.reason
             )
         }
+        let disputes = try await Disputes.of(claimID: claimID, creditorID: context.creditorID, on: req.db)
         let plans = try await PlanSummary.load(
             try await PaymentPlans.of(claimID: claimID, creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
         ).map { summary in
@@ -109,7 +110,8 @@ struct CreditorPagesController: RouteCollection {
             applyCreditAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/apply-credit",
             csrf: CSRFToken.current(req),
             disputes: DisputesView(
-                try await Disputes.of(claimID: claimID, creditorID: context.creditorID, on: req.db), claim: detail.claim,
+                disputes, attachments: try await Disputes.attachments(disputeIDs: disputes.compactMap(\.id), creditorID: context.creditorID, on: req.db),
+                claim: detail.claim,
                 creditorID: context.creditorID.uuidString, language: context.language, words: words
             ),
             promises: promises, hasPromises: !promises.isEmpty,

@@ -12,7 +12,7 @@ struct DebtorPageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("d", ":token", use: show)
         routes.get("d", ":token", "letters", ":documentID", use: letter)
-        routes.post("d", ":token", "disputes", use: dispute)
+        routes.on(.POST, "d", ":token", "disputes", body: .collect(maxSize: DisputeFiles.requestLimit), use: dispute)
         routes.post("d", ":token", "promises", use: promise)
         routes.post("d", ":token", "plans", use: makePlan)
         routes.post("d", ":token", "plans", ":planID", "accept", use: acceptPlan)
@@ -107,6 +107,7 @@ struct DebtorPageController: RouteCollection {
         var invoice: String
         var reason: String
         var text: String
+        var files: [File]?
     }
 
     /// "I dispute this claim because …": recorded at once, collection of it stops, and the acknowledgement
@@ -120,10 +121,15 @@ struct DebtorPageController: RouteCollection {
         let settings = req.application.betaltSettings
         let today = settings.today(inTimeZone: overview.creditor.timeZone)
         let text = String(form.text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
-        let dispute = try await Disputes.raise(
-            claimID: claim.id, creditorID: overview.creditor.id!, amount: nil, reason: reason, text: text, raisedBy: "debtor",
-            userID: nil, on: today, database: req.db
-        )
+        let files = try DisputeFiles.read(form.files)
+        let dispute = try await req.db.transaction { tx in
+            let dispute = try await Disputes.raise(
+                claimID: claim.id, creditorID: overview.creditor.id!, amount: nil, reason: reason, text: text, raisedBy: "debtor",
+                userID: nil, on: today, database: tx
+            )
+            try await Disputes.attach(files, to: dispute, by: "debtor", database: tx)
+            return dispute
+        }
         try await NoticeComposer(settings: settings.delivery).composeDisputeLetter(dispute, kind: .disputeAcknowledgement, date: today, on: req.db)
         return Self.personal(req.redirect(to: "/d/\(token)?received=dispute"))
     }

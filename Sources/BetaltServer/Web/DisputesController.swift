@@ -11,6 +11,11 @@ struct DisputesController: RouteCollection {
         var amount: String?
         var reason: String
         var text: String?
+        var files: [File]?
+    }
+
+    struct AttachForm: Content {
+        var files: [File]?
     }
 
     struct DecideForm: Content {
@@ -20,8 +25,10 @@ struct DisputesController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let creditor = routes.grouped("creditors", ":creditorID")
-        creditor.post("claims", ":claimID", "disputes", use: raise)
+        creditor.on(.POST, "claims", ":claimID", "disputes", body: .collect(maxSize: DisputeFiles.requestLimit), use: raise)
         creditor.post("disputes", ":disputeID", "decide", use: decide)
+        creditor.on(.POST, "disputes", ":disputeID", "attachments", body: .collect(maxSize: DisputeFiles.requestLimit), use: attach)
+        creditor.get("disputes", "attachments", ":attachmentID", use: attachment)
     }
 
     func raise(req: Request) async throws -> Response {
@@ -33,12 +40,17 @@ struct DisputesController: RouteCollection {
         let form = try req.content.decode(RaiseForm.self)
         guard let reason = DisputeReason(rawValue: form.reason) else { throw Abort(.badRequest, reason: "Unknown reason.") }
         let amount = try FormAmount.parse(form.amount, currency: claim.currency)
+        let files = try DisputeFiles.read(form.files)
         let dispute: DisputeRecord
         do {
-            dispute = try await Disputes.raise(
-                claimID: claimID, creditorID: context.creditorID, amount: amount, reason: reason, text: form.text ?? "",
-                raisedBy: context.user.email, userID: context.user.id, on: context.today, database: req.db
-            )
+            dispute = try await req.db.transaction { tx in
+                let dispute = try await Disputes.raise(
+                    claimID: claimID, creditorID: context.creditorID, amount: amount, reason: reason, text: form.text ?? "",
+                    raisedBy: context.user.email, userID: context.user.id, on: context.today, database: tx
+                )
+                try await Disputes.attach(files, to: dispute, by: context.user.email, database: tx)
+                return dispute
+            }
         } catch let refusal as DisputeRefused {
             throw Abort(.unprocessableEntity, reason: Self.describe(refusal))
         }
@@ -71,6 +83,32 @@ struct DisputesController: RouteCollection {
         try await NoticeComposer(settings: req.application.betaltSettings.delivery)
             .composeDisputeLetter(dispute, kind: .disputeDecision, date: context.today, on: req.db)
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/claims/\(dispute.claimID.uuidString)#disputes")
+    }
+
+    /// More files for a dispute, from a letter or an e-mail the creditor received.
+    func attach(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let disputeID = req.parameters.get("disputeID", as: UUID.self),
+              let dispute = try await DisputeRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == disputeID).first()
+        else { throw Abort(.notFound) }
+        let files = try DisputeFiles.read(try req.content.decode(AttachForm.self).files)
+        guard !files.isEmpty else { throw Abort(.unprocessableEntity, reason: "Choose a file to attach.") }
+        try await Disputes.attach(files, to: dispute, by: context.user.email, database: req.db)
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/claims/\(dispute.claimID.uuidString)#disputes")
+    }
+
+    /// A dispute's file, to this creditor's users only; served as an attachment, never rendered inline.
+    func attachment(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        guard let id = req.parameters.get("attachmentID", as: UUID.self),
+              let file = try await DisputeAttachmentRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == id).first()
+        else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: file.mediaType)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file.fileName)\"")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: file.content))
     }
 
     static func describe(_ refusal: DisputeRefused) -> String {

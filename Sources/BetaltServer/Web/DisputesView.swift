@@ -1,6 +1,7 @@
 import BetaltCore
 import BetaltDocuments
 import BetaltStore
+import Foundation
 
 /// A claim's disputes as its page shows them, with the forms to record and decide one.
 struct DisputesView: Encodable {
@@ -14,6 +15,14 @@ struct DisputesView: Encodable {
         let decision: String?
         let isOpen: Bool
         let decideAction: String
+        let attachAction: String
+        let files: [FileLink]
+    }
+
+    struct FileLink: Encodable {
+        let href: String
+        let name: String
+        let size: String
     }
 
     struct Choice: Encodable {
@@ -27,7 +36,10 @@ struct DisputesView: Encodable {
     let reasons: [Choice]
     let canRaise: Bool
 
-    init(_ disputes: [DisputeRecord], claim: ClaimRecord, creditorID: String, language: Language, words: [String: String]) {
+    init(
+        _ disputes: [DisputeRecord], attachments: [UUID: [DisputeAttachmentRecord]] = [:], claim: ClaimRecord, creditorID: String,
+        language: Language, words: [String: String]
+    ) {
         lines = disputes.map { dispute in
             let currency = (try? Currency.named(dispute.currency)) ?? Currency(code: dispute.currency)
             return Line(
@@ -40,7 +52,12 @@ struct DisputesView: Encodable {
                     tone: dispute.status == "open" ? "danger" : dispute.status == "accepted" ? "good" : "neutral"
                 ),
                 decision: dispute.decisionText.flatMap { $0.isEmpty ? nil : $0 }, isOpen: dispute.status == "open",
-                decideAction: "/creditors/\(creditorID)/disputes/\(dispute.id!.uuidString)/decide"
+                decideAction: "/creditors/\(creditorID)/disputes/\(dispute.id!.uuidString)/decide",
+                attachAction: "/creditors/\(creditorID)/disputes/\(dispute.id!.uuidString)/attachments",
+                files: (attachments[dispute.id!] ?? []).map {
+                    FileLink(href: "/creditors/\(creditorID)/disputes/attachments/\($0.id!.uuidString)", name: $0.fileName,
+                             size: "\(max(1, $0.byteCount / 1024)) kB")
+                }
             )
         }
         hasDisputes = !lines.isEmpty

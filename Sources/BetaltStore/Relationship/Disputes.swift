@@ -62,6 +62,50 @@ public enum Disputes {
         }
     }
 
+    /// A file to attach, already checked and hashed by the caller.
+    public struct Attachment: Sendable {
+        public let fileName: String
+        public let mediaType: String
+        public let content: Data
+        public let sha256: String
+
+        public init(fileName: String, mediaType: String, content: Data, sha256: String) {
+            self.fileName = fileName
+            self.mediaType = mediaType
+            self.content = content
+            self.sha256 = sha256
+        }
+    }
+
+    /// Keeps files that back a dispute; the same file twice is kept once.
+    public static func attach(
+        _ attachments: [Attachment], to dispute: DisputeRecord, by author: String, database: any Database
+    ) async throws {
+        let known = Set(try await DisputeAttachmentRecord.query(on: database).filter(\.$disputeID == dispute.id!).all().map(\.sha256))
+        var added = known
+        for file in attachments where !added.contains(file.sha256) {
+            let record = DisputeAttachmentRecord()
+            record.creditorID = dispute.creditorID
+            record.disputeID = dispute.id!
+            record.customerID = dispute.customerID
+            record.fileName = file.fileName
+            record.mediaType = file.mediaType
+            record.content = file.content
+            record.sha256 = file.sha256
+            record.byteCount = Int64(file.content.count)
+            record.addedBy = author
+            try await record.create(on: database)
+            added.insert(file.sha256)
+        }
+    }
+
+    /// The files of a creditor's disputes, without their bytes, by dispute.
+    public static func attachments(disputeIDs: [UUID], creditorID: UUID, on database: any Database) async throws -> [UUID: [DisputeAttachmentRecord]] {
+        Dictionary(grouping: try await DisputeAttachmentRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$disputeID ~~ disputeIDs).field(\.$id).field(\.$disputeID).field(\.$fileName).field(\.$mediaType)
+            .field(\.$byteCount).field(\.$sha256).sort(\.$createdAt).all(), by: \.disputeID)
+    }
+
     /// Decides an open dispute. Accepted: the disputed amount is credited on the claim (a credit note on the
     /// principal, as far as it is open). Rejected: collection resumes, and a notice deadline that ran while
     /// the dispute was open is given again in full from today, so the next step waits for it. Audited.
