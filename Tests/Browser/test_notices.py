@@ -67,7 +67,7 @@ def test_templates_preview_with_the_creditors_details(browser, server):
         log_in(browser, server)
     browser.find_element(By.LINK_TEXT, "Brevmaler").click()
     rows = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#templates tbody tr"))
-    assert len(rows) == 8
+    assert len(rows) == 9  # every document kind, the plan reminder included
     assert "Inkassovarsel" in rows[2].text
     browser.save_screenshot(str(SCREENSHOTS / "templates.png"))
     creditor = browser.find_element(By.CSS_SELECTOR, "select#creditor option:checked").text

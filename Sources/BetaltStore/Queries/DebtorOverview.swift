@@ -96,7 +96,8 @@ public struct DebtorOverview: Sendable {
             let stillOpen = records.filter { covered.contains($0.id!) }
             // Offered only while it would pay exactly what is owed: every claim still open and none disputed
             // (paying a disputed claim through a shared reference would settle what the debtor contests).
-            if stillOpen.count == Set(covered).count, stillOpen.allSatisfy({ !disputed.contains($0.id!) }) {
+            // Nor for claims on a plan, which are paid with the plan's own references.
+            if stillOpen.count == Set(covered).count, stillOpen.allSatisfy({ !disputed.contains($0.id!) && !planned.contains($0.id!) }) {
                 combined = (newest.paymentReference!, stillOpen.map(\.invoiceNumber))
             }
         }

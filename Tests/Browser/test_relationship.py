@@ -1,0 +1,102 @@
+"""Keeping the customer, in a real browser: the debtor chooses a payment plan and writes to the creditor on
+their phone; the creditor records a call that ends in a plan offer, and a dispute with its photo."""
+import pathlib
+import sqlite3
+import tempfile
+
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import SCREENSHOTS, STATE
+from test_creditor_pages import log_in
+from test_notices import debtor_link
+
+
+def test_the_debtor_chooses_a_payment_plan_on_a_phone(browser, server):
+    link = debtor_link(offset=4)
+    browser.delete_all_cookies()
+    browser.set_window_size(390, 1600)
+    browser.get(link)
+    request = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "plan-request"))[0]
+    request.find_element(By.TAG_NAME, "summary").click()
+    choices = Select(request.find_element(By.NAME, "instalments"))
+    assert len(choices.options) >= 2, "the demo limits allow several instalments"
+    choices.select_by_value("2")
+    request.find_element(By.CSS_SELECTOR, "form[method=get] button[type=submit]").click()
+    preview = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "plan-preview"))[0]
+    assert len(preview.find_elements(By.CSS_SELECTOR, ".plan-payments li")) == 2
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    browser.save_screenshot(str(SCREENSHOTS / "debtor-plan-preview-phone.png"))
+    preview.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "plan-received"))
+    plan = browser.find_element(By.CSS_SELECTOR, "#plans .plan")
+    kids = [span.text for span in plan.find_elements(By.CSS_SELECTOR, ".plan-payments .mono")]
+    assert len(kids) == 2 and all(any(ch.isdigit() for ch in kid) for kid in kids)
+    browser.save_screenshot(str(SCREENSHOTS / "debtor-plan-accepted-phone.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM payment_plans WHERE status = 'active' AND accepted_by = 'debtor'").fetchone()[0] == 1
+
+    browser.find_element(By.CSS_SELECTOR, "#contact summary").click()
+    browser.find_element(By.CSS_SELECTOR, "#contact textarea").send_keys("Kan avdragene komme den 20. i stedet?")
+    browser.find_element(By.CSS_SELECTOR, "#contact button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "message-received"))
+    browser.set_window_size(1280, 1000)
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM conversation_notes WHERE kind = 'message' AND handled_at IS NULL").fetchone()[0] == 1
+
+
+def test_the_creditor_records_a_call_that_ends_in_a_plan_offer(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, customer = db.execute("""
+            SELECT c.creditor_id, c.customer_id FROM claims c JOIN creditors k ON k.id = c.creditor_id
+            WHERE k.country = 'NO' AND c.open_minor > 100000
+              AND c.customer_id NOT IN (SELECT customer_id FROM payment_plans)
+              AND c.customer_id NOT IN (SELECT customer_id FROM disputes)
+            ORDER BY c.invoice_number LIMIT 1""").fetchone()
+    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "customer-claims"))
+    browser.find_element(By.CSS_SELECTOR, "details.schedule-call summary").click()
+    browser.execute_script("arguments[0].value = '2026-11-23'", browser.find_element(By.CSS_SELECTOR, "#schedule-call input[name=date]"))
+    browser.find_element(By.CSS_SELECTOR, "#schedule-call button[type=submit]").click()
+    call = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.call"))[0]
+    call.find_element(By.NAME, "note").send_keys("Avtalt tre avdrag fra januar")
+    call.find_element(By.CSS_SELECTOR, "input[name=agreement][value=plan]").click()
+    browser.execute_script("arguments[0].value = '2027-01-15'", call.find_element(By.NAME, "firstDate"))
+    browser.save_screenshot(str(SCREENSHOTS / "customer-call-form.png"))
+    call.find_element(By.CSS_SELECTOR, "button[value=reached]").click()
+    # The page is replaced after the click: an element of the old page may go stale while waiting.
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+        lambda b: "Plan foreslått" in b.find_element(By.ID, "timeline-list").text)
+    timeline = browser.find_element(By.ID, "timeline-list").text
+    assert "Avtalt tre avdrag fra januar" in timeline and "Samtale" in timeline
+    browser.save_screenshot(str(SCREENSHOTS / "customer-timeline.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT status FROM payment_plans WHERE customer_id = ?", (customer,)).fetchone()[0] == "offered"
+
+
+def test_the_creditor_records_a_dispute_with_a_photo(browser, server):
+    if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
+        log_in(browser, server)
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, claim = db.execute("""
+            SELECT creditor_id, id FROM claims WHERE open_minor > 0
+              AND id NOT IN (SELECT claim_id FROM disputes) AND id NOT IN (SELECT claim_id FROM payment_plan_claims)
+            ORDER BY invoice_number DESC LIMIT 1""").fetchone()
+    photo = pathlib.Path(tempfile.mkdtemp()) / "skadet-pall.png"
+    photo.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + bytes(200))
+    browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
+    browser.find_element(By.CSS_SELECTOR, "details.raise-dispute summary").click()
+    Select(browser.find_element(By.ID, "dispute-reason")).select_by_value("quality")
+    browser.find_element(By.ID, "dispute-text").send_keys("Kunden ringte: pallen var skadet")
+    browser.find_element(By.ID, "dispute-files").send_keys(str(photo))
+    browser.find_element(By.CSS_SELECTOR, "#raise-dispute button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "dispute-list"))
+    link = browser.find_element(By.CSS_SELECTOR, "#dispute-list a.attachment")
+    assert link.text == "skadet-pall.png"
+    browser.execute_script("document.getElementById('disputes').scrollIntoView()")
+    browser.save_screenshot(str(SCREENSHOTS / "claim-dispute-with-file.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT byte_count FROM dispute_attachments").fetchall() == [(208,)]
