@@ -86,6 +86,17 @@ struct DisputeTests {
             #expect(after.openMinor == claim.openMinor - 10_000)
             let credit = try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == claim.id!).filter(\.$kind == "creditNote").all()
             #expect(credit.map(\.amountMinor) == [10_000])
+
+            // A second part, accepted as goodwill, is written off rather than credited.
+            let goodwill = try await Disputes.raise(
+                claimID: claim.id!, creditorID: claim.creditorID, amount: Money(minorUnits: 5_000, currency: currency), reason: .quality,
+                text: "Scratched", raisedBy: "kari@example", userID: nil, on: Self.monday, database: store.database)
+            _ = try await Disputes.decide(
+                goodwill.id!, creditorID: claim.creditorID, accepted: true, settlement: .writeOff, explanation: "Goodwill",
+                by: "kari@example", userID: nil, on: Self.monday, database: store.database)
+            let written = try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == claim.id!).filter(\.$kind == "writeOff").all()
+            #expect(written.map(\.amountMinor) == [5_000])
+            #expect(try await ClaimRecord.find(claim.id, on: store.database)?.openMinor == claim.openMinor - 15_000)
         }
     }
 }

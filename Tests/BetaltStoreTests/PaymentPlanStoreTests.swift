@@ -97,6 +97,16 @@ struct PaymentPlanStoreTests {
             for claim in claims {
                 #expect(try await ClaimRecord.find(claim.id, on: store.database)?.nextActionDate == "2027-01-05")
             }
+            let resumed = try CivilDate(2027, 1, 5)
+            _ = try await DailyRun(date: resumed).run(on: store.database)
+            let after = try await ClaimDecisionRecord.query(on: store.database).filter(\.$claimID ~~ claims.map { $0.id! })
+                .filter(\.$decidedOn == resumed.iso).all()
+            let stillOpen = try await ClaimRecord.query(on: store.database).filter(\.$id ~~ claims.map { $0.id! }).filter(\.$openMinor > 0).count()
+            // An act keeps its reasons on its own row: a claim acted on has no decision row.
+            let acted = try await CollectionActRecord.query(on: store.database).filter(\.$claimID ~~ claims.map { $0.id! })
+                .filter(\.$actDate == resumed.iso).filter(\.$stepID != "breached-plan").count()
+            #expect(stillOpen >= 1 && after.count + acted == stillOpen, "every claim left open is decided again")
+            #expect(after.allSatisfy { !$0.reason.contains("payment plan") }, "the ladder takes the claims back: \(after.map(\.reason))")
             let task = try #require(try await CollectionActRecord.query(on: store.database).filter(\.$stepID == "breached-plan").first())
             #expect(task.kind == "callTask" && task.deliveryStatus == "task" && task.claimID == claims[0].id)
             #expect(try await AuditRecord.query(on: store.database).filter(\.$action ~~ ["plan.proposed", "plan.accepted", "plan.missed", "plan.breached"])

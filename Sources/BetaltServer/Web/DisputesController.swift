@@ -64,15 +64,16 @@ struct DisputesController: RouteCollection {
         try CSRFToken.verify(req)
         guard let disputeID = req.parameters.get("disputeID", as: UUID.self) else { throw Abort(.notFound) }
         let form = try req.content.decode(DecideForm.self)
-        guard ["accept", "reject"].contains(form.decision) else { throw Abort(.badRequest, reason: "Unknown decision.") }
+        guard ["accept", "writeOff", "reject"].contains(form.decision) else { throw Abort(.badRequest, reason: "Unknown decision.") }
         let explanation = (form.explanation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !explanation.isEmpty || form.decision == "accept" else {
+        guard !explanation.isEmpty || form.decision != "reject" else {
             throw Abort(.unprocessableEntity, reason: "A rejected dispute needs an explanation for the debtor.")
         }
         let dispute: DisputeRecord
         do {
             dispute = try await Disputes.decide(
-                disputeID, creditorID: context.creditorID, accepted: form.decision == "accept", explanation: explanation,
+                disputeID, creditorID: context.creditorID, accepted: form.decision != "reject",
+                settlement: form.decision == "writeOff" ? .writeOff : .creditNote, explanation: explanation,
                 by: context.user.email, userID: context.user.id, on: context.today, database: req.db
             )
         } catch DisputeRefused.claimNotFound {

@@ -52,6 +52,7 @@ extension Translations {
         "timeline.payBy": [.nb: "betales innen", .sv: "betalas senast", .en: "pay by"],
         "timeline.call.reached": [.nb: "nådde kunden", .sv: "nådde kunden", .en: "reached"],
         "timeline.call.notReached": [.nb: "nådde ikke kunden", .sv: "nådde inte kunden", .en: "not reached"],
+        "acceptWriteOff": [.nb: "Gi medhold – avskriv", .sv: "Godta – skriv av", .en: "Accept – write off"],
         "attachFiles": [.nb: "Legg ved filer (PDF, JPEG, PNG)", .sv: "Bifoga filer (PDF, JPEG, PNG)", .en: "Attach files (PDF, JPEG, PNG)"],
         "messages": [.nb: "Meldinger fra kunder", .sv: "Meddelanden från kunder", .en: "Messages from customers"],
         "markHandled": [.nb: "Ferdigbehandlet", .sv: "Hanterat", .en: "Dealt with"],

@@ -8,6 +8,12 @@ public enum DisputeReason: String, Sendable, CaseIterable {
     case wrongAmount, notDelivered, quality, alreadyPaid, other
 }
 
+/// How an accepted dispute comes off the claim: a credit note when the invoice was wrong, a write-off when
+/// the creditor lets the amount go (goodwill, a loss not worth pursuing).
+public enum DisputeSettlement: String, Sendable {
+    case creditNote, writeOff
+}
+
 /// A dispute that cannot be recorded or decided, with the reason for the person.
 public enum DisputeRefused: Error, Equatable, Sendable {
     case claimNotFound
@@ -106,12 +112,12 @@ public enum Disputes {
             .field(\.$byteCount).field(\.$sha256).sort(\.$createdAt).all(), by: \.disputeID)
     }
 
-    /// Decides an open dispute. Accepted: the disputed amount is credited on the claim (a credit note on the
-    /// principal, as far as it is open). Rejected: collection resumes, and a notice deadline that ran while
+    /// Decides an open dispute. Accepted: the disputed amount comes off the claim's principal (as far as it is
+    /// open) as a credit note or a write-off. Rejected: collection resumes, and a notice deadline that ran while
     /// the dispute was open is given again in full from today, so the next step waits for it. Audited.
     public static func decide(
-        _ disputeID: UUID, creditorID: UUID, accepted: Bool, explanation: String, by user: String, userID: UUID?,
-        on date: CivilDate, database: any Database
+        _ disputeID: UUID, creditorID: UUID, accepted: Bool, settlement: DisputeSettlement = .creditNote, explanation: String,
+        by user: String, userID: UUID?, on date: CivilDate, database: any Database
     ) async throws -> DisputeRecord {
         try await database.transaction { tx in
             guard let dispute = try await DisputeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == disputeID).first(),
@@ -124,8 +130,9 @@ public enum Disputes {
                 if credited > 0 {
                     try await LedgerWriter.append(
                         [LedgerEntry(
-                            kind: .creditNote, component: .principal, amount: Money(minorUnits: credited, currency: currency), date: date,
-                            text: "dispute accepted: \(explanation)"
+                            kind: settlement == .creditNote ? .creditNote : .writeOff, component: .principal,
+                            amount: Money(minorUnits: credited, currency: currency), date: date,
+                            text: "dispute accepted (\(settlement == .creditNote ? "credit note" : "written off")): \(explanation)"
                         )],
                         toClaim: claim.id!, creditorID: creditorID, on: tx
                     )
@@ -144,7 +151,8 @@ public enum Disputes {
             }
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: accepted ? "dispute.accepted" : "dispute.rejected",
-                subject: "claim \(claim.id!.uuidString)", detail: "\(Money(minorUnits: dispute.amountMinor, currency: currency)): \(explanation)"
+                subject: "claim \(claim.id!.uuidString)",
+                detail: "\(Money(minorUnits: dispute.amountMinor, currency: currency))\(accepted ? " as \(settlement.rawValue)" : ""): \(explanation)"
             ).create(on: tx)
             return dispute
         }
