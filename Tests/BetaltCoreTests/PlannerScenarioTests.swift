@@ -32,11 +32,11 @@ func claim(
 
 func taken(
     _ id: String, _ kind: StepKind, on sent: String, deadline: String? = nil, fee: Int64? = nil,
-    compensation: Int64? = nil, _ country: Country = .norway
+    compensation: Int64? = nil, channel: Channel? = nil, _ country: Country = .norway
 ) -> TakenStep {
     TakenStep(
         stepID: id, kind: kind, sentOn: day(sent), deadline: deadline.map(day), fee: fee.map { money($0, country) },
-        compensation: compensation.map { money($0, country) }, channel: kind.sendsNotice ? .letter : nil)
+        compensation: compensation.map { money($0, country) }, channel: channel ?? (kind.sendsNotice ? .letter : nil))
 }
 
 func step(

@@ -14,26 +14,9 @@ struct PlanLetterTests {
 
     /// The text of every document archived for a notice (PDF through pdftotext, e-mail as it is).
     private func text(of notice: NoticeRecord, _ store: StandaloneDatabase) async throws -> String {
-        var text = ""
-        for document in try await ArchivedDocumentRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all() {
-            if document.mediaType == "application/pdf" {
-                let file = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString).pdf")
-                try document.content.write(to: file)
-                defer { try? FileManager.default.removeItem(at: file) }
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
-                process.arguments = [file.path, "-"]
-                let pipe = Pipe()
-                process.standardOutput = pipe
-                try process.run()
-                let data = pipe.fileHandleForReading.readDataToEndOfFile()
-                process.waitUntilExit()
-                text += String(decoding: data, as: UTF8.self)
-            } else {
-                text += String(decoding: document.content, as: UTF8.self)
-            }
-        }
-        return text
+        try await ArchivedDocumentRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all().map { document in
+            document.mediaType == "application/pdf" ? try pdfText(Array(document.content)) : String(decoding: document.content, as: UTF8.self)
+        }.joined(separator: "\n")
     }
 
     @Test("the offer, the confirmation and the one reminder go in writing with every payment's own reference", arguments: TestEngine.allCases)
