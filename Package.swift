@@ -28,7 +28,9 @@ let package = Package(
         // libxml2 from Debian: its SAX parser reads large bank files as a stream.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Files in and out: Peppol/EHF UBL invoices, ISO 20022 camt, Nets OCR giro, Bankgirot BgMax, CSV.
-        .target(name: "BetaltFormats", dependencies: ["BetaltCore", "CLibXML2"]),
+        .target(name: "BetaltFormats", dependencies: [
+            "BetaltCore", "CLibXML2", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Cairo and Pango from Debian, for PDF letters.
         .systemLibrary(
             name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
@@ -90,7 +92,10 @@ let package = Package(
         ),
         .testTarget(
             name: "BetaltFormatsTests",
-            dependencies: ["BetaltCore", "BetaltFormats"]
+            dependencies: [
+                "BetaltCore", "BetaltFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "BetaltCoreTests",

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 scripts/ensure-debian-packages.sh zlib1g-dev postgresql chromium chromium-driver fonts-dejavu-core \
     libxml2-dev libpango1.0-dev libcairo2-dev libcurl4-openssl-dev poppler-utils openssl
 scripts/ensure-python-packages.sh selenium=selenium pytest=pytest openapi_spec_validator=openapi-spec-validator yaml=PyYAML \
-    aiosmtpd=aiosmtpd
+    aiosmtpd=aiosmtpd jsonschema=jsonschema
 
 pg_dir=$(mktemp -d /tmp/betalt-pg.XXXXXX)
 trap 'scripts/test-postgres.sh stop "$pg_dir"' EXIT

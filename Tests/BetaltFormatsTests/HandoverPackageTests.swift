@@ -1,0 +1,109 @@
+import BetaltCore
+import BetaltFormats
+import Crypto
+import Foundation
+import Testing
+import ZIPFoundation
+
+/// The handover package: a ZIP whose manifest validates against the JSON Schema in the repository and
+/// whose documents are the bytes the manifest's hashes name.
+@Suite struct HandoverPackageTests {
+    static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("schemas/handover-manifest-1.schema.json")
+
+    static func nok(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: .nok) }
+
+    static let letter = Data("%PDF-1.7 inkassovarsel".utf8)
+    static let invoice = Data("<Invoice/>".utf8)
+
+    static func sha(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+
+    static func manifest() throws -> HandoverManifest {
+        let due = try CivilDate(iso: "2026-01-15")
+        let balances = try ComponentBalances(principal: nok(1_000_000), fee: nok(3_750), interest: nok(12_345), compensation: nok(0))
+        return HandoverManifest(
+            batchID: "batch-1", createdOn: try CivilDate(iso: "2026-03-10"),
+            creditor: .init(kind: "business", name: "Nordlys Verksted AS", address: ["Verkstedveien 4", "7042 Trondheim"], country: "NO",
+                            organisationNumber: "123456785", bankAccount: "8601 11 17947"),
+            agency: .init(name: "Nordisk Inkasso AS", agreementReference: "AVT-2026-17"),
+            cases: [.init(
+                claimID: "C-1", invoiceNumber: "NV-1", issueDate: due.adding(days: -30), dueDate: due, paymentReference: "100001",
+                debtor: .init(kind: "consumer", name: "Kari Nordmann", address: ["Storgata 1", "0155 Oslo"], country: "NO",
+                              nationalIdentityNumber: "29100207042", customerNumber: "10081", email: "kari@example.no"),
+                ledger: [
+                    .init(LedgerEntry(kind: .principal, component: .principal, amount: nok(1_000_000), date: due.adding(days: -30), text: "invoice NV-1")),
+                    .init(LedgerEntry(kind: .fee, component: .fee, amount: nok(3_750), date: try CivilDate(iso: "2026-02-02"), text: "purregebyr; inkf. § 1-2")),
+                ],
+                open: .init(balances),
+                notices: [.init(date: try CivilDate(iso: "2026-02-02"), kind: "collectionNotice", channel: "letter", recipient: "Storgata 1, 0155 Oslo",
+                                status: "printed", deadline: try CivilDate(iso: "2026-02-16"),
+                                documents: [.init(path: "documents/C-1/inkassovarsel.pdf", mediaType: "application/pdf", sha256: sha(letter))])],
+                disputes: [], agreements: [.init(kind: "promise", madeOn: "2026-02-05", status: "broken", amount: .init(nok(50_000)), payBy: "2026-02-12")],
+                originalInvoice: .init(path: "documents/C-1/invoice.xml", mediaType: "application/xml", sha256: sha(invoice))
+            )]
+        )
+    }
+
+    /// Validates JSON against the repository's schema with the jsonschema package `make test` installs.
+    static func validate(_ json: Data) throws -> (valid: Bool, message: String) {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString).json")
+        try json.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        // The python3 `make test` installs packages for: the first on the PATH.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1])); manifest = json.load(open(sys.argv[2]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(manifest), key=str)
+            print("\\n".join(e.message for e in errors)); sys.exit(1 if errors else 0)
+            """, schema.path, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus == 0, text)
+    }
+
+    @Test func theManifestValidatesAgainstTheSchemaInTheRepository() throws {
+        let result = try Self.validate(try HandoverPackage.manifestJSON(try Self.manifest()))
+        #expect(result.valid, "\(result.message)")
+    }
+
+    @Test func theValidatorRefusesAManifestThatBreaksTheSchema() throws {
+        var manifest = try Self.manifest()
+        manifest.cases[0].open.total.currency = "kroner"
+        manifest.cases[0].notices[0].documents[0].sha256 = "not-a-hash"
+        let result = try Self.validate(try HandoverPackage.manifestJSON(manifest))
+        #expect(!result.valid)
+        #expect(result.message.contains("kroner") && result.message.contains("not-a-hash"))
+    }
+
+    @Test func theZipHoldsTheManifestAndEveryDocumentWithMatchingHashes() throws {
+        let manifest = try Self.manifest()
+        let zip = try HandoverPackage.zip(manifest, files: [
+            .init(path: "documents/C-1/inkassovarsel.pdf", content: Self.letter), .init(path: "documents/C-1/invoice.xml", content: Self.invoice),
+        ])
+        let archive = try Archive(data: zip, accessMode: .read)
+        func read(_ path: String) throws -> Data {
+            var data = Data()
+            _ = try archive.extract(try #require(archive[path]), consumer: { data.append($0) })
+            return data
+        }
+        let decoded = try JSONDecoder().decode(HandoverManifest.self, from: try read("manifest.json"))
+        #expect(decoded == manifest)
+        for document in decoded.cases.flatMap({ $0.notices.flatMap(\.documents) + [$0.originalInvoice!] }) {
+            #expect(Self.sha(try read(document.path)) == document.sha256)
+        }
+        #expect(try HandoverPackage.manifestJSON(manifest) == HandoverPackage.manifestJSON(decoded), "the same batch gives the same bytes")
+    }
+
+    @Test func aPackageMissingADocumentIsNotWritten() throws {
+        #expect(throws: HandoverPackageError.missingDocument("documents/C-1/invoice.xml")) {
+            try HandoverPackage.zip(try Self.manifest(), files: [.init(path: "documents/C-1/inkassovarsel.pdf", content: Self.letter)])
+        }
+    }
+}
