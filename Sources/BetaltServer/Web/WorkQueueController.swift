@@ -147,6 +147,15 @@ struct WorkQueueController: RouteCollection {
                 text: note.text, handledAction: "\(base)/messages/\(note.id!.uuidString)/handled"
             ))
         }
+        let candidates = try await HandoverQueue.candidates(creditorID: context.creditorID, today: context.today, on: req.db)
+        let handovers = candidates.sorted { !$0.isReady && $1.isReady }.prefix(100).map { candidate in
+            WorkQueuePage.HandoverLine(
+                claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(candidate.claim.id!.uuidString)",
+                invoiceNumber: candidate.claim.invoiceNumber, customerName: candidate.customer.name,
+                decidedOn: (try? CivilDate(iso: candidate.act.actDate))?.formatted(context.language) ?? candidate.act.actDate,
+                blocks: candidate.blocks.map(\.reason.description), ready: candidate.isReady
+            )
+        }
         return try await req.view.render("work-queue", WorkQueuePage(
             frame: context.frame(req, title: words["workQueue"]!, section: "workQueue"),
             csrf: CSRFToken.current(req), action: base + "/assign", items: items, isEmpty: items.isEmpty,
@@ -156,7 +165,8 @@ struct WorkQueueController: RouteCollection {
             nextHref: result.page < result.pageCount ? "\(base)?page=\(result.page + 1)" : nil,
             credits: credits, hasCredits: !credits.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty,
             calls: calls, hasCalls: !calls.isEmpty, plans: plans, hasPlans: !plans.isEmpty,
-            messages: messages, hasMessages: !messages.isEmpty
+            messages: messages, hasMessages: !messages.isEmpty,
+            handovers: Array(handovers), hasHandovers: !handovers.isEmpty, handoversReady: candidates.filter(\.isReady).count
         ))
     }
 }

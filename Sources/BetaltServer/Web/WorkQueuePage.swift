@@ -27,6 +27,19 @@ struct WorkQueuePage: Encodable {
     let hasPlans: Bool
     let messages: [MessageLine]
     let hasMessages: Bool
+    let handovers: [HandoverLine]
+    let hasHandovers: Bool
+    let handoversReady: Int
+
+    /// A claim the ladder hands over, with what still keeps it back (none: ready for the agency).
+    struct HandoverLine: Encodable {
+        let claimHref: String
+        let invoiceNumber: String
+        let customerName: String
+        let decidedOn: String
+        let blocks: [String]
+        let ready: Bool
+    }
 
     /// A debtor's message from their page, waiting for a person.
     struct MessageLine: Encodable {

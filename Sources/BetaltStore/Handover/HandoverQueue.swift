@@ -1,0 +1,71 @@
+import BetaltCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The claims the ladder has decided to hand over and that have not gone to an agency yet, each with what
+/// still keeps it back (`HandoverReadiness`): nothing incomplete is ever sent, and a person sees why.
+public enum HandoverQueue {
+    /// A claim waiting for its handover.
+    public struct Candidate: Sendable {
+        public let act: CollectionActRecord
+        public let claim: ClaimRecord
+        public let customer: CustomerRecord
+        public let blocks: [HandoverBlock]
+
+        public var isReady: Bool { blocks.isEmpty }
+    }
+
+    /// The notices a claim's ladder sends, whose documents the agency must receive.
+    static let noticeKinds = [StepKind.friendlyReminder, .reminder, .collectionNotice].map(\.rawValue)
+
+    /// Up to `limit` waiting claims of the creditor, oldest decision first, with their readiness on `today`.
+    public static func candidates(creditorID: UUID, today: CivilDate, limit: Int = 500, on database: any Database) async throws -> [Candidate] {
+        guard let creditor = try await CreditorRecord.find(creditorID, on: database), let country = Country(rawValue: creditor.country)
+        else { return [] }
+        let acts = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$kind == StepKind.handover.rawValue).filter(\.$deliveryStatus == "pending").sort(\.$actDate).limit(limit).all()
+        guard !acts.isEmpty else { return [] }
+        let claimIDs = acts.map(\.claimID)
+        let due = try await DueClaims.load(
+            claimIDs, creditorID: creditorID, country: country, ladders: try await LadderBook.load(creditorID: creditorID, on: database),
+            on: today, sql: database as! any SQLDatabase
+        )
+        let facts = Dictionary(uniqueKeysWithValues: due.map { ($0.id, $0.facts) })
+        let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).all().map { ($0.id!, $0) })
+        let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: database)
+            .filter(\.$id ~~ Set(acts.map(\.customerID))).all().map { ($0.id!, $0) })
+        let invoices = Set(try await InvoiceDocumentRecord.query(on: database).filter(\.$claimID ~~ claimIDs).field(\.$claimID).all().map(\.claimID))
+        let unarchived = try await unarchivedNotices(claimIDs: claimIDs, creditorID: creditorID, on: database)
+        let rulebook = Rulebook.for(country)
+        return acts.compactMap { act in
+            guard let claim = claims[act.claimID], let customer = customers[act.customerID], let claimFacts = facts[act.claimID] else { return nil }
+            let debtor = DebtorIdentity(
+                kind: CustomerKind(rawValue: customer.kind) ?? .consumer, name: customer.name,
+                addressLines: [customer.addressLine, "\(customer.postalCode) \(customer.city)".trimmingCharacters(in: .whitespaces)],
+                organisationNumber: customer.organisationNumber, nationalIdentityNumber: customer.nationalIdentityNumber,
+                email: customer.email, phone: customer.phone
+            )
+            let blocks = HandoverReadiness.blocks(
+                HandoverFacts(claim: claimFacts, debtor: debtor, originalInvoiceArchived: invoices.contains(act.claimID),
+                              unarchivedNotices: unarchived[act.claimID] ?? []),
+                rulebook: rulebook, on: today
+            )
+            return Candidate(act: act, claim: claim, customer: customer, blocks: blocks)
+        }
+    }
+
+    /// For each claim, the notices it was sent whose document is not in the archive, as "step on date".
+    private static func unarchivedNotices(claimIDs: [UUID], creditorID: UUID, on database: any Database) async throws -> [UUID: [String]] {
+        let acts = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ claimIDs)
+            .filter(\.$kind ~~ noticeKinds).all()
+        let links = try await NoticeClaimRecord.query(on: database).filter(\.$actID ~~ acts.compactMap(\.id)).all()
+        let archived = Set(try await ArchivedDocumentRecord.query(on: database).filter(\.$noticeID ~~ Set(links.map(\.noticeID)))
+            .field(\.$noticeID).all().map(\.noticeID))
+        var missing: [UUID: [String]] = [:]
+        for act in acts where !links.contains(where: { $0.actID == act.id && archived.contains($0.noticeID) }) {
+            missing[act.claimID, default: []].append("\(act.stepID) on \(act.actDate)")
+        }
+        return missing
+    }
+}
