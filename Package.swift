@@ -58,7 +58,7 @@ let package = Package(
         // Turning acts into archived notices, and the outbox that delivers them (SMTP e-mail, letters to print).
         .target(
             name: "BetaltDelivery",
-            dependencies: ["BetaltCore", "BetaltStore", "BetaltDocuments", "CCurl",
+            dependencies: ["BetaltCore", "BetaltStore", "BetaltDocuments", "BetaltFormats", "CCurl",
                 .product(name: "SQLKit", package: "sql-kit"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(
             name: "BetaltFormatsTests",
             dependencies: [
-                "BetaltCore", "BetaltFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "BetaltCore", "BetaltFormats", "BetaltTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -117,9 +117,9 @@ let package = Package(
         .testTarget(
             name: "BetaltDeliveryTests",
             dependencies: [
-                "BetaltCore", "BetaltStore", "BetaltDocuments", "BetaltDelivery", "BetaltTestSupport",
+                "BetaltCore", "BetaltStore", "BetaltDocuments", "BetaltDelivery", "BetaltFormats", "BetaltTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "FluentKit", package: "fluent-kit"),
-                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["smtp_server.py"]
         ),

@@ -49,5 +49,6 @@ public enum BetaltMigrations {
         CreatePaymentPlanSchema(),
         CreateConversationSchema(),
         CreateDisputeAttachmentSchema(),
+        CreateHandoverSchema(),
     ]
 }

@@ -1,10 +1,13 @@
 import BetaltCore
 import BetaltDelivery
+import BetaltFormats
 import BetaltStore
 import BetaltTestSupport
+import Crypto
 import FluentKit
 import Foundation
 import Testing
+import ZIPFoundation
 
 @Suite("Claims waiting for their handover")
 struct HandoverQueueTests {
@@ -50,6 +53,85 @@ struct HandoverQueueTests {
             let again = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
             #expect(again.first { $0.claim.id == first.claim.id }?.isReady == true)
             #expect(again.first { $0.claim.id == second.claim.id }?.blocks.contains { $0.code == .disputed } == true)
+        }
+    }
+
+    @Test("a batch packages the ready claims: the manifest validates, the documents are the archived bytes; sent, it is written to the folder",
+          arguments: TestEngine.allCases)
+    func batchRoundTrip(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 8, invoicesPerCreditor: 40)
+            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: store.database)
+            var day = try CivilDate(2026, 11, 23)
+            while day <= (try CivilDate(2027, 1, 4)) {
+                _ = try await DailyRun(date: day).run(on: store.database)
+                _ = try await NoticeComposer(settings: Self.settings).composePending(date: day, on: store.database)
+                day = day.adding(days: 7)
+            }
+            let creditor = ledger.creditors[0].id
+            let end = try CivilDate(2027, 1, 5)
+            let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
+            let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(2))
+            #expect(chosen.count == 2)
+            for candidate in chosen {
+                let original = InvoiceDocumentRecord()
+                original.creditorID = creditor
+                original.claimID = candidate.claim.id!
+                original.kind = "invoice"
+                original.mediaType = "application/xml"
+                original.content = "<Invoice><ID>\(candidate.claim.invoiceNumber)</ID></Invoice>"
+                original.sha256 = String(repeating: "0", count: 64)
+                try await original.create(on: store.database)
+            }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agency-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let agency = AgencyRecord()
+            agency.creditorID = creditor
+            agency.name = "Nordisk Inkasso AS"
+            agency.agreementReference = "AVT-2027-1"
+            agency.delivery = "folder"
+            agency.target = folder.path
+            agency.autoSend = false
+            try await agency.create(on: store.database)
+
+            let batch = try #require(try await Handovers.prepareBatch(
+                creditorID: creditor, agencyID: agency.id!, today: end, by: "kari@example", userID: nil, on: store.database))
+            #expect(batch.status == "review" && batch.caseCount == 2)
+            #expect(try await Handovers.prepareBatch(creditorID: creditor, agencyID: agency.id!, today: end, by: "x", userID: nil,
+                                                     on: store.database) == nil, "nothing is packaged twice")
+
+            let archive = try Archive(data: batch.content, accessMode: .read)
+            func read(_ path: String) throws -> Data {
+                var data = Data()
+                _ = try archive.extract(try #require(archive[path]), consumer: { data.append($0) })
+                return data
+            }
+            let json = try read("manifest.json")
+            let validation = try HandoverSchema.validate(json)
+            #expect(validation.valid, "\(validation.message)")
+            let manifest = try JSONDecoder().decode(HandoverManifest.self, from: json)
+            #expect(Set(manifest.cases.map(\.invoiceNumber)) == Set(chosen.map(\.claim.invoiceNumber)))
+            let archivedHashes = Set(try await ArchivedDocumentRecord.query(on: store.database).all().map(\.sha256))
+            for entry in manifest.cases {
+                #expect(entry.notices.contains { $0.kind == "collectionNotice" && $0.deadline != nil })
+                #expect(entry.ledger.first?.kind == "principal")
+                for document in entry.notices.flatMap(\.documents) {
+                    #expect(archivedHashes.contains(document.sha256), "a notice's document is the archived one")
+                    #expect(SHA256.hash(data: try read(document.path)).map { String(format: "%02x", $0) }.joined() == document.sha256)
+                }
+                let invoice = try #require(entry.originalInvoice)
+                #expect(String(decoding: try read(invoice.path), as: UTF8.self).contains(entry.invoiceNumber))
+            }
+
+            let sent = try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "kari@example", userID: nil, on: store.database)
+            #expect(sent.status == "sent" && sent.sentOn == end.iso)
+            #expect(try Data(contentsOf: folder.appendingPathComponent(batch.fileName)) == batch.content)
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ chosen.map { $0.act.id! }).all()
+            #expect(acts.allSatisfy { $0.deliveryStatus == "handedOver" })
+            await #expect(throws: HandoverRefused.alreadySent) {
+                try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "x", userID: nil, on: store.database)
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import BetaltCore
 import BetaltFormats
+import BetaltTestSupport
 import Crypto
 import Foundation
 import Testing
@@ -8,9 +9,6 @@ import ZIPFoundation
 /// The handover package: a ZIP whose manifest validates against the JSON Schema in the repository and
 /// whose documents are the bytes the manifest's hashes name.
 @Suite struct HandoverPackageTests {
-    static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("schemas/handover-manifest-1.schema.json")
-
     static func nok(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: .nok) }
 
     static let letter = Data("%PDF-1.7 inkassovarsel".utf8)
@@ -44,32 +42,8 @@ import ZIPFoundation
         )
     }
 
-    /// Validates JSON against the repository's schema with the jsonschema package `make test` installs.
-    static func validate(_ json: Data) throws -> (valid: Bool, message: String) {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString).json")
-        try json.write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        // The python3 `make test` installs packages for: the first on the PATH.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
-            import json, sys, jsonschema
-            schema = json.load(open(sys.argv[1])); manifest = json.load(open(sys.argv[2]))
-            jsonschema.Draft202012Validator.check_schema(schema)
-            errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(manifest), key=str)
-            print("\\n".join(e.message for e in errors)); sys.exit(1 if errors else 0)
-            """, schema.path, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus == 0, text)
-    }
-
     @Test func theManifestValidatesAgainstTheSchemaInTheRepository() throws {
-        let result = try Self.validate(try HandoverPackage.manifestJSON(try Self.manifest()))
+        let result = try HandoverSchema.validate(try HandoverPackage.manifestJSON(try Self.manifest()))
         #expect(result.valid, "\(result.message)")
     }
 
@@ -77,7 +51,7 @@ import ZIPFoundation
         var manifest = try Self.manifest()
         manifest.cases[0].open.total.currency = "kroner"
         manifest.cases[0].notices[0].documents[0].sha256 = "not-a-hash"
-        let result = try Self.validate(try HandoverPackage.manifestJSON(manifest))
+        let result = try HandoverSchema.validate(try HandoverPackage.manifestJSON(manifest))
         #expect(!result.valid)
         #expect(result.message.contains("kroner") && result.message.contains("not-a-hash"))
     }

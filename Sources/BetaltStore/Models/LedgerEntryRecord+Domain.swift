@@ -10,7 +10,7 @@ public struct CorruptLedgerRow: Error, CustomStringConvertible {
 }
 
 extension LedgerEntryRecord {
-    func domainEntry() throws -> LedgerEntry {
+    public func domainEntry() throws -> LedgerEntry {
         guard let kind = LedgerEntryKind(rawValue: kind) else {
             throw CorruptLedgerRow(entryID: id, reason: "unknown kind '\(self.kind)'")
         }

@@ -1,0 +1,104 @@
+import BetaltCore
+import BetaltDocuments
+import BetaltFormats
+import BetaltStore
+import FluentKit
+import Foundation
+
+/// Builds the handover package's manifest and files from the archive and the ledger: for each claim the
+/// debtor's identity, every ledger line, the open amounts, every notice with its documents, the disputes
+/// with their files, the promises and plans, and the original invoice. Documents go in as archived, byte
+/// for byte, each named with the SHA-256 of exactly those bytes.
+enum CaseFiles {
+    static func assemble(
+        _ claims: [(claim: ClaimRecord, customer: CustomerRecord)], creditor: CreditorRecord, agency: AgencyRecord, batchID: UUID,
+        today: CivilDate, on database: any Database
+    ) async throws -> (manifest: HandoverManifest, files: [HandoverPackage.File]) {
+        var files: [HandoverPackage.File] = []
+        var cases: [HandoverManifest.Case] = []
+        for (claim, customer) in claims {
+            let folder = "documents/\(claim.id!.uuidString.lowercased())"
+            func document(_ name: String, mediaType: String, content: Data) -> HandoverManifest.Document {
+                let path = "\(folder)/\(safe(name))"
+                files.append(HandoverPackage.File(path: path, content: content))
+                return HandoverManifest.Document(path: path, mediaType: mediaType, sha256: sha256Hex(Array(content)))
+            }
+            let currency = try Currency.named(claim.currency)
+            let ledger = try await LedgerEntryRecord.query(on: database).filter(\.$claimID == claim.id!).sort(\.$sequence).all()
+                .map { HandoverManifest.LedgerLine(try $0.domainEntry()) }
+            var notices: [HandoverManifest.Notice] = []
+            let links = try await NoticeClaimRecord.query(on: database).filter(\.$claimID == claim.id!).all()
+            let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ links.compactMap(\.actID)).all()
+            for (index, notice) in try await NoticeRecord.query(on: database).filter(\.$id ~~ Set(links.map(\.noticeID)))
+                .sort(\.$noticeDate).sort(\.$createdAt).all().enumerated() {
+                let deadline = acts.filter { act in links.contains { $0.noticeID == notice.id && $0.actID == act.id } }
+                    .compactMap(\.deadline).max()
+                let archived = try await ArchivedDocumentRecord.query(on: database).filter(\.$noticeID == notice.id!).sort(\.$fileName).all()
+                guard !archived.isEmpty else { continue }
+                notices.append(HandoverManifest.Notice(
+                    date: try CivilDate(iso: notice.noticeDate), kind: notice.kind, channel: notice.channel, recipient: notice.recipient,
+                    status: notice.status, deadline: try deadline.map { try CivilDate(iso: $0) },
+                    documents: archived.map { document("notice-\(index + 1)-\($0.fileName)", mediaType: $0.mediaType, content: $0.content) }
+                ))
+            }
+            var disputes: [HandoverManifest.Dispute] = []
+            for (index, dispute) in try await Disputes.of(claimID: claim.id!, creditorID: claim.creditorID, on: database).enumerated() {
+                let attached = try await DisputeAttachmentRecord.query(on: database).filter(\.$disputeID == dispute.id!).sort(\.$createdAt).all()
+                disputes.append(HandoverManifest.Dispute(
+                    raisedOn: dispute.raisedOn, raisedBy: dispute.raisedBy,
+                    amount: .init(Money(minorUnits: dispute.amountMinor, currency: currency)), reason: dispute.reason, text: dispute.text,
+                    status: dispute.status, decidedOn: dispute.decidedOn, decision: dispute.decisionText,
+                    documents: attached.map { document("dispute-\(index + 1)-\($0.fileName)", mediaType: $0.mediaType, content: $0.content) }
+                ))
+            }
+            let promises = try await Promises.of(claimID: claim.id!, creditorID: claim.creditorID, on: database).map {
+                HandoverManifest.Agreement(
+                    kind: "promise", madeOn: $0.madeOn, status: $0.status, amount: .init(Money(minorUnits: $0.amountMinor, currency: currency)),
+                    payBy: $0.payBy)
+            }
+            let plans = try await PaymentPlans.of(claimID: claim.id!, creditorID: claim.creditorID, on: database).map {
+                HandoverManifest.Agreement(
+                    kind: "plan", madeOn: $0.proposedOn, status: $0.status,
+                    amount: .init(Money(minorUnits: $0.debtMinor + $0.feeMinor, currency: currency)), payBy: nil)
+            }
+            let original = try await InvoiceDocumentRecord.query(on: database).filter(\.$claimID == claim.id!).filter(\.$kind == "invoice").first()
+            cases.append(HandoverManifest.Case(
+                claimID: claim.id!.uuidString.lowercased(), invoiceNumber: claim.invoiceNumber, issueDate: try CivilDate(iso: claim.issueDate),
+                dueDate: try CivilDate(iso: claim.dueDate), paymentReference: claim.paymentReference, debtor: party(customer),
+                ledger: ledger,
+                open: .init(try ComponentBalances(
+                    principal: Money(minorUnits: claim.principalOpenMinor, currency: currency),
+                    fee: Money(minorUnits: claim.feeOpenMinor, currency: currency),
+                    interest: Money(minorUnits: claim.interestOpenMinor, currency: currency),
+                    compensation: Money(minorUnits: claim.compensationOpenMinor, currency: currency))),
+                notices: notices, disputes: disputes, agreements: promises + plans,
+                originalInvoice: original.map { document("invoice.xml", mediaType: $0.mediaType, content: Data($0.content.utf8)) }
+            ))
+        }
+        let account = NoticeCreditor(creditor)
+        let manifest = HandoverManifest(
+            batchID: batchID.uuidString.lowercased(), createdOn: today,
+            creditor: HandoverManifest.Party(
+                kind: CustomerKind.business.rawValue, name: creditor.name, address: account.addressLines.isEmpty ? [creditor.name] : account.addressLines,
+                country: creditor.country, organisationNumber: creditor.organisationNumber, email: creditor.email, phone: creditor.phone,
+                bankAccount: account.bankAccount),
+            agency: .init(name: agency.name, agreementReference: agency.agreementReference), cases: cases
+        )
+        return (manifest, files)
+    }
+
+    private static func party(_ customer: CustomerRecord) -> HandoverManifest.Party {
+        HandoverManifest.Party(
+            kind: customer.kind, name: customer.name,
+            address: [customer.addressLine, "\(customer.postalCode) \(customer.city)".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty },
+            country: customer.country, organisationNumber: customer.organisationNumber,
+            nationalIdentityNumber: customer.nationalIdentityNumber, customerNumber: customer.customerNumber,
+            email: customer.email, phone: customer.phone
+        )
+    }
+
+    /// A file name safe in any ZIP tool: letters, digits, dot, dash and underscore.
+    private static func safe(_ name: String) -> String {
+        String(name.unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) ? Character($0) : "_" })
+    }
+}

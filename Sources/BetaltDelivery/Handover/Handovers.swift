@@ -1,0 +1,105 @@
+import BetaltCore
+import BetaltFormats
+import BetaltStore
+import FluentKit
+import Foundation
+
+/// A handover that cannot be made as asked.
+public enum HandoverRefused: Error, Equatable, Sendable {
+    case agencyNotFound
+    case batchNotFound
+    case alreadySent
+    case folderNotWritable(String)
+}
+
+/// Handover batches (issue 7): the ready claims of a creditor go, for one agency, into one ZIP (manifest and
+/// documents); a person reviews it and sends it, or the agency's agreement lets it go at once. Claims that
+/// are not ready stay in the queue with their reasons; nothing incomplete is ever packaged.
+public enum Handovers {
+    /// Packages every ready claim for `agencyID`; nil when none is ready. One transaction: a claim's
+    /// handover act is in at most one batch (unique), so two runs at once cannot package it twice.
+    public static func prepareBatch(
+        creditorID: UUID, agencyID: UUID, today: CivilDate, by user: String, userID: UUID?, on database: any Database
+    ) async throws -> HandoverBatchRecord? {
+        guard let creditor = try await CreditorRecord.find(creditorID, on: database),
+              let agency = try await AgencyRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id == agencyID).first()
+        else { throw HandoverRefused.agencyNotFound }
+        let ready = try await HandoverQueue.candidates(creditorID: creditorID, today: today, on: database).filter(\.isReady)
+        guard !ready.isEmpty else { return nil }
+        let batchID = UUID()
+        let (manifest, files) = try await CaseFiles.assemble(
+            ready.map { ($0.claim, $0.customer) }, creditor: creditor, agency: agency, batchID: batchID, today: today, on: database
+        )
+        let zip = try HandoverPackage.zip(manifest, files: files)
+        let batch = try await database.transaction { tx -> HandoverBatchRecord in
+            let batch = HandoverBatchRecord()
+            batch.id = batchID
+            batch.creditorID = creditorID
+            batch.agencyID = agencyID
+            batch.status = "review"
+            batch.createdOn = today.iso
+            batch.caseCount = ready.count
+            batch.fileName = "handover-\(today.iso)-\(batchID.uuidString.prefix(8).lowercased()).zip"
+            batch.content = zip
+            batch.sha256 = sha256Hex(Array(zip))
+            try await batch.create(on: tx)
+            for candidate in ready {
+                let entry = HandoverCaseRecord()
+                entry.creditorID = creditorID
+                entry.batchID = batchID
+                entry.claimID = candidate.claim.id!
+                entry.actID = candidate.act.id!
+                try await entry.create(on: tx)
+                candidate.act.deliveryStatus = "inBatch"
+                try await candidate.act.update(on: tx)
+            }
+            try await AuditRecord(
+                creditorID: creditorID, userID: userID, actor: user, action: "handover.prepared", subject: "batch \(batchID.uuidString)",
+                detail: "\(ready.count) cases for \(agency.name), SHA-256 \(batch.sha256)"
+            ).create(on: tx)
+            return batch
+        }
+        return agency.autoSend ? try await send(batchID: batchID, creditorID: creditorID, today: today, by: user, userID: userID, on: database) : batch
+    }
+
+    /// Sends a reviewed batch: written to the agency's folder where it has one, marked sent, and its claims'
+    /// handover acts recorded as done.
+    @discardableResult
+    public static func send(
+        batchID: UUID, creditorID: UUID, today: CivilDate, by user: String, userID: UUID?, on database: any Database
+    ) async throws -> HandoverBatchRecord {
+        guard let batch = try await HandoverBatchRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id == batchID).first(),
+              let agency = try await AgencyRecord.find(batch.agencyID, on: database)
+        else { throw HandoverRefused.batchNotFound }
+        guard batch.status == "review" else { throw HandoverRefused.alreadySent }
+        if agency.delivery == "folder" { try write(batch, to: agency.target) }
+        return try await database.transaction { tx in
+            batch.status = "sent"
+            batch.sentOn = today.iso
+            try await batch.update(on: tx)
+            let actIDs = try await HandoverCaseRecord.query(on: tx).filter(\.$batchID == batchID).all().map(\.actID)
+            for act in try await CollectionActRecord.query(on: tx).filter(\.$id ~~ actIDs).all() {
+                act.deliveryStatus = "handedOver"
+                try await act.update(on: tx)
+            }
+            try await AuditRecord(
+                creditorID: creditorID, userID: userID, actor: user, action: "handover.sent", subject: "batch \(batchID.uuidString)",
+                detail: "\(batch.caseCount) cases to \(agency.name)" + (agency.delivery == "folder" ? " in \(agency.target)" : " for download")
+            ).create(on: tx)
+            return batch
+        }
+    }
+
+    /// Writes the ZIP under a temporary name and renames it, so a job picking files up never sees half of one.
+    private static func write(_ batch: HandoverBatchRecord, to folder: String) throws {
+        let directory = URL(fileURLWithPath: folder, isDirectory: true)
+        let partial = directory.appendingPathComponent(".\(batch.fileName).part")
+        do {
+            try batch.content.write(to: partial)
+            try FileManager.default.moveItem(at: partial, to: directory.appendingPathComponent(batch.fileName))
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw HandoverRefused.folderNotWritable("\(folder): \(error.localizedDescription)")
+        }
+    }
+}
