@@ -13,6 +13,9 @@ public struct DeliverySettings: Sendable {
     public var mailFrom: String
     /// The SMTP server; nil leaves e-mails queued in the outbox until one is configured.
     public var smtp: SMTPSettings?
+    /// Where handover packages for agencies with folder delivery are written, one subfolder per agency
+    /// (BETALT_HANDOVER_DIR); nil: agencies get their packages by download only.
+    public var handoverDirectory: URL?
 
     public init(
         publicBaseURL: String, templatesDirectory: URL? = nil, linkValidityDays: Int = 180, mailFrom: String,
@@ -45,6 +48,13 @@ public struct DeliverySettings: Sendable {
         if settings.publicBaseURL.hasSuffix("/") { settings.publicBaseURL.removeLast() }
         guard settings.mailFrom.contains("@") else {
             throw DeliverySettingsError(variable: "BETALT_MAIL_FROM", message: "must be an e-mail address, not \"\(settings.mailFrom)\"")
+        }
+        settings.handoverDirectory = environment["BETALT_HANDOVER_DIR"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+        if let directory = settings.handoverDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw DeliverySettingsError(variable: "BETALT_HANDOVER_DIR", message: "\(directory.path) is not a folder")
+            }
         }
         if let directory = settings.templatesDirectory {
             var isDirectory: ObjCBool = false

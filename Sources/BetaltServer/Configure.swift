@@ -63,4 +63,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: SettingsController())
     try signedIn.register(collection: CallsController())
     try signedIn.register(collection: CustomerPageController())
+    try signedIn.register(collection: HandoverController())
 }

@@ -91,15 +91,17 @@ struct HandoverQueueTests {
             agency.name = "Nordisk Inkasso AS"
             agency.agreementReference = "AVT-2027-1"
             agency.delivery = "folder"
-            agency.target = folder.path
+            agency.target = "nordisk-inkasso"
             agency.autoSend = false
             try await agency.create(on: store.database)
 
+            var settings = Self.settings
+            settings.handoverDirectory = folder
             let batch = try #require(try await Handovers.prepareBatch(
-                creditorID: creditor, agencyID: agency.id!, today: end, by: "kari@example", userID: nil, on: store.database))
+                creditorID: creditor, agencyID: agency.id!, today: end, by: "kari@example", userID: nil, settings: settings, on: store.database))
             #expect(batch.status == "review" && batch.caseCount == 2)
             #expect(try await Handovers.prepareBatch(creditorID: creditor, agencyID: agency.id!, today: end, by: "x", userID: nil,
-                                                     on: store.database) == nil, "nothing is packaged twice")
+                                                     settings: settings, on: store.database) == nil, "nothing is packaged twice")
 
             let archive = try Archive(data: batch.content, accessMode: .read)
             func read(_ path: String) throws -> Data {
@@ -124,13 +126,15 @@ struct HandoverQueueTests {
                 #expect(String(decoding: try read(invoice.path), as: UTF8.self).contains(entry.invoiceNumber))
             }
 
-            let sent = try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "kari@example", userID: nil, on: store.database)
+            let sent = try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "kari@example", userID: nil,
+                                                settings: settings, on: store.database)
             #expect(sent.status == "sent" && sent.sentOn == end.iso)
-            #expect(try Data(contentsOf: folder.appendingPathComponent(batch.fileName)) == batch.content)
+            #expect(try Data(contentsOf: folder.appendingPathComponent("nordisk-inkasso").appendingPathComponent(batch.fileName)) == batch.content)
+            #expect(!Handovers.isPlainName("../etc") && !Handovers.isPlainName(".hidden") && Handovers.isPlainName("nordisk-inkasso"))
             let acts = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ chosen.map { $0.act.id! }).all()
             #expect(acts.allSatisfy { $0.deliveryStatus == "handedOver" })
             await #expect(throws: HandoverRefused.alreadySent) {
-                try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "x", userID: nil, on: store.database)
+                try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "x", userID: nil, settings: settings, on: store.database)
             }
         }
     }

@@ -10,6 +10,8 @@ public enum HandoverRefused: Error, Equatable, Sendable {
     case batchNotFound
     case alreadySent
     case folderNotWritable(String)
+    /// Folder delivery needs BETALT_HANDOVER_DIR, and the agency's folder a plain name inside it.
+    case noHandoverFolder
 }
 
 /// Handover batches (issue 7): the ready claims of a creditor go, for one agency, into one ZIP (manifest and
@@ -19,7 +21,8 @@ public enum Handovers {
     /// Packages every ready claim for `agencyID`; nil when none is ready. One transaction: a claim's
     /// handover act is in at most one batch (unique), so two runs at once cannot package it twice.
     public static func prepareBatch(
-        creditorID: UUID, agencyID: UUID, today: CivilDate, by user: String, userID: UUID?, on database: any Database
+        creditorID: UUID, agencyID: UUID, today: CivilDate, by user: String, userID: UUID?, settings: DeliverySettings,
+        on database: any Database
     ) async throws -> HandoverBatchRecord? {
         guard let creditor = try await CreditorRecord.find(creditorID, on: database),
               let agency = try await AgencyRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id == agencyID).first()
@@ -59,20 +62,23 @@ public enum Handovers {
             ).create(on: tx)
             return batch
         }
-        return agency.autoSend ? try await send(batchID: batchID, creditorID: creditorID, today: today, by: user, userID: userID, on: database) : batch
+        return agency.autoSend
+            ? try await send(batchID: batchID, creditorID: creditorID, today: today, by: user, userID: userID, settings: settings, on: database)
+            : batch
     }
 
     /// Sends a reviewed batch: written to the agency's folder where it has one, marked sent, and its claims'
     /// handover acts recorded as done.
     @discardableResult
     public static func send(
-        batchID: UUID, creditorID: UUID, today: CivilDate, by user: String, userID: UUID?, on database: any Database
+        batchID: UUID, creditorID: UUID, today: CivilDate, by user: String, userID: UUID?, settings: DeliverySettings,
+        on database: any Database
     ) async throws -> HandoverBatchRecord {
         guard let batch = try await HandoverBatchRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id == batchID).first(),
               let agency = try await AgencyRecord.find(batch.agencyID, on: database)
         else { throw HandoverRefused.batchNotFound }
         guard batch.status == "review" else { throw HandoverRefused.alreadySent }
-        if agency.delivery == "folder" { try write(batch, to: agency.target) }
+        if agency.delivery == "folder" { try write(batch, to: try folder(of: agency, settings: settings)) }
         return try await database.transaction { tx in
             batch.status = "sent"
             batch.sentOn = today.iso
@@ -90,9 +96,24 @@ public enum Handovers {
         }
     }
 
+    /// The agency's folder: a plain name inside BETALT_HANDOVER_DIR, so no user can make the server write
+    /// anywhere else; created when missing.
+    public static func folder(of agency: AgencyRecord, settings: DeliverySettings) throws -> URL {
+        guard let base = settings.handoverDirectory, isPlainName(agency.target) else { throw HandoverRefused.noHandoverFolder }
+        let directory = base.appendingPathComponent(agency.target, isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
+    /// Letters, digits, dot, dash and underscore, not starting with a dot.
+    public static func isPlainName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && name.count <= 80
+            && name.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) }
+    }
+
     /// Writes the ZIP under a temporary name and renames it, so a job picking files up never sees half of one.
-    private static func write(_ batch: HandoverBatchRecord, to folder: String) throws {
-        let directory = URL(fileURLWithPath: folder, isDirectory: true)
+    private static func write(_ batch: HandoverBatchRecord, to directory: URL) throws {
+        let folder = directory.path
         let partial = directory.appendingPathComponent(".\(batch.fileName).part")
         do {
             try batch.content.write(to: partial)

@@ -11,7 +11,7 @@ public final class AgencyRecord: Model, @unchecked Sendable {
     @Field(key: "agreement_reference") public var agreementReference: String
     /// download (a person fetches the ZIP) or folder (the ZIP is written where an SFTP job picks it up).
     @Field(key: "delivery") public var delivery: String
-    /// The folder for `folder` delivery; empty for download.
+    /// For `folder` delivery, the agency's subfolder of BETALT_HANDOVER_DIR (a plain name); empty for download.
     @Field(key: "target") public var target: String
     /// Send a batch as soon as it is made, without a person reviewing it.
     @Field(key: "auto_send") public var autoSend: Bool

@@ -1,0 +1,166 @@
+import BetaltCore
+import BetaltDelivery
+import BetaltStore
+import Fluent
+import Vapor
+
+/// The agencies a creditor hands claims to, and the batches: package the ready claims for an agency,
+/// download a package, send a reviewed one. Claims that are not ready are in the work queue with reasons.
+struct HandoverController: RouteCollection {
+    struct AgencyForm: Content {
+        var name: String
+        var agreementReference: String
+        var delivery: String
+        var folder: String?
+        var autoSend: String?
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let handover = routes.grouped("creditors", ":creditorID", "handover")
+        handover.get(use: show)
+        handover.post("agencies", use: addAgency)
+        handover.post("agencies", ":agencyID", "batches", use: prepare)
+        handover.post("batches", ":batchID", "send", use: send)
+        handover.get("batches", ":batchID", "package.zip", use: download)
+    }
+
+    func show(req: Request) async throws -> View {
+        let context = try await CreditorContext.load(req)
+        return try await render(req, context: context, error: nil)
+    }
+
+    func addAgency(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        let form = try req.content.decode(AgencyForm.self)
+        let words = Translations.words(context.language)
+        let name = form.name.trimmingCharacters(in: .whitespaces), reference = form.agreementReference.trimmingCharacters(in: .whitespaces)
+        let folder = (form.folder ?? "").trimmingCharacters(in: .whitespaces)
+        var error: String?
+        if name.isEmpty || reference.isEmpty { error = words["agencyNameNeeded"] }
+        if form.delivery == "folder", !Handovers.isPlainName(folder) || req.application.betaltSettings.delivery.handoverDirectory == nil {
+            error = words["agencyFolderError"]
+        }
+        if !["download", "folder"].contains(form.delivery) { error = words["agencyFolderError"] }
+        if let error { return try await render(req, context: context, error: error).encodeResponse(status: .unprocessableEntity, for: req) }
+        let agency = AgencyRecord()
+        agency.creditorID = context.creditorID
+        agency.name = name
+        agency.agreementReference = reference
+        agency.delivery = form.delivery
+        agency.target = form.delivery == "folder" ? folder : ""
+        agency.autoSend = form.autoSend != nil
+        try await agency.create(on: req.db)
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/handover")
+    }
+
+    func prepare(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let agencyID = req.parameters.get("agencyID", as: UUID.self) else { throw Abort(.notFound) }
+        do {
+            _ = try await Handovers.prepareBatch(
+                creditorID: context.creditorID, agencyID: agencyID, today: context.today, by: context.user.email, userID: context.user.id,
+                settings: req.application.betaltSettings.delivery, on: req.db
+            )
+        } catch HandoverRefused.agencyNotFound {
+            throw Abort(.notFound)
+        }
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/handover#batches")
+    }
+
+    func send(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let batchID = req.parameters.get("batchID", as: UUID.self) else { throw Abort(.notFound) }
+        do {
+            try await Handovers.send(
+                batchID: batchID, creditorID: context.creditorID, today: context.today, by: context.user.email, userID: context.user.id,
+                settings: req.application.betaltSettings.delivery, on: req.db
+            )
+        } catch HandoverRefused.batchNotFound {
+            throw Abort(.notFound)
+        } catch let refusal as HandoverRefused {
+            throw Abort(.unprocessableEntity, reason: "The package was not sent: \(refusal).")
+        }
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/handover#batches")
+    }
+
+    func download(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        guard let batchID = req.parameters.get("batchID", as: UUID.self),
+              let batch = try await HandoverBatchRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == batchID).first()
+        else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "application/zip")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(batch.fileName)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: batch.content))
+    }
+
+    private func render(_ req: Request, context: CreditorContext, error: String?) async throws -> View {
+        let words = Translations.words(context.language)
+        let base = "/creditors/\(context.creditorID.uuidString)/handover"
+        let agencies = try await AgencyRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).sort(\.$name).all()
+        let names = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id!, $0.name) })
+        let batches = try await HandoverBatchRecord.query(on: req.db).filter(\.$creditorID == context.creditorID)
+            .field(\.$id).field(\.$agencyID).field(\.$status).field(\.$createdOn).field(\.$sentOn).field(\.$caseCount)
+            .field(\.$fileName).field(\.$sha256).sort(\.$createdAt, .descending).limit(100).all()
+        let ready = try await HandoverQueue.candidates(creditorID: context.creditorID, today: context.today, on: req.db)
+        func day(_ iso: String) -> String { (try? CivilDate(iso: iso))?.formatted(context.language) ?? iso }
+        return try await req.view.render("handover", HandoverPage(
+            frame: context.frame(req, title: words["handover"]!, section: "handover"), csrf: CSRFToken.current(req), error: error,
+            agencies: agencies.map {
+                .init(name: $0.name, reference: $0.agreementReference,
+                      delivery: $0.delivery == "folder" ? "\(words["deliveryFolder"]!): \($0.target)" : words["deliveryDownload"]!,
+                      autoSend: $0.autoSend, prepareAction: "\(base)/agencies/\($0.id!.uuidString)/batches")
+            },
+            hasAgencies: !agencies.isEmpty, agencyAction: "\(base)/agencies",
+            offersFolder: req.application.betaltSettings.delivery.handoverDirectory != nil,
+            ready: ready.filter(\.isReady).count, waiting: ready.count,
+            queueHref: "/creditors/\(context.creditorID.uuidString)/work-queue#handovers",
+            batches: batches.map {
+                .init(createdOn: day($0.createdOn), agency: names[$0.agencyID] ?? "", cases: $0.caseCount,
+                      status: StatusBadge(label: words["batch.\($0.status)"] ?? $0.status, tone: $0.status == "sent" ? "good" : "neutral"),
+                      sentOn: $0.sentOn.map(day), sha256: $0.sha256, href: "\(base)/batches/\($0.id!.uuidString)/package.zip",
+                      fileName: $0.fileName, sendAction: $0.status == "review" ? "\(base)/batches/\($0.id!.uuidString)/send" : nil)
+            },
+            hasBatches: !batches.isEmpty
+        ))
+    }
+}
+
+/// The handover page's content.
+struct HandoverPage: Encodable {
+    struct Agency: Encodable {
+        let name: String
+        let reference: String
+        let delivery: String
+        let autoSend: Bool
+        let prepareAction: String
+    }
+
+    struct Batch: Encodable {
+        let createdOn: String
+        let agency: String
+        let cases: Int
+        let status: StatusBadge
+        let sentOn: String?
+        let sha256: String
+        let href: String
+        let fileName: String
+        let sendAction: String?
+    }
+
+    let frame: PageFrame
+    let csrf: String
+    let error: String?
+    let agencies: [Agency]
+    let hasAgencies: Bool
+    let agencyAction: String
+    let offersFolder: Bool
+    let ready: Int
+    let waiting: Int
+    let queueHref: String
+    let batches: [Batch]
+    let hasBatches: Bool
+}
