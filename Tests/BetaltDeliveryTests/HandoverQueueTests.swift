@@ -133,6 +133,8 @@ struct HandoverQueueTests {
             #expect(!Handovers.isPlainName("../etc") && !Handovers.isPlainName(".hidden") && Handovers.isPlainName("nordisk-inkasso"))
             let acts = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ chosen.map { $0.act.id! }).all()
             #expect(acts.allSatisfy { $0.deliveryStatus == "handedOver" })
+            let timeline = try await Timeline.load(customerID: chosen[0].customer.id!, claimID: chosen[0].claim.id!, creditorID: creditor, on: store.database)
+            #expect(timeline.first?.kind == .handover && timeline.first?.text == "Nordisk Inkasso AS", "the handover is in the claim's timeline")
             await #expect(throws: HandoverRefused.alreadySent) {
                 try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "x", userID: nil, settings: settings, on: store.database)
             }

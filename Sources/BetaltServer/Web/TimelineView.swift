@@ -17,7 +17,7 @@ struct TimelineLine: Encodable {
         label = words["timeline.\(entry.kind.rawValue)"] ?? entry.kind.rawValue
         tone = switch entry.kind {
         case .payment, .waiver, .planAccepted: "good"
-        case .disputeRaised, .message: "warning"
+        case .disputeRaised, .message, .handover: "warning"
         case .promiseClosed: entry.status == "broken" ? "danger" : "good"
         case .planClosed: entry.status == "breached" ? "danger" : entry.status == "completed" ? "good" : "neutral"
         default: "neutral"

@@ -49,6 +49,7 @@ extension Translations {
         "timeline.waiver": [.nb: "Gebyr/renter frafalt", .sv: "Avgift/ränta efterskänkt", .en: "Fee/interest waived"],
         "timeline.waiverUntil": [.nb: "gebyr og renter frafalles ved betaling innen", .sv: "avgift och ränta stryks vid betalning senast", .en: "fee and interest waived if paid by"],
         "timeline.goodPayer": [.nb: "uten gebyr: god betaler", .sv: "utan avgift: god betalare", .en: "without the fee: a good payer"],
+        "timeline.handover": [.nb: "Sendt til inkasso", .sv: "Lämnad till inkasso", .en: "Handed to an agency"],
         "timeline.payBy": [.nb: "betales innen", .sv: "betalas senast", .en: "pay by"],
         "timeline.call.reached": [.nb: "nådde kunden", .sv: "nådde kunden", .en: "reached"],
         "timeline.call.notReached": [.nb: "nådde ikke kunden", .sv: "nådde inte kunden", .en: "not reached"],

@@ -7,7 +7,7 @@ import Foundation
 public struct TimelineEntry: Sendable {
     public enum Kind: String, Sendable {
         case letter, email, call, note, message, disputeRaised, disputeDecided, promiseMade, promiseClosed
-        case planProposed, planAccepted, planClosed, payment, waiver
+        case planProposed, planAccepted, planClosed, payment, waiver, handover
     }
 
     public let date: CivilDate
@@ -115,6 +115,18 @@ public enum Timeline {
                 entries.append(TimelineEntry(date: date, kind: .planClosed, text: "", status: plan.status, amount: debt, until: nil,
                                              invoiceNumbers: numbers, actor: nil, sequence: epoch))
             }
+        }
+        let cases = try await HandoverCaseRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted).all()
+        let batches = try await HandoverBatchRecord.query(on: database).filter(\.$id ~~ Set(cases.map(\.batchID))).filter(\.$status == "sent")
+            .field(\.$id).field(\.$agencyID).field(\.$sentOn).all()
+        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRecord.query(on: database)
+            .filter(\.$id ~~ Set(batches.map(\.agencyID))).all().map { ($0.id!, $0.name) })
+        for batch in batches {
+            guard let date = batch.sentOn.flatMap(day) else { continue }
+            entries.append(TimelineEntry(
+                date: date, kind: .handover, text: agencies[batch.agencyID] ?? "", status: nil, amount: nil, until: nil,
+                invoiceNumbers: cases.filter { $0.batchID == batch.id }.compactMap { invoice[$0.claimID] }.sorted(), actor: nil, sequence: epoch
+            ))
         }
         let ledger = try await LedgerEntryRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted)
             .filter(\.$kind ~~ ["payment", "waiver"]).all()
