@@ -131,10 +131,12 @@ struct HandoverQueueTests {
             #expect(sent.status == "sent" && sent.sentOn == end.iso)
             #expect(try Data(contentsOf: folder.appendingPathComponent("nordisk-inkasso").appendingPathComponent(batch.fileName)) == batch.content)
             #expect(!Handovers.isPlainName("../etc") && !Handovers.isPlainName(".hidden") && Handovers.isPlainName("nordisk-inkasso"))
+            let told = try await NoticeRecord.query(on: store.database).filter(\.$kind == "handoverNotice").all()
+            #expect(told.count == Set(chosen.map(\.customer.id)).count && told.allSatisfy { $0.groupKey.hasPrefix("handover/\(batch.id!.uuidString)/") })
             let acts = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ chosen.map { $0.act.id! }).all()
             #expect(acts.allSatisfy { $0.deliveryStatus == "handedOver" })
             let timeline = try await Timeline.load(customerID: chosen[0].customer.id!, claimID: chosen[0].claim.id!, creditorID: creditor, on: store.database)
-            #expect(timeline.first?.kind == .handover && timeline.first?.text == "Nordisk Inkasso AS", "the handover is in the claim's timeline")
+            #expect(timeline.contains { $0.kind == .handover && $0.text == "Nordisk Inkasso AS" }, "the handover is in the claim's timeline")
             await #expect(throws: HandoverRefused.alreadySent) {
                 try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "x", userID: nil, settings: settings, on: store.database)
             }

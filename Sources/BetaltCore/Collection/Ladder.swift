@@ -44,10 +44,12 @@ public struct LadderOptions: Sendable, Codable, Hashable {
     /// A customer with no late payment in this many months is a good payer: their first fee-bearing
     /// reminder goes without the fee (nil: no such goodwill).
     public var goodPayerMonths: Int?
+    /// Tell the debtor, in writing, when their claim has gone to the agency.
+    public var handoverNotice: Bool
 
     public init(
         minimumAmount: Money? = nil, callTaskAtOrAbove: Money? = nil, callTaskDaysBeforeNotice: Int = 3,
-        groupPerCustomer: Bool = true, waiverIfPaidWithinDays: Int? = nil, goodPayerMonths: Int? = nil
+        groupPerCustomer: Bool = true, waiverIfPaidWithinDays: Int? = nil, goodPayerMonths: Int? = nil, handoverNotice: Bool = true
     ) {
         self.minimumAmount = minimumAmount
         self.callTaskAtOrAbove = callTaskAtOrAbove
@@ -55,6 +57,25 @@ public struct LadderOptions: Sendable, Codable, Hashable {
         self.groupPerCustomer = groupPerCustomer
         self.waiverIfPaidWithinDays = waiverIfPaidWithinDays
         self.goodPayerMonths = goodPayerMonths
+        self.handoverNotice = handoverNotice
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case minimumAmount, callTaskAtOrAbove, callTaskDaysBeforeNotice, groupPerCustomer, waiverIfPaidWithinDays, goodPayerMonths, handoverNotice
+    }
+
+    /// Ladders saved before an option existed read with its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            minimumAmount: try container.decodeIfPresent(Money.self, forKey: .minimumAmount),
+            callTaskAtOrAbove: try container.decodeIfPresent(Money.self, forKey: .callTaskAtOrAbove),
+            callTaskDaysBeforeNotice: try container.decodeIfPresent(Int.self, forKey: .callTaskDaysBeforeNotice) ?? 3,
+            groupPerCustomer: try container.decodeIfPresent(Bool.self, forKey: .groupPerCustomer) ?? true,
+            waiverIfPaidWithinDays: try container.decodeIfPresent(Int.self, forKey: .waiverIfPaidWithinDays),
+            goodPayerMonths: try container.decodeIfPresent(Int.self, forKey: .goodPayerMonths),
+            handoverNotice: try container.decodeIfPresent(Bool.self, forKey: .handoverNotice) ?? true
+        )
     }
 }
 

@@ -40,6 +40,17 @@ extension NoticeComposer {
         }
     }
 
+    /// The notice that the claims have gone to an agency, naming it, once per batch and customer.
+    public func composeHandoverNotice(
+        claimIDs: [UUID], creditorID: UUID, agencyName: String, batchID: UUID, date: CivilDate, on database: any Database
+    ) async throws {
+        guard let first = claimIDs.first, let claim = try await ClaimRecord.find(first, on: database) else { return }
+        try await composeLetter(
+            .handoverNotice, claimIDs: claimIDs, creditorID: creditorID,
+            key: "handover/\(batchID.uuidString)/\(claim.customerID.uuidString)", deadline: nil, date: date, on: database
+        ) { content in content.agencyName = agencyName }
+    }
+
     /// The plan in writing: an offer for the debtor to accept, or the confirmation of one they accepted.
     /// Once per plan and state (offer, then confirmation).
     public func composePlanAgreement(_ plan: PaymentPlanRecord, date: CivilDate, on database: any Database) async throws {

@@ -79,7 +79,7 @@ public enum Handovers {
         else { throw HandoverRefused.batchNotFound }
         guard batch.status == "review" else { throw HandoverRefused.alreadySent }
         if agency.delivery == "folder" { try write(batch, to: try folder(of: agency, settings: settings)) }
-        return try await database.transaction { tx in
+        let sent = try await database.transaction { tx in
             batch.status = "sent"
             batch.sentOn = today.iso
             try await batch.update(on: tx)
@@ -93,6 +93,30 @@ public enum Handovers {
                 detail: "\(batch.caseCount) cases to \(agency.name)" + (agency.delivery == "folder" ? " in \(agency.target)" : " for download")
             ).create(on: tx)
             return batch
+        }
+        try await noticeDebtors(of: sent, agency: agency, today: today, settings: settings, on: database)
+        return sent
+    }
+
+    /// Each debtor whose ladder says so learns in writing which agency now has their claims.
+    private static func noticeDebtors(
+        of batch: HandoverBatchRecord, agency: AgencyRecord, today: CivilDate, settings: DeliverySettings, on database: any Database
+    ) async throws {
+        guard let creditor = try await CreditorRecord.find(batch.creditorID, on: database), let country = Country(rawValue: creditor.country)
+        else { return }
+        let ladders = try await LadderBook.load(creditorID: creditor.id!, on: database)
+        let claimIDs = try await HandoverCaseRecord.query(on: database).filter(\.$batchID == batch.id!).all().map(\.claimID)
+        let claims = try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).all()
+        let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: database)
+            .filter(\.$id ~~ Set(claims.map(\.customerID))).all().map { ($0.id!, $0) })
+        let composer = NoticeComposer(settings: settings)
+        for (customerID, owned) in Dictionary(grouping: claims, by: \.customerID) {
+            let told = try owned.filter { claim in
+                try ladders.ladder(claimKey: claim.ladderKey, customerKey: customers[customerID]?.ladderKey, country: country).options.handoverNotice
+            }
+            guard !told.isEmpty else { continue }
+            try await composer.composeHandoverNotice(
+                claimIDs: told.map { $0.id! }, creditorID: creditor.id!, agencyName: agency.name, batchID: batch.id!, date: today, on: database)
         }
     }
 
