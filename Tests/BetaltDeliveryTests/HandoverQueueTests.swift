@@ -14,19 +14,25 @@ struct HandoverQueueTests {
     static let today = try! CivilDate(2026, 11, 22)
     static let settings = DeliverySettings(publicBaseURL: "https://betalt.example", mailFrom: "varsel@betalt.example")
 
+    /// A small demo ledger run weekly, notices written, until old claims have had their inkassovarsel and
+    /// its deadline has passed.
+    static func weeksOfRuns(_ store: StandaloneDatabase) async throws -> DemoLedger {
+        let ledger = try DemoLedger(today: today, customersPerCreditor: 8, invoicesPerCreditor: 40)
+        try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: store.database)
+        var day = try CivilDate(2026, 11, 23)
+        while day <= (try CivilDate(2027, 1, 4)) {
+            _ = try await DailyRun(date: day).run(on: store.database)
+            _ = try await NoticeComposer(settings: settings).composePending(date: day, on: store.database)
+            day = day.adding(days: 7)
+        }
+        return ledger
+    }
+
     @Test("every claim the ladder hands over waits with what keeps it back; the missing original and a dispute block it",
           arguments: TestEngine.allCases)
     func readinessOfTheQueue(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
-            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 8, invoicesPerCreditor: 40)
-            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: store.database)
-            // Weekly runs until old claims have had their inkassovarsel and its deadline has passed.
-            var day = try CivilDate(2026, 11, 23)
-            while day <= (try CivilDate(2027, 1, 4)) {
-                _ = try await DailyRun(date: day).run(on: store.database)
-                _ = try await NoticeComposer(settings: Self.settings).composePending(date: day, on: store.database)
-                day = day.adding(days: 7)
-            }
+            let ledger = try await Self.weeksOfRuns(store)
             let creditor = ledger.creditors[0].id
             let end = try CivilDate(2027, 1, 5)
             let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
@@ -60,14 +66,7 @@ struct HandoverQueueTests {
           arguments: TestEngine.allCases)
     func batchRoundTrip(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
-            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 8, invoicesPerCreditor: 40)
-            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: store.database)
-            var day = try CivilDate(2026, 11, 23)
-            while day <= (try CivilDate(2027, 1, 4)) {
-                _ = try await DailyRun(date: day).run(on: store.database)
-                _ = try await NoticeComposer(settings: Self.settings).composePending(date: day, on: store.database)
-                day = day.adding(days: 7)
-            }
+            let ledger = try await Self.weeksOfRuns(store)
             let creditor = ledger.creditors[0].id
             let end = try CivilDate(2027, 1, 5)
             let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
