@@ -4,10 +4,10 @@ import Foundation
 /// What a SAX pass reports: elements opening and closing, and their text.
 protocol SAXHandler: AnyObject {
     func start(name: String, prefix: String?, namespace: String?, attributes: [String: String], line: Int)
-    /// Whether text is wanted at all (a counting pass needs none, and skipping it saves most of the work).
-    var wantsText: Bool { get }
     func end()
-    func text(_ string: String)
+    /// Character data as libxml2 hands it over (UTF-8, valid only during the call), so a handler that keeps
+    /// it as bytes need not make a string of every piece.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Set once something is refused; the pass stops at the next event.
     var refusal: FormatError? { get }
     /// Records why the document is refused (the first reason wins).
@@ -48,9 +48,10 @@ final class SAXParser {
                     guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
                     let local = SAXParser.string(name)
                     let key = attributes[base + 1].map { "\(SAXParser.string($0)):\(local)" } ?? local
+                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                    let value = String(decoding: bytes, as: UTF8.self)
                     // Without entity substitution libxml2 hands over an escaped ampersand as the reference "&#38;".
-                    values[key] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                        .replacingOccurrences(of: "&#38;", with: "&")
+                    values[key] = bytes.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
                 }
             }
             let name = localName.map { parser.interned($0) } ?? ""
@@ -58,7 +59,7 @@ final class SAXParser {
             parser.handler.start(
                 name: name, prefix: prefix.map { parser.interned($0) },
                 namespace: namespace?.isEmpty == false ? namespace : nil, attributes: values,
-                line: parser.handler.wantsText ? parser.line : 0
+                line: parser.line
             )
             if parser.handler.refusal != nil { parser.stop() }
         }
@@ -70,8 +71,8 @@ final class SAXParser {
         }
         sax.characters = { context, characters, length in
             let parser = SAXParser.from(context)
-            guard parser.handler.wantsText, parser.handler.refusal == nil, let characters else { return }
-            parser.handler.text(String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self))
+            guard parser.handler.refusal == nil, let characters else { return }
+            parser.handler.text(UnsafeBufferPointer(start: characters, count: Int(length)))
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { context, _, _, _ in
