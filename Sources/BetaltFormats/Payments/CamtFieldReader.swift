@@ -85,7 +85,7 @@ struct CamtFieldReader {
     /// An `xs:date`: `YYYY-MM-DD`, a time zone after it allowed and ignored.
     func date(_ element: XMLStreamedElement) throws(FormatError) -> CivilDate {
         let text = element.text
-        if let date = Self.plainDate(text) { return date }
+        if text.utf8.count == 10, let date = try? CivilDate(iso: text) { return date }
         let zone = text.dropFirst(10)
         guard zone.isEmpty || zone == "Z" || Self.isOffset(zone),
               let date = try? CivilDate(iso: String(text.prefix(10))) else {
@@ -125,28 +125,6 @@ struct CamtFieldReader {
 
     func failure<Element: ReadableXMLElement>(_ element: Element, _ message: String) -> FormatError {
         FormatError(file: fileName, location: .path(element.path), field: element.name, message: message)
-    }
-
-    /// A date written as just `YYYY-MM-DD`, read on bytes (every payment has two); nil for anything else,
-    /// which the full reading then judges.
-    private static func plainDate(_ text: String) -> CivilDate? {
-        var fields = (0, 0, 0), count = 0
-        for (index, byte) in text.utf8.enumerated() {
-            count += 1
-            if index == 4 || index == 7 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            guard count <= 10, byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let digit = Int(byte - UInt8(ascii: "0"))
-            switch index {
-            case 0..<4: fields.0 = fields.0 * 10 + digit
-            case 5..<7: fields.1 = fields.1 * 10 + digit
-            default: fields.2 = fields.2 * 10 + digit
-            }
-        }
-        guard count == 10 else { return nil }
-        return try? CivilDate(fields.0, fields.1, fields.2)
     }
 
     private static func isOffset(_ zone: Substring) -> Bool {

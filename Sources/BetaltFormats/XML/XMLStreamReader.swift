@@ -102,6 +102,7 @@ final class XMLStreamReader: SAXHandler {
     private var nestedInSubtree: [Int] = []
     private var depth = 0
     private(set) var refusal: FormatError?
+    var isRefused: Bool { refusal != nil }
     /// What `each` refused, with the place its relative path starts from; the document is still read to the
     /// end, for the path and because a document that is not well-formed is refused as that first.
     private(set) var refused: (error: FormatError, place: XMLStreamPlace)?

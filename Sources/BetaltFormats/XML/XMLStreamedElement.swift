@@ -50,8 +50,11 @@ final class XMLSubtreeStore {
     /// Appends character data to the element's text. Text that resumes after a child element is moved to
     /// the end first, so each element's text stays one run of bytes.
     func appendText(_ text: UnsafeBufferPointer<UInt8>, to index: Int) {
-        if nodes[index].textEnd != bytes.count || nodes[index].textStart == nodes[index].textEnd {
-            let earlier = Array(bytes[nodes[index].textStart..<nodes[index].textEnd])
+        let (start, end) = (nodes[index].textStart, nodes[index].textEnd)
+        if start == end {
+            nodes[index].textStart = bytes.count
+        } else if end != bytes.count {
+            let earlier = Array(bytes[start..<end])
             nodes[index].textStart = bytes.count
             bytes.append(contentsOf: earlier)
         }

@@ -28,6 +28,7 @@ final class XMLTreeBuilder: SAXHandler {
     private var open: [Draft] = []
     private var finished: Draft?
     private(set) var refusal: FormatError?
+    var isRefused: Bool { refusal != nil }
 
     init(fileName: String, maximumDepth: Int) {
         self.fileName = fileName
