@@ -25,39 +25,46 @@ struct OpenClaims {
     /// Values looked up per query: a file's 100,000 references at once would hold as many rows in memory.
     static let valuesPerQuery = 5_000
 
-    static func load(
+    /// The claims of `payerKeys`, and the rows of those `references` and `invoiceNumbers` name, read but not
+    /// yet made claims (`add(_:notices:)`): that is Swift's work, which can go on while the database writes.
+    static func read(
         references: Set<String>, invoiceNumbers: Set<String>, payerKeys: Set<String> = [], creditorID: UUID, on sql: any SQLDatabase
-    ) async throws -> OpenClaims {
+    ) async throws -> (claims: OpenClaims, rows: [any SQLRow], notices: [any SQLRow]) {
         var result = OpenClaims()
         try await result.loadPayers(payerKeys.filter { !$0.isEmpty }, creditorID: creditorID, on: sql)
+        var rows: [any SQLRow] = [], notices: [any SQLRow] = []
         for (column, values) in [("payment_reference", references), ("invoice_number", invoiceNumbers)] {
             let wanted = Set(values.map(\.trimmedOfWhitespace)).filter { !$0.isEmpty }
             for chunk in Array(wanted).chunked(into: valuesPerQuery) {
-                let rows = try await sql.raw("""
+                rows += try await sql.raw("""
                     SELECT id, customer_id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
                            interest_open_minor, compensation_open_minor, last_sequence
                     FROM claims WHERE creditor_id = \(bind: creditorID) AND \(ident: column) IN \(BulkStatement.values(chunk, on: sql))
                     """).all()
-                for row in rows { try result.add(row) }
             }
         }
         // A notice's own reference covers every claim it asked for (several claims, one KID/OCR).
         let wanted = Set(references.map(\.trimmedOfWhitespace)).filter { !$0.isEmpty }
         for chunk in Array(wanted).chunked(into: valuesPerQuery) {
-            let rows = try await sql.raw("""
+            notices += try await sql.raw("""
                 SELECT c.id, c.customer_id, c.invoice_number, c.payment_reference, c.due_date, c.currency, c.principal_open_minor, c.fee_open_minor,
                        c.interest_open_minor, c.compensation_open_minor, c.last_sequence, n.payment_reference AS notice_reference
                 FROM notices n JOIN notice_claims nc ON nc.notice_id = n.id JOIN claims c ON c.id = nc.claim_id
                 WHERE n.creditor_id = \(bind: creditorID) AND n.payment_reference IN \(BulkStatement.values(chunk, on: sql))
                 """).all()
-            for row in rows {
-                try result.add(row)
-                let id = try Self.id(in: row, "id")
-                let reference = try row.decode(column: "notice_reference", as: String.self)
-                if !(result.idsByReference[reference] ?? []).contains(id) { result.idsByReference[reference, default: []].append(id) }
-            }
         }
-        return result
+        return (result, rows, notices)
+    }
+
+    /// Adds the claims of rows `read` gave.
+    mutating func add(_ rows: [any SQLRow], notices: [any SQLRow]) throws {
+        for row in rows { try add(row) }
+        for row in notices {
+            try add(row)
+            let id = try Self.id(in: row, "id")
+            let reference = try row.decode(column: "notice_reference", as: String.self)
+            if !(idsByReference[reference] ?? []).contains(id) { idsByReference[reference, default: []].append(id) }
+        }
     }
 
     private mutating func add(_ row: any SQLRow) throws {

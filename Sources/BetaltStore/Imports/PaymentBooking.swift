@@ -78,7 +78,7 @@ public enum PaymentBooking {
             for start in stride(from: 0, to: payments.count, by: chunkSize) {
                 let first = payments.index(payments.startIndex, offsetBy: start)
                 let chunk = Array(payments[first..<payments.index(first, offsetBy: min(chunkSize, payments.count - start))])
-                var claims = try await OpenClaims.load(
+                let read = try await OpenClaims.read(
                     references: Set(chunk.flatMap(\.references)),
                     invoiceNumbers: Set(chunk.flatMap { $0.referredDocuments + $0.mentionedNumbers }),
                     payerKeys: Set(chunk.compactMap { $0.payerName.map(PayerName.key) }),
@@ -86,10 +86,14 @@ public enum PaymentBooking {
                 )
                 var earlier = try await EarlierPayments.load(for: chunk, creditorID: creditorID, on: sql)
                 if let previous {
-                    claims.takeOver(from: previous.claims)
-                    earlier.takeOver(from: previous.earlier)
                     let written = previous.rows
                     writes.addTask { try await written.write(on: sql) }
+                }
+                var claims = read.claims
+                try claims.add(read.rows, notices: read.notices)
+                if let previous {
+                    claims.takeOver(from: previous.claims)
+                    earlier.takeOver(from: previous.earlier)
                 }
                 let rows = try match(chunk, claims: &claims, earlier: &earlier, creditor: creditor, fileID: fileID, into: &booked)
                 // Reads and writes share the caller's connection: the next chunk is read once this write is done.
