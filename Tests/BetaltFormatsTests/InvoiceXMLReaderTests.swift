@@ -46,18 +46,32 @@ struct InvoiceXMLReaderTests {
             """
         let whole = try XMLReader.parse(Data(text.utf8), fileName: "x.xml")
         let expected = whole.children("Rpt").flatMap { $0.children("Ntry") }
-        var streamed: [XMLTreeElement] = []
-        let rest = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { streamed.append($0) }
-        #expect(streamed == expected)
-        #expect(streamed.map(\.path) == ["/Doc/Rpt[1]/Ntry", "/Doc/Rpt[2]/Ntry[1]", "/Doc/Rpt[2]/Ntry[2]"])
-        #expect(streamed[1].children("Amt").map(\.path) == ["/Doc/Rpt[2]/Ntry[1]/Amt[1]", "/Doc/Rpt[2]/Ntry[1]/Amt[2]"])
+        var streamed: [(place: XMLStreamPlace, path: String, amountPaths: [String], amounts: [String])] = []
+        let stream = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { entry, place in
+            let amounts = entry.children("Amt")
+            streamed.append((place, entry.path, amounts.map(\.path), amounts.map(\.text)))
+        }
+        let paths = streamed.map { stream.path(of: $0.place) + $0.path }
+        #expect(paths == expected.map(\.path))
+        #expect(paths == ["/Doc/Rpt[1]/Ntry", "/Doc/Rpt[2]/Ntry[1]", "/Doc/Rpt[2]/Ntry[2]"])
+        #expect(streamed.map { $0.amounts } == expected.map { $0.children("Amt").map(\.text) })
+        #expect(streamed[1].amountPaths.map { paths[1] + $0 } == ["/Doc/Rpt[2]/Ntry[1]/Amt[1]", "/Doc/Rpt[2]/Ntry[1]/Amt[2]"])
+        #expect(streamed.map { $0.place.parent.map(stream.path(ofParent:)) } == ["/Doc/Rpt[1]", "/Doc/Rpt[2]", "/Doc/Rpt[2]"])
+        let rest = stream.root
         #expect(rest.children("Rpt").allSatisfy { $0.children("Ntry").isEmpty })
         #expect(rest.children("Rpt").map { $0.child("Id")?.text } == ["A", "B"])
         #expect(rest.children("Rpt")[1].child("Bal")?.path == "/Doc/Rpt[2]/Bal")
         // An error raised while reading a detached element stops the read and is what the caller sees.
         let refused = FormatError(file: "x.xml", location: .line(3), message: "no")
         #expect(throws: refused) {
-            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { _ throws(FormatError) in throw refused }
+            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { _, _ throws(FormatError) in throw refused }
+        }
+        // A path in such an error is relative to the detached element; it is thrown whole.
+        let inEntry = FormatError(file: "x.xml", location: .path("/Amt[2]"), field: "Amt", message: "no")
+        #expect(throws: FormatError(file: "x.xml", location: .path("/Doc/Rpt[2]/Ntry[1]/Amt[2]"), field: "Amt", message: "no")) {
+            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { entry, _ throws(FormatError) in
+                if entry.children("Amt").count == 2 { throw inEntry }
+            }
         }
     }
 

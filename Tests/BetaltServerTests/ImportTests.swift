@@ -115,6 +115,48 @@ struct ImportTests {
 
 @Suite("Importing camt payments")
 struct CamtImportTests {
+    @Test("a file longer than a booking chunk: later payments see what earlier chunks booked, repeats included", arguments: TestEngine.allCases)
+    func acrossChunks(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let csv = Data("""
+                invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name;payment_reference
+                KID-B;2026-10-01;2026-10-15;NOK;2000,00;C-1;Kari Nordmann;0036633
+
+                """.utf8)
+            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: norway, on: test.app.db)
+            func entry(_ bankReference: String, _ amount: String, reference: String?) -> String {
+                let remittance = reference.map { "<RmtInf><Strd><CdtrRefInf><Ref>\($0)</Ref></CdtrRefInf></Strd></RmtInf>" } ?? ""
+                return """
+                    <Ntry><Amt Ccy="NOK">\(amount)</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
+                    <BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>\(bankReference)</AcctSvcrRef>\
+                    <NtryDtls><TxDtls><Amt Ccy="NOK">\(amount)</Amt><CdtDbtInd>CRDT</CdtDbtInd>\(remittance)</TxDtls></NtryDtls></Ntry>
+                    """
+            }
+            // One payment to KID-B opens the first chunk and one the second; the last repeats the first.
+            let filler = (2...PaymentBooking.chunkSize).map { entry("F-\($0)", "1.00", reference: nil) }
+            let entries = [entry("R-1", "100.00", reference: "0036633")] + filler
+                + [entry("R-2", "100.00", reference: "0036633"), entry("R-1", "100.00", reference: "0036633")]
+            let xml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn>
+                <GrpHdr><MsgId>CHUNKS</MsgId><CreDtTm>2026-11-21T06:00:00+01:00</CreDtTm></GrpHdr>
+                <Ntfctn><Id>CHUNKS-1</Id><Acct><Id><Othr><Id>86011117947</Id></Othr></Id></Acct>
+                \(entries.joined(separator: "\n"))
+                </Ntfctn></BkToCstmrDbtCdtNtfctn></Document>
+                """
+            let summary = try await PaymentImport.run(
+                fileName: "chunks.xml", data: Data(xml.utf8), creditorID: norway, today: TestApp.today, on: test.app.db)
+            #expect(summary.paymentsMatched == 2)
+            #expect(summary.paymentsAlreadyBooked == 1)
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "KID-B").first())
+            #expect(claim.openMinor == 180_000)
+            let sequences = try await LedgerEntryRecord.query(on: test.app.db).filter(\.$claimID == claim.requireID()).all().map(\.sequence)
+            #expect(sequences.sorted() == [1, 2, 3])
+            #expect(try await PaymentRecord.query(on: test.app.db).count() == PaymentBooking.chunkSize + 1)
+        }
+    }
+
     @Test("a camt.054 file is read and its foreign-currency payments are kept for a person, not forced onto claims", arguments: [TestEngine.sqlite])
     func camt(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

@@ -10,7 +10,7 @@ struct CamtEntryReader {
 
     /// What an entry tells all of its transactions.
     private struct Entry {
-        let element: XMLTreeElement
+        let element: XMLStreamedElement
         let amount: Money
         let indicator: CamtIndicator
         let isReversal: Bool
@@ -27,9 +27,33 @@ struct CamtEntryReader {
         var skipped: [CamtSkippedTransaction] = []
         /// The currency of the first entry, for totalling a batch that has no payments.
         var firstEntryCurrency: Currency?
+        /// The entry of each payment and skipped transaction, whose path goes before their own (relative) one.
+        fileprivate var paymentEntries: [XMLStreamPlace] = []
+        fileprivate var skippedEntries: [XMLStreamPlace] = []
+
+        /// The outcome with whole paths, once the document has been read.
+        func located(in stream: XMLStream) -> Outcome {
+            func whole(_ source: FormatError.Location, below place: XMLStreamPlace) -> FormatError.Location {
+                guard case .path(let relative) = source else { return source }
+                return .path(stream.path(of: place) + relative)
+            }
+            var result = self
+            for index in result.payments.indices {
+                result.payments[index].source = whole(result.payments[index].source, below: paymentEntries[index])
+            }
+            for index in result.skipped.indices {
+                result.skipped[index].source = whole(result.skipped[index].source, below: skippedEntries[index])
+            }
+            return result
+        }
     }
 
-    func read(_ element: XMLTreeElement, into outcome: inout Outcome) throws(FormatError) {
+    func read(_ element: XMLStreamedElement, at place: XMLStreamPlace, into outcome: inout Outcome) throws(FormatError) {
+        let payments = outcome.payments.count, skipped = outcome.skipped.count
+        defer {
+            outcome.paymentEntries += repeatElement(place, count: outcome.payments.count - payments)
+            outcome.skippedEntries += repeatElement(place, count: outcome.skipped.count - skipped)
+        }
         let entry = try readEntry(element)
         outcome.firstEntryCurrency = outcome.firstEntryCurrency ?? entry.amount.currency
         let transactions = element.children("NtryDtls").flatMap { $0.children("TxDtls") }
@@ -44,7 +68,7 @@ struct CamtEntryReader {
         }
     }
 
-    private func readEntry(_ element: XMLTreeElement) throws(FormatError) -> Entry {
+    private func readEntry(_ element: XMLStreamedElement) throws(FormatError) -> Entry {
         let amount = try fields.amount(fields.required("Amt", in: element))
         let indicator = try fields.indicator(fields.required("CdtDbtInd", in: element))
         let reversal = try element.child("RvslInd").map { flag throws(FormatError) in try fields.boolean(flag) }
@@ -65,7 +89,7 @@ struct CamtEntryReader {
 
     /// `number` is the transaction's place in a batched entry (nil when the entry holds one).
     private func add(
-        transaction: XMLTreeElement?, number: Int?, of entry: Entry, amount: Money?, to outcome: inout Outcome
+        transaction: XMLStreamedElement?, number: Int?, of entry: Entry, amount: Money?, to outcome: inout Outcome
     ) throws(FormatError) {
         let element = transaction ?? entry.element
         let indicator = try transaction?.child("CdtDbtInd")
@@ -108,7 +132,7 @@ struct CamtEntryReader {
     }
 
     /// The ISO code as `PMNT/RCDT/ESCT` (domain, family, sub-family), else the bank's proprietary code.
-    private static func bankTransactionCode(_ code: XMLTreeElement?, fields: CamtFieldReader) -> String? {
+    private static func bankTransactionCode(_ code: XMLStreamedElement?, fields: CamtFieldReader) -> String? {
         if let domain = fields.text("Domn", "Cd", in: code), let family = fields.text("Domn", "Fmly", "Cd", in: code),
            let subFamily = fields.text("Domn", "Fmly", "SubFmlyCd", in: code) {
             return "\(domain)/\(family)/\(subFamily)"

@@ -18,11 +18,18 @@ public enum CamtParser {
     public static func read(_ data: Data, fileName: String) throws(FormatError) -> CamtReading {
         let fields = CamtFieldReader(fileName: fileName)
         let entryReader = CamtEntryReader(fields: fields)
-        var outcomes: [String: CamtEntryReader.Outcome] = [:]
-        let root = try XMLReader.stream(data, fileName: fileName, detaching: "Ntry") { (entry) throws(FormatError) in
-            let report = entry.path.lastIndex(of: "/").map { String(entry.path[..<$0]) } ?? ""
-            try entryReader.read(entry, into: &outcomes[report, default: CamtEntryReader.Outcome()])
+        var outcomes: [Int: CamtEntryReader.Outcome] = [:]
+        let stream = try XMLReader.stream(data, fileName: fileName, detaching: "Ntry") { (entry, place) throws(FormatError) in
+            // An entry inside another belongs to no report, but a malformed one still refuses the file.
+            guard let parent = place.parent else {
+                var ignored = CamtEntryReader.Outcome()
+                return try entryReader.read(entry, at: place, into: &ignored)
+            }
+            try entryReader.read(entry, at: place, into: &outcomes[parent, default: CamtEntryReader.Outcome()])
         }
+        var outcomesByPath: [String: CamtEntryReader.Outcome] = [:]
+        for (parent, outcome) in outcomes { outcomesByPath[stream.path(ofParent: parent)] = outcome.located(in: stream) }
+        let root = stream.root
         let message = try CamtMessage.identify(root, fileName: fileName)
         let header = try fields.required("GrpHdr", in: message.body)
         let messageId = try fields.required("MsgId", in: header).text
@@ -34,7 +41,7 @@ public enum CamtParser {
         var skipped: [CamtSkippedTransaction] = []
         for report in reports {
             let (batch, left) = try readBatch(
-                report, outcome: outcomes[report.path] ?? CamtEntryReader.Outcome(), fileCreatedOn: createdOn, fields: fields)
+                report, outcome: outcomesByPath[report.path] ?? CamtEntryReader.Outcome(), fileCreatedOn: createdOn, fields: fields)
             batches.append(batch)
             skipped += left
         }

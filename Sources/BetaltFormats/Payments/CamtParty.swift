@@ -1,6 +1,6 @@
 /// The payer of a camt transaction, from `RltdPties/Dbtr` (its `Pty` from version 08 on) and `DbtrAcct`.
 enum CamtParty {
-    static func payer(_ parties: XMLTreeElement?, fields: CamtFieldReader) -> Payer {
+    static func payer(_ parties: XMLStreamedElement?, fields: CamtFieldReader) -> Payer {
         let debtor = parties?.child("Dbtr")
         let party = debtor?.child("Pty") ?? debtor
         let account = parties?.child("DbtrAcct")
@@ -13,7 +13,7 @@ enum CamtParty {
     }
 
     /// Free address lines as given, else street, postcode and town built from the structured parts; the country last.
-    private static func address(_ postal: XMLTreeElement?, fields: CamtFieldReader) -> [String] {
+    private static func address(_ postal: XMLStreamedElement?, fields: CamtFieldReader) -> [String] {
         guard let postal else { return [] }
         var lines = postal.children("AdrLine").map(\.text).filter { !$0.isEmpty }
         if lines.isEmpty {

@@ -7,7 +7,7 @@ struct CamtRemittance: Equatable {
     var text: [String] = []
 
     /// Every `Strd` block counts: a payment for several invoices carries one block (and reference) per invoice.
-    static func read(_ remittance: XMLTreeElement?, fields: CamtFieldReader) throws(FormatError) -> CamtRemittance {
+    static func read(_ remittance: XMLStreamedElement?, fields: CamtFieldReader) throws(FormatError) -> CamtRemittance {
         guard let remittance else { return CamtRemittance() }
         var result = CamtRemittance()
         result.text = remittance.children("Ustrd").map(\.text).filter { !$0.isEmpty }
@@ -20,7 +20,7 @@ struct CamtRemittance: Equatable {
 
     /// `RfrdDocAmt` belongs to the whole block, so it is given to a document only when the block names just one.
     private static func documents(
-        in block: XMLTreeElement, fields: CamtFieldReader
+        in block: XMLStreamedElement, fields: CamtFieldReader
     ) throws(FormatError) -> [ReferredDocument] {
         let numbers = block.children("RfrdDocInf").compactMap { fields.text("Nb", in: $0) }
         let amounts = block.child("RfrdDocAmt")

@@ -4,12 +4,14 @@ import Foundation
 /// What a SAX pass reports: elements opening and closing, and their text.
 protocol SAXHandler: AnyObject {
     func start(name: String, prefix: String?, namespace: String?, attributes: [String: String], line: Int)
-    /// Whether text is wanted at all (a counting pass needs none, and skipping it saves most of the work).
-    var wantsText: Bool { get }
     func end()
-    func text(_ string: String)
+    /// Character data as libxml2 hands it over (UTF-8, valid only during the call), so a handler that keeps
+    /// it as bytes need not make a string of every piece.
+    func text(_ bytes: UnsafeBufferPointer<UInt8>)
     /// Set once something is refused; the pass stops at the next event.
     var refusal: FormatError? { get }
+    /// Whether `refusal` is set, asked at every event: cheaper than handing over a copy of the refusal.
+    var isRefused: Bool { get }
     /// Records why the document is refused (the first reason wins).
     func refuse(_ message: String, line: Int)
 }
@@ -28,6 +30,7 @@ final class SAXParser {
     /// libxml2 keeps every element name, prefix and namespace once in its dictionary, so the same pointer
     /// always means the same text: each becomes a Swift string once, not once per element.
     private var names: [UnsafeRawPointer: String] = [:]
+    private var lastInterned: (pointer: UnsafeRawPointer?, text: String) = (nil, "")
 
     init(handler: any SAXHandler, fileName: String) {
         self.handler = handler
@@ -40,7 +43,7 @@ final class SAXParser {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         sax.startElementNs = { context, localName, prefix, uri, _, _, attributeCount, _, attributes in
             let parser = SAXParser.from(context)
-            guard parser.handler.refusal == nil else { return }
+            guard !parser.handler.isRefused else { return }
             var values: [String: String] = [:]
             if let attributes, attributeCount > 0 {
                 for index in 0..<Int(attributeCount) {
@@ -48,9 +51,10 @@ final class SAXParser {
                     guard let name = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
                     let local = SAXParser.string(name)
                     let key = attributes[base + 1].map { "\(SAXParser.string($0)):\(local)" } ?? local
+                    let bytes = UnsafeBufferPointer(start: start, count: end - start)
+                    let value = String(decoding: bytes, as: UTF8.self)
                     // Without entity substitution libxml2 hands over an escaped ampersand as the reference "&#38;".
-                    values[key] = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                        .replacingOccurrences(of: "&#38;", with: "&")
+                    values[key] = bytes.contains(UInt8(ascii: "&")) ? value.replacingOccurrences(of: "&#38;", with: "&") : value
                 }
             }
             let name = localName.map { parser.interned($0) } ?? ""
@@ -58,20 +62,20 @@ final class SAXParser {
             parser.handler.start(
                 name: name, prefix: prefix.map { parser.interned($0) },
                 namespace: namespace?.isEmpty == false ? namespace : nil, attributes: values,
-                line: parser.handler.wantsText ? parser.line : 0
+                line: parser.line
             )
-            if parser.handler.refusal != nil { parser.stop() }
+            if parser.handler.isRefused { parser.stop() }
         }
         sax.endElementNs = { context, _, _, _ in
             let parser = SAXParser.from(context)
-            guard parser.handler.refusal == nil else { return }
+            guard !parser.handler.isRefused else { return }
             parser.handler.end()
-            if parser.handler.refusal != nil { parser.stop() }
+            if parser.handler.isRefused { parser.stop() }
         }
         sax.characters = { context, characters, length in
             let parser = SAXParser.from(context)
-            guard parser.handler.wantsText, parser.handler.refusal == nil, let characters else { return }
-            parser.handler.text(String(decoding: UnsafeBufferPointer(start: characters, count: Int(length)), as: UTF8.self))
+            guard !parser.handler.isRefused, let characters else { return }
+            parser.handler.text(UnsafeBufferPointer(start: characters, count: Int(length)))
         }
         sax.cdataBlock = sax.characters
         sax.internalSubset = { context, _, _, _ in
@@ -109,8 +113,8 @@ final class SAXParser {
                 let last = offset + size >= bytes.count
                 if xmlParseChunk(context, base + offset, Int32(size), last ? 1 : 0) != 0 { failed = true }
                 offset += size
-            } while !failed && offset < bytes.count && handler.refusal == nil
-            if !failed, bytes.count <= 4, handler.refusal == nil {
+            } while !failed && offset < bytes.count && !handler.isRefused
+            if !failed, bytes.count <= 4, !handler.isRefused {
                 failed = xmlParseChunk(context, nil, 0, 1) != 0
             }
         }
@@ -137,7 +141,12 @@ final class SAXParser {
     }
 
     private func interned(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let known = names[UnsafeRawPointer(pointer)] { return known }
+        // Nearly every element of a document has the same namespace: that one is kept at hand.
+        if UnsafeRawPointer(pointer) == lastInterned.pointer { return lastInterned.text }
+        if let known = names[UnsafeRawPointer(pointer)] {
+            lastInterned = (UnsafeRawPointer(pointer), known)
+            return known
+        }
         let text = String(cString: pointer)
         names[UnsafeRawPointer(pointer)] = text
         return text

@@ -47,25 +47,19 @@ public enum XMLReader {
     }
 
     /// Reads `data` as a stream: every element with the local name `detaching` goes to `each` as soon as it
-    /// is complete (with its exact path) and is left out of the tree that is returned, so memory holds one
-    /// such element at a time however many the file has. A first, counting pass makes the paths exact.
-    public static func stream(
+    /// is complete and is left out of the tree that is returned, so memory holds one such element at a time
+    /// however many the file has. One pass: where each stands (`XMLStreamPlace`, made a path by the result)
+    /// is known only at the end, so the paths `each` sees, and those of the errors it throws, are relative
+    /// to the detached element; an error is thrown with its whole path after the document has been read.
+    static func stream(
         _ data: Data, fileName: String, limits: Limits = Limits(), detaching: String,
-        each: (XMLTreeElement) throws(FormatError) -> Void
-    ) throws(FormatError) -> XMLTreeElement {
+        each: (XMLStreamedElement, XMLStreamPlace) throws(FormatError) -> Void
+    ) throws(FormatError) -> XMLStream {
         try check(data, fileName: fileName, limits: limits)
-        let counter = XMLSiblingCounter(fileName: fileName, maximumDepth: limits.maximumDepth, detaching: detaching)
-        try SAXParser(handler: counter, fileName: fileName).parse(data)
-        return try withoutActuallyEscaping(each) { (each) throws(FormatError) -> XMLTreeElement in
-            let builder = XMLTreeBuilder(
-                fileName: fileName, maximumDepth: limits.maximumDepth, detaching: detaching, siblingCounts: counter.counts, each: each
-            )
-            try SAXParser(handler: builder, fileName: fileName).parse(data)
-            guard let root = builder.root else {
-                throw FormatError(file: fileName, location: .file, message: "the XML has no root element; the file may be truncated or not XML")
-            }
-            return root
+        return try withoutActuallyEscaping(each) { (each) throws(FormatError) -> XMLStream in
+            let reader = XMLStreamReader(fileName: fileName, maximumDepth: limits.maximumDepth, detaching: detaching, each: each)
+            try SAXParser(handler: reader, fileName: fileName).parse(data)
+            return try reader.result()
         }
     }
-
 }

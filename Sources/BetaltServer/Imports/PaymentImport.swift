@@ -3,6 +3,7 @@ import BetaltFormats
 import BetaltStore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Imports a bank file of incoming payments (Nets OCR giro, Bankgirot BgMax, camt.054/053) for one creditor, all or
 /// nothing, and ties each payment to its claims: by KID/OCR reference, else by invoice number and exact
@@ -12,6 +13,9 @@ public enum PaymentImport {
         let sha256 = FileFingerprint.sha256(data)
         try await ImportLog.refuseIfSeen(sha256: sha256, fileName: fileName, creditorID: creditorID, on: database)
         let file = try parse(data, fileName: fileName)
+        // A bank file may book 100,000 payments in one transaction: the connection gets the bulk settings
+        // the daily run uses (a page cache that holds a chunk's pages, statement journals in memory).
+        try await SQLiteTuning.prepare(database as! any SQLDatabase)
         return try await database.transaction { tx in
             var summary = ImportSummary(fileName: fileName, kind: "payments", format: file.format.rawValue)
             let fileID = try await ImportLog.start(
@@ -42,19 +46,7 @@ public enum PaymentImport {
     static func record(
         _ payments: [IncomingPayment], fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
     ) async throws -> [BookedPayment] {
-        // Booked a few thousand at a time (in the caller's one transaction): each chunk sees what the ones
-        // before it booked, and a file of 100,000 payments never builds all its rows in memory at once.
-        var booked: [BookedPayment] = []
-        for chunk in payments.chunked(into: 5_000) {
-            booked += try await book(Array(chunk), fileID: fileID, creditorID: creditorID, today: today, on: database)
-        }
-        return booked
-    }
-
-    private static func book(
-        _ payments: [IncomingPayment], fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
-    ) async throws -> [BookedPayment] {
-        try await PaymentBooking.book(payments.map { payment in
+        try await PaymentBooking.book(payments.lazy.map { payment in
             NewPayment(
                 amount: payment.amount, paidOn: payment.paidDate ?? payment.valueDate ?? payment.bookingDate ?? today,
                 bookingDate: payment.bookingDate ?? payment.valueDate, references: payment.structuredReferences,

@@ -45,8 +45,20 @@ enum BulkStatement {
 
     private static func isSQLite(_ sql: any SQLDatabase) -> Bool { sql.dialect.name == "sqlite" }
 
+    /// SQLite's `jsonb_each` hands each row over as binary JSON, so reading its columns does not parse the
+    /// row's text again for every column, as `json_each` would.
     private static func source(_ rows: JSONRows, on sql: any SQLDatabase) -> SQLQueryString {
-        isSQLite(sql) ? "json_each(\(bind: rows.text))" : "json_array_elements(CAST(\(bind: rows.text) AS json)) AS e"
+        isSQLite(sql) ? "jsonb_each(\(bind: rows.text))" : "json_array_elements(CAST(\(bind: rows.text) AS json)) AS e"
+    }
+
+    /// `(SELECT …)` giving `texts` as a column of rows, for `x IN \(…)`: one bound parameter for any number of
+    /// values, where a list of binds would need one per value and a chunk per few hundred.
+    static func values(_ texts: some Collection<String>, on sql: any SQLDatabase) -> SQLQueryString {
+        var list = JSONRows.Texts()
+        for text in texts { list.append(text) }
+        return isSQLite(sql)
+            ? "(SELECT value FROM json_each(\(bind: list.text)))"
+            : "(SELECT json_array_elements_text(CAST(\(bind: list.text) AS json)))"
     }
 
     private static func selectList(_ columns: [BulkColumn], on sql: any SQLDatabase) -> [String] {

@@ -8,7 +8,7 @@ enum BulkValue {
     static func optional(_ text: String?) -> BulkValue { text.map(BulkValue.text) ?? .null }
 }
 
-/// Rows for a bulk statement as one JSON text, `[[v1, v2, …], …]`, which SQLite (json_each) and PostgreSQL
+/// Rows for a bulk statement as one JSON text, `[[v1, v2, …], …]`, which SQLite (jsonb_each) and PostgreSQL
 /// (json_array_elements) unpack in C: one bound parameter per statement instead of one per value, each of
 /// which would go through an Encodable encoder. Written by hand, on UTF-8 bytes, because JSONEncoder has no
 /// positional form and is several times slower for this shape.
@@ -36,8 +36,27 @@ struct JSONRows {
 
     var text: String { String(decoding: bytes + [UInt8(ascii: "]")], as: UTF8.self) }
 
+    /// A JSON array of texts, `["a", "b", …]`.
+    struct Texts {
+        private var rows = JSONRows()
+
+        mutating func append(_ text: String) {
+            if rows.count > 0 { rows.bytes.append(UInt8(ascii: ",")) }
+            rows.appendString(text)
+            rows.count += 1
+        }
+
+        var text: String { rows.text }
+    }
+
     private mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        // Most texts (ids, references, dates) need no escaping and are copied whole.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

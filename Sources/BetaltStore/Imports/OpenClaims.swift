@@ -7,10 +7,8 @@ import SQLKit
 struct OpenClaims {
     private struct State {
         var candidate: MatchCandidate
-        let customerID: UUID
+        let customerID: String
         var lastSequence: Int64
-        let stage: String
-        var changed = false
     }
 
     private var claims: [String: State] = [:]
@@ -19,51 +17,65 @@ struct OpenClaims {
     /// Open claims by the payer-name key of the one customer with that key (keys shared by several
     /// customers are left out: the payer would be a guess).
     private var idsByPayer: [String: [String]] = [:]
+    /// Claims a payment reached since their rows were last taken.
+    private var changed: Set<String> = []
+    /// The claims whose rows were taken last.
+    private var taken: Set<String> = []
 
-    static func load(
+    /// Values looked up per query: a file's 100,000 references at once would hold as many rows in memory.
+    static let valuesPerQuery = 5_000
+
+    /// The claims of `payerKeys`, and the rows of those `references` and `invoiceNumbers` name, read but not
+    /// yet made claims (`add(_:notices:)`): that is Swift's work, which can go on while the database writes.
+    static func read(
         references: Set<String>, invoiceNumbers: Set<String>, payerKeys: Set<String> = [], creditorID: UUID, on sql: any SQLDatabase
-    ) async throws -> OpenClaims {
+    ) async throws -> (claims: OpenClaims, rows: [any SQLRow], notices: [any SQLRow]) {
         var result = OpenClaims()
         try await result.loadPayers(payerKeys.filter { !$0.isEmpty }, creditorID: creditorID, on: sql)
+        var rows: [any SQLRow] = [], notices: [any SQLRow] = []
         for (column, values) in [("payment_reference", references), ("invoice_number", invoiceNumbers)] {
-            let wanted = values.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            for chunk in Array(wanted).chunked(into: 500) {
-                let rows = try await sql.raw("""
+            let wanted = Set(values.map(\.trimmedOfWhitespace)).filter { !$0.isEmpty }
+            for chunk in Array(wanted).chunked(into: valuesPerQuery) {
+                rows += try await sql.raw("""
                     SELECT id, customer_id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
-                           interest_open_minor, compensation_open_minor, last_sequence, stage
-                    FROM claims WHERE creditor_id = \(bind: creditorID) AND \(ident: column) IN (\(SQLList(chunk.map { SQLBind($0) })))
+                           interest_open_minor, compensation_open_minor, last_sequence
+                    FROM claims WHERE creditor_id = \(bind: creditorID) AND \(ident: column) IN \(BulkStatement.values(chunk, on: sql))
                     """).all()
-                for row in rows { try result.add(row) }
             }
         }
         // A notice's own reference covers every claim it asked for (several claims, one KID/OCR); a plan
         // payment's reference covers the plan's claims.
-        let wanted = references.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let wanted = Set(references.map(\.trimmedOfWhitespace)).filter { !$0.isEmpty }
         let sources: [SQLQueryString] = [
             "notices n JOIN notice_claims nc ON nc.notice_id = n.id JOIN claims c ON c.id = nc.claim_id",
             "payment_plan_payments n JOIN payment_plan_claims nc ON nc.plan_id = n.plan_id JOIN claims c ON c.id = nc.claim_id",
         ]
-        for chunk in Array(wanted).chunked(into: 500) {
+        for chunk in Array(wanted).chunked(into: valuesPerQuery) {
             for source in sources {
-                let rows = try await sql.raw("""
+                notices += try await sql.raw("""
                     SELECT c.id, c.customer_id, c.invoice_number, c.payment_reference, c.due_date, c.currency, c.principal_open_minor, c.fee_open_minor,
-                           c.interest_open_minor, c.compensation_open_minor, c.last_sequence, c.stage, n.payment_reference AS notice_reference
+                           c.interest_open_minor, c.compensation_open_minor, c.last_sequence, n.payment_reference AS notice_reference
                     FROM \(source)
-                    WHERE n.creditor_id = \(bind: creditorID) AND n.payment_reference IN (\(SQLList(chunk.map { SQLBind($0) })))
+                    WHERE n.creditor_id = \(bind: creditorID) AND n.payment_reference IN \(BulkStatement.values(chunk, on: sql))
                     """).all()
-                for row in rows {
-                    try result.add(row)
-                    let id = try row.decode(column: "id", as: UUID.self).uuidString
-                    let reference = try row.decode(column: "notice_reference", as: String.self)
-                    if !(result.idsByReference[reference] ?? []).contains(id) { result.idsByReference[reference, default: []].append(id) }
-                }
             }
         }
-        return result
+        return (result, rows, notices)
+    }
+
+    /// Adds the claims of rows `read` gave.
+    mutating func add(_ rows: [any SQLRow], notices: [any SQLRow]) throws {
+        for row in rows { try add(row) }
+        for row in notices {
+            try add(row)
+            let id = try Self.id(in: row, "id")
+            let reference = try row.decode(column: "notice_reference", as: String.self)
+            if !(idsByReference[reference] ?? []).contains(id) { idsByReference[reference, default: []].append(id) }
+        }
     }
 
     private mutating func add(_ row: any SQLRow) throws {
-        let id = try row.decode(column: "id", as: UUID.self).uuidString
+        let id = try Self.id(in: row, "id")
         guard claims[id] == nil else { return }
         let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
         func money(_ column: String) throws -> Money { Money(minorUnits: try row.decode(column: column, as: Int64.self), currency: currency) }
@@ -77,8 +89,7 @@ struct OpenClaims {
             )
         )
         claims[id] = State(
-            candidate: candidate, customerID: try row.decode(column: "customer_id", as: UUID.self), lastSequence: try row.decode(column: "last_sequence", as: Int64.self),
-            stage: try row.decode(column: "stage", as: String.self)
+            candidate: candidate, customerID: try Self.id(in: row, "customer_id"), lastSequence: try row.decode(column: "last_sequence", as: Int64.self)
         )
         if let reference = candidate.paymentReference { idsByReference[reference, default: []].append(id) }
         idsByNumber[candidate.invoiceNumber, default: []].append(id)
@@ -98,19 +109,26 @@ struct OpenClaims {
             for (key, ids) in certain {
                 let rows = try await sql.raw("""
                     SELECT id, customer_id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
-                           interest_open_minor, compensation_open_minor, last_sequence, stage
+                           interest_open_minor, compensation_open_minor, last_sequence
                     FROM claims WHERE creditor_id = \(bind: creditorID) AND customer_id = \(bind: ids[0]) AND open_minor > 0
                     """).all()
                 for row in rows {
                     try add(row)
-                    idsByPayer[key, default: []].append(try row.decode(column: "id", as: UUID.self).uuidString)
+                    idsByPayer[key, default: []].append(try Self.id(in: row, "id"))
                 }
             }
         }
     }
 
     /// The customer a loaded claim belongs to.
-    func customer(of claimID: String) -> UUID? { claims[claimID]?.customerID }
+    func customer(of claimID: String) -> String? { claims[claimID]?.customerID }
+
+    /// A UUID column as `UUID.uuidString` writes it, read as text: parsing each id into a UUID and
+    /// formatting it back costs more than the rest of reading a claim.
+    private static func id(in row: any SQLRow, _ column: String) throws -> String {
+        let text = try row.decode(column: column, as: String.self)
+        return text.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f") } ? text.uppercased() : text
+    }
 
     func byPayer(_ key: String?) -> [MatchCandidate] { key.map { lookup([$0], in: idsByPayer) } ?? [] }
     func byReference(_ references: [String]) -> [MatchCandidate] { lookup(references, in: idsByReference) }
@@ -118,7 +136,7 @@ struct OpenClaims {
 
     private func lookup(_ keys: [String], in index: [String: [String]]) -> [MatchCandidate] {
         var seen = Set<String>()
-        return keys.flatMap { index[$0.trimmingCharacters(in: .whitespaces)] ?? [] }
+        return keys.flatMap { index[$0.trimmedOfWhitespace] ?? [] }
             .filter { seen.insert($0).inserted }
             .compactMap { claims[$0]?.candidate }
     }
@@ -133,7 +151,7 @@ struct OpenClaims {
             dueDate: state.candidate.dueDate, balances: reduced
         )
         state.lastSequence += 1
-        state.changed = true
+        changed.insert(claimID)
         claims[claimID] = state
         return state.lastSequence
     }
@@ -141,22 +159,35 @@ struct OpenClaims {
     static let changedColumns = [
         BulkColumn("principal_open_minor", .bigint), BulkColumn("fee_open_minor", .bigint), BulkColumn("interest_open_minor", .bigint),
         BulkColumn("compensation_open_minor", .bigint), BulkColumn("open_minor", .bigint), BulkColumn("last_sequence", .bigint),
-        BulkColumn("stage"),
     ]
+    static let closedColumns = [BulkColumn("stage")]
 
-    /// The new balances of every claim a payment reached; a settled claim closes (the run never sees it again).
-    func changedRows() -> JSONRows {
-        var rows = JSONRows()
-        for (id, state) in claims where state.changed {
+    /// The new balances of every claim a payment reached since the last call (`changed`), and the claims
+    /// they settled (`closed`), which close so the run never sees them again. Apart because most payments
+    /// settle nothing, and setting the stage, even to what it was, rewrites the claim's entry in every index
+    /// on the stage.
+    mutating func takeChangedRows() -> (changed: JSONRows, closed: JSONRows) {
+        var rows = JSONRows(), closed = JSONRows()
+        for id in changed {
+            guard let state = claims[id] else { continue }
             let balances = state.candidate.balances
-            var row: [BulkValue] = [
+            rows.append(
                 .text(id), .integer(balances.principal.minorUnits), .integer(balances.fee.minorUnits),
                 .integer(balances.interest.minorUnits), .integer(balances.compensation.minorUnits),
-                .integer(balances.total.minorUnits), .integer(state.lastSequence),
-            ]
-            row.append(.text(balances.isSettled ? ClaimStage.closed.rawValue : state.stage))
-            rows.append(row)
+                .integer(balances.total.minorUnits), .integer(state.lastSequence)
+            )
+            if balances.isSettled { closed.append(.text(id), .text(ClaimStage.closed.rawValue)) }
         }
-        return rows
+        taken = changed
+        changed.removeAll()
+        return (rows, closed)
+    }
+
+    /// Takes the state of the claims `earlier` changed (its rows last taken) over the one read from the
+    /// database, where those rows are not yet written.
+    mutating func takeOver(from earlier: OpenClaims) {
+        for id in earlier.taken where claims[id] != nil {
+            claims[id] = earlier.claims[id]
+        }
     }
 }

@@ -54,25 +54,76 @@ public struct BookedPayment: Sendable {
     }
 }
 
-/// Books many payments at once: every candidate claim is read in a few queries, each payment is matched
-/// (`PaymentMatcher`) against balances kept current in memory — so two payments for one claim see each
-/// other — and the payments, their ledger entries and the claims' new balances are written with one
-/// statement per table. Run it inside the caller's transaction: all or nothing.
+/// Books many payments at once, a chunk at a time: every candidate claim of a chunk is read in a few
+/// queries, each payment is matched (`PaymentMatcher`) against balances kept current in memory — so two
+/// payments for one claim see each other — and the payments, their ledger entries and the claims' new
+/// balances are written with one statement per table. Run it inside the caller's transaction: all or nothing.
 public enum PaymentBooking {
+    /// Payments per chunk: a file of 100,000 payments never holds all its rows or claims in memory at once.
+    public static let chunkSize = 5_000
+
+    /// A chunk's payments are matched while the database writes the chunk before (the two cores share the
+    /// work), so a chunk is read before the one before it is written: what that one booked it takes from
+    /// memory (`takeOver`), not from the database.
+    /// `payments` may be lazy (a bank file's, mapped as they are booked): each chunk is taken from it once.
     public static func book(
-        _ payments: [NewPayment], fileID: UUID?, creditorID: UUID, on database: any Database
+        _ payments: some RandomAccessCollection<NewPayment>, fileID: UUID?, creditorID: UUID, on database: any Database
     ) async throws -> [BookedPayment] {
         let sql = database as! any SQLDatabase
-        var claims = try await OpenClaims.load(
-            references: Set(payments.flatMap(\.references)),
-            invoiceNumbers: Set(payments.flatMap { $0.referredDocuments + $0.mentionedNumbers }),
-            payerKeys: Set(payments.compactMap { $0.payerName.map(PayerName.key) }),
-            creditorID: creditorID, on: sql
-        )
-        var rows = JSONRows(), entries = JSONRows(), credits = JSONRows()
         var booked: [BookedPayment] = []
-        var earlier = try await EarlierPayments.load(for: payments, creditorID: creditorID, on: sql)
+        booked.reserveCapacity(payments.count)
         let creditor = BulkValue.text(creditorID.uuidString)
+        var previous: (claims: OpenClaims, earlier: EarlierPayments, rows: ChunkRows)?
+        try await withThrowingTaskGroup(of: Void.self) { writes in
+            for start in stride(from: 0, to: payments.count, by: chunkSize) {
+                let first = payments.index(payments.startIndex, offsetBy: start)
+                let chunk = Array(payments[first..<payments.index(first, offsetBy: min(chunkSize, payments.count - start))])
+                let read = try await OpenClaims.read(
+                    references: Set(chunk.flatMap(\.references)),
+                    invoiceNumbers: Set(chunk.flatMap { $0.referredDocuments + $0.mentionedNumbers }),
+                    payerKeys: Set(chunk.compactMap { $0.payerName.map(PayerName.key) }),
+                    creditorID: creditorID, on: sql
+                )
+                var earlier = try await EarlierPayments.load(for: chunk, creditorID: creditorID, on: sql)
+                if let previous {
+                    let written = previous.rows
+                    writes.addTask { try await written.write(on: sql) }
+                }
+                var claims = read.claims
+                try claims.add(read.rows, notices: read.notices)
+                if let previous {
+                    claims.takeOver(from: previous.claims)
+                    earlier.takeOver(from: previous.earlier)
+                }
+                let rows = try match(chunk, claims: &claims, earlier: &earlier, creditor: creditor, fileID: fileID, into: &booked)
+                // Reads and writes share the caller's connection: the next chunk is read once this write is done.
+                try await writes.waitForAll()
+                previous = (claims, earlier, rows)
+            }
+        }
+        try await previous?.rows.write(on: sql)
+        return booked
+    }
+
+    /// What one chunk writes.
+    private struct ChunkRows {
+        var entries = JSONRows(), payments = JSONRows(), credits = JSONRows()
+        var changedClaims = JSONRows(), closedClaims = JSONRows()
+
+        func write(on sql: any SQLDatabase) async throws {
+            try await BulkStatement.insert(into: LedgerEntryRecord.schema, entryColumns, rows: entries, on: sql)
+            try await BulkStatement.insert(into: PaymentRecord.schema, paymentColumns, rows: payments, on: sql)
+            try await BulkStatement.insert(into: CustomerCreditEntryRecord.schema, creditColumns, rows: credits, on: sql)
+            try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.changedColumns, rows: changedClaims, on: sql)
+            try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.closedColumns, rows: closedClaims, on: sql)
+        }
+    }
+
+    private static func match(
+        _ payments: [NewPayment], claims: inout OpenClaims, earlier: inout EarlierPayments, creditor: BulkValue, fileID: UUID?,
+        into booked: inout [BookedPayment]
+    ) throws -> ChunkRows {
+        var rows = ChunkRows()
         for payment in payments {
             let id = TimeOrderedID.next()
             if let first = earlier.repeated(payment, bookedAs: id) {
@@ -94,7 +145,7 @@ public enum PaymentBooking {
                 for share in allocation.claims {
                     for entry in share.result.entries(on: payment.paidOn, reference: "\(reference) (\(method.rawValue))") {
                         let sequence = try claims.apply(entry, to: share.claimID)
-                        entries.append(
+                        rows.entries.append(
                             .text(TimeOrderedID.next().uuidString), creditor, .text(share.claimID), .integer(sequence),
                             .text(entry.kind.rawValue), .text(entry.component.rawValue), .integer(entry.amount.minorUnits),
                             .text(entry.amount.currency.code), .text(entry.date.iso), .text(entry.text)
@@ -103,8 +154,8 @@ public enum PaymentBooking {
                 }
                 note = allocation.overpayment.isPositive ? "overpaid: \(allocation.overpayment) kept as the customer's credit" : ""
                 if allocation.overpayment.isPositive, let customer = allocation.claims.first.flatMap({ claims.customer(of: $0.claimID) }) {
-                    credits.append(
-                        .text(TimeOrderedID.next().uuidString), creditor, .text(customer.uuidString), .text(CustomerCredit.Kind.overpayment.rawValue),
+                    rows.credits.append(
+                        .text(TimeOrderedID.next().uuidString), creditor, .text(customer), .text(CustomerCredit.Kind.overpayment.rawValue),
                         .integer(allocation.overpayment.minorUnits), .text(allocation.overpayment.currency.code), .text(payment.paidOn.iso),
                         .text(id.uuidString), .text("overpaid: kept as credit")
                     )
@@ -112,14 +163,11 @@ public enum PaymentBooking {
             case .unmatched(let reason, let suggestions):
                 note = reason.text + (suggestions.isEmpty ? "" : " (candidates: \(suggestions.joined(separator: ", ")))")
             }
-            rows.append(paymentRow(id, payment, match: match, note: note, creditor: creditor, fileID: fileID))
+            rows.payments.append(paymentRow(id, payment, match: match, note: note, creditor: creditor, fileID: fileID))
             booked.append(BookedPayment(paymentID: id, match: match, note: note))
         }
-        try await BulkStatement.insert(into: LedgerEntryRecord.schema, entryColumns, rows: entries, on: sql)
-        try await BulkStatement.insert(into: PaymentRecord.schema, paymentColumns, rows: rows, on: sql)
-        try await BulkStatement.insert(into: CustomerCreditEntryRecord.schema, creditColumns, rows: credits, on: sql)
-        try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.changedColumns, rows: claims.changedRows(), on: sql)
-        return booked
+        (rows.changedClaims, rows.closedClaims) = claims.takeChangedRows()
+        return rows
     }
 
     private static func paymentRow(
@@ -129,7 +177,7 @@ public enum PaymentBooking {
         if case .matched(let how, let allocation) = match {
             status = "matched"
             method = how.rawValue
-            matched = (try? StableJSON.string(allocation.claims.map { [$0.claimID: $0.result.allocated.minorUnits] })) ?? "[]"
+            matched = matchedClaims(allocation.claims.map { ($0.claimID, $0.result.allocated.minorUnits) })
             overpayment = allocation.overpayment.minorUnits
         }
         return [
@@ -139,6 +187,16 @@ public enum PaymentBooking {
             .optional(payment.bankReference), .boolean(payment.isReversal), .text(status), .optional(method), .text(matched),
             .integer(overpayment), .text(note), .text(payment.source),
         ]
+    }
+
+    /// `[{"<claim id>":<minor units>}, …]`, as `StableJSON` writes it. Claim ids are UUIDs, which JSON need not
+    /// escape, so the text is put together directly: the encoder would cost more than all else in booking.
+    static func matchedClaims(_ shares: [(claimID: String, minorUnits: Int64)]) -> String {
+        let plain = shares.allSatisfy { share in
+            share.claimID.utf8.allSatisfy { $0 == UInt8(ascii: "-") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        }
+        guard plain else { return (try? StableJSON.string(shares.map { [$0.claimID: $0.minorUnits] })) ?? "[]" }
+        return "[" + shares.map { "{\"\($0.claimID)\":\($0.minorUnits)}" }.joined(separator: ",") + "]"
     }
 
     static let entryColumns = [
