@@ -28,6 +28,18 @@ struct HandoverQueueTests {
         return ledger
     }
 
+    /// The claim's original invoice in the archive, as a UBL import would have kept it.
+    static func archiveOriginal(of claim: ClaimRecord, _ store: StandaloneDatabase) async throws {
+        let original = InvoiceDocumentRecord()
+        original.creditorID = claim.creditorID
+        original.claimID = claim.id!
+        original.kind = "invoice"
+        original.mediaType = "application/xml"
+        original.content = "<Invoice><ID>\(claim.invoiceNumber)</ID></Invoice>"
+        original.sha256 = String(repeating: "0", count: 64)
+        try await original.create(on: store.database)
+    }
+
     @Test("every claim the ladder hands over waits with what keeps it back; the missing original and a dispute block it",
           arguments: TestEngine.allCases)
     func readinessOfTheQueue(engine: TestEngine) async throws {
@@ -43,14 +55,7 @@ struct HandoverQueueTests {
             #expect(waiting.allSatisfy { !$0.blocks.contains { $0.code == .noticeArchive } }, "every notice was archived")
 
             let first = try #require(waiting.first { $0.blocks.map(\.code) == [.originalInvoice] })
-            let original = InvoiceDocumentRecord()
-            original.creditorID = creditor
-            original.claimID = first.claim.id!
-            original.kind = "invoice"
-            original.mediaType = "application/xml"
-            original.content = "<Invoice/>"
-            original.sha256 = String(repeating: "0", count: 64)
-            try await original.create(on: store.database)
+            try await Self.archiveOriginal(of: first.claim, store)
             let second = try #require(waiting.first { $0.claim.id != first.claim.id && $0.claim.openMinor > 0 })
             _ = try await Disputes.raise(
                 claimID: second.claim.id!, creditorID: creditor, amount: nil, reason: .notDelivered, text: "", raisedBy: "debtor",
@@ -72,16 +77,7 @@ struct HandoverQueueTests {
             let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
             let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(2))
             #expect(chosen.count == 2)
-            for candidate in chosen {
-                let original = InvoiceDocumentRecord()
-                original.creditorID = creditor
-                original.claimID = candidate.claim.id!
-                original.kind = "invoice"
-                original.mediaType = "application/xml"
-                original.content = "<Invoice><ID>\(candidate.claim.invoiceNumber)</ID></Invoice>"
-                original.sha256 = String(repeating: "0", count: 64)
-                try await original.create(on: store.database)
-            }
+            for candidate in chosen { try await Self.archiveOriginal(of: candidate.claim, store) }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agency-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }

@@ -117,7 +117,7 @@ struct CreditorPagesController: RouteCollection {
             promises: promises, hasPromises: !promises.isEmpty,
             promiseAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/promises",
             plans: plans, hasPlans: !plans.isEmpty,
-            planOffer: try await planOffer(for: detail.claim, plans: plans, context: context, on: req.db),
+            planOffer: try await planOffer(for: detail.claim, context: context, on: req.db),
             customerHref: "/creditors/\(context.creditorID.uuidString)/customers/\(detail.claim.customerID.uuidString)",
             timeline: TimelineLine.lines(
                 try await Timeline.load(customerID: detail.claim.customerID, claimID: claimID, creditorID: context.creditorID, on: req.db),
@@ -127,16 +127,10 @@ struct CreditorPagesController: RouteCollection {
     }
 
     /// The offer form, with the customer's other claims that may share the plan.
-    private func planOffer(for claim: ClaimRecord, plans: [PlanLine], context: CreditorContext, on database: any Database) async throws -> PlanOfferForm? {
+    private func planOffer(for claim: ClaimRecord, context: CreditorContext, on database: any Database) async throws -> PlanOfferForm? {
         let base = "/creditors/\(context.creditorID.uuidString)"
-        let pausing = try await PaymentPlanRecord.query(on: database).filter(\.$creditorID == context.creditorID)
-            .filter(\.$customerID == claim.customerID).filter(\.$status ~~ ["offered", "active"]).all().compactMap(\.id)
-        let planned = Set(try await PaymentPlanClaimRecord.query(on: database).filter(\.$planID ~~ pausing).all().map(\.claimID))
-        let disputed = Set(try await DisputeRecord.query(on: database).filter(\.$creditorID == context.creditorID)
-            .filter(\.$customerID == claim.customerID).filter(\.$status == "open").all().map(\.claimID))
-        let eligible = try await ClaimRecord.query(on: database).filter(\.$creditorID == context.creditorID)
-            .filter(\.$customerID == claim.customerID).filter(\.$openMinor > 0).filter(\.$currency == claim.currency).sort(\.$dueDate).all()
-            .filter { !planned.contains($0.id!) && !disputed.contains($0.id!) }
+        let eligible = try await PaymentPlans.eligibleClaims(customerID: claim.customerID, creditorID: context.creditorID, on: database)
+            .filter { $0.currency == claim.currency }
         guard eligible.contains(where: { $0.id == claim.id }) else { return nil }
         let currency = try Currency.named(claim.currency)
         return PlanOfferForm(

@@ -122,14 +122,10 @@ struct DebtorPageController: RouteCollection {
         let today = settings.today(inTimeZone: overview.creditor.timeZone)
         let text = String(form.text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
         let files = try DisputeFiles.read(form.files)
-        let dispute = try await req.db.transaction { tx in
-            let dispute = try await Disputes.raise(
-                claimID: claim.id, creditorID: overview.creditor.id!, amount: nil, reason: reason, text: text, raisedBy: "debtor",
-                userID: nil, on: today, database: tx
-            )
-            try await Disputes.attach(files, to: dispute, by: "debtor", database: tx)
-            return dispute
-        }
+        let dispute = try await Disputes.raise(
+            claimID: claim.id, creditorID: overview.creditor.id!, amount: nil, reason: reason, text: text, raisedBy: "debtor",
+            userID: nil, attachments: files, on: today, database: req.db
+        )
         try await NoticeComposer(settings: settings.delivery).composeDisputeLetter(dispute, kind: .disputeAcknowledgement, date: today, on: req.db)
         return Self.personal(req.redirect(to: "/d/\(token)?received=dispute"))
     }
@@ -196,7 +192,7 @@ struct DebtorPageController: RouteCollection {
             }
             request.preview = draft.payments.map { payment in
                 PlanLine.Payment(
-                    label: payment.number == 0 ? words["plan.downPayment"]! : String(format: words["plan.instalmentNumber"]!, payment.number),
+                    label: PlanLine.label(payment.number, words: words),
                     date: payment.date.formatted(language), amount: payment.amount.formatted(language), reference: "",
                     paid: "", state: StatusBadge(label: "", tone: "neutral")
                 )

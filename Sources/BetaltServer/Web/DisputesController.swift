@@ -43,14 +43,10 @@ struct DisputesController: RouteCollection {
         let files = try DisputeFiles.read(form.files)
         let dispute: DisputeRecord
         do {
-            dispute = try await req.db.transaction { tx in
-                let dispute = try await Disputes.raise(
-                    claimID: claimID, creditorID: context.creditorID, amount: amount, reason: reason, text: form.text ?? "",
-                    raisedBy: context.user.email, userID: context.user.id, on: context.today, database: tx
-                )
-                try await Disputes.attach(files, to: dispute, by: context.user.email, database: tx)
-                return dispute
-            }
+            dispute = try await Disputes.raise(
+                claimID: claimID, creditorID: context.creditorID, amount: amount, reason: reason, text: form.text ?? "",
+                raisedBy: context.user.email, userID: context.user.id, attachments: files, on: context.today, database: req.db
+            )
         } catch let refusal as DisputeRefused {
             throw Abort(.unprocessableEntity, reason: Self.describe(refusal))
         }

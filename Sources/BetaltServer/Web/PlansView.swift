@@ -45,10 +45,10 @@ struct PlanLine: Encodable {
         total = summary.total.formatted(language)
         note = plan.note
         payments = summary.payments.map { payment in
+            let label = Self.label(payment.number, words: words)
             let state = payment.covered == payment.amount ? "paid" : payment.late ? "late" : payment.covered.isPositive ? "partly" : "due"
             return Payment(
-                label: payment.number == 0 ? words["plan.downPayment"]! : String(format: words["plan.instalmentNumber"]!, payment.number),
-                date: payment.date.formatted(language), amount: payment.amount.formatted(language), reference: payment.reference,
+                label: label, date: payment.date.formatted(language), amount: payment.amount.formatted(language), reference: payment.reference,
                 paid: payment.covered.formatted(language),
                 state: StatusBadge(
                     label: words["plan.payment.\(state)"]!,
@@ -56,6 +56,13 @@ struct PlanLine: Encodable {
                 )
             )
         }
+    }
+}
+
+extension PlanLine {
+    /// "First payment" for number 0, else "Instalment N", in the page's language.
+    static func label(_ number: Int, words: [String: String]) -> String {
+        number == 0 ? words["plan.downPayment"]! : String(format: words["plan.instalmentNumber"]!, number)
     }
 }
 

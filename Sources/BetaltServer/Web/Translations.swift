@@ -326,13 +326,15 @@ enum Translations {
         "notFound": [.nb: "Fant ikke siden.", .sv: "Sidan finns inte.", .en: "Page not found."],
     ]
 
-    /// Every word in `language`, keyed for the templates (`#(t.claims)`).
-    static func words(_ language: Language) -> [String: String] {
-        var words: [String: String] = [:]
+    /// Every word of every table in each language, worked out once rather than for each page.
+    private static let byLanguage: [Language: [String: String]] = {
         let all = table.merging(plans, uniquingKeysWith: { first, _ in first }).merging(conversation, uniquingKeysWith: { first, _ in first })
-        for (key, byLanguage) in all {
-            words[key] = byLanguage[language] ?? byLanguage[.en] ?? key
-        }
-        return words
-    }
+        return Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+            (language, Dictionary(uniqueKeysWithValues: all.map { key, words in (key, words[language] ?? words[.en] ?? key) }))
+        })
+    }()
+
+    /// Every word in `language`, keyed for the templates (`#(t.claims)`); a missing one falls back to
+    /// English, then to its key.
+    static func words(_ language: Language) -> [String: String] { byLanguage[language] ?? [:] }
 }

@@ -26,9 +26,22 @@ public enum DisputeRefused: Error, Equatable, Sendable {
 /// (the planner reads it as `ClaimFacts.disputedAmount`); deciding it lets the ladder resume, never with
 /// a step skipped and never with less time than the notice gave.
 public enum Disputes {
-    /// Records a dispute of `amount` (nil: everything open) on the creditor's claim; the claim is looked at
-    /// again in the next run. Audited.
+    /// Records a dispute of `amount` (nil: everything open) on the creditor's claim, with the files that
+    /// back it, in one transaction; the claim is looked at again in the next run. Audited.
     public static func raise(
+        claimID: UUID, creditorID: UUID, amount: Money?, reason: DisputeReason, text: String, raisedBy: String, userID: UUID?,
+        attachments: [Attachment] = [], on date: CivilDate, database: any Database
+    ) async throws -> DisputeRecord {
+        try await database.transaction { tx in
+            let dispute = try await record(
+                claimID: claimID, creditorID: creditorID, amount: amount, reason: reason, text: text, raisedBy: raisedBy, userID: userID,
+                on: date, database: tx)
+            try await attach(attachments, to: dispute, by: raisedBy, database: tx)
+            return dispute
+        }
+    }
+
+    private static func record(
         claimID: UUID, creditorID: UUID, amount: Money?, reason: DisputeReason, text: String, raisedBy: String, userID: UUID?,
         on date: CivilDate, database: any Database
     ) async throws -> DisputeRecord {

@@ -52,8 +52,14 @@ enum DueClaims {
             FROM claims c JOIN customers u ON u.id = c.customer_id
             WHERE c.creditor_id = \(bind: creditorID) AND c.id IN (\(idList))
             """).all()
-        let lateByCustomer = try await latePayments(rows, country: country, ladders: ladders, creditorID: creditorID, on: date, sql: sql)
-        return try rows.map { row in
+        let rowLadders = try rows.map { row in
+            try ladders.ladder(
+                claimKey: try row.decode(column: "ladder_key", as: String?.self),
+                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: country
+            )
+        }
+        let lateByCustomer = try await latePayments(rows, ladders: rowLadders, country: country, creditorID: creditorID, on: date, sql: sql)
+        return try zip(rows, rowLadders).map { row, ladder in
             let id = try row.decode(column: "id", as: UUID.self)
             let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
             func money(_ column: String) throws -> Money {
@@ -66,10 +72,6 @@ enum DueClaims {
                 try row.decode(column: "city", as: String.self),
             ]
             let hasAddress = address.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let ladder = try ladders.ladder(
-                claimKey: try row.decode(column: "ladder_key", as: String?.self),
-                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: country
-            )
             let channels = try row.decode(column: "accepted_channels", as: String.self)
                 .split(separator: ",").compactMap { Channel(rawValue: String($0)) }
             let facts = ClaimFacts(
@@ -106,15 +108,11 @@ enum DueClaims {
     /// The latest payment after its claim's business-day due date for each customer whose ladder rewards
     /// good payers, looking back as far as the longest such ladder does. Nothing is read when no ladder asks.
     private static func latePayments(
-        _ rows: [any SQLRow], country: Country, ladders: LadderBook, creditorID: UUID, on date: CivilDate, sql: any SQLDatabase
+        _ rows: [any SQLRow], ladders: [Ladder], country: Country, creditorID: UUID, on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [UUID: CivilDate] {
         var months = 0
         var customers: Set<UUID> = []
-        for row in rows {
-            let ladder = try ladders.ladder(
-                claimKey: try row.decode(column: "ladder_key", as: String?.self),
-                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: country
-            )
+        for (row, ladder) in zip(rows, ladders) {
             guard let goodPayerMonths = ladder.options.goodPayerMonths else { continue }
             months = max(months, goodPayerMonths)
             customers.insert(try row.decode(column: "customer_id", as: UUID.self))
