@@ -46,9 +46,10 @@ final class DailyRunScheduler: LifecycleHandler, Sendable {
     static func tick(runAt: LocalTime, settings: ServerSettings, database: any Database, logger: Logger, now: Date = Date()) async throws {
         for creditor in try await CreditorRecord.query(on: database).all() {
             guard runAt.hasPassed(inTimeZone: creditor.timeZone, at: now) else { continue }
-            try await AgreementReview.run(
+            let agreements = try await AgreementReview.run(
                 creditorID: try creditor.requireID(), today: settings.today(inTimeZone: creditor.timeZone, now: now), on: database
             )
+            if agreements.changedAnything { logger.info("agreements of \(creditor.name): \(agreements.text)") }
             let report = try await DailyRun(
                 date: settings.today(inTimeZone: creditor.timeZone, now: now), creditorID: try creditor.requireID()
             ).run(on: database)

@@ -8,6 +8,11 @@ public struct AgreementReviewReport: Sendable, Equatable {
     public var promisesBroken = 0
     public var plans = PlanReviewReport()
 
+    /// Whether the review kept, broke, completed, reminded, ended or lapsed anything.
+    public var changedAnything: Bool {
+        promisesKept + promisesBroken + plans.completed + plans.reminded + plans.breached + plans.lapsed > 0
+    }
+
     public var text: String {
         "promises kept: \(promisesKept), broken: \(promisesBroken); plans completed: \(plans.completed), reminded: \(plans.reminded),"
             + " ended: \(plans.breached), offers lapsed: \(plans.lapsed)"
