@@ -43,6 +43,7 @@ struct PlanLetterTests {
             let offerText = try await text(of: offer, store)
             for payment in payments { #expect(offerText.contains(payment.paymentReference), "KID \(payment.paymentReference) is in the offer") }
             #expect(offerText.contains("når du har godtatt den"))
+            #expect(offerText.contains("Gjenstår i alt"))
 
             let accepted = try await PaymentPlans.accept(planID: plan.id!, creditorID: creditor.id!, by: "debtor", userID: nil,
                                                          on: Self.runDate, database: store.database)
@@ -61,6 +62,7 @@ struct PlanLetterTests {
             let reminderText = try await text(of: reminder, store)
             #expect(reminderText.contains(payments[0].paymentReference))
             #expect(reminderText.contains("500,00"))
+            #expect(reminderText.contains("Gjenstår i alt") && !reminderText.contains("Å betale"), "the table's total is what remains, not what is asked now")
             #expect(reminderText.contains(missedOn.adding(days: 14).formatted(.nb)))
             #expect(try await composer.composePlanReminders(date: missedOn, on: store.database) == 0, "written once")
         }

@@ -34,6 +34,9 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// A plan's agreement or reminder: it asks for one payment, so its table's total is what remains.
+    public var isPlanLetter: Bool { self == .paymentPlanAgreement || self == .paymentPlanReminder }
+
     /// The template file's name for a language: "collectionNotice.nb".
     public func templateName(_ language: Language) -> String { "\(rawValue).\(language.rawValue)" }
 }

@@ -67,7 +67,7 @@ extension NoticeContent {
         }
         return AmountTable(
             headers: [words.description, words.amount], amountColumns: [false, true], rows: rows,
-            totals: [[words.totalToPay, total.formatted(language)]]
+            totals: [[kind.isPlanLetter ? words.remainingInTotal : words.totalToPay, total.formatted(language)]]
         )
     }
 

@@ -16,6 +16,8 @@ struct NoticeVocabulary: Sendable {
     let interestWithRate: String     // "Forsinkelsesrente %@ fra %@"
     let interestFrom: String         // "Forsinkelsesrente fra %@"
     let totalToPay: String
+    /// A plan's letters ask for one instalment or the arrears; the total is what remains, not what to pay now.
+    let remainingInTotal: String
     let slipHeading: String
     let account: String
     let reference: @Sendable (Country) -> String
@@ -38,7 +40,7 @@ struct NoticeVocabulary: Sendable {
                 invoiceLine: "Faktura %@ av %@, forfall %@", description: "Gjelder", amount: "Beløp",
                 reminderFee: "Purregebyr", collectionFee: "Gebyr for inkassovarsel", compensation: "Standardkompensasjon",
                 interestWithRate: "Forsinkelsesrente %@ fra %@", interestFrom: "Forsinkelsesrente fra %@",
-                totalToPay: "Å betale", slipHeading: "Betalingsinformasjon", account: "Kontonummer",
+                totalToPay: "Å betale", remainingInTotal: "Gjenstår i alt", slipHeading: "Betalingsinformasjon", account: "Kontonummer",
                 reference: { $0 == .sweden ? "OCR-nummer" : "KID" }, slipAmount: "Beløp", dueDate: "Betales innen", soon: "Snarest",
                 payee: "Betales til", payer: "Betalt av", page: "Side %d av %d", and: "og", email: "E-post", phone: "Telefon"
             )
@@ -48,7 +50,7 @@ struct NoticeVocabulary: Sendable {
                 invoiceLine: "Faktura %@ daterad %@, förfallodag %@", description: "Avser", amount: "Belopp",
                 reminderFee: "Påminnelseavgift", collectionFee: "Inkassoavgift", compensation: "Förseningsersättning",
                 interestWithRate: "Dröjsmålsränta %@ från %@", interestFrom: "Dröjsmålsränta från %@",
-                totalToPay: "Att betala", slipHeading: "Betalningsinformation", account: "Bankgiro",
+                totalToPay: "Att betala", remainingInTotal: "Återstår totalt", slipHeading: "Betalningsinformation", account: "Bankgiro",
                 reference: { $0 == .norway ? "KID" : "OCR-nummer" }, slipAmount: "Belopp", dueDate: "Betalas senast", soon: "Snarast",
                 payee: "Betalningsmottagare", payer: "Betalare", page: "Sida %d av %d", and: "och", email: "E-post", phone: "Telefon"
             )
@@ -58,7 +60,7 @@ struct NoticeVocabulary: Sendable {
                 invoiceLine: "Invoice %@ of %@, due %@", description: "Concerning", amount: "Amount",
                 reminderFee: "Reminder fee", collectionFee: "Collection fee", compensation: "Statutory compensation",
                 interestWithRate: "Late interest %@ from %@", interestFrom: "Late interest from %@",
-                totalToPay: "To pay", slipHeading: "Payment details", account: "Account",
+                totalToPay: "To pay", remainingInTotal: "Remaining in total", slipHeading: "Payment details", account: "Account",
                 reference: { $0 == .sweden ? "OCR reference" : "KID reference" }, slipAmount: "Amount", dueDate: "Pay by", soon: "As soon as possible",
                 payee: "Payee", payer: "Payer", page: "Page %d of %d", and: "and", email: "E-mail", phone: "Phone"
             )
