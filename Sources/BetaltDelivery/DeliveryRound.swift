@@ -14,12 +14,18 @@ public struct DeliveryRound: Sendable {
         let composer = NoticeComposer(settings: settings)
         var composed = try await composer.composePending(creditorID: creditorID, date: date, on: database)
         composed.composed += try await composer.composePlanReminders(creditorID: creditorID, date: date, on: database)
+        // Payments that reached claims an agency holds are reported to it before anything else goes out.
+        let corrections = try await AgencyMessages.correct(creditorID: creditorID, today: date, on: database)
+        let agencyFiles = try await AgencyMessages.deliver(creditorID: creditorID, today: date, settings: settings, on: database)
         var delivered: DeliveryReport?
         if let smtp = settings.smtp {
             delivered = try await OutboxWorker(transport: SMTPTransport(settings: smtp), composer: composer)
                 .drain(now: now ?? Date(), today: date, on: database)
         }
-        return DeliveryRoundReport(composed: composed, delivered: delivered)
+        return DeliveryRoundReport(
+            composed: composed, delivered: delivered, agencyCorrections: corrections, agencyFiles: agencyFiles.written,
+            agencyFileFailures: agencyFiles.failures
+        )
     }
 }
 
@@ -28,6 +34,10 @@ public struct DeliveryRoundReport: Sendable {
     public let composed: ComposeReport
     /// Nil when no SMTP server is configured.
     public let delivered: DeliveryReport?
+    /// Corrections written for agencies, and agency messages written to their folders.
+    public var agencyCorrections = 0
+    public var agencyFiles = 0
+    public var agencyFileFailures: [String] = []
 
     public var text: String {
         var lines = ["notices composed: \(composed.composed)"]
@@ -40,6 +50,10 @@ public struct DeliveryRoundReport: Sendable {
         } else {
             lines.append("e-mails: no SMTP server configured (BETALT_SMTP_URL); they wait in the outbox")
         }
+        if agencyCorrections > 0 || agencyFiles > 0 {
+            lines.append("agency corrections: \(agencyCorrections), agency files written: \(agencyFiles)")
+        }
+        lines += agencyFileFailures.map { "  agency file not written: \($0)" }
         return lines.joined(separator: "\n")
     }
 }

@@ -64,4 +64,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CallsController())
     try signedIn.register(collection: CustomerPageController())
     try signedIn.register(collection: HandoverController())
+    try signedIn.register(collection: AgencyCasesController())
 }

@@ -50,5 +50,6 @@ public enum BetaltMigrations {
         CreateConversationSchema(),
         CreateDisputeAttachmentSchema(),
         CreateHandoverSchema(),
+        CreateAgencyUpdateSchema(),
     ]
 }

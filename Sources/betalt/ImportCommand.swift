@@ -1,5 +1,6 @@
 import ArgumentParser
 import BetaltCore
+import BetaltDelivery
 import BetaltServer
 import BetaltStore
 import Foundation
@@ -8,8 +9,9 @@ import class Vapor.Application
 /// `betalt import invoices|payments FILE…`: files from accounting systems and banks, each all or nothing.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import invoice files (Peppol/EHF UBL, CSV) or bank payment files (Nets OCR giro, BgMax).",
-        subcommands: [Invoices.self, Payments.self]
+        commandName: "import",
+        abstract: "Import invoice files (Peppol/EHF UBL, CSV), bank payment files (camt.054/053, Nets OCR giro, BgMax) or agency updates.",
+        subcommands: [Invoices.self, Payments.self, AgencyUpdates.self]
     )
 
     struct Files: ParsableArguments {
@@ -53,7 +55,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ImportCommand.importEach(files) { name, data, creditorID, app, _ in
-                try await InvoiceImport.run(fileName: name, data: data, creditorID: creditorID, on: app.db)
+                try await InvoiceImport.run(fileName: name, data: data, creditorID: creditorID, on: app.db).text
             }
         }
     }
@@ -64,7 +66,32 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ImportCommand.importEach(files) { name, data, creditorID, app, today in
-                try await PaymentImport.run(fileName: name, data: data, creditorID: creditorID, today: today, on: app.db)
+                let summary = try await PaymentImport.run(fileName: name, data: data, creditorID: creditorID, today: today, on: app.db)
+                try await AgencyMessages.afterPayments(creditorID: creditorID, today: today, settings: app.betaltSettings.delivery, on: app.db)
+                return summary.text
+            }
+        }
+    }
+
+    struct AgencyUpdates: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "agency-updates",
+            abstract: "Import what an agency reports about the cases it holds (JSON per schemas/agency-update-1.schema.json, or CSV)."
+        )
+        @Option(help: "The agency's agreement reference; needed for CSV files, which do not name their agency.") var agency: String?
+        @OptionGroup var files: Files
+
+        func run() async throws {
+            let agency = agency
+            try await ImportCommand.importEach(files) { name, data, creditorID, app, today in
+                do {
+                    return try await AgencyUpdateImport.run(
+                        fileName: name, data: data, creditorID: creditorID, agencyID: nil, agreementReference: agency, today: today,
+                        by: "cli", userID: nil, on: app.db
+                    ).text
+                } catch let rejected as AgencyUpdateRejected {
+                    throw ValidationError("\(name), \(rejected) — nothing was imported")
+                }
             }
         }
     }
@@ -72,7 +99,7 @@ struct ImportCommand: AsyncParsableCommand {
     /// Imports file by file; a refused file is reported and the others still go in. Exits non-zero if any was refused.
     static func importEach(
         _ files: Files,
-        _ body: @escaping @Sendable (String, Data, UUID, Application, CivilDate) async throws -> ImportSummary
+        _ body: @escaping @Sendable (String, Data, UUID, Application, CivilDate) async throws -> String
     ) async throws {
         let urls = try files.files()
         let settings = try ServerSettings.fromEnvironment()
@@ -95,7 +122,7 @@ struct ImportCommand: AsyncParsableCommand {
                 }
                 for (name, data) in entries {
                     do {
-                        print(try await body(name, data, creditorID, app, today).text)
+                        print(try await body(name, data, creditorID, app, today))
                     } catch {
                         refused += 1
                         FileHandle.standardError.write(Data("refused: \(error)\n".utf8))

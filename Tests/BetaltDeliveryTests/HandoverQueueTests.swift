@@ -105,7 +105,7 @@ struct HandoverQueueTests {
                 return data
             }
             let json = try read("manifest.json")
-            let validation = try HandoverSchema.validate(json)
+            let validation = try JSONSchemas.validate(json, against: JSONSchemas.handoverManifest)
             #expect(validation.valid, "\(validation.message)")
             let manifest = try JSONDecoder().decode(HandoverManifest.self, from: json)
             #expect(Set(manifest.cases.map(\.invoiceNumber)) == Set(chosen.map(\.claim.invoiceNumber)))

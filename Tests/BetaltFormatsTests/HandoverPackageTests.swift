@@ -43,7 +43,7 @@ import ZIPFoundation
     }
 
     @Test func theManifestValidatesAgainstTheSchemaInTheRepository() throws {
-        let result = try HandoverSchema.validate(try HandoverPackage.manifestJSON(try Self.manifest()))
+        let result = try JSONSchemas.validate(try HandoverPackage.manifestJSON(try Self.manifest()), against: JSONSchemas.handoverManifest)
         #expect(result.valid, "\(result.message)")
     }
 
@@ -51,7 +51,7 @@ import ZIPFoundation
         var manifest = try Self.manifest()
         manifest.cases[0].open.total.currency = "kroner"
         manifest.cases[0].notices[0].documents[0].sha256 = "not-a-hash"
-        let result = try HandoverSchema.validate(try HandoverPackage.manifestJSON(manifest))
+        let result = try JSONSchemas.validate(try HandoverPackage.manifestJSON(manifest), against: JSONSchemas.handoverManifest)
         #expect(!result.valid)
         #expect(result.message.contains("kroner") && result.message.contains("not-a-hash"))
     }

@@ -7,6 +7,8 @@ public enum ClaimStage: String, Sendable, Codable, CaseIterable {
     case promised
     case onPlan
     case disputed
+    /// The ladder's handover step has come; the claim waits to be packaged and sent (or for what it lacks).
+    case handoverPending
     case withAgency
     case closed
 }
@@ -20,6 +22,7 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
     case promised
     case onPlan
     case disputed
+    case handoverPending
     case withAgency
     case paid
 
@@ -31,6 +34,7 @@ public enum ClaimStatus: String, Sendable, Codable, CaseIterable {
         case .promised: .promised
         case .onPlan: .onPlan
         case .disputed: .disputed
+        case .handoverPending: .handoverPending
         case .withAgency: .withAgency
         case .closed: .paid
         }

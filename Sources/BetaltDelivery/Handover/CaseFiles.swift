@@ -66,28 +66,33 @@ enum CaseFiles {
                 claimID: claim.id!.uuidString.lowercased(), invoiceNumber: claim.invoiceNumber, issueDate: try CivilDate(iso: claim.issueDate),
                 dueDate: try CivilDate(iso: claim.dueDate), paymentReference: claim.paymentReference, debtor: party(customer),
                 ledger: ledger,
-                open: .init(try ComponentBalances(
-                    principal: Money(minorUnits: claim.principalOpenMinor, currency: currency),
-                    fee: Money(minorUnits: claim.feeOpenMinor, currency: currency),
-                    interest: Money(minorUnits: claim.interestOpenMinor, currency: currency),
-                    compensation: Money(minorUnits: claim.compensationOpenMinor, currency: currency))),
+                open: try openAmounts(claim),
                 notices: notices, disputes: disputes, agreements: promises + plans,
                 originalInvoice: original.map { document("invoice.xml", mediaType: $0.mediaType, content: Data($0.content.utf8)) }
             ))
         }
-        let account = NoticeCreditor(creditor)
         let manifest = HandoverManifest(
-            batchID: batchID.uuidString.lowercased(), createdOn: today,
-            creditor: HandoverManifest.Party(
-                kind: CustomerKind.business.rawValue, name: creditor.name, address: account.addressLines.isEmpty ? [creditor.name] : account.addressLines,
-                country: creditor.country, organisationNumber: creditor.organisationNumber, email: creditor.email, phone: creditor.phone,
-                bankAccount: account.bankAccount),
+            batchID: batchID.uuidString.lowercased(), createdOn: today, creditor: party(creditor),
             agency: .init(name: agency.name, agreementReference: agency.agreementReference), cases: cases
         )
         return (manifest, files)
     }
 
-    private static func party(_ customer: CustomerRecord) -> HandoverManifest.Party {
+    /// The creditor as the agency addresses and pays it.
+    static func party(_ creditor: CreditorRecord) -> HandoverManifest.Party {
+        let account = NoticeCreditor(creditor)
+        return HandoverManifest.Party(
+            kind: CustomerKind.business.rawValue, name: creditor.name, address: account.addressLines.isEmpty ? [creditor.name] : account.addressLines,
+            country: creditor.country, organisationNumber: creditor.organisationNumber, email: creditor.email, phone: creditor.phone,
+            bankAccount: account.bankAccount)
+    }
+
+    /// What the claim's ledger says is owed now, per component.
+    static func openAmounts(_ claim: ClaimRecord) throws -> HandoverManifest.OpenAmounts {
+        .init(try claim.balances())
+    }
+
+    static func party(_ customer: CustomerRecord) -> HandoverManifest.Party {
         HandoverManifest.Party(
             kind: customer.kind, name: customer.name,
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty },

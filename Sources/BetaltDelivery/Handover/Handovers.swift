@@ -52,6 +52,8 @@ public enum Handovers {
                 entry.batchID = batchID
                 entry.claimID = candidate.claim.id!
                 entry.actID = candidate.act.id!
+                entry.status = HandoverCaseState.active.rawValue
+                entry.reportedSequence = candidate.claim.lastSequence
                 try await entry.create(on: tx)
                 candidate.act.deliveryStatus = "inBatch"
                 try await candidate.act.update(on: tx)
@@ -78,15 +80,22 @@ public enum Handovers {
               let agency = try await AgencyRecord.find(batch.agencyID, on: database)
         else { throw HandoverRefused.batchNotFound }
         guard batch.status == "review" else { throw HandoverRefused.alreadySent }
-        if agency.delivery == "folder" { try write(batch, to: try folder(of: agency, settings: settings)) }
+        if agency.delivery == "folder" { try write(batch.content, named: batch.fileName, to: try folder(of: agency, settings: settings)) }
         let sent = try await database.transaction { tx in
             batch.status = "sent"
             batch.sentOn = today.iso
             try await batch.update(on: tx)
-            let actIDs = try await HandoverCaseRecord.query(on: tx).filter(\.$batchID == batchID).all().map(\.actID)
-            for act in try await CollectionActRecord.query(on: tx).filter(\.$id ~~ actIDs).all() {
+            let cases = try await HandoverCaseRecord.query(on: tx).filter(\.$batchID == batchID).all()
+            for act in try await CollectionActRecord.query(on: tx).filter(\.$id ~~ cases.map(\.actID)).all() {
                 act.deliveryStatus = "handedOver"
                 try await act.update(on: tx)
+            }
+            // From now on the agency works the claims and Betalt takes no step of its own (issue 7).
+            for claim in try await ClaimRecord.query(on: tx).filter(\.$id ~~ cases.map(\.claimID)).all()
+            where claim.stage != ClaimStage.closed.rawValue {
+                claim.stage = ClaimStage.withAgency.rawValue
+                claim.nextActionDate = nil
+                try await claim.update(on: tx)
             }
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: "handover.sent", subject: "batch \(batchID.uuidString)",
@@ -136,12 +145,12 @@ public enum Handovers {
     }
 
     /// Writes the ZIP under a temporary name and renames it, so a job picking files up never sees half of one.
-    private static func write(_ batch: HandoverBatchRecord, to directory: URL) throws {
+    static func write(_ content: Data, named fileName: String, to directory: URL) throws {
         let folder = directory.path
-        let partial = directory.appendingPathComponent(".\(batch.fileName).part")
+        let partial = directory.appendingPathComponent(".\(fileName).part")
         do {
-            try batch.content.write(to: partial)
-            try FileManager.default.moveItem(at: partial, to: directory.appendingPathComponent(batch.fileName))
+            try content.write(to: partial)
+            try FileManager.default.moveItem(at: partial, to: directory.appendingPathComponent(fileName))
         } catch {
             try? FileManager.default.removeItem(at: partial)
             throw HandoverRefused.folderNotWritable("\(folder): \(error.localizedDescription)")

@@ -7,6 +7,7 @@ struct ApiController: RouteCollection {
         let api = routes.grouped("api", "v1").grouped(ApiErrorMiddleware(), ApiBearerMiddleware())
         api.on(.POST, "invoices", body: .collect(maxSize: "10mb"), use: InvoicesEndpoint.post)
         api.on(.POST, "payments", body: .collect(maxSize: "10mb"), use: PaymentsEndpoint.post)
+        api.on(.POST, "agency-updates", body: .collect(maxSize: "10mb"), use: AgencyUpdatesEndpoint.post)
         api.get("claims", ":id", use: ClaimsEndpoint.get)
     }
 }

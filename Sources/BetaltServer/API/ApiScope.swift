@@ -3,4 +3,5 @@ public enum ApiScope: String, Sendable, CaseIterable {
     case invoicesWrite = "invoices:write"
     case paymentsWrite = "payments:write"
     case claimsRead = "claims:read"
+    case agencyUpdatesWrite = "agency-updates:write"
 }

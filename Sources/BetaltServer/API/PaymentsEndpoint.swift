@@ -1,4 +1,5 @@
 import BetaltCore
+import BetaltDelivery
 import BetaltStore
 import Fluent
 import Vapor
@@ -20,6 +21,8 @@ enum PaymentsEndpoint {
             let recorded = try await PaymentImport.record(payments, fileID: nil, creditorID: client.creditorID, today: today, on: tx)
             return zip(recorded, payments).map { result($0, currency: $1.amount.currency) }
         }
+        try await AgencyMessages.afterPayments(
+            creditorID: client.creditorID, today: today, settings: request.application.betaltSettings.delivery, on: request.db)
         let response = Response(status: .created)
         try response.content.encode(PaymentsResponse(payments: results), as: .json)
         return response

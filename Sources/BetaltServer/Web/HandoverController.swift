@@ -15,6 +15,12 @@ struct HandoverController: RouteCollection {
         var autoSend: String?
     }
 
+    /// What became of an uploaded agency update file.
+    enum UpdateOutcome {
+        case taken(String, AgencyUpdateIntake.Summary)
+        case failed(String)
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         let handover = routes.grouped("creditors", ":creditorID", "handover")
         handover.get(use: show)
@@ -97,7 +103,7 @@ struct HandoverController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(data: batch.content))
     }
 
-    private func render(_ req: Request, context: CreditorContext, error: String?) async throws -> View {
+    func render(_ req: Request, context: CreditorContext, error: String?, updates: UpdateOutcome? = nil) async throws -> View {
         let words = Translations.words(context.language)
         let base = "/creditors/\(context.creditorID.uuidString)/handover"
         let agencies = try await AgencyRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).sort(\.$name).all()
@@ -107,12 +113,22 @@ struct HandoverController: RouteCollection {
             .field(\.$fileName).field(\.$sha256).sort(\.$createdAt, .descending).limit(100).all()
         let ready = try await HandoverQueue.candidates(creditorID: context.creditorID, today: context.today, on: req.db)
         func day(_ iso: String) -> String { (try? CivilDate(iso: iso))?.formatted(context.language) ?? iso }
+        let cases = try await AgencyCases.list(creditorID: context.creditorID, on: req.db)
+        let messages = try await AgencyCases.messages(creditorID: context.creditorID, on: req.db)
+        let invoices = Dictionary(cases.map { ($0.claimID, $0.invoiceNumber) }, uniquingKeysWith: { first, _ in first })
+        let claimsBase = "/creditors/\(context.creditorID.uuidString)/claims"
+        var updateNotice: String?, updateError: String?
+        switch updates {
+        case .taken(let name, let summary): updateNotice = "\(name): \(summary.text)"
+        case .failed(let message): updateError = message
+        case nil: break
+        }
         return try await req.view.render("handover", HandoverPage(
             frame: context.frame(req, title: words["handover"]!, section: "handover"), csrf: CSRFToken.current(req), error: error,
             agencies: agencies.map {
                 .init(name: $0.name, reference: $0.agreementReference,
                       delivery: $0.delivery == "folder" ? "\(words["deliveryFolder"]!): \($0.target)" : words["deliveryDownload"]!,
-                      autoSend: $0.autoSend, prepareAction: "\(base)/agencies/\($0.id!.uuidString)/batches")
+                      autoSend: $0.autoSend, prepareAction: "\(base)/agencies/\($0.id!.uuidString)/batches", id: $0.id!.uuidString)
             },
             hasAgencies: !agencies.isEmpty, agencyAction: "\(base)/agencies",
             offersFolder: req.application.betaltSettings.delivery.handoverDirectory != nil,
@@ -124,7 +140,28 @@ struct HandoverController: RouteCollection {
                       sentOn: $0.sentOn.map(day), sha256: $0.sha256, href: "\(base)/batches/\($0.id!.uuidString)/package.zip",
                       fileName: $0.fileName, sendAction: $0.status == "review" ? "\(base)/batches/\($0.id!.uuidString)/send" : nil)
             },
-            hasBatches: !batches.isEmpty
+            hasBatches: !batches.isEmpty,
+            cases: cases.map { row in
+                .init(invoice: row.invoiceNumber, href: "\(claimsBase)/\(row.claimID.uuidString)", customer: row.customerName, agency: row.agencyName,
+                      sentOn: day(row.sentOn),
+                      state: StatusBadge(label: words["agencyCase.\(row.state.rawValue)"] ?? row.state.rawValue,
+                                         tone: row.state == .active ? "danger" : row.state == .recallRequested ? "warning" : "neutral"),
+                      agencyStatus: row.agencyStatus.map { words["agencyStatus.\($0.rawValue)"] ?? $0.rawValue }.map { status in
+                          row.agencyStatusOn.map { "\(status) \(day($0))" } ?? status } ?? "–",
+                      open: row.open.formatted(context.language), collected: row.collected.formatted(context.language),
+                      remitted: row.remitted.formatted(context.language),
+                      recallAction: row.state == .active ? "\(base)/claims/\(row.claimID.uuidString)/recall" : nil)
+            },
+            hasCases: !cases.isEmpty,
+            messages: messages.map { message in
+                .init(createdOn: day(message.createdOn), agency: names[message.agencyID] ?? "",
+                      kind: words["agencyMessage.\(message.kind)"] ?? message.kind, invoice: invoices[message.claimID] ?? "",
+                      status: StatusBadge(label: words["agencyMessage.\(message.status)"] ?? message.status,
+                                          tone: message.status == "delivered" ? "good" : "warning"),
+                      href: "\(base)/messages/\(message.id!.uuidString)/\(message.fileName)", fileName: message.fileName)
+            },
+            hasMessages: !messages.isEmpty,
+            updateAction: "\(base)/updates", updateNotice: updateNotice, updateError: updateError
         ))
     }
 }
@@ -137,6 +174,7 @@ struct HandoverPage: Encodable {
         let delivery: String
         let autoSend: Bool
         let prepareAction: String
+        let id: String
     }
 
     struct Batch: Encodable {
@@ -163,4 +201,38 @@ struct HandoverPage: Encodable {
     let queueHref: String
     let batches: [Batch]
     let hasBatches: Bool
+
+    /// A claim an agency holds or held.
+    struct Case: Encodable {
+        let invoice: String
+        let href: String
+        let customer: String
+        let agency: String
+        let sentOn: String
+        let state: StatusBadge
+        let agencyStatus: String
+        let open: String
+        let collected: String
+        let remitted: String
+        let recallAction: String?
+    }
+
+    /// A correction or recall for an agency.
+    struct Message: Encodable {
+        let createdOn: String
+        let agency: String
+        let kind: String
+        let invoice: String
+        let status: StatusBadge
+        let href: String
+        let fileName: String
+    }
+
+    let cases: [Case]
+    let hasCases: Bool
+    let messages: [Message]
+    let hasMessages: Bool
+    let updateAction: String
+    let updateNotice: String?
+    let updateError: String?
 }

@@ -1,4 +1,5 @@
 import BetaltCore
+import BetaltDelivery
 import BetaltFormats
 import BetaltStore
 import Fluent
@@ -67,6 +68,10 @@ struct ImportsController: RouteCollection {
             case .invoices: try await InvoiceImport.run(fileName: name, data: data, creditorID: context.creditorID, on: req.db)
             case .payments:
                 try await PaymentImport.run(fileName: name, data: data, creditorID: context.creditorID, today: context.today, on: req.db)
+            }
+            if kind == .payments {
+                try await AgencyMessages.afterPayments(
+                    creditorID: context.creditorID, today: context.today, settings: req.application.betaltSettings.delivery, on: req.db)
             }
             try await AuditRecord(
                 creditorID: context.creditorID, userID: context.user.id, actor: context.user.email, action: "import.\(kind.rawValue)",

@@ -10,7 +10,7 @@ struct StatusBadge: Encodable {
         tone = switch status {
         case .notDue, .promised, .onPlan: "neutral"
         case .overdue, .reminded: "warning"
-        case .noticed, .disputed, .withAgency: "danger"
+        case .noticed, .disputed, .handoverPending, .withAgency: "danger"
         case .paid: "good"
         }
     }

@@ -17,7 +17,7 @@ struct TimelineLine: Encodable {
         label = words["timeline.\(entry.kind.rawValue)"] ?? entry.kind.rawValue
         tone = switch entry.kind {
         case .payment, .waiver, .planAccepted: "good"
-        case .disputeRaised, .message, .handover: "warning"
+        case .disputeRaised, .message, .handover, .agencyUpdate, .agencyMessage: "warning"
         case .promiseClosed: entry.status == "broken" ? "danger" : "good"
         case .planClosed: entry.status == "breached" ? "danger" : entry.status == "completed" ? "good" : "neutral"
         default: "neutral"
@@ -36,6 +36,8 @@ struct TimelineLine: Encodable {
             case .disputeDecided: words["dispute.\(status)"]
             case .promiseClosed: words["promise.\(status)"]
             case .planClosed: words["plan.\(status)"]
+            case .agencyUpdate: words["agencyStatus.\(status)"] ?? words["agencyUpdate.\(status)"]
+            case .agencyMessage: words["agencyMessage.\(status)"]
             default: nil
             }
             details.append(word ?? status)

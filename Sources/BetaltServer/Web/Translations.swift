@@ -77,6 +77,7 @@ enum Translations {
         "status.promised": [.nb: "Betalingsløfte", .sv: "Betalningslöfte", .en: "Promised"],
         "status.onPlan": [.nb: "Betalingsplan", .sv: "Avbetalningsplan", .en: "On payment plan"],
         "status.disputed": [.nb: "Innsigelse", .sv: "Invändning", .en: "Disputed"],
+        "status.handoverPending": [.nb: "Venter på inkasso", .sv: "Väntar på inkasso", .en: "Awaiting handover"],
         "status.withAgency": [.nb: "Hos inkasso", .sv: "Hos inkasso", .en: "With agency"],
         "status.paid": [.nb: "Betalt", .sv: "Betald", .en: "Paid"],
         "entry.principal": [.nb: "Faktura", .sv: "Faktura", .en: "Invoice"],
@@ -329,6 +330,7 @@ enum Translations {
     /// Every word of every table in each language, worked out once rather than for each page.
     private static let byLanguage: [Language: [String: String]] = {
         let all = table.merging(plans, uniquingKeysWith: { first, _ in first }).merging(conversation, uniquingKeysWith: { first, _ in first })
+            .merging(agency, uniquingKeysWith: { first, _ in first })
         return Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
             (language, Dictionary(uniqueKeysWithValues: all.map { key, words in (key, words[language] ?? words[.en] ?? key) }))
         })

@@ -1,5 +1,6 @@
 import BetaltCore
 import BetaltDocuments
+import BetaltDelivery
 import BetaltStore
 import Fluent
 import Vapor
@@ -53,6 +54,8 @@ struct WorkQueueController: RouteCollection {
                 paymentID: paymentID, toInvoice: invoice, creditorID: context.creditorID, by: context.user.email,
                 userID: context.user.id, today: context.today, on: req.db
             )
+            try await AgencyMessages.afterPayments(
+                creditorID: context.creditorID, today: context.today, settings: req.application.betaltSettings.delivery, on: req.db)
             var notice = "\(words["assigned"]!) \(outcome.invoiceNumber): \(outcome.allocated.formatted(context.language))."
             if outcome.overpayment.isPositive { notice += " \(words["creditKept"]!) \(outcome.overpayment.formatted(context.language))." }
             return try await render(req, context: context, page: page, notice: notice, failure: nil).encodeResponse(for: req)

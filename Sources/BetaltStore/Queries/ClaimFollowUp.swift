@@ -25,7 +25,7 @@ public struct ClaimFollowUp: Sendable {
               let country = Country(rawValue: creditor.country),
               let claim = try await ClaimRecord.query(on: database).filter(\.$id == claimID).filter(\.$creditorID == creditorID).first()
         else { return ClaimFollowUp(decisions: decisions, acts: acts, ladder: nil, preview: []) }
-        guard claim.stage != ClaimStage.closed.rawValue, claim.stage != ClaimStage.withAgency.rawValue else {
+        guard ![ClaimStage.closed, .handoverPending, .withAgency].map(\.rawValue).contains(claim.stage) else {
             return ClaimFollowUp(decisions: decisions, acts: acts, ladder: nil, preview: [])
         }
         let ladders = try await LadderBook.load(creditorID: creditorID, on: database)

@@ -7,7 +7,7 @@ import Foundation
 public struct TimelineEntry: Sendable {
     public enum Kind: String, Sendable {
         case letter, email, call, note, message, disputeRaised, disputeDecided, promiseMade, promiseClosed
-        case planProposed, planAccepted, planClosed, payment, waiver, handover
+        case planProposed, planAccepted, planClosed, payment, waiver, handover, agencyUpdate, agencyMessage
     }
 
     public let date: CivilDate
@@ -119,13 +119,30 @@ public enum Timeline {
         let cases = try await HandoverCaseRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted).all()
         let batches = try await HandoverBatchRecord.query(on: database).filter(\.$id ~~ Set(cases.map(\.batchID))).filter(\.$status == "sent")
             .field(\.$id).field(\.$agencyID).field(\.$sentOn).all()
-        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRecord.query(on: database)
-            .filter(\.$id ~~ Set(batches.map(\.agencyID))).all().map { ($0.id!, $0.name) })
+        let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRecord.query(on: database).filter(\.$creditorID == creditorID).all()
+            .map { ($0.id!, $0.name) })
         for batch in batches {
             guard let date = batch.sentOn.flatMap(day) else { continue }
             entries.append(TimelineEntry(
                 date: date, kind: .handover, text: agencies[batch.agencyID] ?? "", status: nil, amount: nil, until: nil,
                 invoiceNumbers: cases.filter { $0.batchID == batch.id }.compactMap { invoice[$0.claimID] }.sorted(), actor: nil, sequence: epoch
+            ))
+        }
+        for update in try await AgencyUpdateRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted).all() {
+            guard let date = day(update.happenedOn) else { continue }
+            let amount = try update.amountMinor.flatMap { minor in try update.currency.map { Money(minorUnits: minor, currency: try Currency.named($0)) } }
+            entries.append(TimelineEntry(
+                date: date, kind: .agencyUpdate, text: update.text.isEmpty ? update.effect : update.text, status: update.agencyStatus ?? update.kind,
+                amount: amount, until: nil, invoiceNumbers: invoice[update.claimID].map { [$0] } ?? [], actor: agencies[update.agencyID],
+                sequence: update.createdAt ?? epoch
+            ))
+        }
+        for message in try await AgencyMessageRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted)
+            .field(\.$id).field(\.$claimID).field(\.$agencyID).field(\.$kind).field(\.$createdOn).field(\.$fileName).field(\.$createdAt).all() {
+            guard let date = day(message.createdOn) else { continue }
+            entries.append(TimelineEntry(
+                date: date, kind: .agencyMessage, text: message.fileName, status: message.kind, amount: nil, until: nil,
+                invoiceNumbers: invoice[message.claimID].map { [$0] } ?? [], actor: nil, sequence: message.createdAt ?? epoch
             ))
         }
         let ledger = try await LedgerEntryRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted)

@@ -121,7 +121,7 @@ extension ClaimStage {
         case .friendlyReminder, .reminder: self == .open ? .reminded : self
         case .collectionNotice: .noticed
         case .callTask: self
-        case .handover: .withAgency
+        case .handover: .handoverPending
         }
     }
 }

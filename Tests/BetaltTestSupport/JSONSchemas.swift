@@ -1,13 +1,16 @@
 import Foundation
 
-/// The repository's handover manifest schema, and a validator for it: the jsonschema package `make test`
+/// The repository's JSON Schemas (schemas/), and a validator for them: the jsonschema package `make test`
 /// installs, run by the first python3 on the PATH.
-public enum HandoverSchema {
-    public static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("schemas/handover-manifest-1.schema.json")
+public enum JSONSchemas {
+    public static let handoverManifest = "handover-manifest-1"
+    public static let agencyUpdate = "agency-update-1"
+    public static let agencyMessage = "agency-message-1"
 
-    /// Whether `json` is valid, and every error's message when it is not.
-    public static func validate(_ json: Data) throws -> (valid: Bool, message: String) {
+    /// Whether `json` is valid against schemas/`schema`.schema.json, and every error's message when it is not.
+    public static func validate(_ json: Data, against schema: String) throws -> (valid: Bool, message: String) {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("schemas/\(schema).schema.json")
         let manifest = FileManager.default.temporaryDirectory.appendingPathComponent("manifest-\(UUID().uuidString).json")
         try json.write(to: manifest)
         defer { try? FileManager.default.removeItem(at: manifest) }

@@ -1,0 +1,50 @@
+import BetaltCore
+
+extension Translations {
+    /// The words of the time after handover: cases at agencies, their updates, corrections and recalls.
+    static let agency: [String: [Language: String]] = [
+        "agencyCases": [.nb: "Hos inkasso", .sv: "Hos inkasso", .en: "With agencies"],
+        "noAgencyCases": [.nb: "Ingen krav er sendt til inkasso ennå.", .sv: "Inga fordringar har lämnats till inkasso ännu.", .en: "No claims handed over yet."],
+        "sentOn": [.nb: "Sendt", .sv: "Skickat", .en: "Sent"],
+        "caseState": [.nb: "Sak", .sv: "Ärende", .en: "Case"],
+        "agencyStatus": [.nb: "Status hos byrået", .sv: "Status hos bolaget", .en: "At the agency"],
+        "collectedByAgency": [.nb: "Innkrevd", .sv: "Indrivet", .en: "Collected"],
+        "remittedByAgency": [.nb: "Utbetalt til deg", .sv: "Utbetalt till dig", .en: "Paid to you"],
+        "recall": [.nb: "Kall tilbake", .sv: "Återkalla", .en: "Recall"],
+        "recallReason": [.nb: "Grunn (valgfritt)", .sv: "Skäl (valfritt)", .en: "Reason (optional)"],
+        "agencyCase.active": [.nb: "Hos inkasso", .sv: "Hos inkasso", .en: "With agency"],
+        "agencyCase.recallRequested": [.nb: "Tilbakekalt, venter svar", .sv: "Återkallad, väntar svar", .en: "Recall asked"],
+        "agencyCase.recalled": [.nb: "Tilbakekalt", .sv: "Återkallad", .en: "Recalled"],
+        "agencyCase.closed": [.nb: "Avsluttet", .sv: "Avslutat", .en: "Closed"],
+        "agencyStatus.registered": [.nb: "Registrert", .sv: "Registrerat", .en: "Registered"],
+        "agencyStatus.paymentDemandSent": [.nb: "Betalingsoppfordring sendt", .sv: "Betalningskrav skickat", .en: "Payment demand sent"],
+        "agencyStatus.instalmentAgreement": [.nb: "Avdragsavtale", .sv: "Avbetalningsavtal", .en: "Instalment agreement"],
+        "agencyStatus.legalStep": [.nb: "Rettslig skritt", .sv: "Rättsligt steg", .en: "Legal step"],
+        "agencyStatus.closed": [.nb: "Avsluttet", .sv: "Avslutat", .en: "Closed"],
+        "agencyUpdates": [.nb: "Oppdateringer fra inkassobyrå", .sv: "Uppdateringar från inkassobolag", .en: "Updates from an agency"],
+        "agencyUpdatesHint": [
+            .nb: "JSON (schemas/agency-update-1.schema.json) eller CSV med kolonnene update_id, claim_id, date, type, status, amount, currency, text. Hele filen tas inn, eller ingenting.",
+            .sv: "JSON (schemas/agency-update-1.schema.json) eller CSV med kolumnerna update_id, claim_id, date, type, status, amount, currency, text. Hela filen tas in, eller inget.",
+            .en: "JSON (schemas/agency-update-1.schema.json) or CSV with the columns update_id, claim_id, date, type, status, amount, currency, text. The whole file is taken, or nothing.",
+        ],
+        "agencyUpdate.chooseAgency": [.nb: "Velg byrået filen kom fra.", .sv: "Välj bolaget som filen kom från.", .en: "Choose the agency the file came from."],
+        "takeUpdates": [.nb: "Les inn", .sv: "Läs in", .en: "Take in"],
+        "agencyMessages": [.nb: "Meldinger til inkassobyrå", .sv: "Meddelanden till inkassobolag", .en: "Messages to agencies"],
+        "agencyMessagesHint": [
+            .nb: "Når kunden betaler direkte til deg, eller kravet endres, lages en korreksjon til byrået. Byråer med mappelevering får den straks.",
+            .sv: "När kunden betalar direkt till dig, eller fordran ändras, skapas en rättelse till bolaget. Bolag med mappleverans får den direkt.",
+            .en: "When the customer pays you directly, or the claim changes, a correction for the agency is made. Agencies with folder delivery get it at once.",
+        ],
+        "agencyMessage.correction": [.nb: "Korreksjon", .sv: "Rättelse", .en: "Correction"],
+        "agencyMessage.recall": [.nb: "Tilbakekall", .sv: "Återkallelse", .en: "Recall"],
+        "agencyMessage.ready": [.nb: "Klar til nedlasting", .sv: "Klar att hämta", .en: "Ready to fetch"],
+        "agencyMessage.delivered": [.nb: "Levert", .sv: "Levererad", .en: "Delivered"],
+        "timeline.agencyUpdate": [.nb: "Fra inkassobyrå", .sv: "Från inkassobolag", .en: "From the agency"],
+        "timeline.agencyMessage": [.nb: "Til inkassobyrå", .sv: "Till inkassobolag", .en: "To the agency"],
+        "agencyUpdate.status": [.nb: "status", .sv: "status", .en: "status"],
+        "agencyUpdate.payment": [.nb: "innbetaling", .sv: "inbetalning", .en: "payment"],
+        "agencyUpdate.remittance": [.nb: "utbetalt til deg", .sv: "utbetalt till dig", .en: "paid to you"],
+        "agencyUpdate.fee": [.nb: "byråets salær", .sv: "bolagets avgift", .en: "agency fee"],
+        "agencyUpdate.recallConfirmed": [.nb: "tilbakekall bekreftet", .sv: "återkallelse bekräftad", .en: "recall confirmed"],
+    ]
+}
