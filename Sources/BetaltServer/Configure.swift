@@ -65,4 +65,5 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CustomerPageController())
     try signedIn.register(collection: HandoverController())
     try signedIn.register(collection: AgencyCasesController())
+    try signedIn.register(collection: OriginalInvoiceController())
 }

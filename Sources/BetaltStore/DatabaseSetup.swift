@@ -51,5 +51,6 @@ public enum BetaltMigrations {
         CreateDisputeAttachmentSchema(),
         CreateHandoverSchema(),
         CreateAgencyUpdateSchema(),
+        AddInvoiceDocumentFiles(),
     ]
 }

@@ -3,9 +3,21 @@ import BetaltDelivery
 import BetaltFormats
 import BetaltStore
 import BetaltTestSupport
+import Crypto
 import FluentKit
 import Foundation
 import Testing
+import ZIPFoundation
+
+/// Reads one file out of a handover ZIP.
+enum HandoverPackageReader {
+    static func file(_ path: String, in zip: Data) throws -> Data {
+        let archive = try Archive(data: zip, accessMode: .read)
+        var data = Data()
+        _ = try archive.extract(try #require(archive[path]), consumer: { data.append($0) })
+        return data
+    }
+}
 
 @Suite("After handover: agency updates, corrections and recalls")
 struct AgencyAfterHandoverTests {
@@ -18,7 +30,17 @@ struct AgencyAfterHandoverTests {
         let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
         let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(3))
         try #require(chosen.count == 3)
-        for candidate in chosen { try await HandoverQueueTests.archiveOriginal(of: candidate.claim, store) }
+        // Two came as UBL; the third came without an original, and a person attached the invoice's PDF.
+        for candidate in chosen.prefix(2) { try await HandoverQueueTests.archiveOriginal(of: candidate.claim, store) }
+        let pdf = Data("%PDF-1.4 faktura \(chosen[2].claim.invoiceNumber)".utf8)
+        try await OriginalInvoices.attach(
+            claimID: chosen[2].claim.id!, creditorID: creditor, fileName: "faktura.pdf", mediaType: "application/pdf", content: pdf,
+            sha256: SHA256.hash(data: pdf).map { String(format: "%02x", $0) }.joined(), by: "kari@example", userID: nil, on: store.database)
+        await #expect(throws: OriginalInvoiceRefused.alreadyArchived) {
+            try await OriginalInvoices.attach(
+                claimID: chosen[2].claim.id!, creditorID: creditor, fileName: "again.pdf", mediaType: "application/pdf", content: pdf,
+                sha256: "", by: "x", userID: nil, on: store.database)
+        }
         let agency = AgencyRecord()
         agency.creditorID = creditor
         agency.name = "Nordisk Inkasso AS"
@@ -34,6 +56,10 @@ struct AgencyAfterHandoverTests {
         let batch = try #require(try await Handovers.prepareBatch(
             creditorID: creditor, agencyID: agency.id!, today: end, by: "kari@example", userID: nil, settings: settings, on: store.database))
         #expect(batch.status == "sent", "the agreement lets packages go without review")
+        let manifest = try JSONDecoder().decode(HandoverManifest.self, from: try HandoverPackageReader.file("manifest.json", in: batch.content))
+        let attached = try #require(manifest.cases.first { $0.claimID == chosen[2].claim.id!.uuidString.lowercased() }?.originalInvoice)
+        #expect(attached.mediaType == "application/pdf" && attached.path.hasSuffix("/invoice.pdf"))
+        #expect(try HandoverPackageReader.file(attached.path, in: batch.content) == pdf, "the attached PDF goes to the agency byte for byte")
         let claims = try await ClaimRecord.query(on: store.database).filter(\.$id ~~ chosen.map { $0.claim.id! }).sort(\.$invoiceNumber).all()
         #expect(claims.allSatisfy { $0.stage == "withAgency" && $0.nextActionDate == nil })
         return (creditor, agency, claims)

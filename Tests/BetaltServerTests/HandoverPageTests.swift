@@ -37,3 +37,35 @@ struct HandoverPageTests {
         }
     }
 }
+
+@Suite("The original invoice on the claim page")
+struct OriginalInvoicePageTests {
+    @Test("a claim that came without an original takes its PDF once, which is then downloaded as archived; other files are refused",
+          arguments: TestEngine.allCases)
+    func attachAndDownload(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let cookie = try await test.logIn()
+            let creditor = try #require(try await CreditorRecord.query(on: test.app.db).filter(\.$country == "NO").first())
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$creditorID == creditor.id!).first())
+            let page = "/creditors/\(creditor.id!)/claims/\(claim.id!)"
+            var (_, body) = try await test.get(page, headers: cookie)
+            #expect(body.contains("class=\"attach-original\"") && !body.contains("id=\"original-link\""))
+            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            var status: HTTPStatus
+            (status, _) = try await test.upload("\(page)/original", fileName: "faktura.exe", data: Data("MZ\u{90}".utf8), csrf: csrf, headers: cookie)
+            #expect(status == .unprocessableEntity)
+            let pdf = Data("%PDF-1.7\nfaktura \(claim.invoiceNumber)\n%%EOF".utf8)
+            (status, _) = try await test.upload("\(page)/original", fileName: "faktura.pdf", data: pdf, csrf: csrf, headers: cookie)
+            #expect(status == .seeOther)
+            (status, _) = try await test.upload("\(page)/original", fileName: "faktura.pdf", data: pdf, csrf: csrf, headers: cookie)
+            #expect(status == .conflict, "the original is attached once")
+            (_, body) = try await test.get(page, headers: cookie)
+            #expect(body.contains("id=\"original-link\""))
+            (status, body) = try await test.get("\(page)/original", headers: cookie)
+            #expect(status == .ok && body == String(decoding: pdf, as: UTF8.self))
+            let other = try #require(try await CreditorRecord.query(on: test.app.db).filter(\.$country == "SE").first())
+            (status, _) = try await test.get("/creditors/\(other.id!)/claims/\(claim.id!)/original", headers: cookie)
+            #expect(status == .notFound, "another creditor's claim is not found")
+        }
+    }
+}

@@ -41,8 +41,8 @@ struct NoticeDocuments: Sendable {
         var attachments = [MailAttachment(fileName: pdf.fileName, mediaType: pdf.mediaType, data: pdf.bytes)]
         for invoice in invoices {
             attachments.append(MailAttachment(
-                fileName: "\(invoiceWord(content.language))-\(safe(invoiceNumber(invoice, content))).xml",
-                mediaType: invoice.mediaType, data: Array(invoice.content.utf8)
+                fileName: "\(invoiceWord(content.language))-\(safe(invoiceNumber(invoice, content))).\(invoice.fileExtension)",
+                mediaType: invoice.mediaType, data: Array(invoice.bytes)
             ))
         }
         let message = MailMessage(

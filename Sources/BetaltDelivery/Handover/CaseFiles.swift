@@ -68,7 +68,7 @@ enum CaseFiles {
                 ledger: ledger,
                 open: try openAmounts(claim),
                 notices: notices, disputes: disputes, agreements: promises + plans,
-                originalInvoice: original.map { document("invoice.xml", mediaType: $0.mediaType, content: Data($0.content.utf8)) }
+                originalInvoice: original.map { document("invoice.\($0.fileExtension)", mediaType: $0.mediaType, content: $0.bytes) }
             ))
         }
         let manifest = HandoverManifest(

@@ -32,7 +32,7 @@ extension AgencyUpdateIntake.Summary {
     /// One line for a person: "Inkasso AS: 4 updates taken (2 payments, 1 fee, 1 status), 1 received before".
     public var text: String {
         let kinds = byType.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        var line = "\(agencyName): \(applied) updates taken" + (kinds.isEmpty ? "" : " (\(kinds))")
+        var line = "\(agencyName): \(applied) \(applied == 1 ? "update" : "updates") taken" + (kinds.isEmpty ? "" : " (\(kinds))")
         if alreadyReceived > 0 { line += ", \(alreadyReceived) received before" }
         if returnedToCreditor > 0 { line += ", \(returnedToCreditor) cases back with the creditor" }
         return line

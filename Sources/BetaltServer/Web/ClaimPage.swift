@@ -22,6 +22,11 @@ struct ClaimPage: Encodable {
     let customerHref: String
     /// What concerns this claim in the customer's conversation, newest first.
     let timeline: [TimelineLine]
+    /// Where the original invoice is downloaded, or nil when the archive has none and `attachOriginalAction` takes it.
+    let originalHref: String?
+    let attachOriginalAction: String
+    /// "Nordisk Inkasso AS · Registrert" while an agency holds the claim.
+    let agencyCase: String?
 }
 
 /// A promise to pay as the claim page lists it.

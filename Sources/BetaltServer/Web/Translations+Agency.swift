@@ -3,6 +3,14 @@ import BetaltCore
 extension Translations {
     /// The words of the time after handover: cases at agencies, their updates, corrections and recalls.
     static let agency: [String: [Language: String]] = [
+        "originalInvoice": [.nb: "Originalfaktura", .sv: "Originalfaktura", .en: "Original invoice"],
+        "originalMissing": [
+            .nb: "Mangler i arkivet. Legg ved fakturaen (PDF eller bilde), så kan den følge purringer og en sak til inkasso.",
+            .sv: "Saknas i arkivet. Bifoga fakturan (PDF eller bild), så kan den följa påminnelser och ett ärende till inkasso.",
+            .en: "Not in the archive. Attach the invoice (PDF or image) so it can go with reminders and to an agency.",
+        ],
+        "download": [.nb: "Last ned", .sv: "Ladda ned", .en: "Download"],
+        "attachOriginal": [.nb: "Legg ved", .sv: "Bifoga", .en: "Attach"],
         "agencyCases": [.nb: "Hos inkasso", .sv: "Hos inkasso", .en: "With agencies"],
         "noAgencyCases": [.nb: "Ingen krav er sendt til inkasso ennå.", .sv: "Inga fordringar har lämnats till inkasso ännu.", .en: "No claims handed over yet."],
         "sentOn": [.nb: "Sendt", .sv: "Skickat", .en: "Sent"],

@@ -74,9 +74,26 @@ public final class InvoiceDocumentRecord: Model, @unchecked Sendable {
     /// invoice or creditNote.
     @Field(key: "kind") public var kind: String
     @Field(key: "media_type") public var mediaType: String
+    /// The UBL text as received; empty for an original attached as a file.
     @Field(key: "content") public var content: String
     @Field(key: "sha256") public var sha256: String
     @OptionalField(key: "imported_file_id") public var importedFileID: UUID?
+    /// An original attached as a file (PDF, JPEG or PNG), and its name as the person gave it.
+    @OptionalField(key: "file_content") public var fileContent: Data?
+    @OptionalField(key: "file_name") public var fileName: String?
 
     public init() {}
+
+    /// The document's bytes, whichever way it was kept.
+    public var bytes: Data { fileContent ?? Data(content.utf8) }
+
+    /// "xml", "pdf", "jpg" or "png", for the names the debtor and the agency see.
+    public var fileExtension: String {
+        switch mediaType {
+        case "application/pdf": "pdf"
+        case "image/jpeg": "jpg"
+        case "image/png": "png"
+        default: "xml"
+        }
+    }
 }
