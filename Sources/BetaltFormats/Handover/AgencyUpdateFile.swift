@@ -112,9 +112,10 @@ public struct AgencyUpdateFile: Sendable {
                 names.firstIndex(of: name).map { record.fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
             }
             func problem(_ field: String, _ message: String) -> FormatError {
-                let column = names.firstIndex(of: field.replacingOccurrences(of: "updateID", with: "update_id")
-                    .replacingOccurrences(of: "claimID", with: "claim_id")).map { $0 + 1 }
-                return FormatError(file: fileName, location: .line(record.line, column: column), field: field, message: message)
+                // The JSON form's names, as the CSV header writes them.
+                let column = field == "updateID" ? "update_id" : field == "claimID" ? "claim_id" : field
+                return FormatError(file: fileName, location: .line(record.line, column: names.firstIndex(of: column).map { $0 + 1 }),
+                                   field: column, message: message)
             }
             var amount: Money?
             if let amountText = value("amount") {
