@@ -137,4 +137,50 @@ struct HandoverQueueTests {
             }
         }
     }
+
+    @Test("a package whose claim was disputed after it was made is not sent; discarded, its claims wait again and the next package leaves the disputed one out",
+          arguments: TestEngine.allCases)
+    func outOfDatePackage(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let ledger = try await Self.weeksOfRuns(store)
+            let creditor = ledger.creditors[0].id
+            let end = try CivilDate(2027, 1, 5)
+            let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
+            let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(2))
+            #expect(chosen.count == 2)
+            for candidate in chosen { try await Self.archiveOriginal(of: candidate.claim, store) }
+            let agency = AgencyRecord()
+            agency.creditorID = creditor
+            agency.name = "Nordisk Inkasso AS"
+            agency.agreementReference = "AVT-2027-1"
+            agency.delivery = "download"
+            agency.target = ""
+            agency.autoSend = false
+            try await agency.create(on: store.database)
+            let batch = try #require(try await Handovers.prepareBatch(
+                creditorID: creditor, agencyID: agency.id!, today: end, by: "kari@example", userID: nil, settings: Self.settings, on: store.database))
+            _ = try await Disputes.raise(
+                claimID: chosen[0].claim.id!, creditorID: creditor, amount: nil, reason: .notDelivered, text: "", raisedBy: "debtor",
+                userID: nil, on: end, database: store.database)
+            await #expect {
+                try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "kari@example", userID: nil,
+                                         settings: Self.settings, on: store.database)
+            } throws: { error in
+                guard case .outOfDate(let claims) = error as? HandoverRefused else { return false }
+                return claims.count == 1 && claims[0].hasPrefix("\(chosen[0].claim.invoiceNumber):")
+            }
+            #expect(try await ClaimRecord.find(chosen[1].claim.id!, on: store.database)?.stage == "handoverPending", "nothing went")
+
+            try await Handovers.discard(batchID: batch.id!, creditorID: creditor, by: "kari@example", userID: nil, on: store.database)
+            #expect(try await HandoverBatchRecord.find(batch.id!, on: store.database)?.status == "discarded")
+            #expect(try await HandoverCaseRecord.query(on: store.database).filter(\.$batchID == batch.id!).count() == 0)
+            let again = try #require(try await Handovers.prepareBatch(
+                creditorID: creditor, agencyID: agency.id!, today: end, by: "kari@example", userID: nil, settings: Self.settings, on: store.database))
+            #expect(again.caseCount == 1)
+            #expect(try await HandoverCaseRecord.query(on: store.database).filter(\.$batchID == again.id!).first()?.claimID == chosen[1].claim.id)
+            await #expect(throws: HandoverRefused.alreadySent) {
+                try await Handovers.discard(batchID: batch.id!, creditorID: creditor, by: "x", userID: nil, on: store.database)
+            }
+        }
+    }
 }

@@ -12,6 +12,10 @@ public enum HandoverRefused: Error, Equatable, Sendable {
     case folderNotWritable(String)
     /// Folder delivery needs BETALT_HANDOVER_DIR, and the agency's folder a plain name inside it.
     case noHandoverFolder
+    /// Claims in the package changed since it was made (paid, disputed, promised…): it must be made again.
+    case outOfDate([String])
+    /// The agency's endpoint did not take the package.
+    case endpointRefused(String)
 }
 
 /// Handover batches (issue 7): the ready claims of a creditor go, for one agency, into one ZIP (manifest and
@@ -80,6 +84,12 @@ public enum Handovers {
               let agency = try await AgencyRecord.find(batch.agencyID, on: database)
         else { throw HandoverRefused.batchNotFound }
         guard batch.status == "review" else { throw HandoverRefused.alreadySent }
+        let packed = try await HandoverCaseRecord.query(on: database).filter(\.$batchID == batchID).all()
+        let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ packed.map(\.actID)).all()
+        let stale = try await HandoverQueue.assess(acts, creditorID: creditorID, today: today, on: database).filter { !$0.isReady }
+        guard stale.isEmpty else {
+            throw HandoverRefused.outOfDate(stale.map { "\($0.claim.invoiceNumber): \($0.blocks.map(\.reason.text).joined(separator: "; "))" })
+        }
         if agency.delivery == "folder" { try write(batch.content, named: batch.fileName, to: try folder(of: agency, settings: settings)) }
         let sent = try await database.transaction { tx in
             batch.status = "sent"
@@ -105,6 +115,27 @@ public enum Handovers {
         }
         try await noticeDebtors(of: sent, agency: agency, today: today, settings: settings, on: database)
         return sent
+    }
+
+    /// Puts a package that was not sent aside: its claims wait in the queue again, to be packaged anew.
+    public static func discard(batchID: UUID, creditorID: UUID, by user: String, userID: UUID?, on database: any Database) async throws {
+        try await database.transaction { tx in
+            guard let batch = try await HandoverBatchRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == batchID).first()
+            else { throw HandoverRefused.batchNotFound }
+            guard batch.status == "review" else { throw HandoverRefused.alreadySent }
+            let packed = try await HandoverCaseRecord.query(on: tx).filter(\.$batchID == batchID).all()
+            for act in try await CollectionActRecord.query(on: tx).filter(\.$id ~~ packed.map(\.actID)).all() {
+                act.deliveryStatus = "pending"
+                try await act.update(on: tx)
+            }
+            try await HandoverCaseRecord.query(on: tx).filter(\.$batchID == batchID).delete()
+            batch.status = "discarded"
+            try await batch.update(on: tx)
+            try await AuditRecord(
+                creditorID: creditorID, userID: userID, actor: user, action: "handover.discarded", subject: "batch \(batchID.uuidString)",
+                detail: "\(packed.count) cases back in the queue"
+            ).create(on: tx)
+        }
     }
 
     /// Each debtor whose ladder says so learns in writing which agency now has their claims.

@@ -27,6 +27,7 @@ struct HandoverController: RouteCollection {
         handover.post("agencies", use: addAgency)
         handover.post("agencies", ":agencyID", "batches", use: prepare)
         handover.post("batches", ":batchID", "send", use: send)
+        handover.post("batches", ":batchID", "discard", use: discard)
         handover.get("batches", ":batchID", "package.zip", use: download)
     }
 
@@ -86,8 +87,26 @@ struct HandoverController: RouteCollection {
             )
         } catch HandoverRefused.batchNotFound {
             throw Abort(.notFound)
+        } catch HandoverRefused.outOfDate(let claims) {
+            let words = Translations.words(context.language)
+            return try await render(req, context: context, error: "\(words["batchOutOfDate"]!) \(claims.joined(separator: " · "))")
+                .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let refusal as HandoverRefused {
             throw Abort(.unprocessableEntity, reason: "The package was not sent: \(refusal).")
+        }
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/handover#batches")
+    }
+
+    func discard(req: Request) async throws -> Response {
+        let context = try await CreditorContext.load(req)
+        try CSRFToken.verify(req)
+        guard let batchID = req.parameters.get("batchID", as: UUID.self) else { throw Abort(.notFound) }
+        do {
+            try await Handovers.discard(batchID: batchID, creditorID: context.creditorID, by: context.user.email, userID: context.user.id, on: req.db)
+        } catch HandoverRefused.batchNotFound {
+            throw Abort(.notFound)
+        } catch HandoverRefused.alreadySent {
+            throw Abort(.conflict, reason: "The package was sent already.")
         }
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/handover#batches")
     }
@@ -136,9 +155,11 @@ struct HandoverController: RouteCollection {
             queueHref: "/creditors/\(context.creditorID.uuidString)/work-queue#handovers",
             batches: batches.map {
                 .init(createdOn: day($0.createdOn), agency: names[$0.agencyID] ?? "", cases: $0.caseCount,
-                      status: StatusBadge(label: words["batch.\($0.status)"] ?? $0.status, tone: $0.status == "sent" ? "good" : "neutral"),
+                      status: StatusBadge(label: words["batch.\($0.status)"] ?? $0.status,
+                                         tone: $0.status == "sent" ? "good" : $0.status == "discarded" ? "warning" : "neutral"),
                       sentOn: $0.sentOn.map(day), sha256: $0.sha256, href: "\(base)/batches/\($0.id!.uuidString)/package.zip",
-                      fileName: $0.fileName, sendAction: $0.status == "review" ? "\(base)/batches/\($0.id!.uuidString)/send" : nil)
+                      fileName: $0.fileName, sendAction: $0.status == "review" ? "\(base)/batches/\($0.id!.uuidString)/send" : nil,
+                      discardAction: $0.status == "review" ? "\(base)/batches/\($0.id!.uuidString)/discard" : nil)
             },
             hasBatches: !batches.isEmpty,
             cases: cases.map { row in
@@ -187,6 +208,7 @@ struct HandoverPage: Encodable {
         let href: String
         let fileName: String
         let sendAction: String?
+        let discardAction: String?
     }
 
     let frame: PageFrame

@@ -11,6 +11,13 @@ extension Translations {
         ],
         "download": [.nb: "Last ned", .sv: "Ladda ned", .en: "Download"],
         "attachOriginal": [.nb: "Legg ved", .sv: "Bifoga", .en: "Attach"],
+        "discardBatch": [.nb: "Forkast", .sv: "Kasta", .en: "Discard"],
+        "batch.discarded": [.nb: "Forkastet", .sv: "Kastat", .en: "Discarded"],
+        "batchOutOfDate": [
+            .nb: "Pakken ble ikke sendt: krav i den er endret siden den ble laget. Forkast den og pakk på nytt.",
+            .sv: "Paketet skickades inte: fordringar i det har ändrats sedan det skapades. Kasta det och packa på nytt.",
+            .en: "The package was not sent: claims in it changed since it was made. Discard it and package again.",
+        ],
         "agencyCases": [.nb: "Hos inkasso", .sv: "Hos inkasso", .en: "With agencies"],
         "noAgencyCases": [.nb: "Ingen krav er sendt til inkasso ennå.", .sv: "Inga fordringar har lämnats till inkasso ännu.", .en: "No claims handed over yet."],
         "sentOn": [.nb: "Sendt", .sv: "Skickat", .en: "Sent"],

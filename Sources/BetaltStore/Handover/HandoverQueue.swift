@@ -20,12 +20,18 @@ public enum HandoverQueue {
     static let noticeKinds = [StepKind.friendlyReminder, .reminder, .collectionNotice].map(\.rawValue)
 
     /// Up to `limit` waiting claims of the creditor, oldest decision first, with their readiness on `today`.
+    /// A claim paid in full meanwhile has nothing left to hand over and is not listed.
     public static func candidates(creditorID: UUID, today: CivilDate, limit: Int = 500, on database: any Database) async throws -> [Candidate] {
-        guard let creditor = try await CreditorRecord.find(creditorID, on: database), let country = Country(rawValue: creditor.country)
-        else { return [] }
         let acts = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$kind == StepKind.handover.rawValue).filter(\.$deliveryStatus == "pending").sort(\.$actDate).limit(limit).all()
-        guard !acts.isEmpty else { return [] }
+        return try await assess(acts, creditorID: creditorID, today: today, on: database).filter { $0.claim.stage != ClaimStage.closed.rawValue }
+    }
+
+    /// The readiness on `today` of the claims of these handover acts: for the queue, and again for a package
+    /// about to be sent, whose claims may have been paid or disputed since it was made.
+    public static func assess(_ acts: [CollectionActRecord], creditorID: UUID, today: CivilDate, on database: any Database) async throws -> [Candidate] {
+        guard !acts.isEmpty, let creditor = try await CreditorRecord.find(creditorID, on: database), let country = Country(rawValue: creditor.country)
+        else { return [] }
         let claimIDs = acts.map(\.claimID)
         let due = try await DueClaims.load(
             claimIDs, creditorID: creditorID, country: country, ladders: try await LadderBook.load(creditorID: creditorID, on: database),
