@@ -41,14 +41,7 @@ struct AgencyAfterHandoverTests {
                 claimID: chosen[2].claim.id!, creditorID: creditor, fileName: "again.pdf", mediaType: "application/pdf", content: pdf,
                 sha256: "", by: "x", userID: nil, on: store.database)
         }
-        let agency = AgencyRecord()
-        agency.creditorID = creditor
-        agency.name = "Nordisk Inkasso AS"
-        agency.agreementReference = "AVT-2027-1"
-        agency.delivery = "folder"
-        agency.target = "nordisk"
-        agency.autoSend = true
-        try await agency.create(on: store.database)
+        let agency = try await HandoverQueueTests.agency(of: creditor, delivery: "folder", target: "nordisk", autoSend: true, store)
         var settings = HandoverQueueTests.settings
         settings.handoverDirectory = folder
         let stages = try await ClaimRecord.query(on: store.database).filter(\.$id ~~ chosen.map { $0.claim.id! }).all().map(\.stage)
@@ -221,6 +214,50 @@ struct AgencyAfterHandoverTests {
             let timeline = try await Timeline.load(customerID: c.customerID, claimID: c.id!, creditorID: creditor, on: store.database)
             #expect(timeline.contains { $0.kind == .agencyMessage && $0.status == "recall" })
             #expect(timeline.contains { $0.kind == .agencyUpdate && $0.status == "recallConfirmed" })
+        }
+    }
+
+    @Test("an agency with an HTTPS endpoint receives the package and the corrections as POSTs with its token and their SHA-256; a refusal keeps the package for review",
+          arguments: TestEngine.allCases)
+    func endpointDelivery(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let endpoint = try AgencyEndpointServer()
+            defer { endpoint.stop() }
+            let ledger = try await HandoverQueueTests.weeksOfRuns(store)
+            let creditor = ledger.creditors[0].id
+            let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: Self.end, on: store.database)
+            let chosen = try #require(waiting.first { $0.blocks.map(\.code) == [.originalInvoice] })
+            try await HandoverQueueTests.archiveOriginal(of: chosen.claim, store)
+            let agency = try await HandoverQueueTests.agency(
+                of: creditor, delivery: "https", target: "\(endpoint.url)/down/cases", token: "s3cret", autoSend: false, store)
+            let settings = HandoverQueueTests.settings
+            let batch = try #require(try await Handovers.prepareBatch(
+                creditorID: creditor, agencyID: agency.id!, today: Self.end, by: "kari@example", userID: nil, settings: settings, on: store.database))
+            await #expect(throws: HandoverRefused.endpointRefused("\(endpoint.url)/down/cases answered HTTP 503")) {
+                try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: Self.end, by: "kari@example", userID: nil,
+                                         settings: settings, on: store.database)
+            }
+            #expect(try await HandoverBatchRecord.find(batch.id!, on: store.database)?.status == "review", "not taken, not sent")
+
+            agency.target = "\(endpoint.url)/cases"
+            try await agency.update(on: store.database)
+            try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: Self.end, by: "kari@example", userID: nil,
+                                     settings: settings, on: store.database)
+            let package = try #require(try endpoint.received().first)
+            #expect(package.path == "/cases" && package.body == batch.content)
+            #expect(package.headers["Authorization"] == "Bearer s3cret" && package.headers["Content-Type"] == "application/zip")
+            #expect(package.headers["X-Betalt-SHA256"] == batch.sha256)
+            #expect(package.headers["Content-Disposition"] == "attachment; filename=\"\(batch.fileName)\"")
+
+            let claim = try #require(try await ClaimRecord.find(chosen.claim.id!, on: store.database))
+            let allocation = try PaymentAllocator.allocate(Money(minorUnits: 5_000, currency: .nok), to: try claim.balances())
+            try await LedgerWriter.append(allocation.entries(on: Self.end.adding(days: 3), reference: "KID"), toClaim: claim.id!, creditorID: creditor, on: store.database)
+            let round = try await DeliveryRound(settings: settings).run(date: Self.end.adding(days: 3), on: store.database)
+            #expect(round.agencyCorrections == 1 && round.agencyFiles == 1)
+            let correction = try #require(try endpoint.received().last)
+            #expect(correction.headers["Content-Type"] == "application/json")
+            #expect(try JSONDecoder().decode(AgencyMessage.self, from: correction.body).kind == .correction)
+            #expect(!AgencyEndpoint.isAcceptable("http://agency.example/cases") && AgencyEndpoint.isAcceptable("https://agency.example/cases"))
         }
     }
 }

@@ -40,6 +40,22 @@ struct HandoverQueueTests {
         try await original.create(on: store.database)
     }
 
+    /// The creditor's agreement with Nordisk Inkasso AS, delivered as `delivery` says.
+    static func agency(
+        of creditor: UUID, delivery: String, target: String, token: String? = nil, autoSend: Bool, _ store: StandaloneDatabase
+    ) async throws -> AgencyRecord {
+        let agency = AgencyRecord()
+        agency.creditorID = creditor
+        agency.name = "Nordisk Inkasso AS"
+        agency.agreementReference = "AVT-2027-1"
+        agency.delivery = delivery
+        agency.target = target
+        agency.endpointToken = token
+        agency.autoSend = autoSend
+        try await agency.create(on: store.database)
+        return agency
+    }
+
     @Test("every claim the ladder hands over waits with what keeps it back; the missing original and a dispute block it",
           arguments: TestEngine.allCases)
     func readinessOfTheQueue(engine: TestEngine) async throws {
@@ -81,14 +97,7 @@ struct HandoverQueueTests {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agency-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
-            let agency = AgencyRecord()
-            agency.creditorID = creditor
-            agency.name = "Nordisk Inkasso AS"
-            agency.agreementReference = "AVT-2027-1"
-            agency.delivery = "folder"
-            agency.target = "nordisk-inkasso"
-            agency.autoSend = false
-            try await agency.create(on: store.database)
+            let agency = try await HandoverQueueTests.agency(of: creditor, delivery: "folder", target: "nordisk-inkasso", autoSend: false, store)
 
             var settings = Self.settings
             settings.handoverDirectory = folder
@@ -149,14 +158,7 @@ struct HandoverQueueTests {
             let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(2))
             #expect(chosen.count == 2)
             for candidate in chosen { try await Self.archiveOriginal(of: candidate.claim, store) }
-            let agency = AgencyRecord()
-            agency.creditorID = creditor
-            agency.name = "Nordisk Inkasso AS"
-            agency.agreementReference = "AVT-2027-1"
-            agency.delivery = "download"
-            agency.target = ""
-            agency.autoSend = false
-            try await agency.create(on: store.database)
+            let agency = try await HandoverQueueTests.agency(of: creditor, delivery: "download", target: "", autoSend: false, store)
             let batch = try #require(try await Handovers.prepareBatch(
                 creditorID: creditor, agencyID: agency.id!, today: end, by: "kari@example", userID: nil, settings: Self.settings, on: store.database))
             _ = try await Disputes.raise(

@@ -34,6 +34,20 @@ struct HandoverPageTests {
             let other = try #require(try await CreditorRecord.query(on: test.app.db).filter(\.$country == "SE").first())
             (status, _) = try await test.postForm("/creditors/\(other.id!)/handover/agencies/\(agency.id!)/batches", ["csrf": csrf], headers: cookie)
             #expect(status == .notFound, "an agency of another creditor is not found")
+
+            (status, _) = try await test.postForm("\(page)/agencies", [
+                "csrf": csrf, "name": "Web Inkasso AS", "agreementReference": "AVT-W", "delivery": "https", "endpoint": "http://agency.example/cases",
+            ], headers: cookie)
+            #expect(status == .unprocessableEntity, "case files go over HTTPS only")
+            (status, _) = try await test.postForm("\(page)/agencies", [
+                "csrf": csrf, "name": "Web Inkasso AS", "agreementReference": "AVT-W", "delivery": "https",
+                "endpoint": "https://agency.example/cases", "token": "t0k-secret",
+            ], headers: cookie)
+            #expect(status == .seeOther)
+            let web = try #require(try await AgencyRecord.query(on: test.app.db).filter(\.$agreementReference == "AVT-W").first())
+            #expect(web.delivery == "https" && web.target == "https://agency.example/cases" && web.endpointToken == "t0k-secret")
+            (_, body) = try await test.get(page, headers: cookie)
+            #expect(body.contains("https://agency.example/cases") && !body.contains("t0k-secret"), "the token is never shown back")
         }
     }
 }

@@ -98,9 +98,9 @@ public enum AgencyMessages {
         return try await AgencyMessageRecord.find(message.id!, on: database) ?? message
     }
 
-    /// Writes every waiting message of agencies that take files in a folder there (atomically, like the
-    /// packages). Messages of download agencies wait on the Inkasso page. A folder that cannot be written
-    /// keeps its messages waiting for the next round and is named in `failures`.
+    /// Sends every waiting message to agencies that take files in a folder or at an endpoint, like the
+    /// packages. Messages of download agencies wait on the Inkasso page. A folder or endpoint that does not
+    /// take one keeps it waiting for the next round and is named in `failures`.
     @discardableResult
     public static func deliver(
         creditorID: UUID? = nil, today: CivilDate, settings: DeliverySettings, on database: any Database
@@ -113,9 +113,9 @@ public enum AgencyMessages {
         var written = 0
         var failures: [String] = []
         for message in waiting {
-            guard let agency = agencies[message.agencyID], agency.delivery == "folder" else { continue }
+            guard let agency = agencies[message.agencyID], agency.delivery != "download" else { continue }
             do {
-                try Handovers.write(message.content, named: message.fileName, to: try Handovers.folder(of: agency, settings: settings))
+                try Handovers.transmit(message.content, named: message.fileName, mediaType: "application/json", to: agency, settings: settings)
             } catch {
                 failures.append("\(message.fileName) for \(agency.name): \(error)")
                 continue

@@ -90,7 +90,7 @@ public enum Handovers {
         guard stale.isEmpty else {
             throw HandoverRefused.outOfDate(stale.map { "\($0.claim.invoiceNumber): \($0.blocks.map(\.reason.text).joined(separator: "; "))" })
         }
-        if agency.delivery == "folder" { try write(batch.content, named: batch.fileName, to: try folder(of: agency, settings: settings)) }
+        try transmit(batch.content, named: batch.fileName, mediaType: "application/zip", to: agency, settings: settings)
         let sent = try await database.transaction { tx in
             batch.status = "sent"
             batch.sentOn = today.iso
@@ -109,7 +109,7 @@ public enum Handovers {
             }
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: "handover.sent", subject: "batch \(batchID.uuidString)",
-                detail: "\(batch.caseCount) cases to \(agency.name)" + (agency.delivery == "folder" ? " in \(agency.target)" : " for download")
+                detail: "\(batch.caseCount) cases to \(agency.name)" + (agency.delivery == "download" ? " for download" : " at \(agency.target)")
             ).create(on: tx)
             return batch
         }
@@ -158,6 +158,18 @@ public enum Handovers {
             try await composer.composeHandoverNotice(
                 claimIDs: told.map { $0.id! }, creditorID: creditor.id!, agencyName: agency.name, batchID: batch.id!, date: today, on: database)
         }
+    }
+
+    /// Hands a file to the agency the way its agreement says: written to its folder, POSTed to its endpoint,
+    /// or (download) left for a person to fetch. Returns whether it went.
+    @discardableResult
+    static func transmit(_ content: Data, named fileName: String, mediaType: String, to agency: AgencyRecord, settings: DeliverySettings) throws -> Bool {
+        switch agency.delivery {
+        case "folder": try write(content, named: fileName, to: try folder(of: agency, settings: settings))
+        case "https": try AgencyEndpoint.post(content, fileName: fileName, mediaType: mediaType, to: agency.target, token: agency.endpointToken)
+        default: return false
+        }
+        return true
     }
 
     /// The agency's folder: a plain name inside BETALT_HANDOVER_DIR, so no user can make the server write

@@ -185,7 +185,7 @@ public struct SMTPTransport: Sendable {
 
 /// curl_global_init is not guaranteed thread-safe; a global `let` is initialised exactly once
 /// (swift_once), lazily, on first use.
-private let curlGlobalInitResult: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
+let curlGlobalInitResult: CURLcode = curl_global_init(Int(CURL_GLOBAL_ALL))
 
 /// The state of one transfer, shared with the C callbacks through an unretained pointer. Used by one
 /// thread only (the one in curl_easy_perform).

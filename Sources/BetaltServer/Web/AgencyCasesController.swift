@@ -71,9 +71,6 @@ struct AgencyCasesController: RouteCollection {
         guard let messageID = req.parameters.get("messageID", as: UUID.self),
               let message = try await AgencyMessages.fetch(messageID: messageID, creditorID: context.creditorID, today: context.today, on: req.db)
         else { throw Abort(.notFound) }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/json")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(message.fileName)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: message.content))
+        return .download(message.content, fileName: message.fileName, mediaType: "application/json")
     }
 }

@@ -101,11 +101,7 @@ struct DisputesController: RouteCollection {
         guard let id = req.parameters.get("attachmentID", as: UUID.self),
               let file = try await DisputeAttachmentRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == id).first()
         else { throw Abort(.notFound) }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: file.mediaType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(file.fileName)\"")
-        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return Response(status: .ok, headers: headers, body: .init(data: file.content))
+        return .download(file.content, fileName: file.fileName, mediaType: file.mediaType)
     }
 
     static func describe(_ refusal: DisputeRefused) -> String {

@@ -20,11 +20,9 @@ struct DocumentsController: RouteCollection {
         guard let id = req.parameters.get("documentID", as: UUID.self),
               let document = try await ClaimNotices.document(id, creditorID: context.creditorID, on: req.db)
         else { throw Abort(.notFound) }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: document.mediaType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(document.fileName)\"")
-        headers.replaceOrAdd(name: "X-Content-SHA256", value: document.sha256)
-        return Response(status: .ok, headers: headers, body: .init(data: document.content))
+        let response = Response.download(document.content, fileName: document.fileName, mediaType: document.mediaType)
+        response.headers.replaceOrAdd(name: "X-Content-SHA256", value: document.sha256)
+        return response
     }
 
     func templates(req: Request) async throws -> View {

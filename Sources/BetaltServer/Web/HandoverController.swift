@@ -12,6 +12,8 @@ struct HandoverController: RouteCollection {
         var agreementReference: String
         var delivery: String
         var folder: String?
+        var endpoint: String?
+        var token: String?
         var autoSend: String?
     }
 
@@ -48,14 +50,18 @@ struct HandoverController: RouteCollection {
         if form.delivery == "folder", !Handovers.isPlainName(folder) || req.application.betaltSettings.delivery.handoverDirectory == nil {
             error = words["agencyFolderError"]
         }
-        if !["download", "folder"].contains(form.delivery) { error = words["agencyFolderError"] }
+        let endpoint = (form.endpoint ?? "").trimmingCharacters(in: .whitespaces)
+        if form.delivery == "https", !AgencyEndpoint.isAcceptable(endpoint) { error = words["agencyEndpointError"] }
+        if !["download", "folder", "https"].contains(form.delivery) { error = words["agencyFolderError"] }
         if let error { return try await render(req, context: context, error: error).encodeResponse(status: .unprocessableEntity, for: req) }
         let agency = AgencyRecord()
         agency.creditorID = context.creditorID
         agency.name = name
         agency.agreementReference = reference
         agency.delivery = form.delivery
-        agency.target = form.delivery == "folder" ? folder : ""
+        agency.target = form.delivery == "folder" ? folder : form.delivery == "https" ? endpoint : ""
+        let token = (form.token ?? "").trimmingCharacters(in: .whitespaces)
+        agency.endpointToken = form.delivery == "https" && !token.isEmpty ? String(token.prefix(500)) : nil
         agency.autoSend = form.autoSend != nil
         try await agency.create(on: req.db)
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/handover")
@@ -116,10 +122,7 @@ struct HandoverController: RouteCollection {
         guard let batchID = req.parameters.get("batchID", as: UUID.self),
               let batch = try await HandoverBatchRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == batchID).first()
         else { throw Abort(.notFound) }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/zip")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(batch.fileName)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: batch.content))
+        return .download(batch.content, fileName: batch.fileName, mediaType: "application/zip")
     }
 
     func render(_ req: Request, context: CreditorContext, error: String?, updates: UpdateOutcome? = nil) async throws -> View {
@@ -146,7 +149,8 @@ struct HandoverController: RouteCollection {
             frame: context.frame(req, title: words["handover"]!, section: "handover"), csrf: CSRFToken.current(req), error: error,
             agencies: agencies.map {
                 .init(name: $0.name, reference: $0.agreementReference,
-                      delivery: $0.delivery == "folder" ? "\(words["deliveryFolder"]!): \($0.target)" : words["deliveryDownload"]!,
+                      delivery: $0.delivery == "download" ? words["deliveryDownload"]!
+                        : "\(words[$0.delivery == "folder" ? "deliveryFolder" : "deliveryEndpoint"]!): \($0.target)",
                       autoSend: $0.autoSend, prepareAction: "\(base)/agencies/\($0.id!.uuidString)/batches", id: $0.id!.uuidString)
             },
             hasAgencies: !agencies.isEmpty, agencyAction: "\(base)/agencies",

@@ -42,10 +42,7 @@ struct LettersController: RouteCollection {
                 content.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "application/zip")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"letters-\(context.today.iso).zip\"")
-        return Response(status: .ok, headers: headers, body: .init(data: archive.data ?? Data()))
+        return .download(archive.data ?? Data(), fileName: "letters-\(context.today.iso).zip", mediaType: "application/zip")
     }
 
     func posted(req: Request) async throws -> Response {

@@ -22,10 +22,7 @@ struct OriginalInvoiceController: RouteCollection {
               let document = try await InvoiceDocumentRecord.query(on: req.db).filter(\.$creditorID == context.creditorID)
                 .filter(\.$claimID == claimID).filter(\.$kind == "invoice").first()
         else { throw Abort(.notFound) }
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: document.mediaType)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"invoice.\(document.fileExtension)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: document.bytes))
+        return .download(document.bytes, fileName: "invoice.\(document.fileExtension)", mediaType: document.mediaType)
     }
 
     func attach(req: Request) async throws -> Response {

@@ -11,6 +11,13 @@ extension Translations {
         ],
         "download": [.nb: "Last ned", .sv: "Ladda ned", .en: "Download"],
         "attachOriginal": [.nb: "Legg ved", .sv: "Bifoga", .en: "Attach"],
+        "deliveryEndpoint": [.nb: "HTTPS til byrået", .sv: "HTTPS till bolaget", .en: "HTTPS to the agency"],
+        "endpointURL": [.nb: "Adresse (HTTPS)", .sv: "Adress (HTTPS)", .en: "Address (HTTPS)"],
+        "endpointToken": [.nb: "Nøkkel (Bearer)", .sv: "Nyckel (Bearer)", .en: "Token (Bearer)"],
+        "agencyEndpointError": [
+            .nb: "HTTPS-levering krever en https://-adresse.", .sv: "HTTPS-leverans kräver en https://-adress.",
+            .en: "HTTPS delivery needs an https:// address.",
+        ],
         "discardBatch": [.nb: "Forkast", .sv: "Kasta", .en: "Discard"],
         "batch.discarded": [.nb: "Forkastet", .sv: "Kastat", .en: "Discarded"],
         "batchOutOfDate": [

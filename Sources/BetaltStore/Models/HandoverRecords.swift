@@ -10,10 +10,14 @@ public final class AgencyRecord: Model, @unchecked Sendable {
     @Field(key: "creditor_id") public var creditorID: UUID
     @Field(key: "name") public var name: String
     @Field(key: "agreement_reference") public var agreementReference: String
-    /// download (a person fetches the ZIP) or folder (the ZIP is written where an SFTP job picks it up).
+    /// download (a person fetches the ZIP), folder (the ZIP is written where an SFTP job picks it up) or
+    /// https (the ZIP is POSTed to the agency's endpoint).
     @Field(key: "delivery") public var delivery: String
-    /// For `folder` delivery, the agency's subfolder of BETALT_HANDOVER_DIR (a plain name); empty for download.
+    /// For `folder` delivery the agency's subfolder of BETALT_HANDOVER_DIR (a plain name), for `https` the
+    /// endpoint's URL; empty for download.
     @Field(key: "target") public var target: String
+    /// The bearer token the agency's endpoint expects; never shown back.
+    @OptionalField(key: "endpoint_token") public var endpointToken: String?
     /// Send a batch as soon as it is made, without a person reviewing it.
     @Field(key: "auto_send") public var autoSend: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

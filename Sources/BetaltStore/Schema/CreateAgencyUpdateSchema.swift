@@ -11,6 +11,7 @@ struct CreateAgencyUpdateSchema: AsyncMigration {
         try await sql.raw("ALTER TABLE handover_cases ADD COLUMN agency_status VARCHAR(30)").run()
         try await sql.raw("ALTER TABLE handover_cases ADD COLUMN agency_status_on VARCHAR(10)").run()
         try await sql.raw("ALTER TABLE handover_cases ADD COLUMN reported_sequence BIGINT NOT NULL DEFAULT 0").run()
+        try await sql.raw("ALTER TABLE agencies ADD COLUMN endpoint_token VARCHAR(500)").run()
         // Cases sent before this migration: the agency knows the ledger as it was packaged, at the latest now.
         try await sql.raw("""
             UPDATE handover_cases SET reported_sequence = (SELECT last_sequence FROM claims WHERE claims.id = handover_cases.claim_id)
