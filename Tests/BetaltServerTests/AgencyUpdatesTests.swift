@@ -141,6 +141,17 @@ struct AgencyUpdatesTests {
             #expect(status == .conflict, "a recall waiting for the agency is not asked twice")
             (_, body) = try await test.get("/creditors/\(creditor.id!)/claims/\(claim.id!)", headers: cookie)
             #expect(body.contains("Hos inkasso") && body.contains("Til inkassobyrå"), "the claim's status and timeline show the agency")
+
+            // The debtor is sent to the agency: no KID to pay the creditor, no promise or plan with the creditor.
+            let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
+            (_, body) = try await test.get("/d/\(try await test.link(for: customer))", headers: [:])
+            #expect(body.contains("overlatt til et inkassobyrå") && !body.contains(claim.paymentReference!))
+            await #expect(throws: PromiseRefused.withAgency) {
+                try await Promises.make(claimID: claim.id!, creditorID: creditor.id!, payBy: TestApp.today.adding(days: 10), amount: nil,
+                                        reason: "", madeBy: "debtor", userID: nil, on: TestApp.today, database: test.app.db)
+            }
+            #expect(try await PaymentPlans.eligibleClaims(customerID: customer.id!, creditorID: creditor.id!, on: test.app.db)
+                .allSatisfy { $0.id != claim.id })
         }
     }
 }

@@ -246,6 +246,7 @@ struct DebtorPage: Encodable {
         let disputed: Bool
         let promised: Bool
         let onPlan: Bool
+        let withAgency: Bool
     }
 
     /// The debtor's own plan: the form within the creditor's limits and, once asked, the plan it makes.
@@ -327,8 +328,8 @@ struct DebtorPage: Encodable {
             return Claim(
                 invoiceNumber: claim.invoiceNumber, issueDate: claim.issueDate.formatted(language), dueDate: claim.dueDate.formatted(language),
                 principal: claim.principal.formatted(language), additions: additions.isZero ? nil : additions.formatted(language),
-                open: claim.open.formatted(language), reference: claim.paymentReference, disputed: claim.disputed,
-                promised: claim.promised, onPlan: claim.onPlan
+                open: claim.open.formatted(language), reference: claim.withAgency ? nil : claim.paymentReference, disputed: claim.disputed,
+                promised: claim.promised, onPlan: claim.onPlan, withAgency: claim.withAgency
             )
         }
         hasClaims = !claims.isEmpty

@@ -58,6 +58,7 @@ struct PromisesController: RouteCollection {
         case .dateNotAhead: "The date must be after today."
         case .amountOutOfRange(let open): "The amount must be more than zero and at most the open \(open)."
         case .wholeAmountNeedsReason: "Deferring the whole amount needs a reason; a part now is the norm."
+        case .withAgency: "An agency holds the claim: agree a date with the agency, or recall the case first."
         }
     }
 }

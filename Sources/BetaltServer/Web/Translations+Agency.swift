@@ -18,6 +18,11 @@ extension Translations {
             .nb: "HTTPS-levering krever en https://-adresse.", .sv: "HTTPS-leverans kräver en https://-adress.",
             .en: "HTTPS delivery needs an https:// address.",
         ],
+        "withAgencyNote": [
+            .nb: "Kravet er overlatt til et inkassobyrå. Betal og avtal betaling med byrået, etter brevet du har fått fra dem.",
+            .sv: "Fordran har lämnats till ett inkassobolag. Betala och gör upp om betalning med bolaget, enligt brevet du fått från dem.",
+            .en: "This claim is with a debt collection agency. Pay and agree payment with the agency, as their letter says.",
+        ],
         "discardBatch": [.nb: "Forkast", .sv: "Kasta", .en: "Discard"],
         "batch.discarded": [.nb: "Forkastet", .sv: "Kastat", .en: "Discarded"],
         "batchOutOfDate": [

@@ -21,6 +21,8 @@ public struct DebtorOverview: Sendable {
         public let promised: Bool
         /// Whether an offered or active payment plan covers it.
         public let onPlan: Bool
+        /// An agency holds it: the debtor pays and speaks to the agency.
+        public let withAgency: Bool
     }
 
     public struct Letter: Sendable {
@@ -42,7 +44,7 @@ public struct DebtorOverview: Sendable {
     public let plans: [PlanSummary]
 
     /// The claims a plan the debtor makes on their page would cover: open, not disputed, not on a plan.
-    public var claimsForAPlan: [OpenClaim] { claims.filter { !$0.disputed && !$0.onPlan } }
+    public var claimsForAPlan: [OpenClaim] { claims.filter { !$0.disputed && !$0.onPlan && !$0.withAgency } }
 
     /// The link's customer, or nil when the token is unknown or revoked; `expired` when its last day passed.
     public enum Lookup: Sendable {
@@ -77,7 +79,8 @@ public struct DebtorOverview: Sendable {
                 fees: Money(minorUnits: record.feeOpenMinor + record.compensationOpenMinor, currency: currency),
                 interest: Money(minorUnits: record.interestOpenMinor, currency: currency),
                 open: Money(minorUnits: record.openMinor, currency: currency), paymentReference: record.paymentReference,
-                disputed: disputed.contains(record.id!), promised: promised.contains(record.id!), onPlan: planned.contains(record.id!)
+                disputed: disputed.contains(record.id!), promised: promised.contains(record.id!), onPlan: planned.contains(record.id!),
+                withAgency: record.stage == ClaimStage.withAgency.rawValue
             )
         }
         let notices = try await NoticeRecord.query(on: database)

@@ -318,7 +318,8 @@ public enum PaymentPlans {
         let ids = open.compactMap(\.id)
         let disputed = Set(try await DisputeRecord.query(on: database).filter(\.$claimID ~~ ids).filter(\.$status == "open").all().map(\.claimID))
         let planned = try await planned(claimIDs: ids, on: database)
-        return open.filter { !disputed.contains($0.id!) && !planned.contains($0.id!) }
+        // A claim an agency holds is the agency's to agree instalments on.
+        return open.filter { !disputed.contains($0.id!) && !planned.contains($0.id!) && $0.stage != ClaimStage.withAgency.rawValue }
     }
 
     /// Offers waiting for the customer and active plans with a missed payment, oldest first.

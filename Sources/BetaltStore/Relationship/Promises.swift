@@ -12,6 +12,8 @@ public enum PromiseRefused: Error, Equatable, Sendable {
     case amountOutOfRange(open: Money)
     /// Deferring everything needs a reason: a significant part now is the norm.
     case wholeAmountNeedsReason
+    /// An agency holds the claim: agreements about it are the agency's to make.
+    case withAgency
 }
 
 /// Promises to pay: recorded by the creditor from a call or by the debtor on their page; while one is open
@@ -27,6 +29,7 @@ public enum Promises {
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
             else { throw PromiseRefused.claimNotFound }
             guard claim.openMinor > 0 else { throw PromiseRefused.claimSettled }
+            guard claim.stage != ClaimStage.withAgency.rawValue else { throw PromiseRefused.withAgency }
             if let open = try await PromiseRecord.query(on: tx).filter(\.$claimID == claimID).filter(\.$status == "open").first() {
                 throw PromiseRefused.alreadyPromised(payBy: open.payBy)
             }
