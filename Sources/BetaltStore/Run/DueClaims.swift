@@ -6,6 +6,7 @@ import SQLKit
 /// A claim whose next-action date has come, with the facts the planner needs and what the writer needs.
 struct DueClaim: Sendable {
     let id: UUID
+    let creditorID: UUID
     let customerID: UUID
     let currency: Currency
     let lastSequence: Int64
@@ -14,15 +15,31 @@ struct DueClaim: Sendable {
     let facts: ClaimFacts
 }
 
-/// Reads due claims in batches: first the ids through the (creditor_id, next_action_date) index, then each
-/// batch of rows with its customer and its history, so memory stays bounded whatever the creditor's size.
+/// A claim of a creditor, as the run lists the due ones.
+struct DueClaimKey: Sendable, Hashable {
+    let creditorID: UUID
+    let id: UUID
+}
+
+/// Reads due claims in batches: first the keys through the (creditor_id, next_action_date) index, then each
+/// batch of rows with its customer and its history, so memory stays bounded whatever the creditors' size.
+/// A batch may hold claims of many creditors: every statement joins on the (creditor, claim) pairs.
 enum DueClaims {
-    static func ids(creditorID: UUID, through date: CivilDate, on sql: any SQLDatabase) async throws -> [UUID] {
-        try await sql.raw("""
-            SELECT id FROM claims
-            WHERE creditor_id = \(bind: creditorID) AND next_action_date <= \(bind: date.iso)
+    /// What reading a creditor's claims needs to know of the creditor.
+    struct Creditor: Sendable {
+        let country: Country
+        let ladders: LadderBook
+    }
+
+    static let keyColumns = [BulkColumn("creditor_id", .uuid), BulkColumn("claim_id", .uuid)]
+
+    static func keys(creditorIDs: [UUID], through date: CivilDate, on sql: any SQLDatabase) async throws -> [DueClaimKey] {
+        guard !creditorIDs.isEmpty else { return [] }
+        return try await sql.raw("""
+            SELECT creditor_id, id FROM claims
+            WHERE creditor_id IN (\(SQLList(creditorIDs.map { SQLBind($0) }))) AND next_action_date <= \(bind: date.iso)
               AND stage NOT IN ('closed', 'withAgency')
-            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            """).all().map { DueClaimKey(creditorID: try $0.decode(column: "creditor_id", as: UUID.self), id: try $0.decode(column: "id", as: UUID.self)) }
     }
 
     /// How many claims are due on `date`, for one creditor or all: the size of the run, for its progress bar.
@@ -37,29 +54,47 @@ enum DueClaims {
     static func load(
         _ ids: some Collection<UUID>, creditorID: UUID, country: Country, ladders: LadderBook, on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [DueClaim] {
-        guard !ids.isEmpty else { return [] }
-        let idList = SQLList(ids.map { SQLBind($0) })
-        let history = try await takenSteps(idList, creditorID: creditorID, on: sql)
-        let disputed = try await Disputes.openAmounts(claimIDs: idList, creditorID: creditorID, on: sql)
-        let promised = try await Promises.open(claimIDs: idList, creditorID: creditorID, on: sql)
-        let planned = try await PaymentPlans.paused(claimIDs: idList, creditorID: creditorID, on: sql)
+        try await load(
+            ids.map { DueClaimKey(creditorID: creditorID, id: $0) }, creditors: [creditorID: Creditor(country: country, ladders: ladders)],
+            on: date, sql: sql
+        )
+    }
+
+    static func load(
+        _ keys: some Collection<DueClaimKey>, creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
+    ) async throws -> [DueClaim] {
+        guard !keys.isEmpty else { return [] }
+        var pairs = JSONRows()
+        for key in keys { pairs.append(.text(key.creditorID.uuidString), .text(key.id.uuidString)) }
+        let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
+        let history = try await takenSteps(batch, on: sql)
+        let disputed = try await Disputes.openAmounts(claims: batch, on: sql)
+        let promised = try await Promises.open(claims: batch, on: sql)
+        let planned = try await PaymentPlans.paused(claims: batch, on: sql)
         let rows = try await sql.raw("""
-            SELECT c.id, c.customer_id, c.issue_date, c.due_date, c.currency, c.stage, c.last_sequence,
+            SELECT c.id, c.creditor_id, c.customer_id, c.issue_date, c.due_date, c.currency, c.stage, c.last_sequence,
                    c.principal_open_minor, c.fee_open_minor, c.interest_open_minor, c.compensation_open_minor,
                    c.ladder_key, c.reminder_fee_agreed, c.interest_charged_through,
                    u.kind, u.name, u.accepted_channels, u.ladder_key AS customer_ladder_key, u.address_line,
                    u.postal_code, u.city, u.organisation_number
-            FROM claims c JOIN customers u ON u.id = c.customer_id
-            WHERE c.creditor_id = \(bind: creditorID) AND c.id IN (\(idList))
+            FROM \(batch) AS k
+            JOIN claims c ON c.id = k.claim_id AND c.creditor_id = k.creditor_id
+            JOIN customers u ON u.id = c.customer_id
             """).all()
-        let rowLadders = try rows.map { row in
-            try ladders.ladder(
+        let rowCreditors = try rows.map { row in
+            let creditorID = try row.decode(column: "creditor_id", as: UUID.self)
+            guard let creditor = creditors[creditorID] else { throw UnreadableLadder(key: "default", reason: "no creditor \(creditorID)") }
+            return (id: creditorID, creditor: creditor)
+        }
+        let rowLadders = try zip(rows, rowCreditors).map { row, owner in
+            try owner.creditor.ladders.ladder(
                 claimKey: try row.decode(column: "ladder_key", as: String?.self),
-                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: country
+                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: owner.creditor.country
             )
         }
-        let lateByCustomer = try await latePayments(rows, ladders: rowLadders, country: country, creditorID: creditorID, on: date, sql: sql)
-        return try zip(rows, rowLadders).map { row, ladder in
+        let lateByCustomer = try await latePayments(rows, ladders: rowLadders, creditors: creditors, on: date, sql: sql)
+        return try zip(rows, zip(rowCreditors, rowLadders)).map { row, owner in
+            let (creditorID, creditor) = owner.0, ladder = owner.1, country = creditor.country
             let id = try row.decode(column: "id", as: UUID.self)
             let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
             func money(_ column: String) throws -> Money {
@@ -97,7 +132,7 @@ enum DueClaims {
                 lastLatePayment: lateByCustomer[try row.decode(column: "customer_id", as: UUID.self)]
             )
             return DueClaim(
-                id: id, customerID: try row.decode(column: "customer_id", as: UUID.self), currency: currency,
+                id: id, creditorID: creditorID, customerID: try row.decode(column: "customer_id", as: UUID.self), currency: currency,
                 lastSequence: try row.decode(column: "last_sequence", as: Int64.self),
                 stage: ClaimStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .open,
                 ladder: ladder, facts: facts
@@ -105,47 +140,51 @@ enum DueClaims {
         }
     }
 
+
     /// The latest payment after its claim's business-day due date for each customer whose ladder rewards
     /// good payers, looking back as far as the longest such ladder does. Nothing is read when no ladder asks.
     private static func latePayments(
-        _ rows: [any SQLRow], ladders: [Ladder], country: Country, creditorID: UUID, on date: CivilDate, sql: any SQLDatabase
+        _ rows: [any SQLRow], ladders: [Ladder], creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [UUID: CivilDate] {
         var months = 0
-        var customers: Set<UUID> = []
+        var customers = JSONRows()
+        var seen: Set<UUID> = []
         for (row, ladder) in zip(rows, ladders) {
             guard let goodPayerMonths = ladder.options.goodPayerMonths else { continue }
             months = max(months, goodPayerMonths)
-            customers.insert(try row.decode(column: "customer_id", as: UUID.self))
+            let customerID = try row.decode(column: "customer_id", as: UUID.self)
+            guard seen.insert(customerID).inserted else { continue }
+            customers.append(.text(try row.decode(column: "creditor_id", as: UUID.self).uuidString), .text(customerID.uuidString))
         }
-        guard !customers.isEmpty else { return [:] }
+        guard customers.count > 0 else { return [:] }
         let since = date.adding(months: -months).iso
-        let calendar = Rulebook.for(country).calendar
+        let pairs = BulkStatement.relation(customers, [BulkColumn("creditor_id", .uuid), BulkColumn("customer_id", .uuid)], on: sql)
+        let payments = try await sql.raw("""
+            SELECT c.creditor_id, c.customer_id, c.due_date, MAX(e.entry_date) AS paid_on
+            FROM \(pairs) AS k
+            JOIN claims c ON c.creditor_id = k.creditor_id AND c.customer_id = k.customer_id
+            JOIN ledger_entries e ON e.creditor_id = c.creditor_id AND e.claim_id = c.id
+            WHERE e.kind = 'payment' AND e.entry_date > c.due_date AND e.entry_date >= \(bind: since)
+            GROUP BY c.creditor_id, c.customer_id, c.id, c.due_date
+            """).all()
         var latest: [UUID: CivilDate] = [:]
-        for chunk in Array(customers).chunked(into: 500) {
-            let payments = try await sql.raw("""
-                SELECT c.customer_id, c.due_date, MAX(e.entry_date) AS paid_on
-                FROM claims c JOIN ledger_entries e ON e.claim_id = c.id
-                WHERE c.creditor_id = \(bind: creditorID) AND c.customer_id IN (\(SQLList(chunk.map { SQLBind($0) })))
-                  AND e.kind = 'payment' AND e.entry_date > c.due_date AND e.entry_date >= \(bind: since)
-                GROUP BY c.customer_id, c.id, c.due_date
-                """).all()
-            for payment in payments {
-                let paidOn = try CivilDate(iso: try payment.decode(column: "paid_on", as: String.self))
-                guard paidOn > calendar.dueDateRolledForward(try CivilDate(iso: try payment.decode(column: "due_date", as: String.self)))
-                else { continue }
-                let customer = try payment.decode(column: "customer_id", as: UUID.self)
-                latest[customer] = max(latest[customer] ?? paidOn, paidOn)
-            }
+        for payment in payments {
+            guard let creditor = creditors[try payment.decode(column: "creditor_id", as: UUID.self)] else { continue }
+            let paidOn = try CivilDate(iso: try payment.decode(column: "paid_on", as: String.self))
+            let dueDate = try CivilDate(iso: try payment.decode(column: "due_date", as: String.self))
+            guard paidOn > Rulebook.for(creditor.country).calendar.dueDateRolledForward(dueDate) else { continue }
+            let customer = try payment.decode(column: "customer_id", as: UUID.self)
+            latest[customer] = max(latest[customer] ?? paidOn, paidOn)
         }
         return latest
     }
 
-    private static func takenSteps(_ idList: SQLList, creditorID: UUID, on sql: any SQLDatabase) async throws -> [UUID: [TakenStep]] {
+    /// Each claim's steps taken so far, oldest first.
+    private static func takenSteps(_ batch: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: [TakenStep]] {
         let rows = try await sql.raw("""
-            SELECT claim_id, step_id, kind, act_date, deadline, fee_minor, compensation_minor, currency, channel
-            FROM collection_acts
-            WHERE creditor_id = \(bind: creditorID) AND claim_id IN (\(idList))
-            ORDER BY act_date, step_id
+            SELECT a.claim_id, a.step_id, a.kind, a.act_date, a.deadline, a.fee_minor, a.compensation_minor, a.currency, a.channel
+            FROM \(batch) AS k JOIN collection_acts a ON a.creditor_id = k.creditor_id AND a.claim_id = k.claim_id
+            ORDER BY a.act_date, a.step_id
             """).all()
         var history: [UUID: [TakenStep]] = [:]
         for row in rows {
