@@ -35,11 +35,11 @@ enum DueClaims {
 
     static func keys(creditorIDs: [UUID], through date: CivilDate, on sql: any SQLDatabase) async throws -> [DueClaimKey] {
         guard !creditorIDs.isEmpty else { return [] }
-        return try await sql.raw("""
-            SELECT creditor_id, id FROM claims
+        return try await BulkStatement.rows(["creditor_id", "id"], """
+            FROM claims
             WHERE creditor_id IN (\(SQLList(creditorIDs.map { SQLBind($0) }))) AND next_action_date <= \(bind: date.iso)
               AND stage NOT IN ('closed', 'withAgency')
-            """).all().map { DueClaimKey(creditorID: try $0.decode(column: "creditor_id", as: UUID.self), id: try $0.decode(column: "id", as: UUID.self)) }
+            """, on: sql).map { DueClaimKey(creditorID: try $0.uuid(0), id: try $0.uuid(1)) }
     }
 
     /// How many claims are due on `date`, for one creditor or all: the size of the run, for its progress bar.
@@ -71,90 +71,114 @@ enum DueClaims {
         let disputed = try await Disputes.openAmounts(claims: batch, on: sql)
         let promised = try await Promises.open(claims: batch, on: sql)
         let planned = try await PaymentPlans.paused(claims: batch, on: sql)
-        let rows = try await sql.raw("""
-            SELECT c.id, c.creditor_id, c.customer_id, c.issue_date, c.due_date, c.currency, c.stage, c.last_sequence,
-                   c.principal_open_minor, c.fee_open_minor, c.interest_open_minor, c.compensation_open_minor,
-                   c.ladder_key, c.reminder_fee_agreed, c.interest_charged_through,
-                   u.kind, u.name, u.accepted_channels, u.ladder_key AS customer_ladder_key, u.address_line,
-                   u.postal_code, u.city, u.organisation_number
+        let rows = try await BulkStatement.rows(ClaimColumn.allCases.map(\.expression), """
             FROM \(batch) AS k
             JOIN claims c ON c.id = k.claim_id AND c.creditor_id = k.creditor_id
             JOIN customers u ON u.id = c.customer_id
-            """).all()
-        let rowCreditors = try rows.map { row in
-            let creditorID = try row.decode(column: "creditor_id", as: UUID.self)
+            """, on: sql)
+        let owners = try rows.map { row in
+            let creditorID = try row.uuid(ClaimColumn.creditorID.rawValue)
             guard let creditor = creditors[creditorID] else { throw UnreadableLadder(key: "default", reason: "no creditor \(creditorID)") }
-            return (id: creditorID, creditor: creditor)
-        }
-        let rowLadders = try zip(rows, rowCreditors).map { row, owner in
-            try owner.creditor.ladders.ladder(
-                claimKey: try row.decode(column: "ladder_key", as: String?.self),
-                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: owner.creditor.country
+            let ladder = try creditor.ladders.ladder(
+                claimKey: try row.optionalText(ClaimColumn.ladderKey.rawValue),
+                customerKey: try row.optionalText(ClaimColumn.customerLadderKey.rawValue), country: creditor.country
             )
+            return (creditorID: creditorID, customerID: try row.uuid(ClaimColumn.customerID.rawValue), country: creditor.country, ladder: ladder)
         }
-        let lateByCustomer = try await latePayments(rows, ladders: rowLadders, creditors: creditors, on: date, sql: sql)
-        return try zip(rows, zip(rowCreditors, rowLadders)).map { row, owner in
-            let (creditorID, creditor) = owner.0, ladder = owner.1, country = creditor.country
-            let id = try row.decode(column: "id", as: UUID.self)
-            let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
-            func money(_ column: String) throws -> Money {
-                Money(minorUnits: try row.decode(column: column, as: Int64.self), currency: currency)
+        let lateByCustomer = try await latePayments(owners, on: date, sql: sql)
+        return try zip(rows, owners).map { row, owner in
+            func column(_ column: ClaimColumn) throws -> String { try row.text(column.rawValue) }
+            func optional(_ column: ClaimColumn) throws -> String? { try row.optionalText(column.rawValue) }
+            let id = try row.uuid(ClaimColumn.id.rawValue), country = owner.country
+            let currency = try Currency.named(try column(.currency))
+            func money(_ column: ClaimColumn) throws -> Money {
+                Money(minorUnits: try row.integer(column.rawValue), currency: currency)
             }
-            let kind = CustomerKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .consumer
-            let address = [
-                try row.decode(column: "address_line", as: String.self),
-                try row.decode(column: "postal_code", as: String.self),
-                try row.decode(column: "city", as: String.self),
-            ]
-            let hasAddress = address.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let channels = try row.decode(column: "accepted_channels", as: String.self)
-                .split(separator: ",").compactMap { Channel(rawValue: String($0)) }
+            let kind = CustomerKind(rawValue: try column(.kind)) ?? .consumer
+            let hasAddress = try [column(.addressLine), column(.postalCode), column(.city)]
+                .allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let channels = try column(.acceptedChannels).split(separator: ",").compactMap { Channel(rawValue: String($0)) }
             let facts = ClaimFacts(
                 claimID: id.uuidString, country: country, customerKind: kind,
-                issueDate: try CivilDate(iso: try row.decode(column: "issue_date", as: String.self)),
-                dueDate: try CivilDate(iso: try row.decode(column: "due_date", as: String.self)),
+                issueDate: try CivilDate(iso: try column(.issueDate)),
+                dueDate: try CivilDate(iso: try column(.dueDate)),
                 balances: try ComponentBalances(
-                    principal: try money("principal_open_minor"), fee: try money("fee_open_minor"),
-                    interest: try money("interest_open_minor"), compensation: try money("compensation_open_minor")
+                    principal: try money(.principalOpen), fee: try money(.feeOpen),
+                    interest: try money(.interestOpen), compensation: try money(.compensationOpen)
                 ),
-                interestChargedThrough: try row.decode(column: "interest_charged_through", as: String?.self).map { try CivilDate(iso: $0) },
-                reminderFeeAgreed: try row.decode(column: "reminder_fee_agreed", as: Bool.self),
+                interestChargedThrough: try optional(.interestChargedThrough).map { try CivilDate(iso: $0) },
+                reminderFeeAgreed: try row.boolean(ClaimColumn.reminderFeeAgreed.rawValue),
                 acceptedElectronicChannels: Set(channels.filter(\.isElectronic)),
                 hasPostalAddress: hasAddress,
                 missingDebtorData: missingDebtorData(
-                    kind: kind, name: try row.decode(column: "name", as: String.self), hasAddress: hasAddress,
-                    organisationNumber: try row.decode(column: "organisation_number", as: String?.self), country: country
+                    kind: kind, name: try column(.name), hasAddress: hasAddress,
+                    organisationNumber: try optional(.organisationNumber), country: country
                 ),
                 history: history[id] ?? [],
                 disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency),
                 promise: try promised[id].map { PromiseFacts(payBy: try CivilDate(iso: $0.payBy), amount: Money(minorUnits: $0.amount, currency: currency)) },
                 onPaymentPlan: planned.contains(id),
-                lastLatePayment: lateByCustomer[try row.decode(column: "customer_id", as: UUID.self)]
+                lastLatePayment: lateByCustomer[owner.customerID]
             )
             return DueClaim(
-                id: id, creditorID: creditorID, customerID: try row.decode(column: "customer_id", as: UUID.self), currency: currency,
-                lastSequence: try row.decode(column: "last_sequence", as: Int64.self),
-                stage: ClaimStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .open,
-                ladder: ladder, facts: facts
+                id: id, creditorID: owner.creditorID, customerID: owner.customerID, currency: currency,
+                lastSequence: try row.integer(ClaimColumn.lastSequence.rawValue),
+                stage: ClaimStage(rawValue: try column(.stage)) ?? .open,
+                ladder: owner.ladder, facts: facts
             )
         }
     }
 
+    /// The columns a due claim is read with, in the order they are selected.
+    private enum ClaimColumn: Int, CaseIterable {
+        case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
+        case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough
+        case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber
+
+        var expression: String {
+            switch self {
+            case .id: "c.id"
+            case .creditorID: "c.creditor_id"
+            case .customerID: "c.customer_id"
+            case .issueDate: "c.issue_date"
+            case .dueDate: "c.due_date"
+            case .currency: "c.currency"
+            case .stage: "c.stage"
+            case .lastSequence: "c.last_sequence"
+            case .principalOpen: "c.principal_open_minor"
+            case .feeOpen: "c.fee_open_minor"
+            case .interestOpen: "c.interest_open_minor"
+            case .compensationOpen: "c.compensation_open_minor"
+            case .ladderKey: "c.ladder_key"
+            case .reminderFeeAgreed: "c.reminder_fee_agreed"
+            case .interestChargedThrough: "c.interest_charged_through"
+            case .kind: "u.kind"
+            case .name: "u.name"
+            case .acceptedChannels: "u.accepted_channels"
+            case .customerLadderKey: "u.ladder_key"
+            case .addressLine: "u.address_line"
+            case .postalCode: "u.postal_code"
+            case .city: "u.city"
+            case .organisationNumber: "u.organisation_number"
+            }
+        }
+    }
 
     /// The latest payment after its claim's business-day due date for each customer whose ladder rewards
     /// good payers, looking back as far as the longest such ladder does. Nothing is read when no ladder asks.
     private static func latePayments(
-        _ rows: [any SQLRow], ladders: [Ladder], creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
+        _ owners: [(creditorID: UUID, customerID: UUID, country: Country, ladder: Ladder)], on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [UUID: CivilDate] {
         var months = 0
         var customers = JSONRows()
         var seen: Set<UUID> = []
-        for (row, ladder) in zip(rows, ladders) {
-            guard let goodPayerMonths = ladder.options.goodPayerMonths else { continue }
+        var countries: [UUID: Country] = [:]
+        for owner in owners {
+            guard let goodPayerMonths = owner.ladder.options.goodPayerMonths else { continue }
             months = max(months, goodPayerMonths)
-            let customerID = try row.decode(column: "customer_id", as: UUID.self)
-            guard seen.insert(customerID).inserted else { continue }
-            customers.append(.text(try row.decode(column: "creditor_id", as: UUID.self).uuidString), .text(customerID.uuidString))
+            countries[owner.creditorID] = owner.country
+            guard seen.insert(owner.customerID).inserted else { continue }
+            customers.append(.text(owner.creditorID.uuidString), .text(owner.customerID.uuidString))
         }
         guard customers.count > 0 else { return [:] }
         let since = date.adding(months: -months).iso
@@ -169,10 +193,10 @@ enum DueClaims {
             """).all()
         var latest: [UUID: CivilDate] = [:]
         for payment in payments {
-            guard let creditor = creditors[try payment.decode(column: "creditor_id", as: UUID.self)] else { continue }
+            guard let country = countries[try payment.decode(column: "creditor_id", as: UUID.self)] else { continue }
             let paidOn = try CivilDate(iso: try payment.decode(column: "paid_on", as: String.self))
             let dueDate = try CivilDate(iso: try payment.decode(column: "due_date", as: String.self))
-            guard paidOn > Rulebook.for(creditor.country).calendar.dueDateRolledForward(dueDate) else { continue }
+            guard paidOn > Rulebook.for(country).calendar.dueDateRolledForward(dueDate) else { continue }
             let customer = try payment.decode(column: "customer_id", as: UUID.self)
             latest[customer] = max(latest[customer] ?? paidOn, paidOn)
         }
@@ -181,26 +205,25 @@ enum DueClaims {
 
     /// Each claim's steps taken so far, oldest first.
     private static func takenSteps(_ batch: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: [TakenStep]] {
-        let rows = try await sql.raw("""
-            SELECT a.claim_id, a.step_id, a.kind, a.act_date, a.deadline, a.fee_minor, a.compensation_minor, a.currency, a.channel
-            FROM \(batch) AS k JOIN collection_acts a ON a.creditor_id = k.creditor_id AND a.claim_id = k.claim_id
-            ORDER BY a.act_date, a.step_id
-            """).all()
+        let rows = try await BulkStatement.rows(
+            ["a.claim_id", "a.step_id", "a.kind", "a.act_date", "a.deadline", "a.fee_minor", "a.compensation_minor", "a.currency", "a.channel"],
+            orderBy: "a.act_date, a.step_id",
+            "FROM \(batch) AS k JOIN collection_acts a ON a.creditor_id = k.creditor_id AND a.claim_id = k.claim_id", on: sql
+        )
         var history: [UUID: [TakenStep]] = [:]
         for row in rows {
-            let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
-            let fee = try row.decode(column: "fee_minor", as: Int64.self)
-            let compensation = try row.decode(column: "compensation_minor", as: Int64.self)
+            let currency = try Currency.named(try row.text(7))
+            let fee = try row.integer(5), compensation = try row.integer(6)
             let step = TakenStep(
-                stepID: try row.decode(column: "step_id", as: String.self),
-                kind: StepKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .friendlyReminder,
-                sentOn: try CivilDate(iso: try row.decode(column: "act_date", as: String.self)),
-                deadline: try row.decode(column: "deadline", as: String?.self).map { try CivilDate(iso: $0) },
+                stepID: try row.text(1),
+                kind: StepKind(rawValue: try row.text(2)) ?? .friendlyReminder,
+                sentOn: try CivilDate(iso: try row.text(3)),
+                deadline: try row.optionalText(4).map { try CivilDate(iso: $0) },
                 fee: fee > 0 ? Money(minorUnits: fee, currency: currency) : nil,
                 compensation: compensation > 0 ? Money(minorUnits: compensation, currency: currency) : nil,
-                channel: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:))
+                channel: try row.optionalText(8).flatMap(Channel.init(rawValue:))
             )
-            history[try row.decode(column: "claim_id", as: UUID.self), default: []].append(step)
+            history[try row.uuid(0), default: []].append(step)
         }
         return history
     }
