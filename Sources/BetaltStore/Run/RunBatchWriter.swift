@@ -41,8 +41,9 @@ enum RunBatchWriter {
     ) async throws {
         guard !planned.isEmpty else { return }
         var output = Output()
+        let run = BulkValue.text(runID.uuidString)
         for (claim, plan) in planned {
-            try add(claim, plan, runID: runID, to: &output)
+            try add(claim, plan, run: run, to: &output)
         }
         try await BulkStatement.insert(into: "collection_acts", actColumns, rows: output.acts, on: sql)
         try await BulkStatement.insert(into: "ledger_entries", entryColumns, rows: output.entries, on: sql)
@@ -50,10 +51,9 @@ enum RunBatchWriter {
         try await BulkStatement.update("claims", key: BulkColumn("id", .uuid), set: claimColumns, rows: output.claims, on: sql)
     }
 
-    private static func add(_ claim: DueClaim, _ plan: Plan, runID: UUID, to output: inout Output) throws {
+    private static func add(_ claim: DueClaim, _ plan: Plan, run: BulkValue, to output: inout Output) throws {
         let today = plan.date.iso
         let creditor = BulkValue.text(claim.creditorID.uuidString), claimID = BulkValue.text(claim.id.uuidString)
-        let run = BulkValue.text(runID.uuidString)
         var sequence = claim.lastSequence
         var balances = claim.facts.balances
         var stage = claim.stage
@@ -89,7 +89,7 @@ enum RunBatchWriter {
                 .text(claim.currency.code), .integer(act.fee?.minorUnits ?? 0), .integer(act.compensation?.minorUnits ?? 0),
                 .integer(interest?.minorUnits ?? 0), .integer(act.amountDue.minorUnits), .optional(act.deadline?.iso),
                 .optional(act.waiverIfPaidBy?.iso), .text("\(claim.customerID.uuidString)/\(act.step.id)/\(today)"),
-                .text(try StableJSON.string(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
+                .text(ReasonsJSON.text(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
             )
             stage = stage.after(act.step.kind)
         }
