@@ -63,7 +63,28 @@ enum DueClaims {
     static func load(
         _ keys: some Collection<DueClaimKey>, creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [DueClaim] {
-        guard !keys.isEmpty else { return [] }
+        try await read(keys, creditors: creditors, on: date, sql: sql).claims()
+    }
+
+    /// Who a due claim belongs to and which ladder it follows.
+    typealias Owner = (creditorID: UUID, customerID: UUID, country: Country, ladder: Ladder)
+
+    /// A batch as read from the database; `claims()` makes the due claims of it, which the daily run does
+    /// while the database writes the batch before.
+    struct Batch {
+        fileprivate let rows: [JSONRowsReader.Row]
+        fileprivate let owners: [Owner]
+        fileprivate let history: [UUID: [TakenStep]]
+        fileprivate let disputed: [UUID: Int64]
+        fileprivate let promised: [UUID: (payBy: String, amount: Int64)]
+        fileprivate let planned: Set<UUID>
+        fileprivate let lateByCustomer: [UUID: CivilDate]
+    }
+
+    static func read(
+        _ keys: some Collection<DueClaimKey>, creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
+    ) async throws -> Batch {
+        guard !keys.isEmpty else { return Batch(rows: [], owners: [], history: [:], disputed: [:], promised: [:], planned: [], lateByCustomer: [:]) }
         var pairs = JSONRows()
         for key in keys { pairs.append(.text(key.creditorID.uuidString), .text(key.id.uuidString)) }
         let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
@@ -76,7 +97,7 @@ enum DueClaims {
             JOIN claims c ON c.id = k.claim_id AND c.creditor_id = k.creditor_id
             JOIN customers u ON u.id = c.customer_id
             """, on: sql)
-        let owners = try rows.map { row in
+        let owners = try rows.map { row -> Owner in
             let creditorID = try row.uuid(ClaimColumn.creditorID.rawValue)
             guard let creditor = creditors[creditorID] else { throw UnreadableLadder(key: "default", reason: "no creditor \(creditorID)") }
             let ladder = try creditor.ladders.ladder(
@@ -85,13 +106,21 @@ enum DueClaims {
             )
             return (creditorID: creditorID, customerID: try row.uuid(ClaimColumn.customerID.rawValue), country: creditor.country, ladder: ladder)
         }
-        let lateByCustomer = try await latePayments(owners, on: date, sql: sql)
-        return try zip(rows, owners).map { row, owner in
-            func column(_ column: ClaimColumn) throws -> String { try row.text(column.rawValue) }
-            func optional(_ column: ClaimColumn) throws -> String? { try row.optionalText(column.rawValue) }
-            let id = try row.uuid(ClaimColumn.id.rawValue), country = owner.country
+        return Batch(
+            rows: rows, owners: owners, history: history, disputed: disputed, promised: promised, planned: planned,
+            lateByCustomer: try await latePayments(owners, on: date, sql: sql)
+        )
+    }
+}
+
+extension DueClaims.Batch {
+    func claims() throws -> [DueClaim] {
+        try zip(rows, owners).map { row, owner in
+            func column(_ column: DueClaims.ClaimColumn) throws -> String { try row.text(column.rawValue) }
+            func optional(_ column: DueClaims.ClaimColumn) throws -> String? { try row.optionalText(column.rawValue) }
+            let id = try row.uuid(DueClaims.ClaimColumn.id.rawValue), country = owner.country
             let currency = try Currency.named(try column(.currency))
-            func money(_ column: ClaimColumn) throws -> Money {
+            func money(_ column: DueClaims.ClaimColumn) throws -> Money {
                 Money(minorUnits: try row.integer(column.rawValue), currency: currency)
             }
             let kind = CustomerKind(rawValue: try column(.kind)) ?? .consumer
@@ -107,10 +136,10 @@ enum DueClaims {
                     interest: try money(.interestOpen), compensation: try money(.compensationOpen)
                 ),
                 interestChargedThrough: try optional(.interestChargedThrough).map { try CivilDate(iso: $0) },
-                reminderFeeAgreed: try row.boolean(ClaimColumn.reminderFeeAgreed.rawValue),
+                reminderFeeAgreed: try row.boolean(DueClaims.ClaimColumn.reminderFeeAgreed.rawValue),
                 acceptedElectronicChannels: Set(channels.filter(\.isElectronic)),
                 hasPostalAddress: hasAddress,
-                missingDebtorData: missingDebtorData(
+                missingDebtorData: DueClaims.missingDebtorData(
                     kind: kind, name: try column(.name), hasAddress: hasAddress,
                     organisationNumber: try optional(.organisationNumber), country: country
                 ),
@@ -122,15 +151,17 @@ enum DueClaims {
             )
             return DueClaim(
                 id: id, creditorID: owner.creditorID, customerID: owner.customerID, currency: currency,
-                lastSequence: try row.integer(ClaimColumn.lastSequence.rawValue),
+                lastSequence: try row.integer(DueClaims.ClaimColumn.lastSequence.rawValue),
                 stage: ClaimStage(rawValue: try column(.stage)) ?? .open,
                 ladder: owner.ladder, facts: facts
             )
         }
     }
+}
 
+extension DueClaims {
     /// The columns a due claim is read with, in the order they are selected.
-    private enum ClaimColumn: Int, CaseIterable {
+    fileprivate enum ClaimColumn: Int, CaseIterable {
         case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
         case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough
         case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber
@@ -167,7 +198,7 @@ enum DueClaims {
     /// The latest payment after its claim's business-day due date for each customer whose ladder rewards
     /// good payers, looking back as far as the longest such ladder does. Nothing is read when no ladder asks.
     private static func latePayments(
-        _ owners: [(creditorID: UUID, customerID: UUID, country: Country, ladder: Ladder)], on date: CivilDate, sql: any SQLDatabase
+        _ owners: [Owner], on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [UUID: CivilDate] {
         var months = 0
         var customers = JSONRows()
