@@ -4,20 +4,43 @@ import Foundation
 import SQLKit
 
 /// One daily run over a synthetic ledger on `location`: generation time, run time, claims per second.
+/// With BETALT_BENCH_CACHE=PATH an SQLite ledger is generated once, kept at PATH and copied for later runs,
+/// which saves the minute its generation takes while the run itself is being worked on.
 func benchmarkDailyRun(_ location: DatabaseLocation, creditors: Int, claimsPerCreditor: Int) async throws {
     let today = try CivilDate(2026, 6, 22)  // a Monday, inside the half-years whose rates are known
+    let cache = ProcessInfo.processInfo.environment["BETALT_BENCH_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
+    if case .sqliteFile(let path) = location, let cache, FileManager.default.fileExists(atPath: cache) {
+        try FileManager.default.copyItem(atPath: cache, toPath: path)
+        print("\(location): copied the ledger generated before from \(cache)")
+        let store = try StandaloneDatabase(location: location)
+        return try await timeRun(on: store, location, today: today)
+    }
     let store = try StandaloneDatabase(location: try await freshSchema(location))
     do {
         try await store.migrate()
         let ledger = SyntheticLedger(creditors: creditors, customersPerCreditor: 20, claimsPerCreditor: claimsPerCreditor, today: today)
-        let clock = ContinuousClock()
-        try await SQLiteTuning.prepare(store.database as! any SQLDatabase)
-        let generation = try await clock.measure {
+        let sql = store.database as! any SQLDatabase
+        try await SQLiteTuning.prepare(sql)
+        let generation = try await ContinuousClock().measure {
             try await store.database.transaction { try await ledger.write(on: $0 as! any SQLDatabase) }
         }
         print("\(location): generated \(creditors * claimsPerCreditor) claims of \(creditors) creditors in \(seconds(generation)) s")
+        if case .sqliteFile(let path) = location, let cache {
+            try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+            try FileManager.default.copyItem(atPath: path, toPath: cache)
+        }
+    } catch {
+        try? await store.shutdown()
+        throw error
+    }
+    try await timeRun(on: store, location, today: today)
+}
+
+/// Times one daily run on `store` and shuts it down.
+private func timeRun(on store: StandaloneDatabase, _ location: DatabaseLocation, today: CivilDate) async throws {
+    do {
         var report: RunReport?
-        let elapsed = try await clock.measure { report = try await DailyRun(date: today).run(on: store.database) }
+        let elapsed = try await ContinuousClock().measure { report = try await DailyRun(date: today).run(on: store.database) }
         let considered = report?.totalClaims ?? 0
         let perSecond = Int(Double(considered) / max(0.001, secondsValue(elapsed)))
         print("\(location): daily run decided \(considered) claims in \(seconds(elapsed)) s = \(perSecond) claims/s; acts \(report?.totalActs ?? [:])")

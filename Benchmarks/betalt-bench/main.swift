@@ -5,23 +5,30 @@ import Foundation
 // BETALT_BENCH_CLAIMS scales everything down for a quick look (the camt import uses a tenth as many
 // payments, or BETALT_BENCH_PAYMENTS); BETALT_BENCH_LETTERS sets how many notices are rendered (10,000);
 // BETALT_BENCH_POSTGRES_URL adds PostgreSQL to the daily run. BETALT_BENCH_ONLY=import runs the camt import
-// alone, which saves the few minutes the others take when only it is being looked at.
+// alone, BETALT_BENCH_ONLY=run the daily runs alone (run-sqlite, run-postgres: one engine), which saves the
+// minutes the others take when only one is being looked at; BETALT_BENCH_CACHE keeps the SQLite ledger (RunBenchmark).
 let environment = ProcessInfo.processInfo.environment
 let claimCount = Int(environment["BETALT_BENCH_CLAIMS"] ?? "") ?? 1_000_000
-let importOnly = environment["BETALT_BENCH_ONLY"] == "import"
+let only = environment["BETALT_BENCH_ONLY"] ?? ""
+let importOnly = only == "import"
+let runOnly = only.hasPrefix("run")
 let claimsPerCreditor = Int(environment["BETALT_BENCH_CLAIMS_PER_CREDITOR"] ?? "") ?? 100
 let creditors = max(1, claimCount / claimsPerCreditor)
-if !importOnly {
+if !importOnly && !runOnly {
     try benchmarkCore(claimCount: claimCount)
     try await benchmarkLetters(count: Int(environment["BETALT_BENCH_LETTERS"] ?? "") ?? 10_000)
+}
+if !importOnly && only != "run-postgres" {
     let sqlitePath = FileManager.default.temporaryDirectory.appendingPathComponent("betalt-bench-\(UUID().uuidString).sqlite").path
     try await benchmarkDailyRun(.sqliteFile(path: sqlitePath), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
     try? FileManager.default.removeItem(atPath: sqlitePath)
 }
-let importPath = FileManager.default.temporaryDirectory.appendingPathComponent("betalt-bench-\(UUID().uuidString).sqlite").path
-let paymentCount = Int(environment["BETALT_BENCH_PAYMENTS"] ?? "") ?? max(1, claimCount / 10)
-try await benchmarkPaymentImport(.sqliteFile(path: importPath), claims: claimCount, payments: paymentCount)
-try? FileManager.default.removeItem(atPath: importPath)
-if !importOnly, let url = environment["BETALT_BENCH_POSTGRES_URL"], !url.isEmpty {
+if !runOnly {
+    let importPath = FileManager.default.temporaryDirectory.appendingPathComponent("betalt-bench-\(UUID().uuidString).sqlite").path
+    let paymentCount = Int(environment["BETALT_BENCH_PAYMENTS"] ?? "") ?? max(1, claimCount / 10)
+    try await benchmarkPaymentImport(.sqliteFile(path: importPath), claims: claimCount, payments: paymentCount)
+    try? FileManager.default.removeItem(atPath: importPath)
+}
+if !importOnly && only != "run-sqlite", let url = environment["BETALT_BENCH_POSTGRES_URL"], !url.isEmpty {
     try await benchmarkDailyRun(.postgres(url: url), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
 }

@@ -26,21 +26,42 @@ enum BulkStatement {
         try await sql.raw("INSERT INTO \(ident: table) (\(names)) SELECT \(unsafeRaw: values) FROM \(source(rows, on: sql))").run()
     }
 
-    /// Sets `columns` (after the key) on the rows of `table` whose `key` matches the row's first value.
-    static func update(_ table: String, key: BulkColumn, set columns: [BulkColumn], rows: JSONRows, on sql: any SQLDatabase) async throws {
+    /// Sets `columns` (after the key) on the rows of `table` whose `key` matches the row's first value and
+    /// that meet `condition`, if one is given.
+    static func update(
+        _ table: String, key: BulkColumn, set columns: [BulkColumn], rows: JSONRows, where condition: SQLQueryString? = nil,
+        on sql: any SQLDatabase
+    ) async throws {
         guard rows.count > 0 else { return }
-        let all = [key] + columns
-        let select = SQLList(zip(selectList(all, on: sql), all).map { expression, column in
-            SQLAlias(SQLRaw(expression), as: SQLIdentifier(column.name))
-        })
         let assignments = SQLList(columns.map { column in
             SQLBinaryExpression(SQLIdentifier(column.name), .equal, SQLColumn(SQLIdentifier(column.name), table: SQLIdentifier("v")))
         })
+        let also: SQLQueryString = condition.map { "AND \($0)" } ?? ""
         try await sql.raw("""
             UPDATE \(ident: table) SET \(assignments)
-            FROM (SELECT \(select) FROM \(source(rows, on: sql))) AS v
-            WHERE \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier(table))) = \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier("v")))
+            FROM \(relation(rows, [key] + columns, on: sql)) AS v
+            WHERE \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier(table))) = \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier("v"))) \(also)
             """).run()
+    }
+
+    /// `(SELECT …)` giving `rows` as a table whose columns are named and typed by `columns`, to join with:
+    /// one bound parameter for any number of rows, where tuples of binds would need one per value.
+    static func relation(_ rows: JSONRows, _ columns: [BulkColumn], on sql: any SQLDatabase) -> SQLQueryString {
+        let select = SQLList(zip(selectList(columns, on: sql), columns).map { expression, column in
+            SQLAlias(SQLRaw(expression), as: SQLIdentifier(column.name))
+        })
+        return "(SELECT \(select) FROM \(source(rows, on: sql)))"
+    }
+
+    /// `SELECT columns` followed by `rest` (FROM, WHERE…), its rows gathered by the database into one JSON text
+    /// (in the order of `orderBy`, if given) and read by position: see `JSONRowsReader`.
+    static func rows(_ columns: [String], orderBy: String? = nil, _ rest: SQLQueryString, on sql: any SQLDatabase) async throws -> [JSONRowsReader.Row] {
+        let values = columns.joined(separator: ", "), order = orderBy.map { " ORDER BY \($0)" } ?? ""
+        let gathered = isSQLite(sql)
+            ? "json_group_array(json_array(\(values))\(order))"
+            : "CAST(COALESCE(json_agg(json_build_array(\(values))\(order)), '[]') AS text)"
+        let text = try await sql.raw("SELECT \(unsafeRaw: gathered) AS rows \(rest)").first()?.decode(column: "rows", as: String.self)
+        return try JSONRowsReader(text ?? "[]").rows
     }
 
     private static func isSQLite(_ sql: any SQLDatabase) -> Bool { sql.dialect.name == "sqlite" }

@@ -185,11 +185,13 @@ public enum Disputes {
         }
     }
 
-    /// The open disputed amount of each claim (claims without an open dispute are absent).
-    static func openAmounts(claimIDs: SQLList, creditorID: UUID, on sql: any SQLDatabase) async throws -> [UUID: Int64] {
+    /// The open disputed amount of each claim (claims without an open dispute are absent); `claims` is a
+    /// relation of (creditor_id, claim_id) pairs.
+    static func openAmounts(claims: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: Int64] {
         let rows = try await sql.raw("""
-            SELECT claim_id, CAST(SUM(amount_minor) AS BIGINT) AS disputed FROM disputes
-            WHERE creditor_id = \(bind: creditorID) AND status = 'open' AND claim_id IN (\(claimIDs)) GROUP BY claim_id
+            SELECT d.claim_id, CAST(SUM(d.amount_minor) AS BIGINT) AS disputed
+            FROM \(claims) AS k JOIN disputes d ON d.creditor_id = k.creditor_id AND d.claim_id = k.claim_id
+            WHERE d.status = 'open' GROUP BY d.claim_id
             """).all()
         var amounts: [UUID: Int64] = [:]
         for row in rows { amounts[try row.decode(column: "claim_id", as: UUID.self)] = try row.decode(column: "disputed", as: Int64.self) }

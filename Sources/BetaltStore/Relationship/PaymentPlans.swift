@@ -346,11 +346,14 @@ public enum PaymentPlans {
     /// The notice group key of a plan's one reminder.
     public static func reminderKey(_ plan: PaymentPlanRecord) -> String { "plan/\(plan.id!.uuidString)/reminder" }
 
-    /// Which of these claims an offered or active plan covers, for the planner.
-    static func paused(claimIDs: SQLList, creditorID: UUID, on sql: any SQLDatabase) async throws -> Set<UUID> {
+    /// Which of these claims an offered or active plan covers, for the planner; `claims` is a relation of
+    /// (creditor_id, claim_id) pairs.
+    static func paused(claims: SQLQueryString, on sql: any SQLDatabase) async throws -> Set<UUID> {
         let rows = try await sql.raw("""
-            SELECT pc.claim_id FROM payment_plan_claims pc JOIN payment_plans p ON p.id = pc.plan_id
-            WHERE pc.creditor_id = \(bind: creditorID) AND p.status IN ('offered', 'active') AND pc.claim_id IN (\(claimIDs))
+            SELECT pc.claim_id
+            FROM \(claims) AS k JOIN payment_plan_claims pc ON pc.creditor_id = k.creditor_id AND pc.claim_id = k.claim_id
+            JOIN payment_plans p ON p.id = pc.plan_id
+            WHERE p.status IN ('offered', 'active')
             """).all()
         return Set(try rows.map { try $0.decode(column: "claim_id", as: UUID.self) })
     }

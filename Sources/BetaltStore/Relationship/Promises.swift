@@ -107,11 +107,12 @@ public enum Promises {
             .sort(\.$madeOn, .descending).sort(\.$createdAt, .descending).all()
     }
 
-    /// The open promise of each claim, for the planner.
-    static func open(claimIDs: SQLList, creditorID: UUID, on sql: any SQLDatabase) async throws -> [UUID: (payBy: String, amount: Int64)] {
+    /// The open promise of each claim, for the planner; `claims` is a relation of (creditor_id, claim_id) pairs.
+    static func open(claims: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: (payBy: String, amount: Int64)] {
         let rows = try await sql.raw("""
-            SELECT claim_id, pay_by, amount_minor FROM promises
-            WHERE creditor_id = \(bind: creditorID) AND status = 'open' AND claim_id IN (\(claimIDs))
+            SELECT p.claim_id, p.pay_by, p.amount_minor
+            FROM \(claims) AS k JOIN promises p ON p.creditor_id = k.creditor_id AND p.claim_id = k.claim_id
+            WHERE p.status = 'open'
             """).all()
         var open: [UUID: (payBy: String, amount: Int64)] = [:]
         for row in rows {

@@ -46,18 +46,61 @@ enum CreditorRunLock {
         return fromEnded.isEmpty ? .takenByAnother : .acquired
     }
 
-    /// Extends the lease while the worker is still busy with the creditor.
-    static func renew(creditorID: UUID, date: String, worker: String, now: Date, on sql: any SQLDatabase) async throws {
+    /// Claims the day of several creditors: one statement takes every creditor no worker has started, and
+    /// only the others (done, or held by a worker) are looked at, those not done one by one as above.
+    /// The rows go in in the order given, so two workers claiming overlapping sets in the same order never
+    /// wait for each other in a circle.
+    static func claim(
+        creditorIDs: [UUID], date: String, worker: String, runID: UUID, now: Date = Date(), on sql: any SQLDatabase
+    ) async throws -> [UUID: Claim] {
+        guard !creditorIDs.isEmpty else { return [:] }
+        let lease = now.addingTimeInterval(leaseSeconds)
+        let values = SQLList(creditorIDs.map { creditorID in
+            SQLGroupExpression([
+                SQLBind(UUID()), SQLBind(creditorID), SQLBind(date), SQLLiteral.string("running"), SQLBind(worker), SQLBind(lease),
+                SQLBind(runID), SQLLiteral.string("{}"),
+            ] as [any SQLExpression])
+        })
+        let inserted = try await sql.raw("""
+            INSERT INTO creditor_runs (id, creditor_id, run_date, status, worker, lease_until, run_id, report)
+            VALUES \(values)
+            ON CONFLICT (creditor_id, run_date) DO NOTHING
+            RETURNING creditor_id
+            """).all()
+        var claims: [UUID: Claim] = [:]
+        for row in inserted { claims[try row.decode(column: "creditor_id", as: UUID.self)] = .acquired }
+        let others = creditorIDs.filter { claims[$0] == nil }
+        guard !others.isEmpty else { return claims }
+        for row in try await sql.raw("""
+            SELECT creditor_id, status FROM creditor_runs
+            WHERE run_date = \(bind: date) AND creditor_id IN (\(SQLList(others.map { SQLBind($0) })))
+            """).all() where try row.decode(column: "status", as: String.self) == "done" {
+            claims[try row.decode(column: "creditor_id", as: UUID.self)] = .alreadyDone
+        }
+        for creditorID in others where claims[creditorID] == nil {
+            claims[creditorID] = try await claim(creditorID: creditorID, date: date, worker: worker, runID: runID, now: now, on: sql)
+        }
+        return claims
+    }
+
+    /// Extends the lease of every creditor the worker is still busy with on `date`.
+    static func renew(date: String, worker: String, now: Date, on sql: any SQLDatabase) async throws {
         try await sql.raw("""
             UPDATE creditor_runs SET lease_until = \(bind: now.addingTimeInterval(leaseSeconds))
-            WHERE creditor_id = \(bind: creditorID) AND run_date = \(bind: date) AND worker = \(bind: worker)
+            WHERE run_date = \(bind: date) AND worker = \(bind: worker) AND status = 'running'
             """).run()
     }
 
-    static func finish(creditorID: UUID, date: String, worker: String, report: String, on sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            UPDATE creditor_runs SET status = 'done', report = \(bind: report)
-            WHERE creditor_id = \(bind: creditorID) AND run_date = \(bind: date) AND worker = \(bind: worker)
-            """).run()
+    /// Marks the creditors' day done with each one's report, in one statement; a creditor another worker
+    /// has taken over meanwhile is left to that worker.
+    static func finish(_ reports: [CreditorRunReport], date: String, worker: String, on sql: any SQLDatabase) async throws {
+        var rows = JSONRows()
+        for report in reports {
+            rows.append(.text(report.creditorID.uuidString), .text("done"), .text(try StableJSON.string(report)))
+        }
+        try await BulkStatement.update(
+            "creditor_runs", key: BulkColumn("creditor_id", .uuid), set: [BulkColumn("status"), BulkColumn("report")], rows: rows,
+            where: "run_date = \(bind: date) AND worker = \(bind: worker)", on: sql
+        )
     }
 }

@@ -6,6 +6,7 @@ import SQLKit
 /// A claim whose next-action date has come, with the facts the planner needs and what the writer needs.
 struct DueClaim: Sendable {
     let id: UUID
+    let creditorID: UUID
     let customerID: UUID
     let currency: Currency
     let lastSequence: Int64
@@ -14,15 +15,31 @@ struct DueClaim: Sendable {
     let facts: ClaimFacts
 }
 
-/// Reads due claims in batches: first the ids through the (creditor_id, next_action_date) index, then each
-/// batch of rows with its customer and its history, so memory stays bounded whatever the creditor's size.
+/// A claim of a creditor, as the run lists the due ones.
+struct DueClaimKey: Sendable, Hashable {
+    let creditorID: UUID
+    let id: UUID
+}
+
+/// Reads due claims in batches: first the keys through the (creditor_id, next_action_date) index, then each
+/// batch of rows with its customer and its history, so memory stays bounded whatever the creditors' size.
+/// A batch may hold claims of many creditors: every statement joins on the (creditor, claim) pairs.
 enum DueClaims {
-    static func ids(creditorID: UUID, through date: CivilDate, on sql: any SQLDatabase) async throws -> [UUID] {
-        try await sql.raw("""
-            SELECT id FROM claims
-            WHERE creditor_id = \(bind: creditorID) AND next_action_date <= \(bind: date.iso)
+    /// What reading a creditor's claims needs to know of the creditor.
+    struct Creditor: Sendable {
+        let country: Country
+        let ladders: LadderBook
+    }
+
+    static let keyColumns = [BulkColumn("creditor_id", .uuid), BulkColumn("claim_id", .uuid)]
+
+    static func keys(creditorIDs: [UUID], through date: CivilDate, on sql: any SQLDatabase) async throws -> [DueClaimKey] {
+        guard !creditorIDs.isEmpty else { return [] }
+        return try await BulkStatement.rows(["creditor_id", "id"], """
+            FROM claims
+            WHERE creditor_id IN (\(SQLList(creditorIDs.map { SQLBind($0) }))) AND next_action_date <= \(bind: date.iso)
               AND stage NOT IN ('closed', 'withAgency')
-            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+            """, on: sql).map { DueClaimKey(creditorID: try $0.uuid(0), id: try $0.uuid(1)) }
     }
 
     /// How many claims are due on `date`, for one creditor or all: the size of the run, for its progress bar.
@@ -37,131 +54,207 @@ enum DueClaims {
     static func load(
         _ ids: some Collection<UUID>, creditorID: UUID, country: Country, ladders: LadderBook, on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [DueClaim] {
-        guard !ids.isEmpty else { return [] }
-        let idList = SQLList(ids.map { SQLBind($0) })
-        let history = try await takenSteps(idList, creditorID: creditorID, on: sql)
-        let disputed = try await Disputes.openAmounts(claimIDs: idList, creditorID: creditorID, on: sql)
-        let promised = try await Promises.open(claimIDs: idList, creditorID: creditorID, on: sql)
-        let planned = try await PaymentPlans.paused(claimIDs: idList, creditorID: creditorID, on: sql)
-        let rows = try await sql.raw("""
-            SELECT c.id, c.customer_id, c.issue_date, c.due_date, c.currency, c.stage, c.last_sequence,
-                   c.principal_open_minor, c.fee_open_minor, c.interest_open_minor, c.compensation_open_minor,
-                   c.ladder_key, c.reminder_fee_agreed, c.interest_charged_through,
-                   u.kind, u.name, u.accepted_channels, u.ladder_key AS customer_ladder_key, u.address_line,
-                   u.postal_code, u.city, u.organisation_number
-            FROM claims c JOIN customers u ON u.id = c.customer_id
-            WHERE c.creditor_id = \(bind: creditorID) AND c.id IN (\(idList))
-            """).all()
-        let rowLadders = try rows.map { row in
-            try ladders.ladder(
-                claimKey: try row.decode(column: "ladder_key", as: String?.self),
-                customerKey: try row.decode(column: "customer_ladder_key", as: String?.self), country: country
+        try await load(
+            ids.map { DueClaimKey(creditorID: creditorID, id: $0) }, creditors: [creditorID: Creditor(country: country, ladders: ladders)],
+            on: date, sql: sql
+        )
+    }
+
+    static func load(
+        _ keys: some Collection<DueClaimKey>, creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
+    ) async throws -> [DueClaim] {
+        try await read(keys, creditors: creditors, on: date, sql: sql).claims()
+    }
+
+    /// Who a due claim belongs to and which ladder it follows.
+    typealias Owner = (creditorID: UUID, customerID: UUID, country: Country, ladder: Ladder)
+
+    /// A batch as read from the database; `claims()` makes the due claims of it, which the daily run does
+    /// while the database writes the batch before.
+    struct Batch {
+        fileprivate let rows: [JSONRowsReader.Row]
+        fileprivate let owners: [Owner]
+        fileprivate let history: [UUID: [TakenStep]]
+        fileprivate let disputed: [UUID: Int64]
+        fileprivate let promised: [UUID: (payBy: String, amount: Int64)]
+        fileprivate let planned: Set<UUID>
+        fileprivate let lateByCustomer: [UUID: CivilDate]
+    }
+
+    static func read(
+        _ keys: some Collection<DueClaimKey>, creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
+    ) async throws -> Batch {
+        guard !keys.isEmpty else { return Batch(rows: [], owners: [], history: [:], disputed: [:], promised: [:], planned: [], lateByCustomer: [:]) }
+        var pairs = JSONRows()
+        for key in keys { pairs.append(.text(key.creditorID.uuidString), .text(key.id.uuidString)) }
+        let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
+        let history = try await takenSteps(batch, on: sql)
+        let disputed = try await Disputes.openAmounts(claims: batch, on: sql)
+        let promised = try await Promises.open(claims: batch, on: sql)
+        let planned = try await PaymentPlans.paused(claims: batch, on: sql)
+        let rows = try await BulkStatement.rows(ClaimColumn.allCases.map(\.expression), """
+            FROM \(batch) AS k
+            JOIN claims c ON c.id = k.claim_id AND c.creditor_id = k.creditor_id
+            JOIN customers u ON u.id = c.customer_id
+            """, on: sql)
+        let owners = try rows.map { row -> Owner in
+            let creditorID = try row.uuid(ClaimColumn.creditorID.rawValue)
+            guard let creditor = creditors[creditorID] else { throw UnreadableLadder(key: "default", reason: "no creditor \(creditorID)") }
+            let ladder = try creditor.ladders.ladder(
+                claimKey: try row.optionalText(ClaimColumn.ladderKey.rawValue),
+                customerKey: try row.optionalText(ClaimColumn.customerLadderKey.rawValue), country: creditor.country
             )
+            return (creditorID: creditorID, customerID: try row.uuid(ClaimColumn.customerID.rawValue), country: creditor.country, ladder: ladder)
         }
-        let lateByCustomer = try await latePayments(rows, ladders: rowLadders, country: country, creditorID: creditorID, on: date, sql: sql)
-        return try zip(rows, rowLadders).map { row, ladder in
-            let id = try row.decode(column: "id", as: UUID.self)
-            let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
-            func money(_ column: String) throws -> Money {
-                Money(minorUnits: try row.decode(column: column, as: Int64.self), currency: currency)
+        return Batch(
+            rows: rows, owners: owners, history: history, disputed: disputed, promised: promised, planned: planned,
+            lateByCustomer: try await latePayments(owners, on: date, sql: sql)
+        )
+    }
+}
+
+extension DueClaims.Batch {
+    func claims() throws -> [DueClaim] {
+        try zip(rows, owners).map { row, owner in
+            func column(_ column: DueClaims.ClaimColumn) throws -> String { try row.text(column.rawValue) }
+            func optional(_ column: DueClaims.ClaimColumn) throws -> String? { try row.optionalText(column.rawValue) }
+            let id = try row.uuid(DueClaims.ClaimColumn.id.rawValue), country = owner.country
+            let currency = try Currency.named(try column(.currency))
+            func money(_ column: DueClaims.ClaimColumn) throws -> Money {
+                Money(minorUnits: try row.integer(column.rawValue), currency: currency)
             }
-            let kind = CustomerKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .consumer
-            let address = [
-                try row.decode(column: "address_line", as: String.self),
-                try row.decode(column: "postal_code", as: String.self),
-                try row.decode(column: "city", as: String.self),
-            ]
-            let hasAddress = address.allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            let channels = try row.decode(column: "accepted_channels", as: String.self)
-                .split(separator: ",").compactMap { Channel(rawValue: String($0)) }
+            let kind = CustomerKind(rawValue: try column(.kind)) ?? .consumer
+            let hasAddress = try [column(.addressLine), column(.postalCode), column(.city)]
+                .allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let channels = try column(.acceptedChannels).split(separator: ",").compactMap { Channel(rawValue: String($0)) }
             let facts = ClaimFacts(
                 claimID: id.uuidString, country: country, customerKind: kind,
-                issueDate: try CivilDate(iso: try row.decode(column: "issue_date", as: String.self)),
-                dueDate: try CivilDate(iso: try row.decode(column: "due_date", as: String.self)),
+                issueDate: try CivilDate(iso: try column(.issueDate)),
+                dueDate: try CivilDate(iso: try column(.dueDate)),
                 balances: try ComponentBalances(
-                    principal: try money("principal_open_minor"), fee: try money("fee_open_minor"),
-                    interest: try money("interest_open_minor"), compensation: try money("compensation_open_minor")
+                    principal: try money(.principalOpen), fee: try money(.feeOpen),
+                    interest: try money(.interestOpen), compensation: try money(.compensationOpen)
                 ),
-                interestChargedThrough: try row.decode(column: "interest_charged_through", as: String?.self).map { try CivilDate(iso: $0) },
-                reminderFeeAgreed: try row.decode(column: "reminder_fee_agreed", as: Bool.self),
+                interestChargedThrough: try optional(.interestChargedThrough).map { try CivilDate(iso: $0) },
+                reminderFeeAgreed: try row.boolean(DueClaims.ClaimColumn.reminderFeeAgreed.rawValue),
                 acceptedElectronicChannels: Set(channels.filter(\.isElectronic)),
                 hasPostalAddress: hasAddress,
-                missingDebtorData: missingDebtorData(
-                    kind: kind, name: try row.decode(column: "name", as: String.self), hasAddress: hasAddress,
-                    organisationNumber: try row.decode(column: "organisation_number", as: String?.self), country: country
+                missingDebtorData: DueClaims.missingDebtorData(
+                    kind: kind, name: try column(.name), hasAddress: hasAddress,
+                    organisationNumber: try optional(.organisationNumber), country: country
                 ),
                 history: history[id] ?? [],
                 disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency),
                 promise: try promised[id].map { PromiseFacts(payBy: try CivilDate(iso: $0.payBy), amount: Money(minorUnits: $0.amount, currency: currency)) },
                 onPaymentPlan: planned.contains(id),
-                lastLatePayment: lateByCustomer[try row.decode(column: "customer_id", as: UUID.self)]
+                lastLatePayment: lateByCustomer[owner.customerID]
             )
             return DueClaim(
-                id: id, customerID: try row.decode(column: "customer_id", as: UUID.self), currency: currency,
-                lastSequence: try row.decode(column: "last_sequence", as: Int64.self),
-                stage: ClaimStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .open,
-                ladder: ladder, facts: facts
+                id: id, creditorID: owner.creditorID, customerID: owner.customerID, currency: currency,
+                lastSequence: try row.integer(DueClaims.ClaimColumn.lastSequence.rawValue),
+                stage: ClaimStage(rawValue: try column(.stage)) ?? .open,
+                ladder: owner.ladder, facts: facts
             )
+        }
+    }
+}
+
+extension DueClaims {
+    /// The columns a due claim is read with, in the order they are selected.
+    fileprivate enum ClaimColumn: Int, CaseIterable {
+        case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
+        case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough
+        case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber
+
+        var expression: String {
+            switch self {
+            case .id: "c.id"
+            case .creditorID: "c.creditor_id"
+            case .customerID: "c.customer_id"
+            case .issueDate: "c.issue_date"
+            case .dueDate: "c.due_date"
+            case .currency: "c.currency"
+            case .stage: "c.stage"
+            case .lastSequence: "c.last_sequence"
+            case .principalOpen: "c.principal_open_minor"
+            case .feeOpen: "c.fee_open_minor"
+            case .interestOpen: "c.interest_open_minor"
+            case .compensationOpen: "c.compensation_open_minor"
+            case .ladderKey: "c.ladder_key"
+            case .reminderFeeAgreed: "c.reminder_fee_agreed"
+            case .interestChargedThrough: "c.interest_charged_through"
+            case .kind: "u.kind"
+            case .name: "u.name"
+            case .acceptedChannels: "u.accepted_channels"
+            case .customerLadderKey: "u.ladder_key"
+            case .addressLine: "u.address_line"
+            case .postalCode: "u.postal_code"
+            case .city: "u.city"
+            case .organisationNumber: "u.organisation_number"
+            }
         }
     }
 
     /// The latest payment after its claim's business-day due date for each customer whose ladder rewards
     /// good payers, looking back as far as the longest such ladder does. Nothing is read when no ladder asks.
     private static func latePayments(
-        _ rows: [any SQLRow], ladders: [Ladder], country: Country, creditorID: UUID, on date: CivilDate, sql: any SQLDatabase
+        _ owners: [Owner], on date: CivilDate, sql: any SQLDatabase
     ) async throws -> [UUID: CivilDate] {
         var months = 0
-        var customers: Set<UUID> = []
-        for (row, ladder) in zip(rows, ladders) {
-            guard let goodPayerMonths = ladder.options.goodPayerMonths else { continue }
+        var customers = JSONRows()
+        var seen: Set<UUID> = []
+        var countries: [UUID: Country] = [:]
+        for owner in owners {
+            guard let goodPayerMonths = owner.ladder.options.goodPayerMonths else { continue }
             months = max(months, goodPayerMonths)
-            customers.insert(try row.decode(column: "customer_id", as: UUID.self))
+            countries[owner.creditorID] = owner.country
+            guard seen.insert(owner.customerID).inserted else { continue }
+            customers.append(.text(owner.creditorID.uuidString), .text(owner.customerID.uuidString))
         }
-        guard !customers.isEmpty else { return [:] }
+        guard customers.count > 0 else { return [:] }
         let since = date.adding(months: -months).iso
-        let calendar = Rulebook.for(country).calendar
+        let pairs = BulkStatement.relation(customers, [BulkColumn("creditor_id", .uuid), BulkColumn("customer_id", .uuid)], on: sql)
+        let payments = try await sql.raw("""
+            SELECT c.creditor_id, c.customer_id, c.due_date, MAX(e.entry_date) AS paid_on
+            FROM \(pairs) AS k
+            JOIN claims c ON c.creditor_id = k.creditor_id AND c.customer_id = k.customer_id
+            JOIN ledger_entries e ON e.creditor_id = c.creditor_id AND e.claim_id = c.id
+            WHERE e.kind = 'payment' AND e.entry_date > c.due_date AND e.entry_date >= \(bind: since)
+            GROUP BY c.creditor_id, c.customer_id, c.id, c.due_date
+            """).all()
         var latest: [UUID: CivilDate] = [:]
-        for chunk in Array(customers).chunked(into: 500) {
-            let payments = try await sql.raw("""
-                SELECT c.customer_id, c.due_date, MAX(e.entry_date) AS paid_on
-                FROM claims c JOIN ledger_entries e ON e.claim_id = c.id
-                WHERE c.creditor_id = \(bind: creditorID) AND c.customer_id IN (\(SQLList(chunk.map { SQLBind($0) })))
-                  AND e.kind = 'payment' AND e.entry_date > c.due_date AND e.entry_date >= \(bind: since)
-                GROUP BY c.customer_id, c.id, c.due_date
-                """).all()
-            for payment in payments {
-                let paidOn = try CivilDate(iso: try payment.decode(column: "paid_on", as: String.self))
-                guard paidOn > calendar.dueDateRolledForward(try CivilDate(iso: try payment.decode(column: "due_date", as: String.self)))
-                else { continue }
-                let customer = try payment.decode(column: "customer_id", as: UUID.self)
-                latest[customer] = max(latest[customer] ?? paidOn, paidOn)
-            }
+        for payment in payments {
+            guard let country = countries[try payment.decode(column: "creditor_id", as: UUID.self)] else { continue }
+            let paidOn = try CivilDate(iso: try payment.decode(column: "paid_on", as: String.self))
+            let dueDate = try CivilDate(iso: try payment.decode(column: "due_date", as: String.self))
+            guard paidOn > Rulebook.for(country).calendar.dueDateRolledForward(dueDate) else { continue }
+            let customer = try payment.decode(column: "customer_id", as: UUID.self)
+            latest[customer] = max(latest[customer] ?? paidOn, paidOn)
         }
         return latest
     }
 
-    private static func takenSteps(_ idList: SQLList, creditorID: UUID, on sql: any SQLDatabase) async throws -> [UUID: [TakenStep]] {
-        let rows = try await sql.raw("""
-            SELECT claim_id, step_id, kind, act_date, deadline, fee_minor, compensation_minor, currency, channel
-            FROM collection_acts
-            WHERE creditor_id = \(bind: creditorID) AND claim_id IN (\(idList))
-            ORDER BY act_date, step_id
-            """).all()
+    /// Each claim's steps taken so far, oldest first.
+    private static func takenSteps(_ batch: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: [TakenStep]] {
+        let rows = try await BulkStatement.rows(
+            ["a.claim_id", "a.step_id", "a.kind", "a.act_date", "a.deadline", "a.fee_minor", "a.compensation_minor", "a.currency", "a.channel"],
+            orderBy: "a.act_date, a.step_id",
+            "FROM \(batch) AS k JOIN collection_acts a ON a.creditor_id = k.creditor_id AND a.claim_id = k.claim_id", on: sql
+        )
         var history: [UUID: [TakenStep]] = [:]
         for row in rows {
-            let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
-            let fee = try row.decode(column: "fee_minor", as: Int64.self)
-            let compensation = try row.decode(column: "compensation_minor", as: Int64.self)
+            let currency = try Currency.named(try row.text(7))
+            let fee = try row.integer(5), compensation = try row.integer(6)
             let step = TakenStep(
-                stepID: try row.decode(column: "step_id", as: String.self),
-                kind: StepKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .friendlyReminder,
-                sentOn: try CivilDate(iso: try row.decode(column: "act_date", as: String.self)),
-                deadline: try row.decode(column: "deadline", as: String?.self).map { try CivilDate(iso: $0) },
+                stepID: try row.text(1),
+                kind: StepKind(rawValue: try row.text(2)) ?? .friendlyReminder,
+                sentOn: try CivilDate(iso: try row.text(3)),
+                deadline: try row.optionalText(4).map { try CivilDate(iso: $0) },
                 fee: fee > 0 ? Money(minorUnits: fee, currency: currency) : nil,
                 compensation: compensation > 0 ? Money(minorUnits: compensation, currency: currency) : nil,
-                channel: try row.decode(column: "channel", as: String?.self).flatMap(Channel.init(rawValue:))
+                channel: try row.optionalText(8).flatMap(Channel.init(rawValue:))
             )
-            history[try row.decode(column: "claim_id", as: UUID.self), default: []].append(step)
+            history[try row.uuid(0), default: []].append(step)
         }
         return history
     }

@@ -18,15 +18,20 @@ public struct LadderBook: Sendable {
     /// The creditor's saved ladders over the defaults. A stored ladder that no longer reads is an error,
     /// never silently replaced by a default.
     public static func load(creditorID: UUID, on database: any Database) async throws -> LadderBook {
-        var ladders = defaults
-        for record in try await LadderRecord.query(on: database).filter(\.$creditorID == creditorID).all() {
+        try await load(creditorIDs: [creditorID], on: database)[creditorID]!
+    }
+
+    /// The books of several creditors, read in one query.
+    static func load(creditorIDs: [UUID], on database: any Database) async throws -> [UUID: LadderBook] {
+        var ladders = Dictionary(uniqueKeysWithValues: creditorIDs.map { ($0, defaults) })
+        for record in try await LadderRecord.query(on: database).filter(\.$creditorID ~~ creditorIDs).all() {
             do {
-                ladders[record.key] = try JSONDecoder().decode(Ladder.self, from: Data(record.definition.utf8))
+                ladders[record.creditorID, default: defaults][record.key] = try JSONDecoder().decode(Ladder.self, from: Data(record.definition.utf8))
             } catch {
                 throw UnreadableLadder(key: record.key, reason: "\(error)")
             }
         }
-        return LadderBook(ladders: ladders)
+        return ladders.mapValues(LadderBook.init(ladders:))
     }
 
     /// The invoice's ladder, else the customer's, else the default for the country.

@@ -3,7 +3,7 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// Persists one batch of plans in one transaction: the acts (unique per claim, step and date), the ledger
+/// Persists one batch of plans (of one creditor or many) in one transaction: the acts (unique per claim, step and date), the ledger
 /// entries they charge, the decision trail, and each claim's new balances, stage and next-action date.
 /// Each table gets one statement per batch whose rows travel as one JSON parameter (see `JSONRows`).
 enum RunBatchWriter {
@@ -37,12 +37,13 @@ enum RunBatchWriter {
     ]
 
     static func write(
-        _ planned: [(claim: DueClaim, plan: Plan)], creditorID: UUID, runID: UUID, on sql: any SQLDatabase
+        _ planned: [(claim: DueClaim, plan: Plan)], runID: UUID, on sql: any SQLDatabase
     ) async throws {
         guard !planned.isEmpty else { return }
         var output = Output()
+        let run = BulkValue.text(runID.uuidString)
         for (claim, plan) in planned {
-            try add(claim, plan, creditorID: creditorID, runID: runID, to: &output)
+            try add(claim, plan, run: run, to: &output)
         }
         try await BulkStatement.insert(into: "collection_acts", actColumns, rows: output.acts, on: sql)
         try await BulkStatement.insert(into: "ledger_entries", entryColumns, rows: output.entries, on: sql)
@@ -50,10 +51,9 @@ enum RunBatchWriter {
         try await BulkStatement.update("claims", key: BulkColumn("id", .uuid), set: claimColumns, rows: output.claims, on: sql)
     }
 
-    private static func add(_ claim: DueClaim, _ plan: Plan, creditorID: UUID, runID: UUID, to output: inout Output) throws {
+    private static func add(_ claim: DueClaim, _ plan: Plan, run: BulkValue, to output: inout Output) throws {
         let today = plan.date.iso
-        let creditor = BulkValue.text(creditorID.uuidString), claimID = BulkValue.text(claim.id.uuidString)
-        let run = BulkValue.text(runID.uuidString)
+        let creditor = BulkValue.text(claim.creditorID.uuidString), claimID = BulkValue.text(claim.id.uuidString)
         var sequence = claim.lastSequence
         var balances = claim.facts.balances
         var stage = claim.stage
@@ -89,7 +89,7 @@ enum RunBatchWriter {
                 .text(claim.currency.code), .integer(act.fee?.minorUnits ?? 0), .integer(act.compensation?.minorUnits ?? 0),
                 .integer(interest?.minorUnits ?? 0), .integer(act.amountDue.minorUnits), .optional(act.deadline?.iso),
                 .optional(act.waiverIfPaidBy?.iso), .text("\(claim.customerID.uuidString)/\(act.step.id)/\(today)"),
-                .text(try StableJSON.string(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
+                .text(ReasonsJSON.text(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
             )
             stage = stage.after(act.step.kind)
         }
