@@ -6,6 +6,7 @@ import sqlite3
 import tempfile
 import uuid
 
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -109,7 +110,9 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server):
     row.find_element(By.CSS_SELECTOR, "details.recall summary").click()
     row.find_element(By.NAME, "reason").send_keys("Kunden har tatt kontakt")
     row.find_element(By.CSS_SELECTOR, "details.recall button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: "Tilbakekalt, venter svar" in b.find_element(By.ID, "case-list").text)
+    # The page reloads after the form: an element found mid-reload may go stale, so look again.
+    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda b: "Tilbakekalt, venter svar" in b.find_element(By.ID, "case-list").text)
     assert "Tilbakekall" in browser.find_element(By.ID, "message-list").text
 
     browser.get(f"{server}/creditors/{creditor}/claims/{claim}")
