@@ -25,11 +25,7 @@ struct AgencyAfterHandoverTests {
 
     /// Three ready claims of the first creditor packaged for an agency taking files in `folder`, and sent.
     static func handedOver(_ store: StandaloneDatabase, folder: URL) async throws -> (creditor: UUID, agency: AgencyRecord, claims: [ClaimRecord]) {
-        let ledger = try await HandoverQueueTests.weeksOfRuns(store)
-        let creditor = ledger.creditors[0].id
-        let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
-        let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(3))
-        try #require(chosen.count == 3)
+        let (creditor, chosen) = try await HandoverQueueTests.waitingOnlyForOriginals(3, store)
         // Two came as UBL; the third came without an original, and a person attached the invoice's PDF.
         for candidate in chosen.prefix(2) { try await HandoverQueueTests.archiveOriginal(of: candidate.claim, store) }
         let pdf = Data("%PDF-1.4 faktura \(chosen[2].claim.invoiceNumber)".utf8)
@@ -224,10 +220,8 @@ struct AgencyAfterHandoverTests {
         try await TestDatabase.with(engine) { store in
             let endpoint = try AgencyEndpointServer()
             defer { endpoint.stop() }
-            let ledger = try await HandoverQueueTests.weeksOfRuns(store)
-            let creditor = ledger.creditors[0].id
-            let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: Self.end, on: store.database)
-            let chosen = try #require(waiting.first { $0.blocks.map(\.code) == [.originalInvoice] })
+            let (creditor, waiting) = try await HandoverQueueTests.waitingOnlyForOriginals(1, store)
+            let chosen = waiting[0]
             try await HandoverQueueTests.archiveOriginal(of: chosen.claim, store)
             let agency = try await HandoverQueueTests.agency(
                 of: creditor, delivery: "https", target: "\(endpoint.url)/down/cases", token: "s3cret", autoSend: false, store)

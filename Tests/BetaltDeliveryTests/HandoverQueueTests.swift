@@ -28,6 +28,16 @@ struct HandoverQueueTests {
         return ledger
     }
 
+    /// After the weeks of runs, `count` claims of the first creditor whose only want on 2027-01-05 is their
+    /// original invoice.
+    static func waitingOnlyForOriginals(_ count: Int, _ store: StandaloneDatabase) async throws -> (creditor: UUID, claims: [HandoverQueue.Candidate]) {
+        let creditor = try await weeksOfRuns(store).creditors[0].id
+        let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: try CivilDate(2027, 1, 5), on: store.database)
+        let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(count))
+        try #require(chosen.count == count)
+        return (creditor, chosen)
+    }
+
     /// The claim's original invoice in the archive, as a UBL import would have kept it.
     static func archiveOriginal(of claim: ClaimRecord, _ store: StandaloneDatabase) async throws {
         let original = InvoiceDocumentRecord()
@@ -87,12 +97,8 @@ struct HandoverQueueTests {
           arguments: TestEngine.allCases)
     func batchRoundTrip(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
-            let ledger = try await Self.weeksOfRuns(store)
-            let creditor = ledger.creditors[0].id
+            let (creditor, chosen) = try await Self.waitingOnlyForOriginals(2, store)
             let end = try CivilDate(2027, 1, 5)
-            let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
-            let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(2))
-            #expect(chosen.count == 2)
             for candidate in chosen { try await Self.archiveOriginal(of: candidate.claim, store) }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agency-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -151,12 +157,8 @@ struct HandoverQueueTests {
           arguments: TestEngine.allCases)
     func outOfDatePackage(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
-            let ledger = try await Self.weeksOfRuns(store)
-            let creditor = ledger.creditors[0].id
+            let (creditor, chosen) = try await Self.waitingOnlyForOriginals(2, store)
             let end = try CivilDate(2027, 1, 5)
-            let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
-            let chosen = Array(waiting.filter { $0.blocks.map(\.code) == [.originalInvoice] }.prefix(2))
-            #expect(chosen.count == 2)
             for candidate in chosen { try await Self.archiveOriginal(of: candidate.claim, store) }
             let agency = try await HandoverQueueTests.agency(of: creditor, delivery: "download", target: "", autoSend: false, store)
             let batch = try #require(try await Handovers.prepareBatch(

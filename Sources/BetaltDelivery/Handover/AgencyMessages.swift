@@ -153,7 +153,7 @@ public enum AgencyMessages {
             messageID: id.uuidString.lowercased(), kind: kind, createdOn: today, creditor: CaseFiles.party(creditor),
             agency: .init(name: agency.name, agreementReference: agency.agreementReference), claimID: claim.id!.uuidString.lowercased(),
             batchID: batch.id!.uuidString.lowercased(), invoiceNumber: claim.invoiceNumber, changes: changes,
-            open: try CaseFiles.openAmounts(claim), text: text
+            open: .init(try claim.balances()), text: text
         )
         let content = try message.json()
         let record = AgencyMessageRecord()

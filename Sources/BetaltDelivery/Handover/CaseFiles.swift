@@ -66,7 +66,7 @@ enum CaseFiles {
                 claimID: claim.id!.uuidString.lowercased(), invoiceNumber: claim.invoiceNumber, issueDate: try CivilDate(iso: claim.issueDate),
                 dueDate: try CivilDate(iso: claim.dueDate), paymentReference: claim.paymentReference, debtor: party(customer),
                 ledger: ledger,
-                open: try openAmounts(claim),
+                open: .init(try claim.balances()),
                 notices: notices, disputes: disputes, agreements: promises + plans,
                 originalInvoice: original.map { document("invoice.\($0.fileExtension)", mediaType: $0.mediaType, content: $0.bytes) }
             ))
@@ -85,11 +85,6 @@ enum CaseFiles {
             kind: CustomerKind.business.rawValue, name: creditor.name, address: account.addressLines.isEmpty ? [creditor.name] : account.addressLines,
             country: creditor.country, organisationNumber: creditor.organisationNumber, email: creditor.email, phone: creditor.phone,
             bankAccount: account.bankAccount)
-    }
-
-    /// What the claim's ledger says is owed now, per component.
-    static func openAmounts(_ claim: ClaimRecord) throws -> HandoverManifest.OpenAmounts {
-        .init(try claim.balances())
     }
 
     static func party(_ customer: CustomerRecord) -> HandoverManifest.Party {

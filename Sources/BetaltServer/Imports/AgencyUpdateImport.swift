@@ -17,9 +17,6 @@ public enum AgencyUpdateImport {
         if let stated = file.agreementReference, let given = agreementReference, stated != given {
             throw AgencyUpdateRejected(place: "/agreementReference", message: "the file is about agreement '\(stated)', not '\(given)'")
         }
-        guard agencyID != nil || file.agreementReference != nil || agreementReference != nil else {
-            throw AgencyUpdateRejected(place: nil, message: "a CSV file does not name its agency: choose the agency it came from (betalt import agency-updates --agency, or ?agreementReference= in the API)")
-        }
         return try await AgencyUpdateIntake.receive(
             file.entries.map { AgencyUpdateIntake.Received(update: $0.update, place: $0.location.description) },
             agencyID: agencyID, agreementReference: file.agreementReference ?? agreementReference, creditorID: creditorID, source: fileName,

@@ -126,7 +126,7 @@ struct CreditorPagesController: RouteCollection {
             originalHref: try await OriginalInvoices.isArchived(claimID: claimID, on: req.db)
                 ? "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/original" : nil,
             attachOriginalAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/original",
-            agencyCase: try await AgencyCases.list(creditorID: context.creditorID, on: req.db).first { $0.claimID == claimID && $0.state.isWithAgency }
+            agencyCase: try await AgencyCases.list(creditorID: context.creditorID, claimID: claimID, on: req.db).first { $0.state.isWithAgency }
                 .map { row in
                     ([row.agencyName, words["agencyCase.\(row.state.rawValue)"] ?? ""]
                         + [row.agencyStatus.flatMap { words["agencyStatus.\($0.rawValue)"] }].compactMap { $0 }).joined(separator: " · ")

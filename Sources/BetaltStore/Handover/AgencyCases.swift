@@ -22,14 +22,15 @@ public enum AgencyCases {
         public let remitted: Money
     }
 
-    /// The latest `limit` cases sent, those still with an agency first.
-    public static func list(creditorID: UUID, limit: Int = 200, on database: any Database) async throws -> [Row] {
+    /// The latest `limit` cases sent, those still with an agency first; with `claimID`, only that claim's.
+    public static func list(creditorID: UUID, claimID: UUID? = nil, limit: Int = 200, on database: any Database) async throws -> [Row] {
         let batches = try await HandoverBatchRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$status == "sent")
             .field(\.$id).field(\.$agencyID).field(\.$sentOn).all()
         guard !batches.isEmpty else { return [] }
         let batchByID = Dictionary(uniqueKeysWithValues: batches.map { ($0.id!, $0) })
-        let cases = try await HandoverCaseRecord.query(on: database).filter(\.$creditorID == creditorID)
-            .filter(\.$batchID ~~ batches.map { $0.id! }).all()
+        var query = HandoverCaseRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$batchID ~~ batches.map { $0.id! })
+        if let claimID { query = query.filter(\.$claimID == claimID) }
+        let cases = try await query.all()
             .sorted { ($0.state.isWithAgency ? 0 : 1, batchByID[$1.batchID]?.sentOn ?? "") < ($1.state.isWithAgency ? 0 : 1, batchByID[$0.batchID]?.sentOn ?? "") }
             .prefix(limit)
         let claims = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: database).filter(\.$id ~~ cases.map(\.claimID)).all().map { ($0.id!, $0) })

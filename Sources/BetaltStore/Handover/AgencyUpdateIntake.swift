@@ -110,7 +110,8 @@ public enum AgencyUpdateIntake {
         if let agencyID { query = query.filter(\.$id == agencyID) }
         if let agreementReference { query = query.filter(\.$agreementReference == agreementReference) }
         guard agencyID != nil || agreementReference != nil else {
-            throw AgencyUpdateRejected(place: nil, message: "which agency sent the updates is not said (choose the agency, or give its agreementReference)")
+            throw AgencyUpdateRejected(place: nil, message: "which agency sent the updates is not said (a CSV file does not name it): "
+                + "choose the agency it came from (betalt import agency-updates --agency, or ?agreementReference= in the API)")
         }
         guard let agency = try await query.first() else {
             throw AgencyUpdateRejected(place: nil, message: agreementReference.map { "no agency of this creditor has the agreement '\($0)'" }

@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// Two-way traffic with agencies after handover: each case's state and what the agency was last told,
-/// the updates agencies report, and the corrections and recalls sent to them.
+/// the updates agencies report, the corrections and recalls sent to them, and the token of an agency
+/// that takes files at an HTTPS endpoint.
 struct CreateAgencyUpdateSchema: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
