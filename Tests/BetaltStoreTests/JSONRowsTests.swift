@@ -9,7 +9,7 @@ struct JSONRowsTests {
         var rows = JSONRows()
         let awkward = "«Kari» said \"pay\" \\ now\n\tand\u{01} æøå 😀"
         rows.append(.text(awkward), .integer(-12), .boolean(true), .null)
-        rows.append(.text(""), .integer(Int64.max), .boolean(false), .optional(nil))
+        rows.append(.text(""), .integer(Int64.max), .boolean(false), .optional(nil as String?))
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(rows.text.utf8)) as? [[Any]])
         #expect(rows.count == 2)
         #expect(parsed[0][0] as? String == awkward)
@@ -17,6 +17,22 @@ struct JSONRowsTests {
         #expect(parsed[0][2] as? Bool == true)
         #expect(parsed[0][3] is NSNull)
         #expect((parsed[1][1] as? NSNumber)?.int64Value == Int64.max)
+    }
+
+    @Test("ids are written as uuidString writes them and numbers whole, the smallest and largest too")
+    func idsAndNumbers() throws {
+        var rows = JSONRows()
+        let ids = (0..<50).map { _ in UUID() }
+        let numbers: [Int64] = [0, 7, -7, 10, -1_000_000_007, 123_456_789_012_345, Int64.min, Int64.max]
+        for (index, id) in ids.enumerated() {
+            rows.append(.uuid(id), .integer(numbers[index % numbers.count]), .optional(index.isMultiple(of: 2) ? id : nil))
+        }
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(rows.text.utf8)) as? [[Any]])
+        for (index, id) in ids.enumerated() {
+            #expect(parsed[index][0] as? String == id.uuidString)
+            #expect((parsed[index][1] as? NSNumber)?.int64Value == numbers[index % numbers.count])
+            #expect(index.isMultiple(of: 2) ? parsed[index][2] as? String == id.uuidString : parsed[index][2] is NSNull)
+        }
     }
 
     @Test("an empty batch is an empty array")

@@ -10,6 +10,10 @@ struct TimeOrderedIDTests {
         #expect(ids.map(\.uuidString) == ids.map(\.uuidString).sorted())
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.uuidString.dropFirst(14).first == "7" })
+        // The RFC 9562 variant: the two top bits of byte 8 are 10.
+        #expect(ids.allSatisfy { "89AB".contains($0.uuidString.dropFirst(19).first!) })
+        // The random tail differs between ids made in the same millisecond.
+        #expect(Set(ids.map { $0.uuidString.suffix(12) }).count == ids.count)
     }
 
     @Test("a clock that steps back does not break the order")

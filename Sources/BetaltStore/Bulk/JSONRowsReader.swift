@@ -46,7 +46,7 @@ struct JSONRowsReader {
         }
 
         func uuid(_ index: Int) throws -> UUID {
-            guard let id = UUID(uuidString: try text(index)) else { throw UnreadableRows(reason: "column \(index) is not a UUID") }
+            guard let id = UUIDText.parse(try text(index)) else { throw UnreadableRows(reason: "column \(index) is not a UUID") }
             return id
         }
     }

@@ -72,7 +72,7 @@ public enum PaymentBooking {
         let sql = database as! any SQLDatabase
         var booked: [BookedPayment] = []
         booked.reserveCapacity(payments.count)
-        let creditor = BulkValue.text(creditorID.uuidString)
+        let creditor = BulkValue.uuid(creditorID)
         var previous: (claims: OpenClaims, earlier: EarlierPayments, rows: ChunkRows)?
         try await withThrowingTaskGroup(of: Void.self) { writes in
             for start in stride(from: 0, to: payments.count, by: chunkSize) {
@@ -146,7 +146,7 @@ public enum PaymentBooking {
                     for entry in share.result.entries(on: payment.paidOn, reference: "\(reference) (\(method.rawValue))") {
                         let sequence = try claims.apply(entry, to: share.claimID)
                         rows.entries.append(
-                            .text(TimeOrderedID.next().uuidString), creditor, .text(share.claimID), .integer(sequence),
+                            .uuid(TimeOrderedID.next()), creditor, .text(share.claimID), .integer(sequence),
                             .text(entry.kind.rawValue), .text(entry.component.rawValue), .integer(entry.amount.minorUnits),
                             .text(entry.amount.currency.code), .text(entry.date.iso), .text(entry.text)
                         )
@@ -155,9 +155,9 @@ public enum PaymentBooking {
                 note = allocation.overpayment.isPositive ? "overpaid: \(allocation.overpayment) kept as the customer's credit" : ""
                 if allocation.overpayment.isPositive, let customer = allocation.claims.first.flatMap({ claims.customer(of: $0.claimID) }) {
                     rows.credits.append(
-                        .text(TimeOrderedID.next().uuidString), creditor, .text(customer), .text(CustomerCredit.Kind.overpayment.rawValue),
+                        .uuid(TimeOrderedID.next()), creditor, .text(customer), .text(CustomerCredit.Kind.overpayment.rawValue),
                         .integer(allocation.overpayment.minorUnits), .text(allocation.overpayment.currency.code), .text(payment.paidOn.iso),
-                        .text(id.uuidString), .text("overpaid: kept as credit")
+                        .uuid(id), .text("overpaid: kept as credit")
                     )
                 }
             case .unmatched(let reason, let suggestions):
@@ -181,7 +181,7 @@ public enum PaymentBooking {
             overpayment = allocation.overpayment.minorUnits
         }
         return [
-            .text(id.uuidString), creditor, .optional(fileID?.uuidString), .integer(payment.amount.minorUnits),
+            .uuid(id), creditor, .optional(fileID), .integer(payment.amount.minorUnits),
             .text(payment.amount.currency.code), .optional(payment.bookingDate?.iso), .text(payment.references.joined(separator: ",")),
             .text(payment.referredDocuments.joined(separator: ",")), .text(payment.freeText), .optional(payment.payerName),
             .optional(payment.bankReference), .boolean(payment.isReversal), .text(status), .optional(method), .text(matched),

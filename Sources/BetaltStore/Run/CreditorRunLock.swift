@@ -96,7 +96,7 @@ enum CreditorRunLock {
     static func finish(_ reports: [CreditorRunReport], date: String, worker: String, on sql: any SQLDatabase) async throws {
         var rows = JSONRows()
         for report in reports {
-            rows.append(.text(report.creditorID.uuidString), .text("done"), .text(try StableJSON.string(report)))
+            rows.append(.uuid(report.creditorID), .text("done"), .text(try StableJSON.string(report)))
         }
         try await BulkStatement.update(
             "creditor_runs", key: BulkColumn("creditor_id", .uuid), set: [BulkColumn("status"), BulkColumn("report")], rows: rows,

@@ -86,7 +86,7 @@ enum DueClaims {
     ) async throws -> Batch {
         guard !keys.isEmpty else { return Batch(rows: [], owners: [], history: [:], disputed: [:], promised: [:], planned: [], lateByCustomer: [:]) }
         var pairs = JSONRows()
-        for key in keys { pairs.append(.text(key.creditorID.uuidString), .text(key.id.uuidString)) }
+        for key in keys { pairs.append(.uuid(key.creditorID), .uuid(key.id)) }
         let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
         let history = try await takenSteps(batch, on: sql)
         let disputed = try await Disputes.openAmounts(claims: batch, on: sql)
@@ -125,10 +125,10 @@ extension DueClaims.Batch {
             }
             let kind = CustomerKind(rawValue: try column(.kind)) ?? .consumer
             let hasAddress = try [column(.addressLine), column(.postalCode), column(.city)]
-                .allSatisfy { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                .allSatisfy { $0.contains { !$0.isWhitespace } }
             let channels = try column(.acceptedChannels).split(separator: ",").compactMap { Channel(rawValue: String($0)) }
             let facts = ClaimFacts(
-                claimID: id.uuidString, country: country, customerKind: kind,
+                claimID: UUIDText.string(id), country: country, customerKind: kind,
                 issueDate: try CivilDate(iso: try column(.issueDate)),
                 dueDate: try CivilDate(iso: try column(.dueDate)),
                 balances: try ComponentBalances(
@@ -209,7 +209,7 @@ extension DueClaims {
             months = max(months, goodPayerMonths)
             countries[owner.creditorID] = owner.country
             guard seen.insert(owner.customerID).inserted else { continue }
-            customers.append(.text(owner.creditorID.uuidString), .text(owner.customerID.uuidString))
+            customers.append(.uuid(owner.creditorID), .uuid(owner.customerID))
         }
         guard customers.count > 0 else { return [:] }
         let since = date.adding(months: -months).iso
@@ -263,7 +263,7 @@ extension DueClaims {
     /// for a business (a consumer's national identity number only where the creditor has it).
     static func missingDebtorData(kind: CustomerKind, name: String, hasAddress: Bool, organisationNumber: String?, country: Country) -> [String] {
         var missing: [String] = []
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { missing.append("name") }
+        if !name.contains(where: { !$0.isWhitespace }) { missing.append("name") }
         if !hasAddress { missing.append("postal address") }
         if kind == .business {
             let valid: Bool = switch (organisationNumber, country) {

@@ -41,7 +41,7 @@ enum RunBatchWriter {
     ) async throws {
         guard !planned.isEmpty else { return }
         var output = Output()
-        let run = BulkValue.text(runID.uuidString)
+        let run = BulkValue.uuid(runID)
         for (claim, plan) in planned {
             try add(claim, plan, run: run, to: &output)
         }
@@ -53,7 +53,7 @@ enum RunBatchWriter {
 
     private static func add(_ claim: DueClaim, _ plan: Plan, run: BulkValue, to output: inout Output) throws {
         let today = plan.date.iso
-        let creditor = BulkValue.text(claim.creditorID.uuidString), claimID = BulkValue.text(claim.id.uuidString)
+        let creditor = BulkValue.uuid(claim.creditorID), claimID = BulkValue.uuid(claim.id)
         var sequence = claim.lastSequence
         var balances = claim.facts.balances
         var stage = claim.stage
@@ -62,7 +62,7 @@ enum RunBatchWriter {
             // An act keeps its reasons on its own row; only the other outcomes need a decision row.
             if let (outcome, stepID, reason) = trail(decision) {
                 output.decisions.append(
-                    .text(TimeOrderedID.next().uuidString), creditor, claimID, .text(today), .text(outcome), .optional(stepID),
+                    .uuid(TimeOrderedID.next()), creditor, claimID, .text(today), .text(outcome), .optional(stepID),
                     .text(reason.text), .optional(reason.citation), run
                 )
             }
@@ -76,7 +76,7 @@ enum RunBatchWriter {
                 guard let amount, amount.isPositive else { continue }
                 sequence += 1
                 output.entries.append(
-                    .text(TimeOrderedID.next().uuidString), creditor, claimID, .integer(sequence),
+                    .uuid(TimeOrderedID.next()), creditor, claimID, .integer(sequence),
                     .text(LedgerEntryKind.charge(for: component).rawValue), .text(component.rawValue),
                     .integer(amount.minorUnits), .text(amount.currency.code), .text(today), .text(text)
                 )
@@ -84,11 +84,11 @@ enum RunBatchWriter {
             }
             if let interest, interest.isPositive { interestThrough = plan.date }
             output.acts.append(
-                .text(TimeOrderedID.next().uuidString), creditor, claimID, .text(claim.customerID.uuidString),
+                .uuid(TimeOrderedID.next()), creditor, claimID, .uuid(claim.customerID),
                 .text(act.step.id), .text(act.step.kind.rawValue), .text(today), .optional(act.channel?.rawValue),
                 .text(claim.currency.code), .integer(act.fee?.minorUnits ?? 0), .integer(act.compensation?.minorUnits ?? 0),
                 .integer(interest?.minorUnits ?? 0), .integer(act.amountDue.minorUnits), .optional(act.deadline?.iso),
-                .optional(act.waiverIfPaidBy?.iso), .text("\(claim.customerID.uuidString)/\(act.step.id)/\(today)"),
+                .optional(act.waiverIfPaidBy?.iso), .text("\(UUIDText.string(claim.customerID))/\(act.step.id)/\(today)"),
                 .text(ReasonsJSON.text(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
             )
             stage = stage.after(act.step.kind)
