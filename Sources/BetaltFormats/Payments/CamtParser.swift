@@ -28,7 +28,10 @@ public enum CamtParser {
             try entryReader.read(entry, at: place, into: &outcomes[parent, default: CamtEntryReader.Outcome()])
         }
         var outcomesByPath: [String: CamtEntryReader.Outcome] = [:]
-        for (parent, outcome) in outcomes { outcomesByPath[stream.path(ofParent: parent)] = outcome.located(in: stream) }
+        for parent in Array(outcomes.keys) {
+            // Taken out of the dictionary first: the outcome is then the only reference to its arrays.
+            outcomesByPath[stream.path(ofParent: parent)] = outcomes.removeValue(forKey: parent)!.located(in: stream)
+        }
         let root = stream.root
         let message = try CamtMessage.identify(root, fileName: fileName)
         let header = try fields.required("GrpHdr", in: message.body)

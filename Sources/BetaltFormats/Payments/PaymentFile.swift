@@ -28,8 +28,8 @@ public struct PaymentFile: Sendable, Equatable {
         self.batches = batches
     }
 
-    /// Every payment of every batch, in file order.
-    public var payments: [IncomingPayment] { batches.flatMap(\.payments) }
+    /// Every payment of every batch, in file order (a file of one batch shares that batch's array, uncopied).
+    public var payments: [IncomingPayment] { batches.count == 1 ? batches[0].payments : batches.flatMap(\.payments) }
 }
 
 /// Which bank format a payment file came in.

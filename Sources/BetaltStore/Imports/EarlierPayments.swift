@@ -7,17 +7,30 @@ import SQLKit
 /// timeout. A repeat has the same bank reference, amount, currency, booking date, references and direction;
 /// without a bank reference nothing can be told apart safely, so nothing is treated as a repeat.
 struct EarlierPayments {
-    /// The payment booked first, by its repeat key.
-    private(set) var byKey: [String: UUID] = [:]
-    /// The payments of this batch, by their repeat key.
-    private var booked: [String: UUID] = [:]
+    /// What makes two payments the same. A struct rather than the fields joined into one text, which cost
+    /// more than all else in telling 100,000 payments apart.
+    struct Key: Hashable {
+        let bankReference: String
+        let minorUnits: Int64
+        let currency: String
+        let bookingDate: String
+        /// The structured references, joined as the payments table keeps them.
+        let references: String
+        let isReversal: Bool
+    }
 
-    static func key(_ payment: NewPayment) -> String? {
+    /// The payment booked first, by its repeat key.
+    private(set) var byKey: [Key: UUID] = [:]
+    /// The payments of this batch, by their repeat key.
+    private var booked: [Key: UUID] = [:]
+
+    static func key(_ payment: NewPayment) -> Key? {
         guard let reference = payment.bankReference?.trimmedOfWhitespace, !reference.isEmpty else { return nil }
-        return [
-            reference, String(payment.amount.minorUnits), payment.amount.currency.code, payment.bookingDate?.iso ?? "",
-            payment.references.joined(separator: ","), payment.isReversal ? "reversal" : "credit",
-        ].joined(separator: "|")
+        return Key(
+            bankReference: reference, minorUnits: payment.amount.minorUnits, currency: payment.amount.currency.code,
+            bookingDate: payment.bookingDate?.iso ?? "", references: payment.references.joined(separator: ","),
+            isReversal: payment.isReversal
+        )
     }
 
     static func load(for payments: some Sequence<NewPayment>, creditorID: UUID, on sql: any SQLDatabase) async throws -> EarlierPayments {
@@ -29,13 +42,14 @@ struct EarlierPayments {
                 WHERE creditor_id = \(bind: creditorID) AND bank_reference IN \(BulkStatement.values(chunk, on: sql))
                 """).all()
             for row in rows {
-                let key = [
-                    try row.decode(column: "bank_reference", as: String.self).trimmedOfWhitespace,
-                    String(try row.decode(column: "amount_minor", as: Int64.self)),
-                    try row.decode(column: "currency", as: String.self), try row.decode(column: "booking_date", as: String?.self) ?? "",
-                    try row.decode(column: "references", as: String.self),
-                    try row.decode(column: "is_reversal", as: Bool.self) ? "reversal" : "credit",
-                ].joined(separator: "|")
+                let key = Key(
+                    bankReference: try row.decode(column: "bank_reference", as: String.self).trimmedOfWhitespace,
+                    minorUnits: try row.decode(column: "amount_minor", as: Int64.self),
+                    currency: try row.decode(column: "currency", as: String.self),
+                    bookingDate: try row.decode(column: "booking_date", as: String?.self) ?? "",
+                    references: try row.decode(column: "references", as: String.self),
+                    isReversal: try row.decode(column: "is_reversal", as: Bool.self)
+                )
                 if result.byKey[key] == nil { result.byKey[key] = try row.decode(column: "id", as: UUID.self) }
             }
         }
