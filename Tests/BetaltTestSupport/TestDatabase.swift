@@ -29,11 +29,13 @@ public enum TestDatabase {
         }
     }
 
-    /// Runs `body` with a migrated database and always shuts it down.
+    /// Runs `body` with a migrated database and always shuts it down; an SQLite file is removed after.
     public static func with<T: Sendable>(
         _ engine: TestEngine, _ body: (StandaloneDatabase) async throws -> T
     ) async throws -> T {
-        let store = try StandaloneDatabase(location: try await location(for: engine))
+        let location = try await location(for: engine)
+        defer { remove(location) }
+        let store = try StandaloneDatabase(location: location)
         do {
             try await store.migrate()
             let result = try await body(store)
@@ -43,6 +45,12 @@ public enum TestDatabase {
             try? await store.shutdown()
             throw error
         }
+    }
+
+    /// Removes an SQLite test file with its log and shared-memory index; a suite leaves hundreds otherwise.
+    public static func remove(_ location: DatabaseLocation) {
+        guard case .sqliteFile(let path) = location else { return }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     private static func createSchema(_ schema: String, url: String) async throws {
