@@ -1,15 +1,28 @@
 import SQLKit
 
 /// Settings that make an SQLite connection fit for bulk work: write-ahead logging (readers never block the
-/// writer), fsync at checkpoints rather than every commit, and a page cache large enough for a million-claim
-/// run. PostgreSQL needs none of this. A power cut may lose the last commits in this mode, never corrupt the
-/// file; production deployments use PostgreSQL (README).
+/// writer), fsync at checkpoints rather than every commit, a page cache large enough for a million-claim
+/// run, and no automatic checkpoint at commit: `finish` hands it to `SQLiteCheckpointer` (and a log SQLite
+/// restarts is cut back to 64 MB, where a large run would leave it gigabytes long). PostgreSQL needs none
+/// of this. A power cut may lose the last commits in this mode, never corrupt the file; production
+/// deployments use PostgreSQL (README).
 public enum SQLiteTuning {
     /// Applies to the connection `sql` is bound to; journal_mode=WAL also stays with the file.
     public static func prepare(_ sql: any SQLDatabase) async throws {
         guard sql.dialect.name == "sqlite" else { return }
-        for pragma in ["journal_mode = WAL", "synchronous = NORMAL", "cache_size = -65536", "temp_store = MEMORY"] {
+        for pragma in [
+            "journal_mode = WAL", "synchronous = NORMAL", "cache_size = -65536", "temp_store = MEMORY", "wal_autocheckpoint = 0",
+            "journal_size_limit = 67108864",
+        ] {
             try await sql.raw("PRAGMA \(unsafeRaw: pragma)").run()
         }
+    }
+
+    /// Gives the connection its automatic checkpoint back and copies what the bulk work logged into the
+    /// database file in the background.
+    public static func finish(_ sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA wal_autocheckpoint = 1000").run()
+        try await SQLiteCheckpointer.shared.request(for: sql)
     }
 }

@@ -34,6 +34,18 @@ public struct DailyRun: Sendable {
     public func run(on database: any Database) async throws -> RunReport {
         let sql = database as! any SQLDatabase
         try await SQLiteTuning.prepare(sql)
+        do {
+            let report = try await runPrepared(on: database, sql: sql)
+            try await SQLiteTuning.finish(sql)
+            return report
+        } catch {
+            // The work's own error is the one to tell.
+            try? await SQLiteTuning.finish(sql)
+            throw error
+        }
+    }
+
+    private func runPrepared(on database: any Database, sql: any SQLDatabase) async throws -> RunReport {
         let started = Date()
         var report = RunReport(runID: UUID(), date: date, dryRun: dryRun)
         var creditors = CreditorRecord.query(on: database).sort(\.$id)
@@ -123,6 +135,8 @@ public struct DailyRun: Sendable {
                 try await RunBatchWriter.write(planned, runID: runID, on: tx as! any SQLDatabase)
             }
             try await CreditorRunLock.renew(date: date.iso, worker: worker, now: clock(), on: sql)
+            // The log is copied into the file while the run goes on, so it never grows to the whole run.
+            try await SQLiteCheckpointer.shared.request(for: sql)
         }
         progress.done += planned.count
         try afterBatch?(progress.done, max(progress.total, progress.done))
