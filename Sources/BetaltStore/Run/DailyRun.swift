@@ -104,21 +104,22 @@ public struct DailyRun: Sendable {
             creditors[creditor.id!] = DueClaims.Creditor(country: country, ladders: ladders[creditor.id!]!)
         }
         let keys = try await DueClaims.keys(creditorIDs: mine.map { $0.id! }, through: date, on: sql)
-        // Each batch is planned while the database writes the one before it, so the two cores share the work.
-        // The batch is read first: on SQLite reads and writes share one connection.
-        var planned: [(claim: DueClaim, plan: Plan)] = []
+        // Each batch is planned, and its rows made, while the database writes the one before it, so the two cores
+        // share the work. The batch is read first: on SQLite reads and writes share one connection.
+        var planned = RunBatchWriter.Output()
         for batch in keys.chunked(into: batchSize) {
             let read = try await DueClaims.read(batch, creditors: creditors, on: date, sql: sql)
             let before = planned
-            async let written: Void = persist(before, runID: runID, progress: progress, database: database, sql: sql)
+            async let written: Void = persist(before, progress: progress, database: database, sql: sql)
             let next = try read.claims().map { claim in
                 (claim: claim, plan: Planner.plan(claim.facts, ladder: claim.ladder, rulebook: .for(claim.facts.country), on: date))
             }
             for (claim, plan) in next { reports[claim.creditorID]!.count(plan, currency: claim.currency) }
+            let rows = dryRun ? RunBatchWriter.Output(claimCount: next.count) : try RunBatchWriter.rows(next, runID: runID)
             try await written
-            planned = next
+            planned = rows
         }
-        try await persist(planned, runID: runID, progress: progress, database: database, sql: sql)
+        try await persist(planned, progress: progress, database: database, sql: sql)
         if !dryRun {
             try await CreditorRunLock.finish(mine.map { reports[$0.id!]! }, date: date.iso, worker: worker, on: sql)
         }
@@ -127,18 +128,18 @@ public struct DailyRun: Sendable {
 
     /// Writes one planned batch in one transaction and renews the worker's leases.
     private func persist(
-        _ planned: [(claim: DueClaim, plan: Plan)], runID: UUID, progress: Progress, database: any Database, sql: any SQLDatabase
+        _ planned: RunBatchWriter.Output, progress: Progress, database: any Database, sql: any SQLDatabase
     ) async throws {
-        guard !planned.isEmpty else { return }
+        guard planned.claimCount > 0 else { return }
         if !dryRun {
             try await database.transaction { tx in
-                try await RunBatchWriter.write(planned, runID: runID, on: tx as! any SQLDatabase)
+                try await RunBatchWriter.write(planned, on: tx as! any SQLDatabase)
             }
             try await CreditorRunLock.renew(date: date.iso, worker: worker, now: clock(), on: sql)
             // The log is copied into the file while the run goes on, so it never grows to the whole run.
             try await SQLiteCheckpointer.shared.request(for: sql)
         }
-        progress.done += planned.count
+        progress.done += planned.claimCount
         try afterBatch?(progress.done, max(progress.total, progress.done))
     }
 }

@@ -5,13 +5,17 @@ import SQLKit
 
 /// Persists one batch of plans (of one creditor or many) in one transaction: the acts (unique per claim, step and date), the ledger
 /// entries they charge, the decision trail, and each claim's new balances, stage and next-action date.
-/// Each table gets one statement per batch whose rows travel as one JSON parameter (see `JSONRows`).
+/// Each table gets one statement per batch whose rows travel as one JSON parameter (see `JSONRows`). The rows are made
+/// (`rows`) apart from being written (`write`), so the run makes them on the core that plans, not the one the database uses.
 enum RunBatchWriter {
+    /// A batch's rows, ready to write.
     struct Output {
         var acts = JSONRows()
         var entries = JSONRows()
         var decisions = JSONRows()
         var claims = JSONRows()
+        /// The claims the rows are for.
+        var claimCount = 0
     }
 
     static let actColumns = [
@@ -36,15 +40,18 @@ enum RunBatchWriter {
         BulkColumn("open_minor", .bigint), BulkColumn("last_sequence", .bigint), BulkColumn("interest_charged_through"),
     ]
 
-    static func write(
-        _ planned: [(claim: DueClaim, plan: Plan)], runID: UUID, on sql: any SQLDatabase
-    ) async throws {
-        guard !planned.isEmpty else { return }
+    static func rows(_ planned: [(claim: DueClaim, plan: Plan)], runID: UUID) throws -> Output {
         var output = Output()
         let run = BulkValue.uuid(runID)
         for (claim, plan) in planned {
             try add(claim, plan, run: run, to: &output)
         }
+        output.claimCount = planned.count
+        return output
+    }
+
+    static func write(_ output: Output, on sql: any SQLDatabase) async throws {
+        guard output.claimCount > 0 else { return }
         try await BulkStatement.insert(into: "collection_acts", actColumns, rows: output.acts, on: sql)
         try await BulkStatement.insert(into: "ledger_entries", entryColumns, rows: output.entries, on: sql)
         try await BulkStatement.insert(into: "claim_decisions", decisionColumns, rows: output.decisions, on: sql)
