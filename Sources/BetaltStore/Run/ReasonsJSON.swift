@@ -23,25 +23,36 @@ enum ReasonsJSON {
     }
 
     private static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.makeContiguousUTF8()
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: #"\""#.utf8)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: #"\\"#.utf8)
-            case UInt8(ascii: "/"): bytes.append(contentsOf: #"\/"#.utf8)
-            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
-            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
-            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
-            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
-            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            // Runs of bytes that need no escape are copied whole.
+            var plain = 0
+            for index in 0..<utf8.count {
+                let escape: String? = switch utf8[index] {
+                case UInt8(ascii: "\""): #"\""#
+                case UInt8(ascii: "\\"): #"\\"#
+                case UInt8(ascii: "/"): #"\/"#
+                case 0x0A: #"\n"#
+                case 0x0D: #"\r"#
+                case 0x09: #"\t"#
+                case 0x08: #"\b"#
+                case 0x0C: #"\f"#
+                case 0x00..<0x20: #"\u00"# + String(utf8[index], radix: 16).leftPadded(to: 2)
+                default: nil
+                }
+                guard let escape else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                bytes.append(contentsOf: escape.utf8)
+                plain = index + 1
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
 }
