@@ -107,7 +107,8 @@ final class SAXParser {
         data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) else { return }
             var offset = min(4, bytes.count)
-            let chunk = 1 << 20
+            // libxml2 copies each chunk into its own input buffer: 64 KiB keeps that buffer small and warm.
+            let chunk = 1 << 16
             repeat {
                 let size = min(chunk, bytes.count - offset)
                 let last = offset + size >= bytes.count

@@ -56,12 +56,16 @@ enum BulkStatement {
     /// `SELECT columns` followed by `rest` (FROM, WHERE…), its rows gathered by the database into one JSON text
     /// (in the order of `orderBy`, if given) and read by position: see `JSONRowsReader`.
     static func rows(_ columns: [String], orderBy: String? = nil, _ rest: SQLQueryString, on sql: any SQLDatabase) async throws -> [JSONRowsReader.Row] {
+        try JSONRowsReader(try await rowsText(columns, orderBy: orderBy, rest, on: sql)).rows
+    }
+
+    /// The JSON text `rows` reads, for a caller that reads it later, on another core than the database's.
+    static func rowsText(_ columns: [String], orderBy: String? = nil, _ rest: SQLQueryString, on sql: any SQLDatabase) async throws -> String {
         let values = columns.joined(separator: ", "), order = orderBy.map { " ORDER BY \($0)" } ?? ""
         let gathered = isSQLite(sql)
             ? "json_group_array(json_array(\(values))\(order))"
             : "CAST(COALESCE(json_agg(json_build_array(\(values))\(order)), '[]') AS text)"
-        let text = try await sql.raw("SELECT \(unsafeRaw: gathered) AS rows \(rest)").first()?.decode(column: "rows", as: String.self)
-        return try JSONRowsReader(text ?? "[]").rows
+        return try await sql.raw("SELECT \(unsafeRaw: gathered) AS rows \(rest)").first()?.decode(column: "rows", as: String.self) ?? "[]"
     }
 
     private static func isSQLite(_ sql: any SQLDatabase) -> Bool { sql.dialect.name == "sqlite" }

@@ -25,22 +25,27 @@ struct OpenClaims {
     /// Values looked up per query: a file's 100,000 references at once would hold as many rows in memory.
     static let valuesPerQuery = 5_000
 
-    /// The claims of `payerKeys`, and the rows of those `references` and `invoiceNumbers` name, read but not
-    /// yet made claims (`add(_:notices:)`): that is Swift's work, which can go on while the database writes.
+    /// The columns a claim is read with, in this order (`add` reads them by position).
+    private static let columns = [
+        "c.id", "c.customer_id", "c.invoice_number", "c.payment_reference", "c.due_date", "c.currency", "c.principal_open_minor",
+        "c.fee_open_minor", "c.interest_open_minor", "c.compensation_open_minor", "c.last_sequence",
+    ]
+
+    /// The claims of `payerKeys`, and the rows of those `references` and `invoiceNumbers` name, read as JSON
+    /// texts (`BulkStatement.rowsText`) but not yet made claims (`add(_:notices:)`): that is Swift's work, which
+    /// can go on while the database writes.
     static func read(
         references: Set<String>, invoiceNumbers: Set<String>, payerKeys: Set<String> = [], creditorID: UUID, on sql: any SQLDatabase
-    ) async throws -> (claims: OpenClaims, rows: [any SQLRow], notices: [any SQLRow]) {
+    ) async throws -> (claims: OpenClaims, rows: [String], notices: [String]) {
         var result = OpenClaims()
         try await result.loadPayers(payerKeys.filter { !$0.isEmpty }, creditorID: creditorID, on: sql)
-        var rows: [any SQLRow] = [], notices: [any SQLRow] = []
+        var rows: [String] = [], notices: [String] = []
         for (column, values) in [("payment_reference", references), ("invoice_number", invoiceNumbers)] {
             let wanted = Set(values.map(\.trimmedOfWhitespace)).filter { !$0.isEmpty }
             for chunk in Array(wanted).chunked(into: valuesPerQuery) {
-                rows += try await sql.raw("""
-                    SELECT id, customer_id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
-                           interest_open_minor, compensation_open_minor, last_sequence
-                    FROM claims WHERE creditor_id = \(bind: creditorID) AND \(ident: column) IN \(BulkStatement.values(chunk, on: sql))
-                    """).all()
+                rows.append(try await BulkStatement.rowsText(Self.columns, """
+                    FROM claims c WHERE c.creditor_id = \(bind: creditorID) AND c.\(ident: column) IN \(BulkStatement.values(chunk, on: sql))
+                    """, on: sql))
             }
         }
         // A notice's own reference covers every claim it asked for (several claims, one KID/OCR); a plan
@@ -52,45 +57,41 @@ struct OpenClaims {
         ]
         for chunk in Array(wanted).chunked(into: valuesPerQuery) {
             for source in sources {
-                notices += try await sql.raw("""
-                    SELECT c.id, c.customer_id, c.invoice_number, c.payment_reference, c.due_date, c.currency, c.principal_open_minor, c.fee_open_minor,
-                           c.interest_open_minor, c.compensation_open_minor, c.last_sequence, n.payment_reference AS notice_reference
+                notices.append(try await BulkStatement.rowsText(Self.columns + ["n.payment_reference"], """
                     FROM \(source)
                     WHERE n.creditor_id = \(bind: creditorID) AND n.payment_reference IN \(BulkStatement.values(chunk, on: sql))
-                    """).all()
+                    """, on: sql))
             }
         }
         return (result, rows, notices)
     }
 
-    /// Adds the claims of rows `read` gave.
-    mutating func add(_ rows: [any SQLRow], notices: [any SQLRow]) throws {
-        for row in rows { try add(row) }
-        for row in notices {
-            try add(row)
-            let id = try Self.id(in: row, "id")
-            let reference = try row.decode(column: "notice_reference", as: String.self)
-            if !(idsByReference[reference] ?? []).contains(id) { idsByReference[reference, default: []].append(id) }
+    /// Adds the claims of the texts `read` gave; a notice's row ends with the notice's reference.
+    mutating func add(_ rows: [String], notices: [String]) throws {
+        for text in rows {
+            for row in try JSONRowsReader(text).rows { try add(row) }
+        }
+        for text in notices {
+            for row in try JSONRowsReader(text).rows {
+                try add(row)
+                let id = try row.uuidText(0)
+                let reference = try row.text(Self.columns.count)
+                if !(idsByReference[reference] ?? []).contains(id) { idsByReference[reference, default: []].append(id) }
+            }
         }
     }
 
-    private mutating func add(_ row: any SQLRow) throws {
-        let id = try Self.id(in: row, "id")
+    private mutating func add(_ row: JSONRowsReader.Row) throws {
+        let id = try row.uuidText(0)
         guard claims[id] == nil else { return }
-        let currency = try Currency.named(try row.decode(column: "currency", as: String.self))
-        func money(_ column: String) throws -> Money { Money(minorUnits: try row.decode(column: column, as: Int64.self), currency: currency) }
+        let currency = try Currency.named(try row.text(5))
+        func money(_ index: Int) throws -> Money { Money(minorUnits: try row.integer(index), currency: currency) }
         let candidate = MatchCandidate(
-            claimID: id, invoiceNumber: try row.decode(column: "invoice_number", as: String.self),
-            paymentReference: try row.decode(column: "payment_reference", as: String?.self),
-            dueDate: try CivilDate(iso: try row.decode(column: "due_date", as: String.self)),
-            balances: try ComponentBalances(
-                principal: try money("principal_open_minor"), fee: try money("fee_open_minor"),
-                interest: try money("interest_open_minor"), compensation: try money("compensation_open_minor")
-            )
+            claimID: id, invoiceNumber: try row.text(2), paymentReference: try row.optionalText(3),
+            dueDate: try CivilDate(iso: try row.text(4)),
+            balances: try ComponentBalances(principal: try money(6), fee: try money(7), interest: try money(8), compensation: try money(9))
         )
-        claims[id] = State(
-            candidate: candidate, customerID: try Self.id(in: row, "customer_id"), lastSequence: try row.decode(column: "last_sequence", as: Int64.self)
-        )
+        claims[id] = State(candidate: candidate, customerID: try row.uuidText(1), lastSequence: try row.integer(10))
         if let reference = candidate.paymentReference { idsByReference[reference, default: []].append(id) }
         idsByNumber[candidate.invoiceNumber, default: []].append(id)
     }
@@ -107,14 +108,12 @@ struct OpenClaims {
             }
             let certain = customerByKey.filter { $0.value.count == 1 }
             for (key, ids) in certain {
-                let rows = try await sql.raw("""
-                    SELECT id, customer_id, invoice_number, payment_reference, due_date, currency, principal_open_minor, fee_open_minor,
-                           interest_open_minor, compensation_open_minor, last_sequence
-                    FROM claims WHERE creditor_id = \(bind: creditorID) AND customer_id = \(bind: ids[0]) AND open_minor > 0
-                    """).all()
+                let rows = try await BulkStatement.rows(Self.columns, """
+                    FROM claims c WHERE c.creditor_id = \(bind: creditorID) AND c.customer_id = \(bind: ids[0]) AND c.open_minor > 0
+                    """, on: sql)
                 for row in rows {
                     try add(row)
-                    idsByPayer[key, default: []].append(try Self.id(in: row, "id"))
+                    idsByPayer[key, default: []].append(try row.uuidText(0))
                 }
             }
         }
@@ -122,13 +121,6 @@ struct OpenClaims {
 
     /// The customer a loaded claim belongs to.
     func customer(of claimID: String) -> String? { claims[claimID]?.customerID }
-
-    /// A UUID column as `UUID.uuidString` writes it, read as text: parsing each id into a UUID and
-    /// formatting it back costs more than the rest of reading a claim.
-    private static func id(in row: any SQLRow, _ column: String) throws -> String {
-        let text = try row.decode(column: column, as: String.self)
-        return text.utf8.contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "f") } ? text.uppercased() : text
-    }
 
     func byPayer(_ key: String?) -> [MatchCandidate] { key.map { lookup([$0], in: idsByPayer) } ?? [] }
     func byReference(_ references: [String]) -> [MatchCandidate] { lookup(references, in: idsByReference) }
