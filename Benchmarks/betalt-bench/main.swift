@@ -44,6 +44,8 @@ func runItself(only: String) throws {
     var childEnvironment = ProcessInfo.processInfo.environment
     childEnvironment["BETALT_BENCH_ONLY"] = only
     child.environment = childEnvironment
+    // What this process printed so far goes first: the child writes to the same output.
+    fflush(nil)
     try child.run()
     child.waitUntilExit()
     guard child.terminationStatus == 0 else {

@@ -37,12 +37,19 @@ struct SQLiteCheckpointerTests {
         }
     }
 
-    @Test("SQLite: a bulk commit leaves its log to the checkpointer, which copies it into the database file")
-    func copiesTheLog() async throws {
+    /// A fresh SQLite file with `rows` rows written in bulk and committed; `check` gets its path and connection.
+    private func afterBulkWrite(_ rows: Int, _ check: @escaping (String, any SQLDatabase) async throws -> Void) async throws {
         try await TestDatabase.with(.sqlite) { store in
             guard case .sqliteFile(let path) = store.location else { Issue.record("not a file"); return }
             let database = store.database, sql = database as! any SQLDatabase
-            try await bulkWrite(20_000, on: sql, database: database)
+            try await bulkWrite(rows, on: sql, database: database)
+            try await check(path, sql)
+        }
+    }
+
+    @Test("SQLite: a bulk commit leaves its log to the checkpointer, which copies it into the database file")
+    func copiesTheLog() async throws {
+        try await afterBulkWrite(20_000) { path, sql in
             // Committed, but with the automatic checkpoint off the rows are in the log only.
             #expect(try await rowsInFileAlone(path) == 0)
             #expect(try await sql.raw("SELECT COUNT(*) AS n FROM filler").first()!.decode(column: "n", as: Int.self) == 20_000)
@@ -56,10 +63,7 @@ struct SQLiteCheckpointerTests {
 
     @Test("SQLite: a small log is left to SQLite's own checkpoint")
     func smallLog() async throws {
-        try await TestDatabase.with(.sqlite) { store in
-            guard case .sqliteFile(let path) = store.location else { Issue.record("not a file"); return }
-            let database = store.database, sql = database as! any SQLDatabase
-            try await bulkWrite(10, on: sql, database: database)
+        try await afterBulkWrite(10) { path, sql in
             try await SQLiteTuning.finish(sql)
             await SQLiteCheckpointer.shared.wait()
             #expect(try await rowsInFileAlone(path) == 0)
