@@ -36,7 +36,8 @@ public final class SQLiteCheckpointer: Sendable {
         start(path)
     }
 
-    /// Waits for the checkpoints started so far; the benchmark times them apart from the work that started them.
+    /// Waits for the checkpoints started so far: a command waits before it ends, and the benchmark times
+    /// them apart from the work that started them.
     public func wait() async {
         for task in running.withLock({ Array($0.values) }) { await task.value }
     }
@@ -46,8 +47,11 @@ public final class SQLiteCheckpointer: Sendable {
             guard running[path] == nil else { return }
             running[path] = Task.detached { [logger] in
                 do {
-                    // mode=rw: a file removed meanwhile is not created again empty.
-                    let connection = try await SQLiteConnection.open(storage: .file(path: "file:\(path)?mode=rw"), logger: logger)
+                    // A URI with mode=rw: a file removed meanwhile is not created again empty. The three characters
+                    // a URI path gives meaning to are escaped.
+                    let uriPath = path.replacingOccurrences(of: "%", with: "%25")
+                        .replacingOccurrences(of: "?", with: "%3F").replacingOccurrences(of: "#", with: "%23")
+                    let connection = try await SQLiteConnection.open(storage: .file(path: "file:\(uriPath)?mode=rw"), logger: logger)
                     do {
                         try await connection.query("PRAGMA wal_checkpoint(PASSIVE)", []) { _ in }
                     } catch {

@@ -1,5 +1,6 @@
 import Synchronization
 import BetaltServer
+import BetaltStore
 import Foundation
 import Vapor
 
@@ -12,6 +13,8 @@ enum VaporApplication {
         do {
             try await configure(app, settings: settings)
             let result = try await body(app)
+            // A checkpoint that bulk work left to the background is let finish: the command ends with its log in the file.
+            await SQLiteCheckpointer.shared.wait()
             try await app.asyncShutdown()
             return result
         } catch {

@@ -70,6 +70,26 @@ struct SQLiteCheckpointerTests {
         }
     }
 
+    @Test("SQLite: a file whose folder name has ?, # and % in it is checkpointed too")
+    func awkwardPath() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("betalt ?#% \(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("ledger.sqlite").path
+        let store = try StandaloneDatabase(location: .sqliteFile(path: path))
+        do {
+            let database = store.database, sql = database as! any SQLDatabase
+            try await bulkWrite(20_000, on: sql, database: database)
+            try await SQLiteTuning.finish(sql)
+            await SQLiteCheckpointer.shared.wait()
+            #expect(try await rowsInFileAlone(path) == 20_000)
+            try await store.shutdown()
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+    }
+
     @Test("PostgreSQL: nothing to do, and nothing fails")
     func postgres() async throws {
         try await TestDatabase.with(.postgres) { store in
