@@ -18,6 +18,7 @@ struct TestApp {
 
     static func with(_ engine: TestEngine, _ body: (TestApp) async throws -> Void) async throws {
         let location = try await TestDatabase.location(for: engine)
+        defer { TestDatabase.remove(location) }
         let app = try await Application.make(.testing)
         do {
             try await configure(app, settings: ServerSettings(

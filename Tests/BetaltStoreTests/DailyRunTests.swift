@@ -140,6 +140,7 @@ struct DailyRunTests {
             return try await state(store)
         }
         let location = try await TestDatabase.location(for: engine)
+        defer { TestDatabase.remove(location) }
         let first = try StandaloneDatabase(location: location)
         let second = try StandaloneDatabase(location: location)
         do {
