@@ -14,10 +14,8 @@ func benchmarkPaymentImport(_ location: DatabaseLocation, claims: Int, payments:
         try await store.migrate()
         // One connection throughout: each `store.database` may be another event loop's.
         let database = store.database, sql = database as! any SQLDatabase
-        try await SQLiteTuning.prepare(sql)
         let ledger = SyntheticLedger(creditors: 1, customersPerCreditor: 1000, claimsPerCreditor: claims, today: today)
-        try await database.transaction { try await ledger.write(on: $0 as! any SQLDatabase) }
-        try await SQLiteTuning.finish(sql)
+        try await SQLiteTuning.bulk(sql) { try await database.transaction { try await ledger.write(on: $0 as! any SQLDatabase) } }
         await SQLiteCheckpointer.shared.wait()
         let creditorID = try await CreditorRecord.query(on: database).first()!.requireID()
         let file = camt054(payments: payments, claims: claims)

@@ -21,11 +21,9 @@ func benchmarkDailyRun(_ location: DatabaseLocation, creditors: Int, claimsPerCr
         let ledger = SyntheticLedger(creditors: creditors, customersPerCreditor: 20, claimsPerCreditor: claimsPerCreditor, today: today)
         // One connection throughout: each `store.database` may be another event loop's.
         let database = store.database, sql = database as! any SQLDatabase
-        try await SQLiteTuning.prepare(sql)
         let generation = try await ContinuousClock().measure {
-            try await database.transaction { try await ledger.write(on: $0 as! any SQLDatabase) }
+            try await SQLiteTuning.bulk(sql) { try await database.transaction { try await ledger.write(on: $0 as! any SQLDatabase) } }
         }
-        try await SQLiteTuning.finish(sql)
         await SQLiteCheckpointer.shared.wait()
         print("\(location): generated \(creditors * claimsPerCreditor) claims of \(creditors) creditors in \(seconds(generation)) s")
         if case .sqliteFile(let path) = location, let cache {

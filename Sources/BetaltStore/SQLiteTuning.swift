@@ -18,6 +18,21 @@ public enum SQLiteTuning {
         }
     }
 
+    /// Runs `work` with the bulk settings and `finish`es after it, whether it succeeded or not.
+    public static func bulk<T>(_ sql: any SQLDatabase, _ work: () async throws -> T) async throws -> T {
+        try await prepare(sql)
+        let result: T
+        do {
+            result = try await work()
+        } catch {
+            // The work's own error is the one to tell.
+            try? await finish(sql)
+            throw error
+        }
+        try await finish(sql)
+        return result
+    }
+
     /// Gives the connection its automatic checkpoint back and copies what the bulk work logged into the
     /// database file in the background.
     public static func finish(_ sql: any SQLDatabase) async throws {

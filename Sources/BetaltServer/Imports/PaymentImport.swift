@@ -16,34 +16,18 @@ public enum PaymentImport {
         // A bank file may book 100,000 payments in one transaction: the connection gets the bulk settings
         // the daily run uses (a page cache that holds a chunk's pages, statement journals in memory, the
         // copying of the log into the database file left to the background once the file is booked).
-        let sql = database as! any SQLDatabase
-        try await SQLiteTuning.prepare(sql)
-        let summary: ImportSummary
-        do {
-            summary = try await book(file, fileName: fileName, sha256: sha256, creditorID: creditorID, today: today, on: database)
-        } catch {
-            // The work's own error is the one to tell.
-            try? await SQLiteTuning.finish(sql)
-            throw error
-        }
-        try await SQLiteTuning.finish(sql)
-        return summary
-    }
-
-    /// Books a parsed file in one transaction.
-    private static func book(
-        _ file: PaymentFile, fileName: String, sha256: String, creditorID: UUID, today: CivilDate, on database: any Database
-    ) async throws -> ImportSummary {
-        try await database.transaction { tx in
-            var summary = ImportSummary(fileName: fileName, kind: "payments", format: file.format.rawValue)
-            let fileID = try await ImportLog.start(
-                kind: "payments", format: file.format.rawValue, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx
-            )
-            let payments = file.payments
-            let recorded = try await record(payments, fileID: fileID, creditorID: creditorID, today: today, on: tx)
-            for (payment, booked) in zip(payments, recorded) { summary.add(booked, of: payment) }
-            try await ImportLog.finish(fileID, summary: summary, on: tx)
-            return summary
+        return try await SQLiteTuning.bulk(database as! any SQLDatabase) {
+            try await database.transaction { tx in
+                var summary = ImportSummary(fileName: fileName, kind: "payments", format: file.format.rawValue)
+                let fileID = try await ImportLog.start(
+                    kind: "payments", format: file.format.rawValue, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx
+                )
+                let payments = file.payments
+                let recorded = try await record(payments, fileID: fileID, creditorID: creditorID, today: today, on: tx)
+                for (payment, booked) in zip(payments, recorded) { summary.add(booked, of: payment) }
+                try await ImportLog.finish(fileID, summary: summary, on: tx)
+                return summary
+            }
         }
     }
 

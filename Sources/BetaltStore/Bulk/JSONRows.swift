@@ -30,7 +30,7 @@ struct JSONRows {
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch value {
-            case .text(let text): appendString(text)
+            case .text(let text): JSONString.append(text, to: &bytes)
             case .uuid(let id): appendUUID(id)
             case .integer(let number): appendInteger(number)
             case .boolean(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -49,14 +49,12 @@ struct JSONRows {
 
         mutating func append(_ text: String) {
             if rows.count > 0 { rows.bytes.append(UInt8(ascii: ",")) }
-            rows.appendString(text)
+            JSONString.append(text, to: &rows.bytes)
             rows.count += 1
         }
 
         var text: String { rows.text }
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private mutating func appendUUID(_ id: UUID) {
         bytes.append(UInt8(ascii: "\""))
@@ -77,34 +75,5 @@ struct JSONRows {
             } while magnitude > 0
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
         }
-    }
-
-    private mutating func appendString(_ text: String) {
-        var text = text
-        text.makeContiguousUTF8()
-        text.utf8.withContiguousStorageIfAvailable { appendString($0) }
-    }
-
-    private mutating func appendString(_ utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        // Most texts (ids, references, dates) need no escaping and are copied whole; the others (an act's
-        // reasons, themselves JSON) are copied a run of plain bytes at a time.
-        var plain = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-            plain = index + 1
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            default:
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-            }
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -33,16 +33,7 @@ public struct DailyRun: Sendable {
 
     public func run(on database: any Database) async throws -> RunReport {
         let sql = database as! any SQLDatabase
-        try await SQLiteTuning.prepare(sql)
-        do {
-            let report = try await runPrepared(on: database, sql: sql)
-            try await SQLiteTuning.finish(sql)
-            return report
-        } catch {
-            // The work's own error is the one to tell.
-            try? await SQLiteTuning.finish(sql)
-            throw error
-        }
+        return try await SQLiteTuning.bulk(sql) { try await runPrepared(on: database, sql: sql) }
     }
 
     private func runPrepared(on database: any Database, sql: any SQLDatabase) async throws -> RunReport {

@@ -11,48 +11,14 @@ enum ReasonsJSON {
             bytes.append(UInt8(ascii: "{"))
             if let citation = reason.citation {
                 bytes.append(contentsOf: #""citation":"#.utf8)
-                append(citation, to: &bytes)
+                JSONString.append(citation, to: &bytes)
                 bytes.append(UInt8(ascii: ","))
             }
             bytes.append(contentsOf: #""text":"#.utf8)
-            append(reason.text, to: &bytes)
+            JSONString.append(reason.text, to: &bytes)
             bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        var text = text
-        text.makeContiguousUTF8()
-        bytes.append(UInt8(ascii: "\""))
-        text.utf8.withContiguousStorageIfAvailable { utf8 in
-            // Runs of bytes that need no escape are copied whole.
-            var plain = 0
-            for index in 0..<utf8.count {
-                let escape: String? = switch utf8[index] {
-                case UInt8(ascii: "\""): #"\""#
-                case UInt8(ascii: "\\"): #"\\"#
-                case UInt8(ascii: "/"): #"\/"#
-                case 0x0A: #"\n"#
-                case 0x0D: #"\r"#
-                case 0x09: #"\t"#
-                case 0x08: #"\b"#
-                case 0x0C: #"\f"#
-                case 0x00..<0x20: #"\u00"# + String(utf8[index], radix: 16).leftPadded(to: 2)
-                default: nil
-                }
-                guard let escape else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
-                bytes.append(contentsOf: escape.utf8)
-                plain = index + 1
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: Swift.max(0, width - count)) + self }
 }
