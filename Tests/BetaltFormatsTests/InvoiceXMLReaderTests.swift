@@ -47,13 +47,17 @@ struct InvoiceXMLReaderTests {
         let whole = try XMLReader.parse(Data(text.utf8), fileName: "x.xml")
         let expected = whole.children("Rpt").flatMap { $0.children("Ntry") }
         var streamed: [(place: XMLStreamPlace, path: String, amountPaths: [String], amounts: [String])] = []
-        let stream = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { entry, place in
+        var pathsSoFar: [String] = []
+        let stream = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { entry, place, soFar in
             let amounts = entry.children("Amt")
             streamed.append((place, entry.path, amounts.map(\.path), amounts.map(\.text)))
+            pathsSoFar.append(soFar.path(of: place))
         }
         let paths = streamed.map { stream.path(of: $0.place) + $0.path }
         #expect(paths == expected.map(\.path))
         #expect(paths == ["/Doc/Rpt[1]/Ntry", "/Doc/Rpt[2]/Ntry[1]", "/Doc/Rpt[2]/Ntry[2]"])
+        // While it is read, a first element does not know yet that a sibling of its name will follow.
+        #expect(pathsSoFar == ["/Doc/Rpt/Ntry", "/Doc/Rpt[2]/Ntry", "/Doc/Rpt[2]/Ntry[2]"])
         #expect(streamed.map { $0.amounts } == expected.map { $0.children("Amt").map(\.text) })
         #expect(streamed[1].amountPaths.map { paths[1] + $0 } == ["/Doc/Rpt[2]/Ntry[1]/Amt[1]", "/Doc/Rpt[2]/Ntry[1]/Amt[2]"])
         #expect(streamed.map { $0.place.parent.map(stream.path(ofParent:)) } == ["/Doc/Rpt[1]", "/Doc/Rpt[2]", "/Doc/Rpt[2]"])
@@ -64,12 +68,12 @@ struct InvoiceXMLReaderTests {
         // An error raised while reading a detached element stops the read and is what the caller sees.
         let refused = FormatError(file: "x.xml", location: .line(3), message: "no")
         #expect(throws: refused) {
-            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { _, _ throws(FormatError) in throw refused }
+            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { _, _, _ throws(FormatError) in throw refused }
         }
         // A path in such an error is relative to the detached element; it is thrown whole.
         let inEntry = FormatError(file: "x.xml", location: .path("/Amt[2]"), field: "Amt", message: "no")
         #expect(throws: FormatError(file: "x.xml", location: .path("/Doc/Rpt[2]/Ntry[1]/Amt[2]"), field: "Amt", message: "no")) {
-            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { entry, _ throws(FormatError) in
+            _ = try XMLReader.stream(Data(text.utf8), fileName: "x.xml", detaching: "Ntry") { entry, _, _ throws(FormatError) in
                 if entry.children("Amt").count == 2 { throw inEntry }
             }
         }

@@ -172,6 +172,50 @@ struct PaymentCamtGeneratedTests {
             source: .path("\(notification)/Ntry[2]/NtryDtls/TxDtls"))])
     }
 
+    @Test("payments are handed over in file order while the file is read, in the places known so far")
+    func paymentsHandedOverWhileReading() throws {
+        let camt = CamtXML(version: 8)
+        let batched = camt.entry("30.00", details: [camt.transaction("10.00"), camt.transaction("20.00")])
+        let data = camt.document(reports: [
+            [batched, camt.entry("5.00"), camt.entry("6.00", indicator: "DBIT"), camt.entry("7.00")],
+            [camt.entry("8.00")],
+        ])
+        var handed: [[IncomingPayment]] = []
+        let reading = try CamtParser.read(data, fileName: "handed.xml", handing: 2) { handed.append($0) }
+        // Each hand-over holds at least two payments (an entry's transactions are never split), the last the rest.
+        #expect(handed.map(\.count) == [2, 2, 1])
+        let all = handed.flatMap { $0 }
+        #expect(all.map(\.amount.minorUnits) == reading.file.payments.map(\.amount.minorUnits))
+        #expect(all.map(\.bankReference) == reading.file.payments.map(\.bankReference))
+        // Only the first of its name is placed differently once the file's end shows it has siblings.
+        #expect(all.map(\.source) == [
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry/NtryDtls/TxDtls[1]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry/NtryDtls/TxDtls[2]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry[2]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry[4]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[2]/Ntry"),
+        ])
+        #expect(reading.file.payments.map(\.source) == [
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls/TxDtls[1]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[1]/NtryDtls/TxDtls[2]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[2]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Ntry[4]"),
+            .path("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[2]/Ntry"),
+        ])
+    }
+
+    @Test("a file refused at its end has handed over what it read before, and the refusal is still thrown")
+    func refusalAfterHandingOver() throws {
+        let camt = CamtXML(version: 8)
+        var data = camt.document([camt.entry("5.00"), camt.entry("6.00"), camt.entry("7.00")])
+        data.removeLast(30)
+        var handed = 0
+        #expect(throws: FormatError.self) {
+            _ = try CamtParser.read(data, fileName: "cut.xml", handing: 1) { handed += $0.count }
+        }
+        #expect(handed == 3)
+    }
+
     @Test func plainDebitAndPendingEntryAreSkippedWithTheirReasons() throws {
         let camt = CamtXML(version: 8)
         let reading = try CamtParser.read(
@@ -352,16 +396,24 @@ private struct CamtXML {
     let version: Int
     var message = "054"
 
-    func document(_ entries: [String]) -> Data {
+    func document(_ entries: [String]) -> Data { document(reports: [entries]) }
+
+    func document(reports: [[String]]) -> Data {
         let (body, report) = message == "054" ? ("BkToCstmrDbtCdtNtfctn", "Ntfctn") : ("BkToCstmrStmt", "Stmt")
+        let reportElements = reports.enumerated().map { index, entries in
+            """
+            <\(report)><Id>REPORT-\(index + 1)</Id><CreDtTm>2026-03-02T06:00:00+01:00</CreDtTm>
+            <Acct><Id><IBAN>NO9386011117947</IBAN></Id></Acct>
+            \(entries.joined(separator: "\n"))
+            </\(report)>
+            """
+        }
         return Data("""
             <?xml version="1.0" encoding="UTF-8"?>
             <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.\(message).001.0\(version)">
             <\(body)><GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-03-02T06:00:00+01:00</CreDtTm></GrpHdr>
-            <\(report)><Id>REPORT-1</Id><CreDtTm>2026-03-02T06:00:00+01:00</CreDtTm>
-            <Acct><Id><IBAN>NO9386011117947</IBAN></Id></Acct>
-            \(entries.joined(separator: "\n"))
-            </\(report)></\(body)></Document>
+            \(reportElements.joined(separator: "\n"))
+            </\(body)></Document>
             """.utf8)
     }
 

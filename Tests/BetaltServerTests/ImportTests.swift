@@ -145,8 +145,23 @@ struct CamtImportTests {
                 \(entries.joined(separator: "\n"))
                 </Ntfctn></BkToCstmrDbtCdtNtfctn></Document>
                 """
+            // Cut short, the file is refused at its end, after its first chunk was booked: nothing stays.
+            await #expect(throws: FormatError.self) {
+                try await PaymentImport.run(
+                    fileName: "cut.xml", data: Data(xml.utf8.dropLast(40)), creditorID: norway, today: TestApp.today, on: test.app.db)
+            }
+            #expect(try await PaymentRecord.query(on: test.app.db).count() == 0)
+            #expect(try await ImportedFileRecord.query(on: test.app.db).filter(\.$kind == "payments").count() == 0)
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "KID-B").first()?.openMinor == 200_000)
+
             let summary = try await PaymentImport.run(
                 fileName: "chunks.xml", data: Data(xml.utf8), creditorID: norway, today: TestApp.today, on: test.app.db)
+            #expect(summary.format == "camt.054")
+            #expect(try await ImportedFileRecord.query(on: test.app.db).filter(\.$fileName == "chunks.xml").first()?.format == "camt.054")
+            // Booked while the file was read, each payment still has its final place in the file.
+            let sources = try await PaymentRecord.query(on: test.app.db).all().map(\.source)
+            let notification = "/Document/BkToCstmrDbtCdtNtfctn/Ntfctn"
+            #expect(Set(sources) == Set((1...PaymentBooking.chunkSize + 1).map { "\(notification)/Ntry[\($0)]/NtryDtls/TxDtls" }))
             #expect(summary.paymentsMatched == 2)
             #expect(summary.paymentsAlreadyBooked == 1)
             let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "KID-B").first())

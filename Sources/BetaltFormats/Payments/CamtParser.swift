@@ -15,17 +15,36 @@ public enum CamtParser {
     ///
     /// Entries (`Ntry`) are read as the document streams past, each into the outcome of the report that
     /// holds it, so a notification of 100,000 payments is never held as one tree.
-    public static func read(_ data: Data, fileName: String) throws(FormatError) -> CamtReading {
+    ///
+    /// `handOver` gets the payments while the document is still being read, `handing` at a time and in file
+    /// order, so they can be booked meanwhile; the last ones once the whole file has passed its checks. Their
+    /// sources are the paths as far as the document had been read (`Ntry` where the end shows `Ntry[1]`):
+    /// the returned reading has the final ones. A refusal may come after payments were handed over.
+    public static func read(
+        _ data: Data, fileName: String, handing: Int = .max, handOver: ([IncomingPayment]) -> Void = { _ in }
+    ) throws(FormatError) -> CamtReading {
         let fields = CamtFieldReader(fileName: fileName)
         let entryReader = CamtEntryReader(fields: fields)
         var outcomes: [Int: CamtEntryReader.Outcome] = [:]
-        let stream = try XMLReader.stream(data, fileName: fileName, detaching: "Ntry") { (entry, place) throws(FormatError) in
+        var pending: [IncomingPayment] = []
+        let stream = try XMLReader.stream(data, fileName: fileName, detaching: "Ntry") { (entry, place, soFar) throws(FormatError) in
             // An entry inside another belongs to no report, but a malformed one still refuses the file.
             guard let parent = place.parent else {
                 var ignored = CamtEntryReader.Outcome()
                 return try entryReader.read(entry, at: place, into: &ignored)
             }
+            let before = outcomes[parent]?.payments.count ?? 0
             try entryReader.read(entry, at: place, into: &outcomes[parent, default: CamtEntryReader.Outcome()])
+            guard handing < .max, let read = outcomes[parent]?.payments[before...], !read.isEmpty else { return }
+            let entryPath = soFar.path(of: place)
+            for var payment in read {
+                if case .path(let relative) = payment.source { payment.source = .path(entryPath + relative) }
+                pending.append(payment)
+            }
+            if pending.count >= handing {
+                handOver(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
         }
         var outcomesByPath: [String: CamtEntryReader.Outcome] = [:]
         for parent in Array(outcomes.keys) {
@@ -48,6 +67,7 @@ public enum CamtParser {
             batches.append(batch)
             skipped += left
         }
+        if !pending.isEmpty { handOver(pending) }
         let owner = reports.lazy.compactMap { fields.text("Acct", "Ownr", "Nm", in: $0) }.first
         let file = PaymentFile(
             format: message.format, fileName: fileName, fileId: messageId, createdOn: createdOn,

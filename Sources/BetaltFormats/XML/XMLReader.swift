@@ -51,9 +51,10 @@ public enum XMLReader {
     /// however many the file has. One pass: where each stands (`XMLStreamPlace`, made a path by the result)
     /// is known only at the end, so the paths `each` sees, and those of the errors it throws, are relative
     /// to the detached element; an error is thrown with its whole path after the document has been read.
+    /// `XMLStreamSoFar` gives the path a place has as far as the document has been read.
     static func stream(
         _ data: Data, fileName: String, limits: Limits = Limits(), detaching: String,
-        each: (XMLStreamedElement, XMLStreamPlace) throws(FormatError) -> Void
+        each: (XMLStreamedElement, XMLStreamPlace, XMLStreamSoFar) throws(FormatError) -> Void
     ) throws(FormatError) -> XMLStream {
         try check(data, fileName: fileName, limits: limits)
         return try withoutActuallyEscaping(each) { (each) throws(FormatError) -> XMLStream in

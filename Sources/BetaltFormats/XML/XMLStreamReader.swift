@@ -28,6 +28,16 @@ struct XMLStream {
     func path(ofParent parent: Int) -> String { paths.path(of: paths.parents[parent]) }
 }
 
+/// The paths of a document still being read, as the elements read so far make them.
+///
+/// An element's path is final unless a later sibling of the same name (of it or of an element holding it)
+/// gives the first of them an index: `Ntry` becomes `Ntry[1]` when a second `Ntry` follows.
+struct XMLStreamSoFar {
+    fileprivate let paths: XMLStreamPaths
+
+    func path(of place: XMLStreamPlace) -> String { paths.pathSoFar(of: place) }
+}
+
 /// What the paths of detached elements are made of. Paths need every element's siblings, which only the end
 /// of the document tells, so each element outside the detached ones keeps how many children of each name it
 /// has had, and paths are put together from that once the document has been read.
@@ -60,6 +70,8 @@ private final class XMLStreamPaths {
     var nested: [Nested] = []
     /// Paths of elements holding detached ones, as worked out (the entries of a report all ask for the same).
     private var outerPaths: [ObjectIdentifier: String] = [:]
+    /// The same as far as the document has been read, by index in `parents`.
+    private var outerPathsSoFar: [Int: String] = [:]
 
     func path(of place: XMLStreamPlace) -> String {
         switch place.kind {
@@ -69,6 +81,29 @@ private final class XMLStreamPaths {
         case .nested(let index):
             return path(of: nested[index].outermost) + nested[index].relativePath
         }
+    }
+
+    /// While a detached element is handed over no later sibling of it has started, so it and each element
+    /// holding it have an index exactly when they are not the first of their name.
+    func pathSoFar(of place: XMLStreamPlace) -> String {
+        switch place.kind {
+        case .top(let parent, let name, let position):
+            let holder: String
+            if let known = outerPathsSoFar[parent] {
+                holder = known
+            } else {
+                holder = pathSoFar(of: parents[parent])
+                outerPathsSoFar[parent] = holder
+            }
+            return holder + "/" + (position > 1 ? "\(name)[\(position)]" : name)
+        case .nested(let index):
+            return pathSoFar(of: nested[index].outermost) + nested[index].relativePath
+        }
+    }
+
+    private func pathSoFar(of element: Outer) -> String {
+        let step = element.position > 1 ? "\(element.qualifiedName)[\(element.position)]" : element.qualifiedName
+        return (element.parent.map(pathSoFar) ?? "") + "/" + step
     }
 
     func path(of element: Outer) -> String {
@@ -89,7 +124,7 @@ final class XMLStreamReader: SAXHandler {
     private let fileName: String
     private let maximumDepth: Int
     private let detaching: String
-    private let each: (XMLStreamedElement, XMLStreamPlace) throws(FormatError) -> Void
+    private let each: (XMLStreamedElement, XMLStreamPlace, XMLStreamSoFar) throws(FormatError) -> Void
     let tree: XMLTreeBuilder
     private var outer: [Outer] = []
     private let paths = XMLStreamPaths()
@@ -109,7 +144,7 @@ final class XMLStreamReader: SAXHandler {
 
     init(
         fileName: String, maximumDepth: Int, detaching: String,
-        each: @escaping (XMLStreamedElement, XMLStreamPlace) throws(FormatError) -> Void
+        each: @escaping (XMLStreamedElement, XMLStreamPlace, XMLStreamSoFar) throws(FormatError) -> Void
     ) {
         self.fileName = fileName
         self.maximumDepth = maximumDepth
@@ -162,7 +197,7 @@ final class XMLStreamReader: SAXHandler {
         }
         if openDetached.last?.node == node, let closed = openDetached.popLast(), refused == nil {
             do {
-                try each(XMLStreamedElement(store: store, index: node, root: node), closed.place)
+                try each(XMLStreamedElement(store: store, index: node, root: node), closed.place, XMLStreamSoFar(paths: paths))
             } catch {
                 refused = (error, closed.place)
             }

@@ -12,6 +12,8 @@ enum ImportLog {
         }
     }
 
+    /// The file's record, for its rows to point to. `finish` sets the format the summary names: a camt file
+    /// read as it is booked tells whether it is a camt.054 or a camt.053 only at its end.
     static func start(kind: String, format: String, fileName: String, sha256: String, creditorID: UUID, on database: any Database) async throws -> UUID {
         let record = ImportedFileRecord(
             id: TimeOrderedID.next(), creditorID: creditorID, kind: kind, format: format, fileName: fileName, sha256: sha256, summary: "{}"
@@ -22,6 +24,6 @@ enum ImportLog {
 
     static func finish(_ id: UUID, summary: ImportSummary, on database: any Database) async throws {
         try await ImportedFileRecord.query(on: database).filter(\.$id == id)
-            .set(\.$summary, to: try StableJSON.string(summary)).update()
+            .set(\.$format, to: summary.format).set(\.$summary, to: try StableJSON.string(summary)).update()
     }
 }

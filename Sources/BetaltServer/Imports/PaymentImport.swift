@@ -10,20 +10,36 @@ import SQLKit
 /// amount; what is not certain is kept as unmatched for a person. Paid claims close at once.
 public enum PaymentImport {
     public static func run(fileName: String, data: Data, creditorID: UUID, today: CivilDate, on database: any Database) async throws -> ImportSummary {
+        // A camt file is read on its own thread from the start, and booked as it is read.
+        let readAhead = looksLikeXML(data) ? CamtReadAhead(data, fileName: fileName, today: today) : nil
         let sha256 = FileFingerprint.sha256(data)
         try await ImportLog.refuseIfSeen(sha256: sha256, fileName: fileName, creditorID: creditorID, on: database)
-        let file = try parse(data, fileName: fileName)
+        let file = try readAhead == nil ? parse(data, fileName: fileName) : nil
         // A bank file may book 100,000 payments in one transaction: the connection gets the bulk settings
         // the daily run uses (a page cache that holds a chunk's pages, statement journals in memory, the
         // copying of the log into the database file left to the background once the file is booked).
         return try await SQLiteTuning.bulk(database as! any SQLDatabase) {
             try await database.transaction { tx in
-                var summary = ImportSummary(fileName: fileName, kind: "payments", format: file.format.rawValue)
                 let fileID = try await ImportLog.start(
-                    kind: "payments", format: file.format.rawValue, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx
-                )
-                let payments = file.payments
-                let recorded = try await record(payments, fileID: fileID, creditorID: creditorID, today: today, on: tx)
+                    kind: "payments", format: file?.format.rawValue ?? "camt", fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
+                let payments: [IncomingPayment], recorded: [BookedPayment], format: PaymentFileFormat
+                if let file {
+                    (payments, format) = (file.payments, file.format)
+                    recorded = try await record(payments, fileID: fileID, creditorID: creditorID, today: today, on: tx)
+                } else if let readAhead {
+                    var chunks = readAhead.chunks.makeAsyncIterator()
+                    recorded = try await PaymentBooking.book(fileID: fileID, creditorID: creditorID, on: tx) { try await chunks.next() }
+                    let (reading, provisionalSources) = readAhead.finished()
+                    (payments, format) = (reading.file.payments, reading.file.format)
+                    try await PaymentBooking.relocate(
+                        zip(recorded, zip(payments, provisionalSources)).compactMap { booked, source in
+                            let final = source.0.source.description
+                            return booked.repeatOf == nil && final != source.1 ? (booked.paymentID, final) : nil
+                        }, on: tx)
+                } else {
+                    preconditionFailure("a payment file is either read ahead or parsed")
+                }
+                var summary = ImportSummary(fileName: fileName, kind: "payments", format: format.rawValue)
                 for (payment, booked) in zip(payments, recorded) { summary.add(booked, of: payment) }
                 try await ImportLog.finish(fileID, summary: summary, on: tx)
                 return summary
@@ -49,16 +65,8 @@ public enum PaymentImport {
     static func record(
         _ payments: [IncomingPayment], fileID: UUID?, creditorID: UUID, today: CivilDate, on database: any Database
     ) async throws -> [BookedPayment] {
-        try await PaymentBooking.book(payments.lazy.map { payment in
-            NewPayment(
-                amount: payment.amount, paidOn: payment.paidDate ?? payment.valueDate ?? payment.bookingDate ?? today,
-                bookingDate: payment.bookingDate ?? payment.valueDate, references: payment.structuredReferences,
-                referredDocuments: payment.referredDocuments.map(\.number),
-                mentionedNumbers: payment.unstructuredText.flatMap(invoiceNumberCandidates),
-                freeText: payment.unstructuredText.joined(separator: " "), payerName: payment.payer.name,
-                bankReference: payment.bankReference, isReversal: payment.isReversal, source: payment.source.description
-            )
-        }, fileID: fileID, creditorID: creditorID, on: database)
+        try await PaymentBooking.book(
+            payments.lazy.map { NewPayment($0, today: today) }, fileID: fileID, creditorID: creditorID, on: database)
     }
 
     /// Words in free text that could be invoice numbers: letters, digits and dashes with at least one digit.
@@ -66,6 +74,20 @@ public enum PaymentImport {
         text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") })
             .map(String.init)
             .filter { $0.count >= 3 && $0.count <= 30 && $0.contains(where: \.isNumber) }
+    }
+}
+
+extension NewPayment {
+    /// A bank file's payment as the store books it; a payment without any date is taken as paid `today`.
+    init(_ payment: IncomingPayment, today: CivilDate) {
+        self.init(
+            amount: payment.amount, paidOn: payment.paidDate ?? payment.valueDate ?? payment.bookingDate ?? today,
+            bookingDate: payment.bookingDate ?? payment.valueDate, references: payment.structuredReferences,
+            referredDocuments: payment.referredDocuments.map(\.number),
+            mentionedNumbers: payment.unstructuredText.flatMap(PaymentImport.invoiceNumberCandidates),
+            freeText: payment.unstructuredText.joined(separator: " "), payerName: payment.payer.name,
+            bankReference: payment.bankReference, isReversal: payment.isReversal, source: payment.source.description
+        )
     }
 }
 

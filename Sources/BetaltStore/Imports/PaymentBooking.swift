@@ -69,15 +69,28 @@ public enum PaymentBooking {
     public static func book(
         _ payments: some RandomAccessCollection<NewPayment>, fileID: UUID?, creditorID: UUID, on database: any Database
     ) async throws -> [BookedPayment] {
+        var start = payments.startIndex
+        return try await book(expecting: payments.count, fileID: fileID, creditorID: creditorID, on: database) {
+            guard start < payments.endIndex else { return nil }
+            let end = payments.index(start, offsetBy: chunkSize, limitedBy: payments.endIndex) ?? payments.endIndex
+            defer { start = end }
+            return Array(payments[start..<end])
+        }
+    }
+
+    /// Books payments as they come, a chunk at a time in their order, until `next` has no more: a file can be
+    /// booked while it is still being read. A chunk may hold any number of payments.
+    public static func book(
+        expecting count: Int = 0, fileID: UUID?, creditorID: UUID, on database: any Database,
+        chunks next: () async throws -> [NewPayment]?
+    ) async throws -> [BookedPayment] {
         let sql = database as! any SQLDatabase
         var booked: [BookedPayment] = []
-        booked.reserveCapacity(payments.count)
+        booked.reserveCapacity(count)
         let creditor = BulkValue.uuid(creditorID)
         var previous: (claims: OpenClaims, earlier: EarlierPayments, rows: ChunkRows)?
         try await withThrowingTaskGroup(of: Void.self) { writes in
-            for start in stride(from: 0, to: payments.count, by: chunkSize) {
-                let first = payments.index(payments.startIndex, offsetBy: start)
-                let chunk = Array(payments[first..<payments.index(first, offsetBy: min(chunkSize, payments.count - start))])
+            while let chunk = try await next() {
                 let read = try await OpenClaims.read(
                     references: Set(chunk.flatMap(\.references)),
                     invoiceNumbers: Set(chunk.flatMap { $0.referredDocuments + $0.mentionedNumbers }),
@@ -103,6 +116,14 @@ public enum PaymentBooking {
         }
         try await previous?.rows.write(on: sql)
         return booked
+    }
+
+    /// Gives booked payments the places in their file that were known only once it had been read to the end.
+    public static func relocate(_ sources: [(paymentID: UUID, source: String)], on database: any Database) async throws {
+        var rows = JSONRows()
+        for (id, source) in sources { rows.append(.uuid(id), .text(source)) }
+        try await BulkStatement.update(
+            PaymentRecord.schema, key: BulkColumn("id", .uuid), set: [BulkColumn("source")], rows: rows, on: database as! any SQLDatabase)
     }
 
     /// What one chunk writes.

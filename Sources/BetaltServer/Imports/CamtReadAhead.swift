@@ -1,0 +1,42 @@
+import BetaltCore
+import BetaltFormats
+import BetaltStore
+import Foundation
+import Synchronization
+
+/// A camt file read on a thread of its own while its payments are booked: they come a chunk at a time as
+/// the file is read, so reading the file (a second or more for 100,000 payments) is off the booking's path.
+///
+/// The chunks' sources are the places as far as the file had been read (`CamtParser.read`); `finished()`
+/// gives the whole reading and those provisional places, to correct the few that the end of the file changed.
+final class CamtReadAhead: Sendable {
+    let chunks: AsyncThrowingStream<[NewPayment], any Error>
+    private let result = Mutex<(reading: CamtReading, provisionalSources: [String])?>(nil)
+
+    init(_ data: Data, fileName: String, today: CivilDate, handing: Int = PaymentBooking.chunkSize) {
+        let (chunks, continuation) = AsyncThrowingStream.makeStream(of: [NewPayment].self)
+        self.chunks = chunks
+        Thread { [self] in
+            var provisionalSources: [String] = []
+            do {
+                let reading = try CamtParser.read(data, fileName: fileName, handing: handing) { payments in
+                    let chunk = payments.map { NewPayment($0, today: today) }
+                    provisionalSources += chunk.map(\.source)
+                    continuation.yield(chunk)
+                }
+                result.withLock { $0 = (reading, provisionalSources) }
+                continuation.finish()
+            } catch {
+                continuation.finish(throwing: error)
+            }
+        }.start()
+    }
+
+    /// The reading, once `chunks` has ended without an error.
+    func finished() -> (reading: CamtReading, provisionalSources: [String]) {
+        guard let result = result.withLock({ $0.take() }) else {
+            preconditionFailure("CamtReadAhead.finished() before its chunks ended")
+        }
+        return result
+    }
+}
