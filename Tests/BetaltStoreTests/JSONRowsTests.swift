@@ -35,6 +35,22 @@ struct JSONRowsTests {
         }
     }
 
+    @Test("every ASCII character, and letters beyond, are escaped exactly as JSONEncoder escapes them; bytes too")
+    func escapesLikeJSONEncoder() throws {
+        let texts = (0..<128).map { String(UnicodeScalar(UInt8($0))) } + ["a/b\\c\"d", "æøå 😀 «»", (0..<128).map { String(UnicodeScalar(UInt8($0))) }.joined()]
+        for text in texts {
+            var bytes: [UInt8] = []
+            JSONString.append(text, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(decoding: try JSONEncoder().encode(text), as: UTF8.self), "\(Array(text.utf8))")
+            var fromBytes: [UInt8] = []
+            Array(text.utf8).withUnsafeBufferPointer { JSONString.append(utf8: $0, to: &fromBytes) }
+            #expect(fromBytes == bytes)
+        }
+        var rows = JSONRows()
+        rows.append(.utf8(Array("[{\"text\":\"a/b\"}]".utf8)), .text("x"))
+        #expect(rows.text == #"[["[{\"text\":\"a\/b\"}]","x"]]"#)
+    }
+
     @Test("an empty batch is an empty array")
     func empty() {
         #expect(JSONRows().text == "[]")

@@ -3,6 +3,8 @@ import Foundation
 /// One value of a bulk row.
 enum BulkValue {
     case text(String)
+    /// A text given as its UTF-8 bytes (made by hand, as an act's reasons are), written without a String of it.
+    case utf8([UInt8])
     /// Written as `UUID.uuidString` writes it (upper-case hex), the form the tables hold ids in.
     case uuid(UUID)
     case integer(Int64)
@@ -31,6 +33,7 @@ struct JSONRows {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             switch value {
             case .text(let text): JSONString.append(text, to: &bytes)
+            case .utf8(let utf8): utf8.withUnsafeBufferPointer { JSONString.append(utf8: $0, to: &bytes) }
             case .uuid(let id): appendUUID(id)
             case .integer(let number): appendInteger(number)
             case .boolean(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)

@@ -96,7 +96,7 @@ enum RunBatchWriter {
                 .text(claim.currency.code), .integer(act.fee?.minorUnits ?? 0), .integer(act.compensation?.minorUnits ?? 0),
                 .integer(interest?.minorUnits ?? 0), .integer(act.amountDue.minorUnits), .optional(act.deadline?.iso),
                 .optional(act.waiverIfPaidBy?.iso), .text("\(UUIDText.string(claim.customerID))/\(act.step.id)/\(today)"),
-                .text(ReasonsJSON.text(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
+                .utf8(ReasonsJSON.utf8(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
             )
             stage = stage.after(act.step.kind)
         }
