@@ -52,5 +52,6 @@ public enum BetaltMigrations {
         CreateHandoverSchema(),
         CreateAgencyUpdateSchema(),
         AddInvoiceDocumentFiles(),
+        ReferenceClaimsWithTheirCreditor(),
     ]
 }

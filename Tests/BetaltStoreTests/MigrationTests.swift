@@ -1,6 +1,8 @@
+import BetaltCore
 import BetaltStore
 import BetaltTestSupport
 import FluentKit
+import Foundation
 import SQLKit
 import Testing
 
@@ -17,6 +19,31 @@ struct MigrationTests {
             }
             let applied = try await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()
             #expect(try applied?.decode(column: "n", as: Int.self) == BetaltMigrations.all.count)
+        }
+    }
+
+    @Test("a ledger entry must name a claim that exists; on PostgreSQL a claim of its own creditor", arguments: TestEngine.allCases)
+    func claimReferences(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let ledger = try DemoLedger(today: try CivilDate(2026, 11, 22), customersPerCreditor: 2, invoicesPerCreditor: 3)
+            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
+            let claim = try #require(try await ClaimRecord.query(on: store.database).first())
+            let other = try #require(try await CreditorRecord.query(on: store.database).filter(\.$id != claim.creditorID).first())
+            func entry(creditor: UUID, claim: UUID) -> LedgerEntryRecord {
+                LedgerEntryRecord(
+                    creditorID: creditor, claimID: claim, sequence: 99, kind: "charge", component: "fee", amountMinor: 100,
+                    currency: "NOK", entryDate: "2026-11-22", text: "test")
+            }
+            await #expect(throws: (any Error).self) {
+                try await entry(creditor: claim.creditorID, claim: UUID()).create(on: store.database)
+            }
+            if engine == .postgres {
+                await #expect(throws: (any Error).self) {
+                    try await entry(creditor: try other.requireID(), claim: try claim.requireID()).create(on: store.database)
+                }
+            }
+            try await entry(creditor: claim.creditorID, claim: try claim.requireID()).create(on: store.database)
+            #expect(try await LedgerEntryRecord.query(on: store.database).filter(\.$sequence == 99).count() == 1)
         }
     }
 }

@@ -16,7 +16,7 @@ enum BulkValue {
 }
 
 /// Rows for a bulk statement as one JSON text, `[[v1, v2, …], …]`, which SQLite (jsonb_each) and PostgreSQL
-/// (json_array_elements) unpack in C: one bound parameter per statement instead of one per value, each of
+/// (jsonb_array_elements) unpack in C: one bound parameter per statement instead of one per value, each of
 /// which would go through an Encodable encoder. Written by hand, on UTF-8 bytes, because JSONEncoder has no
 /// positional form and is several times slower for this shape; ids and numbers are written straight into the
 /// bytes, as making a String of each cost more than the rest of a row.
