@@ -51,6 +51,22 @@ struct JSONRowsTests {
         #expect(rows.text == #"[["[{\"text\":\"a\/b\"}]","x"]]"#)
     }
 
+    @Test("rows finished ahead of their statement give the same text and count")
+    func finished() {
+        var rows = JSONRows()
+        rows.append(.text("a"), .integer(1))
+        rows.append(.null, .boolean(false))
+        let before = rows.text
+        rows.finish()
+        rows.finish()
+        #expect(rows.text == before)
+        #expect(rows.text == #"[["a",1],[null,false]]"#)
+        #expect(rows.count == 2)
+        var empty = JSONRows()
+        empty.finish()
+        #expect(empty.text == "[]")
+    }
+
     @Test("an empty batch is an empty array")
     func empty() {
         #expect(JSONRows().text == "[]")

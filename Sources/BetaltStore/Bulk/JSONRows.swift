@@ -27,6 +27,7 @@ struct JSONRows {
     mutating func append(_ values: BulkValue...) { append(values) }
 
     mutating func append(_ values: [BulkValue]) {
+        precondition(finished == nil, "rows appended after finish()")
         if count > 0 { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
@@ -44,7 +45,18 @@ struct JSONRows {
         count += 1
     }
 
-    var text: String { String(decoding: bytes + [UInt8(ascii: "]")], as: UTF8.self) }
+    var text: String { finished ?? String(decoding: bytes + [UInt8(ascii: "]")], as: UTF8.self) }
+
+    /// The text made once the last row is in, on the caller's core: the statement that binds it later then
+    /// does not make it (a copy and a UTF-8 check of a megabyte a batch) on the database's side.
+    mutating func finish() {
+        guard finished == nil else { return }
+        bytes.append(UInt8(ascii: "]"))
+        finished = String(decoding: bytes, as: UTF8.self)
+        bytes = []
+    }
+
+    private var finished: String?
 
     /// A JSON array of texts, `["a", "b", …]`.
     struct Texts {

@@ -74,7 +74,8 @@ enum DueClaims {
     struct Batch {
         fileprivate let rows: [JSONRowsReader.Row]
         fileprivate let owners: [Owner]
-        fileprivate let history: [UUID: [TakenStep]]
+        /// The claims' steps taken so far as the database gave them, made into steps by `claims()`.
+        fileprivate let historyText: String
         fileprivate let disputed: [UUID: Int64]
         fileprivate let promised: [UUID: (payBy: String, amount: Int64)]
         fileprivate let planned: Set<UUID>
@@ -84,11 +85,11 @@ enum DueClaims {
     static func read(
         _ keys: some Collection<DueClaimKey>, creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
     ) async throws -> Batch {
-        guard !keys.isEmpty else { return Batch(rows: [], owners: [], history: [:], disputed: [:], promised: [:], planned: [], lateByCustomer: [:]) }
+        guard !keys.isEmpty else { return Batch(rows: [], owners: [], historyText: "[]", disputed: [:], promised: [:], planned: [], lateByCustomer: [:]) }
         var pairs = JSONRows()
         for key in keys { pairs.append(.uuid(key.creditorID), .uuid(key.id)) }
         let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
-        let history = try await takenSteps(batch, on: sql)
+        let historyText = try await takenSteps(batch, on: sql)
         let disputed = try await Disputes.openAmounts(claims: batch, on: sql)
         let promised = try await Promises.open(claims: batch, on: sql)
         let planned = try await PaymentPlans.paused(claims: batch, on: sql)
@@ -107,7 +108,7 @@ enum DueClaims {
             return (creditorID: creditorID, customerID: try row.uuid(ClaimColumn.customerID.rawValue), country: creditor.country, ladder: ladder)
         }
         return Batch(
-            rows: rows, owners: owners, history: history, disputed: disputed, promised: promised, planned: planned,
+            rows: rows, owners: owners, historyText: historyText, disputed: disputed, promised: promised, planned: planned,
             lateByCustomer: try await latePayments(owners, on: date, sql: sql)
         )
     }
@@ -115,7 +116,8 @@ enum DueClaims {
 
 extension DueClaims.Batch {
     func claims() throws -> [DueClaim] {
-        try zip(rows, owners).map { row, owner in
+        let history = try DueClaims.takenSteps(historyText)
+        return try zip(rows, owners).map { row, owner in
             func column(_ column: DueClaims.ClaimColumn) throws -> String { try row.text(column.rawValue) }
             func optional(_ column: DueClaims.ClaimColumn) throws -> String? { try row.optionalText(column.rawValue) }
             let id = try row.uuid(DueClaims.ClaimColumn.id.rawValue), country = owner.country
@@ -234,13 +236,18 @@ extension DueClaims {
         return latest
     }
 
-    /// Each claim's steps taken so far, oldest first.
-    private static func takenSteps(_ batch: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: [TakenStep]] {
-        let rows = try await BulkStatement.rows(
+    /// Each claim's steps taken so far, oldest first, as JSON text: made into steps (`takenSteps(_:)`) on the
+    /// core that plans, not the database's.
+    private static func takenSteps(_ batch: SQLQueryString, on sql: any SQLDatabase) async throws -> String {
+        try await BulkStatement.rowsText(
             ["a.claim_id", "a.step_id", "a.kind", "a.act_date", "a.deadline", "a.fee_minor", "a.compensation_minor", "a.currency", "a.channel"],
             orderBy: "a.act_date, a.step_id",
             "FROM \(batch) AS k JOIN collection_acts a ON a.creditor_id = k.creditor_id AND a.claim_id = k.claim_id", on: sql
         )
+    }
+
+    fileprivate static func takenSteps(_ text: String) throws -> [UUID: [TakenStep]] {
+        let rows = try JSONRowsReader(text).rows
         var history: [UUID: [TakenStep]] = [:]
         for row in rows {
             let currency = try Currency.named(try row.text(7))

@@ -47,6 +47,10 @@ enum RunBatchWriter {
             try add(claim, plan, run: run, to: &output)
         }
         output.claimCount = planned.count
+        output.acts.finish()
+        output.entries.finish()
+        output.decisions.finish()
+        output.claims.finish()
         return output
     }
 
