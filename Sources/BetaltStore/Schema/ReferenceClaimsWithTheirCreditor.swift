@@ -8,7 +8,7 @@ import SQLKit
 /// Each reference is a query per inserted row; with two, the checks took 30 of the 50 ms a batch of 2,000
 /// acts needed (28 ms with one). The composite key also holds a row to its claim's creditor, which two
 /// separate references did not. SQLite checks a reference with one index lookup and can add a constraint
-/// only by rebuilding the table, so there the single-column references stay.
+/// only by rebuilding the table, so there the single-column references stay (decision record 0003).
 struct ReferenceClaimsWithTheirCreditor: AsyncMigration {
     static let tables = ["collection_acts", "ledger_entries", "claim_decisions"]
 
