@@ -31,11 +31,12 @@ public enum PaymentImport {
                     recorded = try await PaymentBooking.book(fileID: fileID, creditorID: creditorID, on: tx) { try await chunks.next() }
                     let (reading, provisionalSources) = readAhead.finished()
                     (payments, format) = (reading.file.payments, reading.file.format)
-                    try await PaymentBooking.relocate(
-                        zip(recorded, zip(payments, provisionalSources)).compactMap { booked, source in
-                            let final = source.0.source.description
-                            return booked.repeatOf == nil && final != source.1 ? (booked.paymentID, final) : nil
-                        }, on: tx)
+                    var moved: [(paymentID: UUID, source: String)] = []
+                    for (booked, (payment, provisional)) in zip(recorded, zip(payments, provisionalSources)) {
+                        let final = payment.source.description
+                        if booked.repeatOf == nil && final != provisional { moved.append((booked.paymentID, final)) }
+                    }
+                    try await PaymentBooking.relocate(moved, on: tx)
                 } else {
                     preconditionFailure("a payment file is either read ahead or parsed")
                 }
