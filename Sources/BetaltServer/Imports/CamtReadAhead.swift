@@ -8,10 +8,14 @@ import Synchronization
 /// the file is read, so reading the file (a second or more for 100,000 payments) is off the booking's path.
 ///
 /// The chunks' sources are the places as far as the file had been read (`CamtParser.read`); `finished()`
-/// gives the whole reading and those provisional places, to correct the few that the end of the file changed.
+/// gives the whole reading and the few places the end of the file changed.
 final class CamtReadAhead: Sendable {
+    /// The reading once done, and where a payment's final place differs from the one handed over: its
+    /// index in the file's payments and that place.
+    typealias Finished = (reading: CamtReading, moved: [(index: Int, source: String)])
+
     let chunks: AsyncThrowingStream<[NewPayment], any Error>
-    private let result = Mutex<(reading: CamtReading, provisionalSources: [String])?>(nil)
+    private let result = Mutex<Finished?>(nil)
 
     init(_ data: Data, fileName: String, today: CivilDate, handing: Int = PaymentBooking.chunkSize) {
         let (chunks, continuation) = AsyncThrowingStream.makeStream(of: [NewPayment].self)
@@ -24,7 +28,10 @@ final class CamtReadAhead: Sendable {
                     provisionalSources += chunk.map(\.source)
                     continuation.yield(chunk)
                 }
-                result.withLock { $0 = (reading, provisionalSources) }
+                let moved = zip(reading.file.payments, provisionalSources).enumerated().compactMap { index, pair in
+                    pair.0.source.description == pair.1 ? nil : (index: index, source: pair.0.source.description)
+                }
+                result.withLock { $0 = (reading, moved) }
                 continuation.finish()
             } catch {
                 continuation.finish(throwing: error)
@@ -33,7 +40,7 @@ final class CamtReadAhead: Sendable {
     }
 
     /// The reading, once `chunks` has ended without an error.
-    func finished() -> (reading: CamtReading, provisionalSources: [String]) {
+    func finished() -> Finished {
         guard let result = result.withLock({ $0.take() }) else {
             preconditionFailure("CamtReadAhead.finished() before its chunks ended")
         }

@@ -10,40 +10,50 @@ import SQLKit
 /// amount; what is not certain is kept as unmatched for a person. Paid claims close at once.
 public enum PaymentImport {
     public static func run(fileName: String, data: Data, creditorID: UUID, today: CivilDate, on database: any Database) async throws -> ImportSummary {
-        // A camt file is read on its own thread from the start, and booked as it is read.
-        let readAhead = looksLikeXML(data) ? CamtReadAhead(data, fileName: fileName, today: today) : nil
         let sha256 = FileFingerprint.sha256(data)
         try await ImportLog.refuseIfSeen(sha256: sha256, fileName: fileName, creditorID: creditorID, on: database)
-        let file = try readAhead == nil ? parse(data, fileName: fileName) : nil
+        // A camt file is read on a thread of its own and booked as it is read; the others are read first.
+        let source: Source = looksLikeXML(data)
+            ? .readAhead(CamtReadAhead(data, fileName: fileName, today: today)) : .parsed(try parse(data, fileName: fileName))
         // A bank file may book 100,000 payments in one transaction: the connection gets the bulk settings
         // the daily run uses (a page cache that holds a chunk's pages, statement journals in memory, the
         // copying of the log into the database file left to the background once the file is booked).
         return try await SQLiteTuning.bulk(database as! any SQLDatabase) {
             try await database.transaction { tx in
                 let fileID = try await ImportLog.start(
-                    kind: "payments", format: file?.format.rawValue ?? "camt", fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
-                let payments: [IncomingPayment], recorded: [BookedPayment], format: PaymentFileFormat
-                if let file {
-                    (payments, format) = (file.payments, file.format)
+                    kind: "payments", format: source.format, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
+                let file: PaymentFile, payments: [IncomingPayment], recorded: [BookedPayment]
+                switch source {
+                case .parsed(let parsed):
+                    (file, payments) = (parsed, parsed.payments)
                     recorded = try await record(payments, fileID: fileID, creditorID: creditorID, today: today, on: tx)
-                } else if let readAhead {
+                case .readAhead(let readAhead):
                     var chunks = readAhead.chunks.makeAsyncIterator()
                     recorded = try await PaymentBooking.book(fileID: fileID, creditorID: creditorID, on: tx) { try await chunks.next() }
-                    let (reading, provisionalSources) = readAhead.finished()
-                    (payments, format) = (reading.file.payments, reading.file.format)
-                    var moved: [(paymentID: UUID, source: String)] = []
-                    for (booked, (payment, provisional)) in zip(recorded, zip(payments, provisionalSources)) {
-                        let final = payment.source.description
-                        if booked.repeatOf == nil && final != provisional { moved.append((booked.paymentID, final)) }
-                    }
-                    try await PaymentBooking.relocate(moved, on: tx)
-                } else {
-                    preconditionFailure("a payment file is either read ahead or parsed")
+                    let (reading, moved) = readAhead.finished()
+                    (file, payments) = (reading.file, reading.file.payments)
+                    // A repeat booked nothing of its own: its row is the earlier payment's.
+                    try await PaymentBooking.relocate(
+                        moved.filter { recorded[$0.index].repeatOf == nil }.map { (recorded[$0.index].paymentID, $0.source) }, on: tx)
                 }
-                var summary = ImportSummary(fileName: fileName, kind: "payments", format: format.rawValue)
+                var summary = ImportSummary(fileName: fileName, kind: "payments", format: file.format.rawValue)
                 for (payment, booked) in zip(payments, recorded) { summary.add(booked, of: payment) }
                 try await ImportLog.finish(fileID, summary: summary, on: tx)
                 return summary
+            }
+        }
+    }
+
+    /// How a file's payments come to be booked.
+    private enum Source {
+        case parsed(PaymentFile)
+        case readAhead(CamtReadAhead)
+
+        /// The format the import log holds until the file is finished (a camt file tells which at its end).
+        var format: String {
+            switch self {
+            case .parsed(let file): file.format.rawValue
+            case .readAhead: "camt"
             }
         }
     }

@@ -89,24 +89,23 @@ public struct DailyRun: Sendable {
             mine = share.filter { claims[$0.id!] == .acquired }
         }
         let ladders = try await LadderBook.load(creditorIDs: mine.map { $0.id! }, on: database)
-        var creditors: [UUID: DueClaims.Creditor] = [:]
-        for creditor in mine {
+        let creditors = try Dictionary(uniqueKeysWithValues: mine.map { creditor in
             guard let country = Country(rawValue: creditor.country) else {
                 throw UnreadableLadder(key: creditor.country, reason: "creditor \(creditor.name) has no known country")
             }
-            creditors[creditor.id!] = DueClaims.Creditor(country: country, ladders: ladders[creditor.id!]!)
-        }
+            return (creditor.id!, DueClaims.Creditor(country: country, ladders: ladders[creditor.id!]!))
+        })
         let keys = try await DueClaims.keys(creditorIDs: mine.map { $0.id! }, through: date, on: sql)
         // Each batch is planned, and its rows made, while the database writes the one before it and then reads
         // the one after it, so the two cores share the work. On SQLite reads and writes share one connection.
-        let batches = keys.chunked(into: batchSize), owners = creditors
+        let batches = keys.chunked(into: batchSize)
         var planned = RunBatchWriter.Output()
-        var read = try await DueClaims.read(batches.first ?? [], creditors: owners, on: date, sql: sql)
+        var read = try await DueClaims.read(batches.first ?? [], creditors: creditors, on: date, sql: sql)
         for index in batches.indices {
             let before = planned, following = index + 1 < batches.count ? batches[index + 1] : []
             async let written: DueClaims.Batch = {
                 try await persist(before, progress: progress, database: database, sql: sql)
-                return try await DueClaims.read(following, creditors: owners, on: date, sql: sql)
+                return try await DueClaims.read(following, creditors: creditors, on: date, sql: sql)
             }()
             let next = try read.claims().map { claim in
                 (claim: claim, plan: Planner.plan(claim.facts, ladder: claim.ladder, rulebook: .for(claim.facts.country), on: date))

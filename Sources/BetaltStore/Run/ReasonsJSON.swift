@@ -4,8 +4,6 @@ import BetaltCore
 /// citation left out, JSONEncoder's escapes), written by hand: JSONEncoder took a few microseconds an act,
 /// seconds of a daily run that writes hundreds of thousands of acts.
 enum ReasonsJSON {
-    static func text(_ reasons: [Reason]) -> String { String(decoding: utf8(reasons), as: UTF8.self) }
-
     static func utf8(_ reasons: [Reason]) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, reason) in reasons.enumerated() {

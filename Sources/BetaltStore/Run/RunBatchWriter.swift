@@ -16,6 +16,14 @@ enum RunBatchWriter {
         var claims = JSONRows()
         /// The claims the rows are for.
         var claimCount = 0
+
+        /// Makes each table's text now, on the core that plans (`JSONRows.finish`).
+        mutating func finish() {
+            acts.finish()
+            entries.finish()
+            decisions.finish()
+            claims.finish()
+        }
     }
 
     static let actColumns = [
@@ -47,10 +55,7 @@ enum RunBatchWriter {
             try add(claim, plan, run: run, to: &output)
         }
         output.claimCount = planned.count
-        output.acts.finish()
-        output.entries.finish()
-        output.decisions.finish()
-        output.claims.finish()
+        output.finish()
         return output
     }
 
