@@ -4,6 +4,7 @@ import BetaltTestSupport
 import FluentKit
 import Foundation
 import SQLKit
+import Synchronization
 import Testing
 
 @Suite("The daily run")
@@ -129,6 +130,29 @@ struct DailyRunTests {
                 return try await state(store)
             }
             #expect(recovered == clean, "stopped after \(stopAfter) batches: \(difference(recovered, clean))")
+        }
+    }
+
+    @Test("a run renews its creditors' leases once a third of one has gone by, not after every batch", arguments: TestEngine.allCases)
+    func leasesRenewedWhenDue(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            // Each look at the clock finds it 25 s on: the creditors are claimed at +0 s with a lease to +120 s,
+            // and the batches are written at +25, +50 and +75 s. Only +50 s is 40 s or more after the last renewal.
+            let start = Date(timeIntervalSince1970: 1_800_000_000)
+            let looks = Mutex(0)
+            var run = DailyRun(date: Self.runDate)
+            run.batchSize = 17
+            run.clock = { looks.withLock { looks in defer { looks += 1 }; return start.addingTimeInterval(25 * Double(looks)) } }
+            run.afterBatch = { done, _ in if done >= 17 * 3 { throw SimulatedCrash() } }
+            await #expect(throws: SimulatedCrash.self) { try await run.run(on: store.database) }
+            let leases = try await (store.database as! any SQLDatabase).raw("""
+                SELECT lease_until FROM creditor_runs WHERE run_date = \(bind: Self.runDate.iso) AND status = 'running'
+                """).all().map { try $0.decode(column: "lease_until", as: Date.self) }
+            #expect(!leases.isEmpty)
+            for lease in leases {
+                #expect(abs(lease.timeIntervalSince(start) - (50 + 120)) < 1, "lease until +\(lease.timeIntervalSince(start)) s")
+            }
         }
     }
 

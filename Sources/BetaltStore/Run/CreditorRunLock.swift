@@ -12,8 +12,14 @@ enum CreditorRunLock {
         case takenByAnother
     }
 
-    /// Renewed after every batch, so only a worker that has stopped loses it.
+    /// Renewed while the worker is at work (`renewalIsDue`), so only a worker that has stopped loses it.
     static let leaseSeconds: TimeInterval = 120
+
+    /// A lease is extended once a third of it has gone by: a worker still at work never loses one, and a run
+    /// does not rewrite its creditors' rows after every batch (four hundred times in a million-claim run).
+    static func renewalIsDue(renewedAt: Date, now: Date) -> Bool {
+        now.timeIntervalSince(renewedAt) >= leaseSeconds / 3
+    }
 
     static func claim(creditorID: UUID, date: String, worker: String, runID: UUID, now: Date = Date(), on sql: any SQLDatabase) async throws -> Claim {
         let lease = now.addingTimeInterval(leaseSeconds)
@@ -83,11 +89,14 @@ enum CreditorRunLock {
         return claims
     }
 
-    /// Extends the lease of every creditor the worker is still busy with on `date`.
-    static func renew(date: String, worker: String, now: Date, on sql: any SQLDatabase) async throws {
+    /// Extends the worker's lease of each of the creditors it is still busy with on `date`, found through the
+    /// unique (creditor, date) key rather than among every day's rows.
+    static func renew(creditorIDs: [UUID], date: String, worker: String, now: Date, on sql: any SQLDatabase) async throws {
+        guard !creditorIDs.isEmpty else { return }
         try await sql.raw("""
             UPDATE creditor_runs SET lease_until = \(bind: now.addingTimeInterval(leaseSeconds))
-            WHERE run_date = \(bind: date) AND worker = \(bind: worker) AND status = 'running'
+            WHERE creditor_id IN (\(SQLList(creditorIDs.map { SQLBind($0) }))) AND run_date = \(bind: date)
+              AND worker = \(bind: worker) AND status = 'running'
             """).run()
     }
 

@@ -15,10 +15,13 @@ public struct DailyRun: Sendable {
     public var date: CivilDate
     public var creditorID: UUID?
     public var dryRun = false
-    public var batchSize = 2000
-    /// Creditors claimed and listed together; their leases are renewed after every batch of the share.
+    /// Claims planned and written per transaction. Each commit logs every page the batch changed, and
+    /// neighbouring batches change many of the same index and claim pages: on the bench ledger 5,000 took the
+    /// run from 29-30 s to 27 s on SQLite (2,000 before), at about 50 MB more memory.
+    public var batchSize = 5000
+    /// Creditors claimed and listed together; their leases are renewed while the share is at work.
     /// A share's first batch is read, and its last written, with nothing alongside: 1,000 creditors of a
-    /// million claims make a share of ninety-odd batches, where 200 made the run 2-3 s longer.
+    /// million claims make a share of a few dozen batches, where 200 made the run 2-3 s longer.
     public var creditorsPerShare = 1000
     public var worker = RunWorker.current()
     /// Called after each persisted batch with the number of claims done so far and the total due;
@@ -65,6 +68,16 @@ public struct DailyRun: Sendable {
         init(total: Int) { self.total = total }
     }
 
+    /// The creditors of a share whose day this worker holds, and when their leases were last extended.
+    private final class Leases: @unchecked Sendable {
+        let creditorIDs: [UUID]
+        var renewedAt: Date
+        init(creditorIDs: [UUID], renewedAt: Date) {
+            self.creditorIDs = creditorIDs
+            self.renewedAt = renewedAt
+        }
+    }
+
     /// One share of creditors: the reports in the order of `share`.
     private func run(
         _ share: [CreditorRecord], runID: UUID, progress: Progress, database: any Database, sql: any SQLDatabase
@@ -75,9 +88,10 @@ public struct DailyRun: Sendable {
             reports[id] = CreditorRunReport(creditorID: id, creditorName: creditor.name, outcome: dryRun ? "dry-run" : "done")
         }
         var mine = share
+        let claimedAt = clock()
         if !dryRun {
             let claims = try await CreditorRunLock.claim(
-                creditorIDs: share.map { $0.id! }, date: date.iso, worker: worker, runID: runID, now: clock(), on: sql
+                creditorIDs: share.map { $0.id! }, date: date.iso, worker: worker, runID: runID, now: claimedAt, on: sql
             )
             for (creditorID, claim) in claims {
                 switch claim {
@@ -88,6 +102,7 @@ public struct DailyRun: Sendable {
             }
             mine = share.filter { claims[$0.id!] == .acquired }
         }
+        let leases = Leases(creditorIDs: mine.map { $0.id! }, renewedAt: claimedAt)
         let ladders = try await LadderBook.load(creditorIDs: mine.map { $0.id! }, on: database)
         let creditors = try Dictionary(uniqueKeysWithValues: mine.map { creditor in
             guard let country = Country(rawValue: creditor.country) else {
@@ -104,7 +119,7 @@ public struct DailyRun: Sendable {
         for index in batches.indices {
             let before = planned, following = index + 1 < batches.count ? batches[index + 1] : []
             async let written: DueClaims.Batch = {
-                try await persist(before, progress: progress, database: database, sql: sql)
+                try await persist(before, progress: progress, leases: leases, database: database, sql: sql)
                 return try await DueClaims.read(following, creditors: creditors, on: date, sql: sql)
             }()
             let next = try read.claims().map { claim in
@@ -115,23 +130,27 @@ public struct DailyRun: Sendable {
             read = try await written
             planned = rows
         }
-        try await persist(planned, progress: progress, database: database, sql: sql)
+        try await persist(planned, progress: progress, leases: leases, database: database, sql: sql)
         if !dryRun {
             try await CreditorRunLock.finish(mine.map { reports[$0.id!]! }, date: date.iso, worker: worker, on: sql)
         }
         return share.map { reports[$0.id!]! }
     }
 
-    /// Writes one planned batch in one transaction and renews the worker's leases.
+    /// Writes one planned batch in one transaction and renews the worker's leases when that is due.
     private func persist(
-        _ planned: RunBatchWriter.Output, progress: Progress, database: any Database, sql: any SQLDatabase
+        _ planned: RunBatchWriter.Output, progress: Progress, leases: Leases, database: any Database, sql: any SQLDatabase
     ) async throws {
         guard planned.claimCount > 0 else { return }
         if !dryRun {
             try await database.transaction { tx in
                 try await RunBatchWriter.write(planned, on: tx as! any SQLDatabase)
             }
-            try await CreditorRunLock.renew(date: date.iso, worker: worker, now: clock(), on: sql)
+            let now = clock()
+            if CreditorRunLock.renewalIsDue(renewedAt: leases.renewedAt, now: now) {
+                try await CreditorRunLock.renew(creditorIDs: leases.creditorIDs, date: date.iso, worker: worker, now: now, on: sql)
+                leases.renewedAt = now
+            }
             // The log is copied into the file while the run goes on, so it never grows to the whole run.
             try await SQLiteCheckpointer.shared.request(for: sql)
         }
