@@ -16,7 +16,7 @@ enum CreditorRunLock {
     static let leaseSeconds: TimeInterval = 120
 
     /// A lease is extended once a third of it has gone by: a worker still at work never loses one, and a run
-    /// does not rewrite its creditors' rows after every batch (four hundred times in a million-claim run).
+    /// does not rewrite its creditors' rows after every batch (nearly two hundred times in a million-claim run).
     static func renewalIsDue(renewedAt: Date, now: Date) -> Bool {
         now.timeIntervalSince(renewedAt) >= leaseSeconds / 3
     }
