@@ -118,27 +118,39 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Parses a decimal amount as written in files and forms: "1234.50", "1 234,50", "-12,5", "1234".
     /// More decimals than the currency has are refused, not rounded: an import must not change an amount.
+    /// Spaces group the whole part in threes or not at all: "1 23" is refused, not read as 123.
     public static func parse(_ text: String, currency: Currency) throws(MoneyError) -> Money {
         var body = text.trimmingWhitespace()
-        body.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         var negative = false
         if body.hasPrefix("-") || body.hasPrefix("\u{2212}") { negative = true; body.removeFirst() }
         else if body.hasPrefix("+") { body.removeFirst() }
+        body = String(body.drop(while: \.isWhitespace))
         let parts = body.split(separator: body.contains(",") ? "," : ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), !parts[0].isEmpty,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }) else { throw .notAnAmount(text) }
+        guard (1...2).contains(parts.count), let wholeDigits = groupedDigits(parts[0]), !wholeDigits.isEmpty,
+              parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigitCharacter) else { throw .notAnAmount(text) }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         guard fraction.count <= currency.minorUnitDigits, parts.count == 1 || !fraction.isEmpty else {
             throw .notAnAmount(text)
         }
         let padded = fraction + String(repeating: "0", count: currency.minorUnitDigits - fraction.count)
-        guard let whole = Int64(parts[0]), let minor = Int64(padded.isEmpty ? "0" : padded) else {
+        guard let whole = Int64(wholeDigits), let minor = Int64(padded.isEmpty ? "0" : padded) else {
             throw .overflow
         }
         let (scaled, o1) = whole.multipliedReportingOverflow(by: pow10(currency.minorUnitDigits))
         let (total, o2) = scaled.addingReportingOverflow(minor)
         guard !o1, !o2 else { throw .overflow }
         return Money(minorUnits: negative ? -total : total, currency: currency)
+    }
+
+    /// The digits of a whole part written plain ("1234") or grouped in threes after the first group ("1 234",
+    /// with a space, a no-break space or a narrow no-break space, as nb and sv write amounts); nil otherwise.
+    private static func groupedDigits(_ whole: Substring) -> String? {
+        let groups = whole.split(omittingEmptySubsequences: false) { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
+        guard groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return nil }
+        if groups.count > 1 {
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        return groups.joined()
     }
 
     /// The amount as a plain decimal string with a dot, e.g. "-1234.50" (for files and APIs).

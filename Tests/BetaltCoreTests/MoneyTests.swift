@@ -72,6 +72,9 @@ private func nok(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, c
         ("\u{2212}12,5", -1250),
         ("+7", 700),
         ("1234", 123_400),
+        ("12 345 678,90", 1_234_567_890),
+        ("123 456", 12_345_600),
+        ("- 1 234,50", -123_450),
         ("  0,01 ", 1),
         ("0", 0),
     ])
@@ -81,6 +84,7 @@ private func nok(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, c
 
     @Test(arguments: [
         "1.234.5", "12,345", "12.345", "", " ", "abc", "1,2,3", "1.", ",5", "-", "1e3", "12,3a", "1,234.50",
+        "1 23", "12 34,50", "1234 567", "1  234", "1 234,5 0", "1 2345", "1 234 ,50", "- 1 23",
     ])
     func refusesWhatIsNotAnAmount(text: String) {
         #expect(throws: MoneyError.notAnAmount(text)) { try Money.parse(text, currency: .nok) }
