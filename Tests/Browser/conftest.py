@@ -3,7 +3,6 @@ import os
 import pathlib
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.request
 
@@ -26,9 +25,10 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def server():
+def server(tmp_path_factory):
     assert BINARY.exists(), f"{BINARY} is missing: build it with `swift build --product betalt`"
-    workdir = tempfile.mkdtemp(prefix="betalt-browser-")
+    # pytest keeps the last three runs' directories and removes older ones; a failed run's files stay to look at.
+    workdir = str(tmp_path_factory.mktemp("betalt-browser"))
     STATE["database"] = os.path.join(workdir, "betalt.sqlite")
     port = free_port()
     env = dict(os.environ,

@@ -1,9 +1,7 @@
 """After handover, in a real browser: a claim's original invoice is attached on its page; on the Inkasso page
 the creditor sees the case an agency holds, takes the agency's update file, fetches the correction a direct
 payment made, and recalls the case."""
-import pathlib
 import sqlite3
-import tempfile
 import uuid
 
 from selenium.common.exceptions import StaleElementReferenceException
@@ -51,7 +49,7 @@ def hand_over_one_claim():
         return creditor.lower(), claim.lower()
 
 
-def test_original_invoice_is_attached_on_the_claim_page(browser, server):
+def test_original_invoice_is_attached_on_the_claim_page(browser, server, tmp_path):
     browser.delete_all_cookies()
     log_in(browser, server)
     with sqlite3.connect(STATE["database"]) as db:
@@ -60,7 +58,7 @@ def test_original_invoice_is_attached_on_the_claim_page(browser, server):
             WHERE k.country = 'NO' AND c.id NOT IN (SELECT claim_id FROM invoice_documents) ORDER BY c.invoice_number LIMIT 1""").fetchone()
     browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
     form = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "form.attach-original"))[0]
-    pdf = pathlib.Path(tempfile.mkdtemp()) / "faktura.pdf"
+    pdf = tmp_path / "faktura.pdf"
     pdf.write_bytes(b"%PDF-1.4\n% faktura\n%%EOF\n")
     form.find_element(By.NAME, "file").send_keys(str(pdf))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
@@ -70,7 +68,7 @@ def test_original_invoice_is_attached_on_the_claim_page(browser, server):
             ("application/pdf", "faktura.pdf")
 
 
-def test_the_creditor_follows_a_case_at_the_agency(browser, server):
+def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     creditor, claim = hand_over_one_claim()
     browser.delete_all_cookies()
     log_in(browser, server)
@@ -78,7 +76,7 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server):
     with sqlite3.connect(STATE["database"]) as db:
         reference, invoice = db.execute("SELECT payment_reference, invoice_number FROM claims WHERE id = ?", (claim.upper(),)).fetchone()
     browser.get(f"{server}/creditors/{creditor}/imports")
-    payments = pathlib.Path(tempfile.mkdtemp()) / "direkte.xml"
+    payments = tmp_path / "direkte.xml"
     payments.write_text(CAMT.format(reference=reference), encoding="utf-8")
     upload = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#upload-payments form"))[0]
     upload.find_element(By.NAME, "file").send_keys(str(payments))
@@ -92,7 +90,7 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server):
     messages = browser.find_element(By.ID, "message-list")
     assert "Korreksjon" in messages.text and "Klar til nedlasting" in messages.text
 
-    updates = pathlib.Path(tempfile.mkdtemp()) / "fra-nordisk.csv"
+    updates = tmp_path / "fra-nordisk.csv"
     updates.write_text("update_id;claim_id;date;type;status;amount;currency;text\n"
                        f"N-1;{claim};2026-11-20;status;registered;;;\n"
                        f"N-2;{claim};2026-11-21;fee;;350,00;NOK;Inkassosalær\n"

@@ -1,7 +1,5 @@
 """Money in as a person does it: upload an invoice CSV and a bank file, see the summaries and a refusal,
 then place an unmatched payment from the work queue."""
-import pathlib
-import tempfile
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
@@ -20,8 +18,8 @@ BR-4;2026-10-01;2026-02-30;NOK;100,00;Ola
 OCR_GIRO = ROOT.parent / "shared" / "fixtures" / "nets-ocr-giro" / "ocr_giro_transactions.txt"
 
 
-def temp_file(name, text):
-    path = pathlib.Path(tempfile.mkdtemp(prefix="betalt-upload-")) / name
+def temp_file(directory, name, text):
+    path = directory / name
     path.write_text(text, encoding="utf-8")
     return str(path)
 
@@ -37,7 +35,7 @@ def count(browser, kind, key):
     return int(browser.find_element(By.CSS_SELECTOR, f"#{kind}-result tr[data-count={key}] td").text)
 
 
-def test_upload_invoices_and_payments(browser, server):
+def test_upload_invoices_and_payments(browser, server, tmp_path):
     browser.delete_all_cookies()
     browser.set_window_size(1280, 1000)
     log_in(browser, server)
@@ -45,7 +43,7 @@ def test_upload_invoices_and_payments(browser, server):
     WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/imports"))
     assert browser.find_element(By.CSS_SELECTOR, "h1").text == "Importer"
 
-    upload(browser, "invoices", temp_file("fakturaer.csv", INVOICES))
+    upload(browser, "invoices", temp_file(tmp_path, "fakturaer.csv", INVOICES))
     result = browser.find_element(By.ID, "invoices-result")
     assert "Filen er importert" in result.text and "fakturaer.csv" in result.text
     assert count(browser, "invoices", "invoicesCreated") == 2
@@ -57,7 +55,7 @@ def test_upload_invoices_and_payments(browser, server):
     assert files[:2] == ["ocr_giro_transactions.txt", "fakturaer.csv"]
     browser.save_screenshot(str(SCREENSHOTS / "imports.png"))
 
-    upload(browser, "invoices", temp_file("feil.csv", MALFORMED))
+    upload(browser, "invoices", temp_file(tmp_path, "feil.csv", MALFORMED))
     error = browser.find_element(By.ID, "invoices-error")
     assert "Filen ble ikke importert" in error.text
     assert "line 3" in error.text and "due_date" in error.text

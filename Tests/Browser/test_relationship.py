@@ -1,8 +1,6 @@
 """Keeping the customer, in a real browser: the debtor chooses a payment plan and writes to the creditor on
 their phone; the creditor records a call that ends in a plan offer, and a dispute with its photo."""
-import pathlib
 import sqlite3
-import tempfile
 
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -77,7 +75,7 @@ def test_the_creditor_records_a_call_that_ends_in_a_plan_offer(browser, server):
         assert db.execute("SELECT status FROM payment_plans WHERE customer_id = ?", (customer,)).fetchone()[0] == "offered"
 
 
-def test_the_creditor_records_a_dispute_with_a_photo(browser, server):
+def test_the_creditor_records_a_dispute_with_a_photo(browser, server, tmp_path):
     if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
         log_in(browser, server)
     with sqlite3.connect(STATE["database"]) as db:
@@ -85,7 +83,7 @@ def test_the_creditor_records_a_dispute_with_a_photo(browser, server):
             SELECT creditor_id, id FROM claims WHERE open_minor > 0
               AND id NOT IN (SELECT claim_id FROM disputes) AND id NOT IN (SELECT claim_id FROM payment_plan_claims)
             ORDER BY invoice_number DESC LIMIT 1""").fetchone()
-    photo = pathlib.Path(tempfile.mkdtemp()) / "skadet-pall.png"
+    photo = tmp_path / "skadet-pall.png"
     photo.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + bytes(200))
     browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
     browser.find_element(By.CSS_SELECTOR, "details.raise-dispute summary").click()

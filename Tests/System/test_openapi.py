@@ -2,7 +2,6 @@
 import os
 import pathlib
 import subprocess
-import tempfile
 
 import yaml
 from openapi_spec_validator import validate
@@ -18,10 +17,10 @@ def load():
         return yaml.safe_load(file)
 
 
-def server_routes():
+def server_routes(directory):
     """`METHOD /path` pairs from `betalt routes`, run against a throwaway SQLite database."""
     assert BINARY.exists(), f"{BINARY} is missing: build it with `swift build --product betalt`"
-    database = pathlib.Path(tempfile.mkdtemp(prefix="betalt-routes-")) / "routes.sqlite"
+    database = directory / "routes.sqlite"
     environment = dict(os.environ, BETALT_DATABASE_URL=f"sqlite://{database}", BETALT_HOME=str(ROOT), BETALT_RUN_AT="off")
     done = subprocess.run([str(BINARY), "routes"], env=environment, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -38,9 +37,9 @@ def test_document_is_valid_openapi_3_1():
     validate(document)
 
 
-def test_document_and_server_agree_on_the_api_routes():
+def test_document_and_server_agree_on_the_api_routes(tmp_path):
     documented = documented_operations(load())
-    routes = server_routes()
+    routes = server_routes(tmp_path)
     assert ("GET", "/health") in routes, "the route listing should include the server's other routes too"
     assert documented - routes == set(), "documented but not routed"
     served_api = {(method, path) for method, path in routes if path.startswith("/api/")}
