@@ -124,7 +124,7 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         var negative = false
         if body.hasPrefix("-") || body.hasPrefix("\u{2212}") { negative = true; body.removeFirst() }
         else if body.hasPrefix("+") { body.removeFirst() }
-        body = String(body.drop(while: \.isWhitespace))
+        body = String(body.drop(while: isGroupingSpace))
         let parts = body.split(separator: body.contains(",") ? "," : ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let wholeDigits = groupedDigits(parts[0]), !wholeDigits.isEmpty,
               parts.count == 1 || parts[1].allSatisfy(\.isASCIIDigitCharacter) else { throw .notAnAmount(text) }
@@ -142,10 +142,15 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         return Money(minorUnits: negative ? -total : total, currency: currency)
     }
 
+    /// A space that may group digits or follow a sign: a space, a no-break space or a narrow no-break space.
+    private static func isGroupingSpace(_ character: Character) -> Bool {
+        character == " " || character == "\u{00A0}" || character == "\u{202F}"
+    }
+
     /// The digits of a whole part written plain ("1234") or grouped in threes after the first group ("1 234",
-    /// with a space, a no-break space or a narrow no-break space, as nb and sv write amounts); nil otherwise.
+    /// as nb and sv write amounts); nil otherwise.
     private static func groupedDigits(_ whole: Substring) -> String? {
-        let groups = whole.split(omittingEmptySubsequences: false) { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
+        let groups = whole.split(omittingEmptySubsequences: false, whereSeparator: isGroupingSpace)
         guard groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return nil }
         if groups.count > 1 {
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }

@@ -103,14 +103,14 @@ public struct DailyRun: Sendable {
             mine = share.filter { claims[$0.id!] == .acquired }
         }
         let leases = Leases(creditorIDs: mine.map { $0.id! }, renewedAt: claimedAt)
-        let ladders = try await LadderBook.load(creditorIDs: mine.map { $0.id! }, on: database)
+        let ladders = try await LadderBook.load(creditorIDs: leases.creditorIDs, on: database)
         let creditors = try Dictionary(uniqueKeysWithValues: mine.map { creditor in
             guard let country = Country(rawValue: creditor.country) else {
                 throw UnreadableLadder(key: creditor.country, reason: "creditor \(creditor.name) has no known country")
             }
             return (creditor.id!, DueClaims.Creditor(country: country, ladders: ladders[creditor.id!]!))
         })
-        let keys = try await DueClaims.keys(creditorIDs: mine.map { $0.id! }, through: date, on: sql)
+        let keys = try await DueClaims.keys(creditorIDs: leases.creditorIDs, through: date, on: sql)
         // Each batch is planned, and its rows made, while the database writes the one before it and then reads
         // the one after it, so the two cores share the work. On SQLite reads and writes share one connection.
         let batches = keys.chunked(into: batchSize)
