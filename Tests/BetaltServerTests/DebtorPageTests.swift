@@ -141,9 +141,18 @@ struct DebtorPageTests {
                 .filter(\.$openMinor > 0).sort(\.$dueDate).first())
             // Deferring everything without a word is refused, with the reason.
             try await test.app.testing().test(.POST, "/d/\(token)/promises", beforeRequest: { req in
+                try req.content.encode(["invoice": claim.invoiceNumber, "payBy": "2026-12-10", "amount": "1 23"], as: .urlEncodedForm)
+            }, afterResponse: { res async in
+                #expect(res.status == .unprocessableEntity)
+                let page = res.body.string
+                #expect(page.contains("<details class=\"promise\" open>") && page.contains("value=\"1 23\" aria-invalid=\"true\""))
+                #expect(page.contains("<p class=\"field-error\" role=\"alert\">”1 23” är inget belopp (skriv till exempel 1 234,50).</p>"))
+            })
+            try await test.app.testing().test(.POST, "/d/\(token)/promises", beforeRequest: { req in
                 try req.content.encode(["invoice": claim.invoiceNumber, "payBy": "2026-12-10"], as: .urlEncodedForm)
             }, afterResponse: { res async in
                 #expect(res.status == .unprocessableEntity)
+                #expect(res.body.string.contains("<p class=\"field-error\" role=\"alert\">Att skjuta upp hela beloppet kräver en motivering"))
             })
             try await test.app.testing().test(.POST, "/d/\(token)/promises", beforeRequest: { req in
                 try req.content.encode(["invoice": claim.invoiceNumber, "payBy": "2026-12-10", "reason": "Lønn kommer 10. desember"], as: .urlEncodedForm)
@@ -169,9 +178,13 @@ struct DebtorPageTests {
                 .filter(\.$openMinor > 0).sort(\.$dueDate).first())
             let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: UInt8(7), count: 64))
             let fields = [("invoice", claim.invoiceNumber), ("reason", "quality"), ("text", "Bildet viser skaden")]
-            var (status, _) = try await test.postMultipart("/d/\(token)/disputes", fields: fields,
-                                                           files: [("files[]", "run.exe", Data("MZ\u{0}\u{0}".utf8))], headers: [:])
+            var (status, refused) = try await test.postMultipart("/d/\(token)/disputes", fields: fields,
+                                                                  files: [("files[]", "run.exe", Data("MZ\u{0}\u{0}".utf8))], headers: [:])
             #expect(status == .unprocessableEntity)
+            // The page comes back with the form open, the text kept and the error at the files, in the customer's language.
+            #expect(refused.contains("<details class=\"dispute\" open>") && refused.contains(">Bildet viser skaden</textarea>"))
+            #expect(refused.contains("<p class=\"field-error\" role=\"alert\">Filen ”run.exe” är inte en PDF, JPEG eller PNG.</p>"))
+            #expect(refused.contains("<option value=\"quality\" selected>"))
             #expect(try await DisputeRecord.query(on: test.app.db).filter(\.$claimID == claim.id!).count() == 0)
             (status, _) = try await test.postMultipart("/d/\(token)/disputes", fields: fields,
                                                        files: [("files[]", "skade.png", png), ("files[]", "skade-kopi.png", png)], headers: [:])

@@ -174,6 +174,19 @@ def test_the_debtor_promises_a_date_on_their_page(browser, server):
     item.find_element(By.CSS_SELECTOR, "details.promise summary").click()
     browser.execute_script("arguments[0].value = '2026-12-15'", item.find_element(By.NAME, "payBy"))
     item.find_element(By.CSS_SELECTOR, "details.promise input[name=reason]").send_keys("Lønn kommer den 15.")
+    # A mistyped amount comes back in the open form, with what was typed and the error under the field.
+    item.find_element(By.CSS_SELECTOR, "details.promise input[name=amount]").send_keys("1 23")
+    item.find_element(By.CSS_SELECTOR, "details.promise button[type=submit]").click()
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.promise[open] .field-error"))[0]
+    assert error.is_displayed() and "1 23" in error.text
+    item = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#claims li") if invoice in li.text)
+    amount = item.find_element(By.CSS_SELECTOR, "details.promise input[name=amount]")
+    assert amount.get_attribute("value") == "1 23" and amount.get_attribute("aria-invalid") == "true"
+    assert item.find_element(By.NAME, "payBy").get_attribute("value") == "2026-12-15"
+    assert item.find_element(By.CSS_SELECTOR, "details.promise input[name=reason]").get_attribute("value") == "Lønn kommer den 15."
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", amount)
+    browser.save_screenshot(str(SCREENSHOTS / "debtor-promise-wrong-amount-phone.png"))
+    amount.clear()
     item.find_element(By.CSS_SELECTOR, "details.promise button[type=submit]").click()
     WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "promise-received"))
     again = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#claims li") if invoice in li.text)

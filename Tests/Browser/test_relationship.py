@@ -98,3 +98,33 @@ def test_the_creditor_records_a_dispute_with_a_photo(browser, server, tmp_path):
     browser.save_screenshot(str(SCREENSHOTS / "claim-dispute-with-file.png"))
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT byte_count FROM dispute_attachments").fetchall() == [(208,)]
+
+
+def test_a_wrong_amount_in_the_promise_form_is_shown_at_the_field(browser, server):
+    if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
+        log_in(browser, server)
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, claim = db.execute("""
+            SELECT creditor_id, id FROM claims WHERE open_minor > 0
+              AND id NOT IN (SELECT claim_id FROM disputes) AND id NOT IN (SELECT claim_id FROM promises)
+            ORDER BY invoice_number LIMIT 1""").fetchone()
+    browser.set_window_size(1280, 1400)
+    browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
+    browser.find_element(By.CSS_SELECTOR, "details.record-promise summary").click()
+    # A date input takes its value as the browser's locale types it; the script sets the ISO value the form sends.
+    browser.execute_script("document.getElementById('promise-date').value = '2026-12-15'")
+    browser.find_element(By.ID, "promise-amount").send_keys("1 23")
+    browser.find_element(By.ID, "promise-reason").send_keys("Lønn kommer den 15.")
+    browser.find_element(By.CSS_SELECTOR, "#record-promise button[type=submit]").click()
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "promise-amount-error"))[0]
+    assert error.text == "«1 23» er ikke et beløp (skriv for eksempel 1 234,50)."
+    assert error.is_displayed(), "the form is open with its error"
+    amount = browser.find_element(By.ID, "promise-amount")
+    assert amount.get_attribute("value") == "1 23" and amount.get_attribute("aria-invalid") == "true"
+    assert browser.find_element(By.ID, "promise-date").get_attribute("value") == "2026-12-15"
+    assert browser.find_element(By.ID, "promise-reason").get_attribute("value") == "Lønn kommer den 15."
+    assert browser.find_element(By.CSS_SELECTOR, ".sidenav"), "the claim page itself, not an error page"
+    browser.execute_script("document.getElementById('promise-amount').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "claim-promise-wrong-amount.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM promises WHERE claim_id = ?", (claim,)).fetchone()[0] == 0

@@ -53,7 +53,7 @@ struct CallsController: RouteCollection {
         else { throw Abort(.notFound) }
         let form = try req.content.decode(CallForm.self)
         guard ["reached", "notReached"].contains(form.outcome) else { throw Abort(.badRequest, reason: "Unknown outcome.") }
-        let followUp = try PlansController.date(form.followUpOn, field: "follow-up date")
+        let followUp = try PlansController.date(form.followUpOn, field: "followUpOn")
         let composer = NoticeComposer(settings: req.application.betaltSettings.delivery)
         // The agreement first: if it cannot be made, the call stays open and nothing is recorded.
         switch form.agreement ?? "none" {
@@ -68,10 +68,10 @@ struct CallsController: RouteCollection {
                 try await PaymentPlans.make(
                     PlanRequest(
                         claimIDs: try await PaymentPlans.eligibleClaims(customerID: claim.customerID, creditorID: context.creditorID, on: req.db).map { $0.id! },
-                        downPayment: try FormAmount.parse(form.downPayment, currency: claim.currency),
-                        downPaymentDate: try PlansController.date(form.downPaymentDate, field: "first payment date"),
+                        downPayment: try FormAmount.parse(form.downPayment, currency: claim.currency, field: "downPayment"),
+                        downPaymentDate: try PlansController.date(form.downPaymentDate, field: "downPaymentDate"),
                         instalmentCount: form.instalments ?? 0,
-                        firstInstalmentDate: try PlansController.date(form.firstDate, field: "first instalment date") ?? context.today,
+                        firstInstalmentDate: try PlansController.date(form.firstDate, field: "firstDate") ?? context.today,
                         wantsFee: context.creditor.planFee, note: form.note ?? ""
                     ),
                     creditorID: context.creditorID, proposedBy: context.user.email, userID: context.user.id, limits: nil,
@@ -93,7 +93,7 @@ struct CallsController: RouteCollection {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
         let form = try req.content.decode(ScheduleForm.self)
-        guard let date = try PlansController.date(form.date, field: "call date"), date >= context.today else {
+        guard let date = try PlansController.date(form.date, field: "date"), date >= context.today else {
             throw Abort(.unprocessableEntity, reason: "The call date must be today or later.")
         }
         guard try await CallTasks.schedule(

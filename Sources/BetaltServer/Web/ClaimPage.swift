@@ -3,6 +3,9 @@ import BetaltStore
 
 /// The page of one claim: what it is, who owes it, and its ledger.
 struct ClaimPage: Encodable {
+    /// The ids of the page's forms that `ReturnedForm` names.
+    static let promiseFormID = "record-promise", originalFormID = "attach-original"
+
     let frame: PageFrame
     let claim: ClaimDetailView
     let followUp: FollowUpView
@@ -12,19 +15,23 @@ struct ClaimPage: Encodable {
     let applyCreditAction: String
     let csrf: String
     let disputes: DisputesView
+    let disputeForm: FormState
     let promises: [PromiseLine]
     let hasPromises: Bool
     let promiseAction: String
+    let promiseForm: FormState
     let plans: [PlanLine]
     let hasPlans: Bool
     /// Nil when the claim cannot go on a plan (paid, disputed, already on one).
     let planOffer: PlanOfferForm?
+    let planForm: FormState
     let customerHref: String
     /// What concerns this claim in the customer's conversation, newest first.
     let timeline: [TimelineLine]
     /// Where the original invoice is downloaded, or nil when the archive has none and `attachOriginalAction` takes it.
     let originalHref: String?
     let attachOriginalAction: String
+    let originalForm: FormState
     /// "Nordisk Inkasso AS · Registrert" while an agency holds the claim.
     let agencyCase: String?
 }

@@ -64,9 +64,18 @@ struct CreditorPagesController: RouteCollection {
 
     func claim(req: Request) async throws -> View {
         let context = try await CreditorContext.load(req)
-        guard let claimID = req.parameters.get("claimID", as: UUID.self),
-              let detail = try await ClaimDetail.load(claimID: claimID, creditorID: context.creditorID, on: req.db)
-        else { throw Abort(.notFound) }
+        guard let claimID = req.parameters.get("claimID", as: UUID.self) else { throw Abort(.notFound) }
+        return try await Self.claimPage(claimID, returning: nil, context: context, req: req)
+    }
+
+    /// The claim page again after one of its forms was refused (422): that form open, with what was typed
+    /// and the error next to its field, instead of an error page that loses the input.
+    static func returnClaimPage(_ claimID: UUID, with form: ReturnedForm, context: CreditorContext, req: Request) async throws -> Response {
+        try await claimPage(claimID, returning: form, context: context, req: req).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+
+    private static func claimPage(_ claimID: UUID, returning returned: ReturnedForm?, context: CreditorContext, req: Request) async throws -> View {
+        guard let detail = try await ClaimDetail.load(claimID: claimID, creditorID: context.creditorID, on: req.db) else { throw Abort(.notFound) }
         let words = Translations.words(context.language)
         let followUp = try await ClaimFollowUp.load(
             claimID: claimID, creditorID: context.creditorID, today: context.today, on: req.db
@@ -112,12 +121,15 @@ struct CreditorPagesController: RouteCollection {
             disputes: DisputesView(
                 disputes, attachments: try await Disputes.attachments(disputeIDs: disputes.compactMap(\.id), creditorID: context.creditorID, on: req.db),
                 claim: detail.claim,
-                creditorID: context.creditorID.uuidString, language: context.language, words: words
+                creditorID: context.creditorID.uuidString, language: context.language, words: words, returned: returned
             ),
+            disputeForm: FormState(DisputesView.raiseFormID, returned, language: context.language),
             promises: promises, hasPromises: !promises.isEmpty,
             promiseAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/promises",
+            promiseForm: FormState(ClaimPage.promiseFormID, returned, language: context.language),
             plans: plans, hasPlans: !plans.isEmpty,
-            planOffer: try await planOffer(for: detail.claim, context: context, on: req.db),
+            planOffer: try await planOffer(for: detail.claim, returning: returned, context: context, on: req.db),
+            planForm: FormState(PlanOfferForm.id, returned, language: context.language),
             customerHref: "/creditors/\(context.creditorID.uuidString)/customers/\(detail.claim.customerID.uuidString)",
             timeline: TimelineLine.lines(
                 try await Timeline.load(customerID: detail.claim.customerID, claimID: claimID, creditorID: context.creditorID, on: req.db),
@@ -126,6 +138,7 @@ struct CreditorPagesController: RouteCollection {
             originalHref: try await OriginalInvoices.isArchived(claimID: claimID, on: req.db)
                 ? "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/original" : nil,
             attachOriginalAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/original",
+            originalForm: FormState(ClaimPage.originalFormID, returned, language: context.language),
             agencyCase: try await AgencyCases.list(creditorID: context.creditorID, claimID: claimID, on: req.db).first { $0.state.isWithAgency }
                 .map { row in
                     ([row.agencyName, words["agencyCase.\(row.state.rawValue)"] ?? ""]
@@ -134,22 +147,27 @@ struct CreditorPagesController: RouteCollection {
         ))
     }
 
-    /// The offer form, with the customer's other claims that may share the plan.
-    private func planOffer(for claim: ClaimRecord, context: CreditorContext, on database: any Database) async throws -> PlanOfferForm? {
+    /// The offer form, with the customer's other claims that may share the plan: the claim itself chosen, or
+    /// what was chosen when the form comes back refused.
+    private static func planOffer(
+        for claim: ClaimRecord, returning returned: ReturnedForm?, context: CreditorContext, on database: any Database
+    ) async throws -> PlanOfferForm? {
         let base = "/creditors/\(context.creditorID.uuidString)"
         let eligible = try await PaymentPlans.eligibleClaims(customerID: claim.customerID, creditorID: context.creditorID, on: database)
             .filter { $0.currency == claim.currency }
         guard eligible.contains(where: { $0.id == claim.id }) else { return nil }
         let currency = try Currency.named(claim.currency)
+        let typed = returned?.id == PlanOfferForm.id ? returned?.values : nil
+        let chosen = typed.map { Set(($0["claims"] ?? "").split(separator: ",").map(String.init)) } ?? [claim.id!.uuidString]
         return PlanOfferForm(
             action: "\(base)/claims/\(claim.id!.uuidString)/plans",
             claims: eligible.map {
                 PlanOfferForm.ClaimChoice(
                     id: $0.id!.uuidString, invoiceNumber: $0.invoiceNumber,
-                    open: Money(minorUnits: $0.openMinor, currency: currency).formatted(context.language), checked: $0.id == claim.id
+                    open: Money(minorUnits: $0.openMinor, currency: currency).formatted(context.language), checked: chosen.contains($0.id!.uuidString)
                 )
             },
-            offersFee: context.creditor.country == Country.sweden.rawValue,
+            offersFee: context.creditor.country == Country.sweden.rawValue, feeChecked: typed.map { $0["fee"] == "on" } ?? true,
             firstDate: context.today.adding(months: 1).iso, downPaymentDate: context.today.adding(days: 7).iso
         )
     }

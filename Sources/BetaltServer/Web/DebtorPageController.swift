@@ -95,10 +95,18 @@ struct DebtorPageController: RouteCollection {
         else { throw Abort(.badRequest, reason: "Unknown invoice.") }
         let settings = req.application.betaltSettings
         let today = settings.today(inTimeZone: overview.creditor.timeZone)
-        let promise = try await PromisesController.record(
-            PromisesController.PromiseForm(payBy: form.payBy, amount: form.amount, reason: form.reason.map { String($0.prefix(2000)) }),
-            claim: claim, madeBy: "debtor", userID: nil, today: today, on: req.db
-        )
+        let promise: PromiseRecord
+        do {
+            promise = try await PromisesController.record(
+                PromisesController.PromiseForm(payBy: form.payBy, amount: form.amount, reason: form.reason.map { String($0.prefix(2000)) }),
+                claim: claim, madeBy: "debtor", userID: nil, today: today, on: req.db
+            )
+        } catch let error as FieldError {
+            let typed = ["payBy": form.payBy, "amount": form.amount ?? "", "reason": form.reason ?? ""]
+            return try await page(
+                overview, returning: ReturnedForm(id: DebtorPage.promiseFormID(form.invoice), error: error, values: typed), req: req
+            )
+        }
         try await NoticeComposer(settings: settings.delivery).composePromiseConfirmation(promise, date: today, on: req.db)
         return Self.personal(req.redirect(to: "/d/\(token)?received=promise"))
     }
@@ -121,11 +129,21 @@ struct DebtorPageController: RouteCollection {
         let settings = req.application.betaltSettings
         let today = settings.today(inTimeZone: overview.creditor.timeZone)
         let text = String(form.text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
-        let files = try DisputeFiles.read(form.files)
-        let dispute = try await Disputes.raise(
-            claimID: claim.id, creditorID: overview.creditor.id!, amount: nil, reason: reason, text: text, raisedBy: "debtor",
-            userID: nil, attachments: files, on: today, database: req.db
-        )
+        let dispute: DisputeRecord
+        do {
+            let files = try DisputeFiles.read(form.files)
+            dispute = try await DisputesController.refusing {
+                try await Disputes.raise(
+                    claimID: claim.id, creditorID: overview.creditor.id!, amount: nil, reason: reason, text: text, raisedBy: "debtor",
+                    userID: nil, attachments: files, on: today, database: req.db
+                )
+            }
+        } catch let error as FieldError {
+            let typed = ["reason": form.reason, "text": form.text]
+            return try await page(
+                overview, returning: ReturnedForm(id: DebtorPage.disputeFormID(form.invoice), error: error, values: typed), req: req
+            )
+        }
         try await NoticeComposer(settings: settings.delivery).composeDisputeLetter(dispute, kind: .disputeAcknowledgement, date: today, on: req.db)
         return Self.personal(req.redirect(to: "/d/\(token)?received=dispute"))
     }
@@ -139,20 +157,26 @@ struct DebtorPageController: RouteCollection {
             let page = DebtorPage(expired: true, lang: language, t: words, creditorName: creditorName)
             return Self.personal(try await req.view.render("debtor", page).encodeResponse(status: .gone, for: req))
         case .found(let overview):
-            let language = Language(rawValue: overview.customer.language) ?? Language(rawValue: overview.creditor.language) ?? .nb
-            let token = req.parameters.get("token")!
-            var page = DebtorPage(overview, language: language, token: token)
-            page.received = req.query[String.self, at: "received"] == "dispute"
-            page.promiseReceived = req.query[String.self, at: "received"] == "promise"
-            page.planReceived = req.query[String.self, at: "received"] == "plan"
-            page.messageReceived = req.query[String.self, at: "received"] == "message"
-            page.planRequest = try await planRequest(
-                overview, language: language, token: token,
-                today: req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone),
-                asked: (req.query[Int.self, at: "instalments"], req.query[String.self, at: "first"]), on: req.db
-            )
-            return Self.personal(try await req.view.render("debtor", page).encodeResponse(for: req))
+            return try await page(overview, returning: nil, req: req)
         }
+    }
+
+    /// The customer's page; after a refused form (422), with that form open, what was typed and the error
+    /// next to its field.
+    private func page(_ overview: DebtorOverview, returning returned: ReturnedForm?, req: Request) async throws -> Response {
+        let language = Language(rawValue: overview.customer.language) ?? Language(rawValue: overview.creditor.language) ?? .nb
+        let token = req.parameters.get("token")!
+        var page = DebtorPage(overview, language: language, token: token, returned: returned)
+        page.received = req.query[String.self, at: "received"] == "dispute"
+        page.promiseReceived = req.query[String.self, at: "received"] == "promise"
+        page.planReceived = req.query[String.self, at: "received"] == "plan"
+        page.messageReceived = req.query[String.self, at: "received"] == "message"
+        page.planRequest = try await planRequest(
+            overview, language: language, token: token,
+            today: req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone),
+            asked: (req.query[Int.self, at: "instalments"], req.query[String.self, at: "first"]), on: req.db
+        )
+        return Self.personal(try await req.view.render("debtor", page).encodeResponse(status: returned == nil ? .ok : .unprocessableEntity, for: req))
     }
 
     /// The plan form, and the plan it would make when the debtor asked to see one.
@@ -247,7 +271,13 @@ struct DebtorPage: Encodable {
         let promised: Bool
         let onPlan: Bool
         let withAgency: Bool
+        let promiseForm: FormState
+        let disputeForm: FormState
     }
+
+    /// The ids of a claim's two forms that `ReturnedForm` names.
+    static func promiseFormID(_ invoiceNumber: String) -> String { "promise-\(invoiceNumber)" }
+    static func disputeFormID(_ invoiceNumber: String) -> String { "dispute-\(invoiceNumber)" }
 
     /// The debtor's own plan: the form within the creditor's limits and, once asked, the plan it makes.
     struct PlanRequest: Encodable {
@@ -317,7 +347,7 @@ struct DebtorPage: Encodable {
         self.creditorName = creditorName
     }
 
-    init(_ overview: DebtorOverview, language: Language, token: String) {
+    init(_ overview: DebtorOverview, language: Language, token: String, returned: ReturnedForm? = nil) {
         let words = Translations.words(language)
         let creditor = NoticeCreditor(overview.creditor)
         self.init(expired: false, lang: language.rawValue, t: words, creditorName: creditor.name)
@@ -329,7 +359,9 @@ struct DebtorPage: Encodable {
                 invoiceNumber: claim.invoiceNumber, issueDate: claim.issueDate.formatted(language), dueDate: claim.dueDate.formatted(language),
                 principal: claim.principal.formatted(language), additions: additions.isZero ? nil : additions.formatted(language),
                 open: claim.open.formatted(language), reference: claim.withAgency ? nil : claim.paymentReference, disputed: claim.disputed,
-                promised: claim.promised, onPlan: claim.onPlan, withAgency: claim.withAgency
+                promised: claim.promised, onPlan: claim.onPlan, withAgency: claim.withAgency,
+                promiseForm: FormState(Self.promiseFormID(claim.invoiceNumber), returned, language: language),
+                disputeForm: FormState(Self.disputeFormID(claim.invoiceNumber), returned, language: language)
             )
         }
         hasClaims = !claims.isEmpty

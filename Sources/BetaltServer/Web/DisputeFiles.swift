@@ -3,7 +3,8 @@ import Foundation
 import Vapor
 
 /// Files sent with a dispute: at most five, each up to 10 MB, and only what they claim to be by their first
-/// bytes — PDF, JPEG or PNG — so nothing executable is kept or served back.
+/// bytes — PDF, JPEG or PNG — so nothing executable is kept or served back. A refusal is about the form's
+/// field `files`.
 enum DisputeFiles {
     static let maximumCount = 5
     static let maximumBytes = 10 * 1024 * 1024
@@ -13,15 +14,15 @@ enum DisputeFiles {
     static func read(_ files: [File]?) throws -> [Disputes.Attachment] {
         let chosen = (files ?? []).filter { $0.data.readableBytes > 0 }
         guard chosen.count <= maximumCount else {
-            throw Abort(.unprocessableEntity, reason: "At most \(maximumCount) files may be attached.")
+            throw FieldError("files", "tooManyFiles", .text("\(maximumCount)"))
         }
         return try chosen.map { file in
             let bytes = Data(file.data.readableBytesView)
             guard bytes.count <= maximumBytes else {
-                throw Abort(.unprocessableEntity, reason: "The file '\(file.filename)' is larger than 10 MB.")
+                throw FieldError("files", "fileTooLarge", .text(file.filename))
             }
             guard let mediaType = mediaType(of: bytes) else {
-                throw Abort(.unprocessableEntity, reason: "The file '\(file.filename)' is not a PDF, JPEG or PNG.")
+                throw FieldError("files", "fileType", .text(file.filename))
             }
             let name = String(file.filename.replacingOccurrences(of: "[^A-Za-z0-9._ æøåÆØÅäöÄÖ-]", with: "_", options: .regularExpression).prefix(120))
             return Disputes.Attachment(

@@ -39,16 +39,22 @@ struct DisputesController: RouteCollection {
         else { throw Abort(.notFound) }
         let form = try req.content.decode(RaiseForm.self)
         guard let reason = DisputeReason(rawValue: form.reason) else { throw Abort(.badRequest, reason: "Unknown reason.") }
-        let amount = try FormAmount.parse(form.amount, currency: claim.currency)
-        let files = try DisputeFiles.read(form.files)
         let dispute: DisputeRecord
         do {
-            dispute = try await Disputes.raise(
-                claimID: claimID, creditorID: context.creditorID, amount: amount, reason: reason, text: form.text ?? "",
-                raisedBy: context.user.email, userID: context.user.id, attachments: files, on: context.today, database: req.db
+            let amount = try FormAmount.parse(form.amount, currency: claim.currency, field: "amount")
+            let files = try DisputeFiles.read(form.files)
+            dispute = try await Self.refusing {
+                try await Disputes.raise(
+                    claimID: claimID, creditorID: context.creditorID, amount: amount, reason: reason, text: form.text ?? "",
+                    raisedBy: context.user.email, userID: context.user.id, attachments: files, on: context.today, database: req.db
+                )
+            }
+        } catch let error as FieldError {
+            // Files cannot be given back to the browser: the message asks for them again.
+            let typed = ["reason": form.reason, "amount": form.amount ?? "", "text": form.text ?? ""]
+            return try await CreditorPagesController.returnClaimPage(
+                claimID, with: ReturnedForm(id: DisputesView.raiseFormID, error: error, values: typed), context: context, req: req
             )
-        } catch let refusal as DisputeRefused {
-            throw Abort(.unprocessableEntity, reason: Self.describe(refusal))
         }
         try await NoticeComposer(settings: req.application.betaltSettings.delivery)
             .composeDisputeLetter(dispute, kind: .disputeAcknowledgement, date: context.today, on: req.db)
@@ -62,20 +68,24 @@ struct DisputesController: RouteCollection {
         let form = try req.content.decode(DecideForm.self)
         guard ["accept", "writeOff", "reject"].contains(form.decision) else { throw Abort(.badRequest, reason: "Unknown decision.") }
         let explanation = (form.explanation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !explanation.isEmpty || form.decision != "reject" else {
-            throw Abort(.unprocessableEntity, reason: "A rejected dispute needs an explanation for the debtor.")
-        }
         let dispute: DisputeRecord
         do {
-            dispute = try await Disputes.decide(
-                disputeID, creditorID: context.creditorID, accepted: form.decision != "reject",
-                settlement: form.decision == "writeOff" ? .writeOff : .creditNote, explanation: explanation,
-                by: context.user.email, userID: context.user.id, on: context.today, database: req.db
-            )
-        } catch DisputeRefused.claimNotFound {
-            throw Abort(.notFound)
-        } catch let refusal as DisputeRefused {
-            throw Abort(.unprocessableEntity, reason: Self.describe(refusal))
+            guard !explanation.isEmpty || form.decision != "reject" else {
+                throw FieldError("explanation", "rejectionNeedsExplanation")
+            }
+            dispute = try await Self.refusing {
+                try await Disputes.decide(
+                    disputeID, creditorID: context.creditorID, accepted: form.decision != "reject",
+                    settlement: form.decision == "writeOff" ? .writeOff : .creditNote, explanation: explanation,
+                    by: context.user.email, userID: context.user.id, on: context.today, database: req.db
+                )
+            }
+        } catch let error as FieldError {
+            guard let claimID = try await DisputeRecord.query(on: req.db).filter(\.$creditorID == context.creditorID)
+                .filter(\.$id == disputeID).first()?.claimID
+            else { throw Abort(.notFound) }
+            let returned = ReturnedForm(id: DisputesView.decideFormID(disputeID), error: error, values: ["explanation": form.explanation ?? ""])
+            return try await CreditorPagesController.returnClaimPage(claimID, with: returned, context: context, req: req)
         }
         try await NoticeComposer(settings: req.application.betaltSettings.delivery)
             .composeDisputeLetter(dispute, kind: .disputeDecision, date: context.today, on: req.db)
@@ -89,9 +99,14 @@ struct DisputesController: RouteCollection {
         guard let disputeID = req.parameters.get("disputeID", as: UUID.self),
               let dispute = try await DisputeRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == disputeID).first()
         else { throw Abort(.notFound) }
-        let files = try DisputeFiles.read(try req.content.decode(AttachForm.self).files)
-        guard !files.isEmpty else { throw Abort(.unprocessableEntity, reason: "Choose a file to attach.") }
-        try await Disputes.attach(files, to: dispute, by: context.user.email, database: req.db)
+        do {
+            let files = try DisputeFiles.read(try req.content.decode(AttachForm.self).files)
+            guard !files.isEmpty else { throw FieldError("files", "noFile") }
+            try await Disputes.attach(files, to: dispute, by: context.user.email, database: req.db)
+        } catch let error as FieldError {
+            let returned = ReturnedForm(id: DisputesView.attachFormID(disputeID), error: error, values: [:])
+            return try await CreditorPagesController.returnClaimPage(dispute.claimID, with: returned, context: context, req: req)
+        }
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/claims/\(dispute.claimID.uuidString)#disputes")
     }
 
@@ -104,12 +119,17 @@ struct DisputesController: RouteCollection {
         return .download(file.content, fileName: file.fileName, mediaType: file.mediaType)
     }
 
-    static func describe(_ refusal: DisputeRefused) -> String {
-        switch refusal {
-        case .claimNotFound: "No such claim."
-        case .claimSettled: "The claim is paid: there is nothing left to dispute."
-        case .amountOutOfRange(let open): "The disputed amount must be more than zero and at most the open \(open)."
-        case .alreadyDecided: "The dispute has already been decided."
+    /// Runs a dispute operation and turns its refusal into a `FieldError` that says what is wrong and where.
+    static func refusing<T>(_ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await operation()
+        } catch let refusal as DisputeRefused {
+            switch refusal {
+            case .claimNotFound: throw Abort(.notFound)
+            case .alreadyDecided: throw FieldError("", "disputeDecided")
+            case .claimSettled: throw FieldError("", "nothingToDispute")
+            case .amountOutOfRange(let open): throw FieldError("amount", "disputedAmountOutOfRange", .money(open))
+            }
         }
     }
 }

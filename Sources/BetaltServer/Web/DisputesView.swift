@@ -16,8 +16,15 @@ struct DisputesView: Encodable {
         let isOpen: Bool
         let decideAction: String
         let attachAction: String
+        let decideForm: FormState
+        let attachForm: FormState
         let files: [FileLink]
     }
+
+    /// The ids of the forms that `ReturnedForm` names: the one that records a dispute, and each dispute's two.
+    static let raiseFormID = "raise-dispute"
+    static func decideFormID(_ disputeID: UUID) -> String { "decide-\(disputeID.uuidString)" }
+    static func attachFormID(_ disputeID: UUID) -> String { "attach-\(disputeID.uuidString)" }
 
     struct FileLink: Encodable {
         let href: String
@@ -38,7 +45,7 @@ struct DisputesView: Encodable {
 
     init(
         _ disputes: [DisputeRecord], attachments: [UUID: [DisputeAttachmentRecord]] = [:], claim: ClaimRecord, creditorID: String,
-        language: Language, words: [String: String]
+        language: Language, words: [String: String], returned: ReturnedForm? = nil
     ) {
         lines = disputes.map { dispute in
             let currency = (try? Currency.named(dispute.currency)) ?? Currency(code: dispute.currency)
@@ -54,6 +61,8 @@ struct DisputesView: Encodable {
                 decision: dispute.decisionText.flatMap { $0.isEmpty ? nil : $0 }, isOpen: dispute.status == "open",
                 decideAction: "/creditors/\(creditorID)/disputes/\(dispute.id!.uuidString)/decide",
                 attachAction: "/creditors/\(creditorID)/disputes/\(dispute.id!.uuidString)/attachments",
+                decideForm: FormState(Self.decideFormID(dispute.id!), returned, language: language),
+                attachForm: FormState(Self.attachFormID(dispute.id!), returned, language: language),
                 files: (attachments[dispute.id!] ?? []).map {
                     FileLink(href: "/creditors/\(creditorID)/disputes/attachments/\($0.id!.uuidString)", name: $0.fileName,
                              size: "\(max(1, $0.byteCount / 1024)) kB")

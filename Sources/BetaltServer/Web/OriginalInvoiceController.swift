@@ -29,9 +29,18 @@ struct OriginalInvoiceController: RouteCollection {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
         guard let claimID = req.parameters.get("claimID", as: UUID.self) else { throw Abort(.notFound) }
-        let file = try? req.content.decode(AttachForm.self).file
-        guard let file, file.data.readableBytes > 0 else { throw Abort(.unprocessableEntity, reason: "Choose the invoice's PDF or a scan of it.") }
-        guard let original = try DisputeFiles.read([file]).first else { throw Abort(.unprocessableEntity, reason: "Choose a file.") }
+        let original: Disputes.Attachment
+        do {
+            let file = try? req.content.decode(AttachForm.self).file
+            guard let file, file.data.readableBytes > 0, let read = try DisputeFiles.read([file]).first else {
+                throw FieldError("file", "noOriginal")
+            }
+            original = read
+        } catch let error as FieldError {
+            // The file checks name the dispute form's field; this form's is `file`.
+            let returned = ReturnedForm(id: ClaimPage.originalFormID, error: error.on("file"), values: [:])
+            return try await CreditorPagesController.returnClaimPage(claimID, with: returned, context: context, req: req)
+        }
         do {
             try await OriginalInvoices.attach(
                 claimID: claimID, creditorID: context.creditorID, fileName: original.fileName, mediaType: original.mediaType,

@@ -31,12 +31,28 @@ struct PlansController: RouteCollection {
               let claim = try await ClaimRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id == claimID).first()
         else { throw Abort(.notFound) }
         let form = try req.content.decode(OfferForm.self)
+        do {
+            return try await offer(form, claim: claim, context: context, req: req)
+        } catch let error as FieldError {
+            let typed = [
+                "downPayment": form.downPayment ?? "", "downPaymentDate": form.downPaymentDate ?? "", "instalments": String(form.instalments),
+                "firstDate": form.firstDate, "note": form.note ?? "",
+                "claims": (form.claims ?? []).map(\.uuidString).joined(separator: ","), "fee": form.fee == nil ? "" : "on",
+            ]
+            return try await CreditorPagesController.returnClaimPage(
+                claimID, with: ReturnedForm(id: PlanOfferForm.id, error: error, values: typed), context: context, req: req
+            )
+        }
+    }
+
+    private func offer(_ form: OfferForm, claim: ClaimRecord, context: CreditorContext, req: Request) async throws -> Response {
+        let claimID = try claim.requireID()
         let request = PlanRequest(
             claimIDs: form.claims?.isEmpty == false ? form.claims! : [claimID],
-            downPayment: try FormAmount.parse(form.downPayment, currency: claim.currency),
-            downPaymentDate: try Self.date(form.downPaymentDate, field: "first payment date"),
+            downPayment: try FormAmount.parse(form.downPayment, currency: claim.currency, field: "downPayment"),
+            downPaymentDate: try Self.date(form.downPaymentDate, field: "downPaymentDate"),
             instalmentCount: form.instalments,
-            firstInstalmentDate: try Self.date(form.firstDate, field: "first instalment date") ?? context.today,
+            firstInstalmentDate: try Self.date(form.firstDate, field: "firstDate") ?? context.today,
             wantsFee: form.fee != nil, note: String((form.note ?? "").prefix(2000))
         )
         let plan = try await Self.refusing {
@@ -77,16 +93,17 @@ struct PlansController: RouteCollection {
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)" + (claimID.map { "/claims/\($0.uuidString)#plans" } ?? "/work-queue"))
     }
 
+    /// The date typed into `field` (nil when empty); anything else is a `FieldError` on that field.
     static func date(_ text: String?, field: String) throws -> CivilDate? {
         let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         guard let date = try? CivilDate(iso: trimmed) else {
-            throw Abort(.unprocessableEntity, reason: "The \(field) '\(trimmed)' is not a date (YYYY-MM-DD).")
+            throw FieldError(field, "date", .text(trimmed))
         }
         return date
     }
 
-    /// Runs a plan operation and turns its refusal into a 422 that says what is wrong.
+    /// Runs a plan operation and turns its refusal into a 422 that says what is wrong (about the whole form).
     @discardableResult
     static func refusing<T>(_ operation: () async throws -> T) async throws -> T {
         do {
@@ -94,7 +111,7 @@ struct PlansController: RouteCollection {
         } catch PlanRefused.claimNotFound {
             throw Abort(.notFound)
         } catch let refusal as PlanRefused {
-            throw Abort(.unprocessableEntity, reason: describe(refusal))
+            throw FieldError.untranslated("", describe(refusal))
         }
     }
 

@@ -69,6 +69,9 @@ extension PlanLine {
 /// The creditor's form for offering a plan from the claim page: which of the customer's claims it covers,
 /// the first payment, the instalments and (SE) the fee.
 struct PlanOfferForm: Encodable {
+    /// The form's id in the claim page.
+    static let id = "offer-plan"
+
     struct ClaimChoice: Encodable {
         let id: String
         let invoiceNumber: String
@@ -79,6 +82,7 @@ struct PlanOfferForm: Encodable {
     let action: String
     let claims: [ClaimChoice]
     let offersFee: Bool
+    let feeChecked: Bool
     let firstDate: String
     let downPaymentDate: String
 }

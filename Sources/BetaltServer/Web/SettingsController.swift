@@ -34,7 +34,7 @@ struct SettingsController: RouteCollection {
         let months = Int(monthsText)
         if months.map({ !(0...PlanSchedule.maximumInstalments).contains($0) }) ?? true { errors["planMaxMonths"] = words["settingsMonthsError"]! }
         let minimumText = (form.planMinInstalment ?? "").trimmingCharacters(in: .whitespaces)
-        let minimum = (try? FormAmount.parse(minimumText.isEmpty ? "0" : minimumText, currency: context.creditor.currency)) ?? nil
+        let minimum = (try? FormAmount.parse(minimumText.isEmpty ? "0" : minimumText, currency: context.creditor.currency, field: "planMinInstalment")) ?? nil
         if minimum == nil || minimum!.isNegative { errors["planMinInstalment"] = words["settingsAmountError"]! }
         guard errors.isEmpty, let months, let minimum else {
             let values = SettingsPage.Values(planMaxMonths: monthsText, planMinInstalment: minimumText, planFee: form.planFee != nil)

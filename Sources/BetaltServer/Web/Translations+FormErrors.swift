@@ -1,0 +1,71 @@
+import BetaltCore
+
+extension Translations {
+    /// What a refused form says next to its field (`FieldError`); `{1}`, `{2}` stand for its arguments.
+    static let formErrors: [String: [Language: String]] = [
+        "formError.asIs": [.nb: "{1}", .sv: "{1}", .en: "{1}"],
+        "formError.amount": [
+            .nb: "«{1}» er ikke et beløp (skriv for eksempel 1 234,50).",
+            .sv: "”{1}” är inget belopp (skriv till exempel 1 234,50).",
+            .en: "The amount '{1}' is not an amount.",
+        ],
+        "formError.date": [
+            .nb: "«{1}» er ikke en dato (ÅÅÅÅ-MM-DD).", .sv: "”{1}” är inget datum (ÅÅÅÅ-MM-DD).",
+            .en: "'{1}' is not a date (YYYY-MM-DD).",
+        ],
+        "formError.claimNotFound": [.nb: "Kravet finnes ikke.", .sv: "Fordran finns inte.", .en: "No such claim."],
+        "formError.claimPaid": [.nb: "Kravet er betalt.", .sv: "Fordran är betald.", .en: "The claim is paid."],
+        "formError.alreadyPromised": [
+            .nb: "Kravet har allerede et åpent betalingsløfte, med betaling innen {1}.",
+            .sv: "Fordran har redan ett öppet betalningslöfte, med betalning senast {1}.",
+            .en: "A promise to pay by {1} is already open for this claim.",
+        ],
+        "formError.dateNotAhead": [.nb: "Datoen må være etter i dag.", .sv: "Datumet måste vara efter i dag.", .en: "The date must be after today."],
+        "formError.amountOutOfRange": [
+            .nb: "Beløpet må være over null og høyst det som er åpent, {1}.",
+            .sv: "Beloppet måste vara över noll och högst det som är obetalt, {1}.",
+            .en: "The amount must be more than zero and at most the open {1}.",
+        ],
+        "formError.wholeAmountNeedsReason": [
+            .nb: "Å utsette hele beløpet krever en begrunnelse; vanligvis betales en del nå.",
+            .sv: "Att skjuta upp hela beloppet kräver en motivering; vanligtvis betalas en del nu.",
+            .en: "Deferring the whole amount needs a reason; a part now is the norm.",
+        ],
+        "formError.withAgency": [
+            .nb: "Kravet er hos et inkassoselskap: avtal dato med dem, eller kall saken tilbake først.",
+            .sv: "Fordran ligger hos ett inkassobolag: kom överens om datum med dem, eller återkalla ärendet först.",
+            .en: "An agency holds the claim: agree a date with the agency, or recall the case first.",
+        ],
+        "formError.nothingToDispute": [
+            .nb: "Kravet er betalt: det er ingenting igjen å bestride.", .sv: "Fordran är betald: det finns inget kvar att bestrida.",
+            .en: "The claim is paid: there is nothing left to dispute.",
+        ],
+        "formError.disputedAmountOutOfRange": [
+            .nb: "Det bestridte beløpet må være over null og høyst det som er åpent, {1}.",
+            .sv: "Det bestridda beloppet måste vara över noll och högst det som är obetalt, {1}.",
+            .en: "The disputed amount must be more than zero and at most the open {1}.",
+        ],
+        "formError.disputeDecided": [
+            .nb: "Innsigelsen er allerede avgjort.", .sv: "Invändningen är redan avgjord.", .en: "The dispute has already been decided.",
+        ],
+        "formError.rejectionNeedsExplanation": [
+            .nb: "En avvist innsigelse trenger en forklaring til kunden.", .sv: "En avvisad invändning behöver en förklaring till kunden.",
+            .en: "A rejected dispute needs an explanation for the debtor.",
+        ],
+        "formError.tooManyFiles": [
+            .nb: "Høyst {1} filer kan legges ved.", .sv: "Högst {1} filer kan bifogas.", .en: "At most {1} files may be attached.",
+        ],
+        "formError.fileTooLarge": [
+            .nb: "Filen «{1}» er større enn 10 MB.", .sv: "Filen ”{1}” är större än 10 MB.", .en: "The file '{1}' is larger than 10 MB.",
+        ],
+        "formError.fileType": [
+            .nb: "Filen «{1}» er ikke en PDF, JPEG eller PNG.", .sv: "Filen ”{1}” är inte en PDF, JPEG eller PNG.",
+            .en: "The file '{1}' is not a PDF, JPEG or PNG.",
+        ],
+        "formError.noFile": [.nb: "Velg en fil å legge ved.", .sv: "Välj en fil att bifoga.", .en: "Choose a file to attach."],
+        "formError.noOriginal": [
+            .nb: "Velg fakturaens PDF eller en skannet kopi.", .sv: "Välj fakturans PDF eller en inskannad kopia.",
+            .en: "Choose the invoice's PDF or a scan of it.",
+        ],
+    ]
+}
