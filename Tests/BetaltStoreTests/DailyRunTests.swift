@@ -186,6 +186,84 @@ struct DailyRunTests {
         }
     }
 
+    @Test("a claim paid while the run holds it read is not written back as unpaid; the run takes it as it is now", arguments: TestEngine.allCases)
+    func paidWhileRead(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let database = store.database
+            let paid = Mutex<[UUID]>([])
+            var run = DailyRun(date: Self.runDate)
+            run.batchSize = 17
+            // After the first batch is written the second has been read and is being planned: every claim still due
+            // is paid in full now, as a bank file booked at that moment would.
+            run.afterBatch = { done, _ in
+                guard done == 17 else { return }
+                let due = try await ClaimRecord.query(on: database).filter(\.$nextActionDate <= Self.runDate.iso)
+                    .filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 0).all()
+                for claim in due {
+                    let allocation = try PaymentAllocator.allocate(Money(minorUnits: claim.openMinor, currency: .named(claim.currency)), to: try claim.balances())
+                    try await LedgerWriter.append(allocation.entries(on: Self.runDate, reference: "paid while the run read it"),
+                                                  toClaim: claim.id!, creditorID: claim.creditorID, on: database)
+                }
+                paid.withLock { $0 = due.map { $0.id! } }
+            }
+            let report = try await run.run(on: database)
+            let ids = paid.withLock { $0 }
+            // Read again and planned as they are now: nothing is left over.
+            #expect(report.creditors.allSatisfy { $0.attention[CreditorRunReport.leftForNextRun] == nil })
+            #expect(ids.count > 17, "the second batch and more were paid")
+            let sql = database as! any SQLDatabase
+            for id in ids {
+                let claim = try #require(try await ClaimRecord.find(id, on: database))
+                let lastEntry = try await sql.raw("SELECT MAX(sequence) AS s FROM ledger_entries WHERE claim_id = \(bind: id)").first()?
+                    .decode(column: "s", as: Int64.self)
+                #expect(claim.openMinor == 0 && claim.stage == "closed" && claim.lastSequence == lastEntry,
+                        "claim \(claim.invoiceNumber): open \(claim.openMinor), stage \(claim.stage), last \(claim.lastSequence) of \(lastEntry ?? 0)")
+                let acts = try await CollectionActRecord.query(on: database).filter(\.$claimID == id).filter(\.$actDate == Self.runDate.iso).count()
+                #expect(acts == 0, "claim \(claim.invoiceNumber) was paid before its batch was written, yet \(acts) act(s) went out")
+            }
+        }
+    }
+
+    @Test("claims that keep changing while the run writes them are left for the next run, and the rest of the batch is written",
+          arguments: TestEngine.allCases)
+    func leftWhenChangingMeanwhile(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let database = store.database
+            let paid = Mutex<Set<UUID>>([])
+            var run = DailyRun(date: Self.runDate)
+            run.batchSize = 17
+            run.replans = 0
+            run.afterBatch = { done, _ in
+                guard done == 17 else { return }
+                // Every claim not yet written takes a part payment: those of the batch being planned were read before it.
+                let due = try await ClaimRecord.query(on: database).filter(\.$nextActionDate <= Self.runDate.iso)
+                    .filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 0).all()
+                for claim in due {
+                    let allocation = try PaymentAllocator.allocate(Money(minorUnits: 100, currency: .named(claim.currency)), to: try claim.balances())
+                    try await LedgerWriter.append(allocation.entries(on: Self.runDate, reference: "part paid while the run read it"),
+                                                  toClaim: claim.id!, creditorID: claim.creditorID, on: database)
+                }
+                paid.withLock { $0 = Set(due.map { $0.id! }) }
+            }
+            let report = try await run.run(on: database)
+            let changed = paid.withLock { $0 }
+            let left = report.creditors.reduce(0) { $0 + ($1.attention[CreditorRunReport.leftForNextRun] ?? 0) }
+            #expect(left > 0 && left <= 17, "the paid claims of the batch in planning are left: \(left) of \(changed.count) paid")
+            var untouched = 0
+            for id in changed {
+                let claim = try #require(try await ClaimRecord.find(id, on: database))
+                let entries = try await LedgerEntryRecord.query(on: database).filter(\.$claimID == id).count()
+                #expect(claim.lastSequence == Int64(entries), "claim \(claim.invoiceNumber): its ledger is mirrored")
+                guard let next = claim.nextActionDate, next <= Self.runDate.iso else { continue }
+                untouched += 1
+                #expect(try await CollectionActRecord.query(on: database).filter(\.$claimID == id).count() == 0)
+            }
+            #expect(untouched == left, "exactly the claims left were not written; the rest were planned as they are now")
+        }
+    }
+
     @Test("only claims whose next-action date has come are loaded", arguments: [TestEngine.sqlite])
     func onlyDueClaims(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in

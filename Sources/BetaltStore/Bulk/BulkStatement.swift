@@ -17,6 +17,13 @@ struct BulkColumn {
     }
 }
 
+/// A column a row must still hold the value it was read with for an update to change the row: the value
+/// travels in the rows as `expected`, after the key and the columns set.
+struct BulkGuard {
+    let column: String
+    let expected: BulkColumn
+}
+
 /// INSERT and UPDATE statements that read their rows from one JSON parameter, in each engine's dialect.
 enum BulkStatement {
     static func insert(into table: String, _ columns: [BulkColumn], rows: JSONRows, on sql: any SQLDatabase) async throws {
@@ -42,6 +49,34 @@ enum BulkStatement {
             FROM \(relation(rows, [key] + columns, on: sql)) AS v
             WHERE \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier(table))) = \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier("v"))) \(also)
             """).run()
+    }
+
+    /// Like `update`, but a row is changed only where every guarded column still holds the row's expected
+    /// value, so what another writer committed since the rows were read is never overwritten. Returns how
+    /// many rows were changed; the caller compares it with the rows it gave.
+    static func update(
+        _ table: String, key: BulkColumn, set columns: [BulkColumn], unlessChanged guards: [BulkGuard], rows: JSONRows,
+        on sql: any SQLDatabase
+    ) async throws -> Int {
+        guard rows.count > 0 else { return 0 }
+        let assignments = SQLList(columns.map { column in
+            SQLBinaryExpression(SQLIdentifier(column.name), .equal, SQLColumn(SQLIdentifier(column.name), table: SQLIdentifier("v")))
+        })
+        let matches = SQLList(([(key.name, key.name)] + guards.map { ($0.column, $0.expected.name) }).map { column, expected in
+            SQLBinaryExpression(SQLColumn(SQLIdentifier(column), table: SQLIdentifier(table)), .equal, SQLColumn(SQLIdentifier(expected), table: SQLIdentifier("v")))
+        }, separator: SQLRaw(" AND "))
+        let update: SQLQueryString = """
+            UPDATE \(ident: table) SET \(assignments)
+            FROM \(relation(rows, [key] + columns + guards.map(\.expected), on: sql)) AS v WHERE \(matches)
+            """
+        // SQLite counts the last statement's rows with changes(), on the same connection; PostgreSQL has no such
+        // function, and counts what the update returns.
+        if isSQLite(sql) {
+            try await sql.raw(update).run()
+            return try await sql.raw("SELECT changes() AS n").first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+        return try await sql.raw("WITH changed AS (\(update) RETURNING 1) SELECT COUNT(*) AS n FROM changed").first()?
+            .decode(column: "n", as: Int.self) ?? 0
     }
 
     /// `(SELECT …)` giving `rows` as a table whose columns are named and typed by `columns`, to join with:

@@ -23,10 +23,13 @@ public struct DailyRun: Sendable {
     /// A share's first batch is read, and its last written, with nothing alongside: 1,000 creditors of a
     /// million claims make a share of a few dozen batches, where 200 made the run 2-3 s longer.
     public var creditorsPerShare = 1000
+    /// Times a batch's claims that changed after they were read are read and planned again before the ones
+    /// that keep changing are left for the next run.
+    public var replans = 3
     public var worker = RunWorker.current()
     /// Called after each persisted batch with the number of claims done so far and the total due;
-    /// a test uses it to stop the run midway as a crash would.
-    public var afterBatch: (@Sendable (_ done: Int, _ total: Int) throws -> Void)?
+    /// tests use it to stop the run midway as a crash would, or to change claims while the run is at work.
+    public var afterBatch: (@Sendable (_ done: Int, _ total: Int) async throws -> Void)?
     /// The wall clock for leases; a test moves it on to take over from a crashed run.
     public var clock: @Sendable () -> Date = { Date() }
 
@@ -66,6 +69,22 @@ public struct DailyRun: Sendable {
         let total: Int
         var done = 0
         init(total: Int) { self.total = total }
+    }
+
+
+    /// The reports of a share's creditors, counted as batches are written: one batch is written at a time.
+    private final class Tally: @unchecked Sendable {
+        var reports: [UUID: CreditorRunReport]
+        init(_ reports: [UUID: CreditorRunReport]) { self.reports = reports }
+    }
+
+    /// What a share's batches are written with.
+    private struct Share {
+        let runID: UUID
+        let creditors: [UUID: DueClaims.Creditor]
+        let progress: Progress
+        let leases: Leases
+        let tally: Tally
     }
 
     /// The creditors of a share whose day this worker holds, and when their leases were last extended.
@@ -111,6 +130,7 @@ public struct DailyRun: Sendable {
             return (creditor.id!, DueClaims.Creditor(country: country, ladders: ladders[creditor.id!]!))
         })
         let keys = try await DueClaims.keys(creditorIDs: leases.creditorIDs, through: date, on: sql)
+        let context = Share(runID: runID, creditors: creditors, progress: progress, leases: leases, tally: Tally(reports))
         // Each batch is planned, and its rows made, while the database writes the one before it and then reads
         // the one after it, so the two cores share the work. On SQLite reads and writes share one connection.
         let batches = keys.chunked(into: batchSize)
@@ -119,33 +139,36 @@ public struct DailyRun: Sendable {
         for index in batches.indices {
             let before = planned, following = index + 1 < batches.count ? batches[index + 1] : []
             async let written: DueClaims.Batch = {
-                try await persist(before, progress: progress, leases: leases, database: database, sql: sql)
+                try await persist(before, share: context, database: database, sql: sql)
                 return try await DueClaims.read(following, creditors: creditors, on: date, sql: sql)
             }()
-            let next = try read.claims().map { claim in
-                (claim: claim, plan: Planner.plan(claim.facts, ladder: claim.ladder, rulebook: .for(claim.facts.country), on: date))
-            }
-            for (claim, plan) in next { reports[claim.creditorID]!.count(plan, currency: claim.currency) }
-            let rows = dryRun ? RunBatchWriter.Output(claimCount: next.count) : try RunBatchWriter.rows(next, runID: runID)
+            let next = try read.claims().map(plan)
+            let rows = dryRun ? RunBatchWriter.Output(counting: next) : try RunBatchWriter.rows(next, runID: runID)
             read = try await written
             planned = rows
         }
-        try await persist(planned, progress: progress, leases: leases, database: database, sql: sql)
+        try await persist(planned, share: context, database: database, sql: sql)
+        reports = context.tally.reports
         if !dryRun {
             try await CreditorRunLock.finish(mine.map { reports[$0.id!]! }, date: date.iso, worker: worker, on: sql)
         }
         return share.map { reports[$0.id!]! }
     }
 
-    /// Writes one planned batch in one transaction and renews the worker's leases when that is due.
-    private func persist(
-        _ planned: RunBatchWriter.Output, progress: Progress, leases: Leases, database: any Database, sql: any SQLDatabase
-    ) async throws {
+    private func plan(_ claim: DueClaim) -> (claim: DueClaim, plan: Plan) {
+        (claim: claim, plan: Planner.plan(claim.facts, ladder: claim.ladder, rulebook: .for(claim.facts.country), on: date))
+    }
+
+    /// Writes one planned batch in one transaction, counts what it did in the reports, and renews the worker's
+    /// leases when that is due.
+    private func persist(_ planned: RunBatchWriter.Output, share: Share, database: any Database, sql: any SQLDatabase) async throws {
         guard planned.claimCount > 0 else { return }
+        let progress = share.progress, leases = share.leases
+        var written = planned
         if !dryRun {
-            try await database.transaction { tx in
-                try await RunBatchWriter.write(planned, on: tx as! any SQLDatabase)
-            }
+            let leftOver: [DueClaimKey]
+            (written, leftOver) = try await write(planned, share: share, database: database, sql: sql)
+            for claim in leftOver { share.tally.reports[claim.creditorID]!.countLeftForNextRun() }
             let now = clock()
             if CreditorRunLock.renewalIsDue(renewedAt: leases.renewedAt, now: now) {
                 try await CreditorRunLock.renew(creditorIDs: leases.creditorIDs, date: date.iso, worker: worker, now: now, on: sql)
@@ -154,7 +177,37 @@ public struct DailyRun: Sendable {
             // The log is copied into the file while the run goes on, so it never grows to the whole run.
             try await SQLiteCheckpointer.shared.request(for: sql)
         }
+        for (creditorID, counts) in written.counts { share.tally.reports[creditorID]!.add(counts) }
         progress.done += planned.claimCount
-        try afterBatch?(progress.done, max(progress.total, progress.done))
+        try await afterBatch?(progress.done, max(progress.total, progress.done))
+    }
+
+    /// Writes the batch; when claims changed after they were read (`ClaimsChangedMeanwhile`) the batch is read,
+    /// planned and made anew, `replans` times, after which the claims that keep changing are left for the next
+    /// run. Returns what was written and the claims left.
+    private func write(
+        _ batch: RunBatchWriter.Output, share: Share, database: any Database, sql: any SQLDatabase
+    ) async throws -> (written: RunBatchWriter.Output, leftOver: [DueClaimKey]) {
+        var batch = batch, leftOver: [DueClaimKey] = [], replanned = 0
+        while true {
+            do {
+                let attempt = batch
+                try await database.transaction { tx in try await RunBatchWriter.write(attempt, on: tx as! any SQLDatabase) }
+                return (attempt, leftOver)
+            } catch let error as ClaimsChangedMeanwhile {
+                let changed = try await RunBatchWriter.changedClaims(batch.read, on: sql)
+                // The guard and this comparison look at the same columns, so a failed guard names a claim here;
+                // if none is named, something else kept the rows from being updated, and trying again would not help.
+                guard !changed.isEmpty else { throw error }
+                var claims = try await DueClaims.read(batch.read.map(\.key), creditors: share.creditors, on: date, sql: sql).claims()
+                if replanned < replans {
+                    replanned += 1
+                } else {
+                    leftOver += batch.read.map(\.key).filter { changed.contains($0.id) }
+                    claims.removeAll { changed.contains($0.id) }
+                }
+                batch = try RunBatchWriter.rows(claims.map(plan), runID: share.runID)
+            }
+        }
     }
 }

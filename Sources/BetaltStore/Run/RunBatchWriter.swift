@@ -7,15 +7,39 @@ import SQLKit
 /// entries they charge, the decision trail, and each claim's new balances, stage and next-action date.
 /// Each table gets one statement per batch whose rows travel as one JSON parameter (see `JSONRows`). The rows are made
 /// (`rows`) apart from being written (`write`), so the run makes them on the core that plans, not the one the database uses.
+///
+/// A claim is written only as it was read: a payment, a credit or a handover committed meanwhile (another process, a
+/// bank file booked during the run) would otherwise be overwritten with the balances and stage planned before it.
+/// The claims are updated first, guarded by the last ledger sequence and the stage they were read with; if any
+/// changed, nothing of the batch is written (`ClaimsChangedMeanwhile`) and the run reads and plans it again.
 enum RunBatchWriter {
-    /// A batch's rows, ready to write.
+    /// A claim of a batch as it was read: where to read it again, and what its update is guarded by.
+    struct ReadClaim {
+        let key: DueClaimKey
+        let lastSequence: Int64
+        let stage: ClaimStage
+    }
+
+    /// A batch's rows, ready to write. It keeps no claim or plan: only what it takes to check and count them.
     struct Output {
         var acts = JSONRows()
         var entries = JSONRows()
         var decisions = JSONRows()
         var claims = JSONRows()
-        /// The claims the rows are for.
-        var claimCount = 0
+        /// The claims the rows are for, as they were read.
+        var read: [ReadClaim] = []
+        /// What the plans did, per creditor: counted in the run's reports once the batch is written.
+        var counts: [UUID: CreditorRunReport] = [:]
+        var claimCount: Int { read.count }
+
+        /// A batch that is only counted (a dry run).
+        init(counting planned: [(claim: DueClaim, plan: Plan)] = []) {
+            for (claim, plan) in planned {
+                read.append(ReadClaim(key: DueClaimKey(creditorID: claim.creditorID, id: claim.id), lastSequence: claim.lastSequence, stage: claim.stage))
+                counts[claim.creditorID, default: CreditorRunReport(creditorID: claim.creditorID, creditorName: "", outcome: "")]
+                    .count(plan, currency: claim.currency)
+            }
+        }
 
         /// Makes each table's text now, on the core that plans (`JSONRows.finish`).
         mutating func finish() {
@@ -42,6 +66,11 @@ enum RunBatchWriter {
         BulkColumn("id", .uuid), BulkColumn("creditor_id", .uuid), BulkColumn("claim_id", .uuid), BulkColumn("decided_on"),
         BulkColumn("outcome"), BulkColumn("step_id"), BulkColumn("reason"), BulkColumn("citation"), BulkColumn("run_id", .uuid),
     ]
+    /// The claim columns a batch holds the claim's rows to: what it read must still be there.
+    static let claimGuards = [
+        BulkGuard(column: "last_sequence", expected: BulkColumn("read_last_sequence", .bigint)),
+        BulkGuard(column: "stage", expected: BulkColumn("read_stage")),
+    ]
     static let claimColumns = [
         BulkColumn("stage"), BulkColumn("next_action_date"), BulkColumn("fee_open_minor", .bigint),
         BulkColumn("interest_open_minor", .bigint), BulkColumn("compensation_open_minor", .bigint),
@@ -49,22 +78,41 @@ enum RunBatchWriter {
     ]
 
     static func rows(_ planned: [(claim: DueClaim, plan: Plan)], runID: UUID) throws -> Output {
-        var output = Output()
+        var output = Output(counting: planned)
         let run = BulkValue.uuid(runID)
         for (claim, plan) in planned {
             try add(claim, plan, run: run, to: &output)
         }
-        output.claimCount = planned.count
         output.finish()
         return output
     }
 
+    /// Writes the batch, in the caller's transaction; throws `ClaimsChangedMeanwhile`, having written nothing
+    /// the transaction keeps, when a claim is no longer as it was read.
     static func write(_ output: Output, on sql: any SQLDatabase) async throws {
         guard output.claimCount > 0 else { return }
+        let updated = try await BulkStatement.update(
+            "claims", key: BulkColumn("id", .uuid), set: claimColumns, unlessChanged: claimGuards, rows: output.claims, on: sql
+        )
+        guard updated == output.claimCount else { throw ClaimsChangedMeanwhile() }
         try await BulkStatement.insert(into: "collection_acts", actColumns, rows: output.acts, on: sql)
         try await BulkStatement.insert(into: "ledger_entries", entryColumns, rows: output.entries, on: sql)
         try await BulkStatement.insert(into: "claim_decisions", decisionColumns, rows: output.decisions, on: sql)
-        try await BulkStatement.update("claims", key: BulkColumn("id", .uuid), set: claimColumns, rows: output.claims, on: sql)
+    }
+
+    /// The claims of a batch that are no longer as they were read (or are gone).
+    static func changedClaims(_ read: [ReadClaim], on sql: any SQLDatabase) async throws -> Set<UUID> {
+        var ids = JSONRows()
+        for claim in read { ids.append(.uuid(claim.key.id)) }
+        var now: [UUID: (Int64, String)] = [:]
+        for row in try await BulkStatement.rows(["c.id", "c.last_sequence", "c.stage"], """
+            FROM claims c JOIN \(BulkStatement.relation(ids, [BulkColumn("id", .uuid)], on: sql)) AS k ON c.id = k.id
+            """, on: sql) {
+            now[try row.uuid(0)] = (try row.integer(1), try row.text(2))
+        }
+        return Set(read.filter { claim in
+            now[claim.key.id].map { $0 != (claim.lastSequence, claim.stage.rawValue) } ?? true
+        }.map(\.key.id))
     }
 
     private static func add(_ claim: DueClaim, _ plan: Plan, run: BulkValue, to output: inout Output) throws {
@@ -114,7 +162,8 @@ enum RunBatchWriter {
         output.claims.append(
             claimID, .text(stage.rawValue), .optional(next), .integer(balances.fee.minorUnits),
             .integer(balances.interest.minorUnits), .integer(balances.compensation.minorUnits),
-            .integer(balances.total.minorUnits), .integer(sequence), .optional(interestThrough?.iso)
+            .integer(balances.total.minorUnits), .integer(sequence), .optional(interestThrough?.iso),
+            .integer(claim.lastSequence), .text(claim.stage.rawValue)
         )
     }
 
@@ -140,4 +189,9 @@ extension ClaimStage {
         case .handover: .handoverPending
         }
     }
+}
+
+/// A claim of the batch changed after it was read: the batch was not written.
+struct ClaimsChangedMeanwhile: Error, CustomStringConvertible {
+    var description: String { "claims of a batch were no longer as the run had read them, so the batch was not written" }
 }

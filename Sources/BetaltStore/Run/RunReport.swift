@@ -22,6 +22,26 @@ public struct CreditorRunReport: Sendable, Codable, Equatable {
         self.outcome = outcome
     }
 
+    /// A claim that changed while the run was writing it, again and again: nothing was done to it today.
+    public static let leftForNextRun = "changed while the run was at work: left for the next run"
+
+    /// Adds the counts of `other` (a batch's) to these.
+    mutating func add(_ other: CreditorRunReport) {
+        claimsConsidered += other.claimsConsidered
+        acts.merge(other.acts, uniquingKeysWith: +)
+        feesCharged.merge(other.feesCharged, uniquingKeysWith: +)
+        interestCharged.merge(other.interestCharged, uniquingKeysWith: +)
+        waits += other.waits
+        stops += other.stops
+        attention.merge(other.attention, uniquingKeysWith: +)
+        refusals.merge(other.refusals, uniquingKeysWith: +)
+    }
+
+    mutating func countLeftForNextRun() {
+        claimsConsidered += 1
+        attention[Self.leftForNextRun, default: 0] += 1
+    }
+
     mutating func count(_ plan: Plan, currency: Currency) {
         claimsConsidered += 1
         for decision in plan.decisions {
