@@ -57,7 +57,8 @@ public struct BookedPayment: Sendable {
 /// Books many payments at once, a chunk at a time: every candidate claim of a chunk is read in a few
 /// queries, each payment is matched (`PaymentMatcher`) against balances kept current in memory — so two
 /// payments for one claim see each other — and the payments, their ledger entries and the claims' new
-/// balances are written with one statement per table. Run it inside the caller's transaction: all or nothing.
+/// balances are written with one statement per table. Run it inside the caller's transaction: all or nothing;
+/// bookings for one creditor take turns (`PaymentBookingLock`).
 public enum PaymentBooking {
     /// Payments per chunk: a file of 100,000 payments never holds all its rows or claims in memory at once.
     public static let chunkSize = 5_000
@@ -85,6 +86,7 @@ public enum PaymentBooking {
         chunks next: () async throws -> [NewPayment]?
     ) async throws -> [BookedPayment] {
         let sql = database as! any SQLDatabase
+        try await PaymentBookingLock.take(creditorID: creditorID, on: sql)
         var booked: [BookedPayment] = []
         booked.reserveCapacity(count)
         let creditor = BulkValue.uuid(creditorID)
