@@ -264,6 +264,25 @@ struct DailyRunTests {
         }
     }
 
+    @Test("shares worked on at once (PostgreSQL) end exactly as one share at a time, with the same report", arguments: TestEngine.allCases)
+    func sharesAtOnce(engine: TestEngine) async throws {
+        func run(sharesAtOnce: Int) async throws -> (state: [String], creditors: [CreditorRunReport]) {
+            try await TestDatabase.with(engine) { store in
+                _ = try await seeded(store)
+                var run = DailyRun(date: Self.runDate)
+                run.creditorsPerShare = 1
+                run.sharesAtOnce = sharesAtOnce
+                let report = try await run.run(on: store.database)
+                return (try await state(store), report.creditors)
+            }
+        }
+        let oneAtATime = try await run(sharesAtOnce: 1)
+        let atOnce = try await run(sharesAtOnce: 3)
+        #expect(oneAtATime.creditors.count > 1, "several shares")
+        #expect(atOnce.state == oneAtATime.state, "\(difference(atOnce.state, oneAtATime.state))")
+        #expect(atOnce.creditors == oneAtATime.creditors, "the creditors' reports, in the same order")
+    }
+
     @Test("only claims whose next-action date has come are loaded", arguments: [TestEngine.sqlite])
     func onlyDueClaims(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
