@@ -163,12 +163,7 @@ struct DailyRunTests {
             _ = try await DailyRun(date: Self.runDate).run(on: store.database)
             return try await state(store)
         }
-        let location = try await TestDatabase.location(for: engine)
-        defer { TestDatabase.remove(location) }
-        let first = try StandaloneDatabase(location: location)
-        let second = try StandaloneDatabase(location: location)
-        do {
-            try await first.migrate()
+        try await TestDatabase.withTwoConnections(engine) { first, second in
             _ = try await seeded(first)
             async let a = DailyRun(date: Self.runDate).run(on: first.database)
             async let b = DailyRun(date: Self.runDate).run(on: second.database)
@@ -177,13 +172,21 @@ struct DailyRunTests {
             #expect(outcomes.filter { $0 == "done" }.count == 2, "\(outcomes)")
             let together = try await state(first)
             #expect(together == clean, "\(difference(together, clean))")
-            try await first.shutdown()
-            try await second.shutdown()
-        } catch {
-            try? await first.shutdown()
-            try? await second.shutdown()
-            throw error
         }
+    }
+
+    /// Books a payment of `amount(claim)` on every claim the run has yet to write (its next-action date has come),
+    /// as a bank file booked at that moment would; returns the claims paid.
+    private func payClaimsStillDue(on database: any Database, amount: (ClaimRecord) -> Int64) async throws -> [UUID] {
+        let due = try await ClaimRecord.query(on: database).filter(\.$nextActionDate <= Self.runDate.iso)
+            .filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 0).all()
+        for claim in due {
+            let payment = Money(minorUnits: amount(claim), currency: try .named(claim.currency))
+            let allocation = try PaymentAllocator.allocate(payment, to: try claim.balances())
+            try await LedgerWriter.append(allocation.entries(on: Self.runDate, reference: "paid while the run read it"),
+                                          toClaim: claim.id!, creditorID: claim.creditorID, on: database)
+        }
+        return due.map { $0.id! }
     }
 
     @Test("a claim paid while the run holds it read is not written back as unpaid; the run takes it as it is now", arguments: TestEngine.allCases)
@@ -198,14 +201,8 @@ struct DailyRunTests {
             // is paid in full now, as a bank file booked at that moment would.
             run.afterBatch = { done, _ in
                 guard done == 17 else { return }
-                let due = try await ClaimRecord.query(on: database).filter(\.$nextActionDate <= Self.runDate.iso)
-                    .filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 0).all()
-                for claim in due {
-                    let allocation = try PaymentAllocator.allocate(Money(minorUnits: claim.openMinor, currency: .named(claim.currency)), to: try claim.balances())
-                    try await LedgerWriter.append(allocation.entries(on: Self.runDate, reference: "paid while the run read it"),
-                                                  toClaim: claim.id!, creditorID: claim.creditorID, on: database)
-                }
-                paid.withLock { $0 = due.map { $0.id! } }
+                let due = try await payClaimsStillDue(on: database) { $0.openMinor }
+                paid.withLock { $0 = due }
             }
             let report = try await run.run(on: database)
             let ids = paid.withLock { $0 }
@@ -238,14 +235,8 @@ struct DailyRunTests {
             run.afterBatch = { done, _ in
                 guard done == 17 else { return }
                 // Every claim not yet written takes a part payment: those of the batch being planned were read before it.
-                let due = try await ClaimRecord.query(on: database).filter(\.$nextActionDate <= Self.runDate.iso)
-                    .filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 0).all()
-                for claim in due {
-                    let allocation = try PaymentAllocator.allocate(Money(minorUnits: 100, currency: .named(claim.currency)), to: try claim.balances())
-                    try await LedgerWriter.append(allocation.entries(on: Self.runDate, reference: "part paid while the run read it"),
-                                                  toClaim: claim.id!, creditorID: claim.creditorID, on: database)
-                }
-                paid.withLock { $0 = Set(due.map { $0.id! }) }
+                let due = try await payClaimsStillDue(on: database) { _ in 100 }
+                paid.withLock { $0 = Set(due) }
             }
             let report = try await run.run(on: database)
             let changed = paid.withLock { $0 }

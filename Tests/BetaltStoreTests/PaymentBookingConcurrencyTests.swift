@@ -21,12 +21,7 @@ struct PaymentBookingConcurrencyTests {
 
     @Test("two bookings of the same bank transactions at once, on two connections, book each transaction once", arguments: TestEngine.allCases)
     func repeatsAtOnce(engine: TestEngine) async throws {
-        let location = try await TestDatabase.location(for: engine)
-        defer { TestDatabase.remove(location) }
-        let first = try StandaloneDatabase(location: location)
-        let second = try StandaloneDatabase(location: location)
-        do {
-            try await first.migrate()
+        try await TestDatabase.withTwoConnections(engine) { first, second in
             let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 5, invoicesPerCreditor: 20)
             try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: first.database)
             let creditorID = try #require(try await CreditorRecord.query(on: first.database).first()?.id)
@@ -45,12 +40,6 @@ struct PaymentBookingConcurrencyTests {
             #expect(rows == payments.count, "each transaction booked once")
             let repeats = (one + other).filter { $0.repeatOf != nil }.count
             #expect(repeats == payments.count, "the booking that came second found every transaction booked")
-            try await first.shutdown()
-            try await second.shutdown()
-        } catch {
-            try? await first.shutdown()
-            try? await second.shutdown()
-            throw error
         }
     }
 }

@@ -47,6 +47,28 @@ public enum TestDatabase {
         }
     }
 
+    /// Runs `body` with one migrated database opened twice, as two processes would open it (each with its own
+    /// connections), and always shuts both down.
+    public static func withTwoConnections<T: Sendable>(
+        _ engine: TestEngine, _ body: (StandaloneDatabase, StandaloneDatabase) async throws -> T
+    ) async throws -> T {
+        let location = try await location(for: engine)
+        defer { remove(location) }
+        let first = try StandaloneDatabase(location: location)
+        let second = try StandaloneDatabase(location: location)
+        do {
+            try await first.migrate()
+            let result = try await body(first, second)
+            try await first.shutdown()
+            try await second.shutdown()
+            return result
+        } catch {
+            try? await first.shutdown()
+            try? await second.shutdown()
+            throw error
+        }
+    }
+
     /// Removes an SQLite test file with its log and shared-memory index; a suite leaves hundreds otherwise.
     public static func remove(_ location: DatabaseLocation) {
         guard case .sqliteFile(let path) = location else { return }
