@@ -7,7 +7,8 @@ import Foundation
 // BETALT_BENCH_POSTGRES_URL adds PostgreSQL to the daily run. BETALT_BENCH_ONLY=import runs the camt import
 // alone, BETALT_BENCH_ONLY=run the daily runs alone (run-sqlite, run-postgres: one engine), which saves the
 // minutes the others take when only one is being looked at; BETALT_BENCH_CACHE keeps the SQLite ledger (RunBenchmark).
-// The full bench runs the camt import as such a child process, so its peak memory is measured on its own.
+// The full bench runs the camt import and the PostgreSQL daily run as such child processes, so the peak memory
+// of each is measured on its own, as `betalt run` and `betalt import` run in production.
 let environment = ProcessInfo.processInfo.environment
 let claimCount = Int(environment["BETALT_BENCH_CLAIMS"] ?? "") ?? 1_000_000
 let only = environment["BETALT_BENCH_ONLY"] ?? ""
@@ -34,7 +35,12 @@ if importOnly {
     try runItself(only: "import")
 }
 if !importOnly && only != "run-sqlite", let url = environment["BETALT_BENCH_POSTGRES_URL"], !url.isEmpty {
-    try await benchmarkDailyRun(.postgres(url: url), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
+    if only == "run-postgres" {
+        try await benchmarkDailyRun(.postgres(url: url), creditors: creditors, claimsPerCreditor: claimsPerCreditor)
+    } else {
+        // In a process of its own, so its peak memory is the run's, not what the SQLite run left in the heap.
+        try runItself(only: "run-postgres")
+    }
 }
 
 /// Runs this benchmark again as a child process with BETALT_BENCH_ONLY=`only`, its output going to ours.
