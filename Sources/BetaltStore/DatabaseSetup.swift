@@ -53,5 +53,6 @@ public enum BetaltMigrations {
         CreateAgencyUpdateSchema(),
         AddInvoiceDocumentFiles(),
         ReferenceClaimsWithTheirCreditor(),
+        UseWriteAheadLog(),
     ]
 }
