@@ -75,14 +75,19 @@ def test_the_creditor_records_a_call_that_ends_in_a_plan_offer(browser, server):
         assert db.execute("SELECT status FROM payment_plans WHERE customer_id = ?", (customer,)).fetchone()[0] == "offered"
 
 
-def test_the_creditor_records_a_dispute_with_a_photo(browser, server, tmp_path):
+def an_open_claim(browser, server, without, descending=False):
+    """Logs in if need be; (creditor, claim) of the first open claim by invoice number with no row in the tables `without`."""
     if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
         log_in(browser, server)
+    free = " ".join(f"AND id NOT IN (SELECT claim_id FROM {table})" for table in without)
     with sqlite3.connect(STATE["database"]) as db:
-        creditor, claim = db.execute("""
-            SELECT creditor_id, id FROM claims WHERE open_minor > 0
-              AND id NOT IN (SELECT claim_id FROM disputes) AND id NOT IN (SELECT claim_id FROM payment_plan_claims)
-            ORDER BY invoice_number DESC LIMIT 1""").fetchone()
+        return db.execute(f"""
+            SELECT creditor_id, id FROM claims WHERE open_minor > 0 {free}
+            ORDER BY invoice_number {'DESC' if descending else ''} LIMIT 1""").fetchone()
+
+
+def test_the_creditor_records_a_dispute_with_a_photo(browser, server, tmp_path):
+    creditor, claim = an_open_claim(browser, server, ["disputes", "payment_plan_claims"], descending=True)
     photo = tmp_path / "skadet-pall.png"
     photo.write_bytes(bytes([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) + bytes(200))
     browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
@@ -101,13 +106,7 @@ def test_the_creditor_records_a_dispute_with_a_photo(browser, server, tmp_path):
 
 
 def test_a_wrong_amount_in_the_promise_form_is_shown_at_the_field(browser, server):
-    if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
-        log_in(browser, server)
-    with sqlite3.connect(STATE["database"]) as db:
-        creditor, claim = db.execute("""
-            SELECT creditor_id, id FROM claims WHERE open_minor > 0
-              AND id NOT IN (SELECT claim_id FROM disputes) AND id NOT IN (SELECT claim_id FROM promises)
-            ORDER BY invoice_number LIMIT 1""").fetchone()
+    creditor, claim = an_open_claim(browser, server, ["disputes", "promises"])
     browser.set_window_size(1280, 1400)
     browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
     browser.find_element(By.CSS_SELECTOR, "details.record-promise summary").click()

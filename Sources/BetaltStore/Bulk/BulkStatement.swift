@@ -40,15 +40,7 @@ enum BulkStatement {
         on sql: any SQLDatabase
     ) async throws {
         guard rows.count > 0 else { return }
-        let assignments = SQLList(columns.map { column in
-            SQLBinaryExpression(SQLIdentifier(column.name), .equal, SQLColumn(SQLIdentifier(column.name), table: SQLIdentifier("v")))
-        })
-        let also: SQLQueryString = condition.map { "AND \($0)" } ?? ""
-        try await sql.raw("""
-            UPDATE \(ident: table) SET \(assignments)
-            FROM \(relation(rows, [key] + columns, on: sql)) AS v
-            WHERE \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier(table))) = \(SQLColumn(SQLIdentifier(key.name), table: SQLIdentifier("v"))) \(also)
-            """).run()
+        try await sql.raw(updateStatement(table, key: key, set: columns, guards: [], condition: condition, rows: rows, on: sql)).run()
     }
 
     /// Like `update`, but a row is changed only where every guarded column still holds the row's expected
@@ -59,16 +51,7 @@ enum BulkStatement {
         on sql: any SQLDatabase
     ) async throws -> Int {
         guard rows.count > 0 else { return 0 }
-        let assignments = SQLList(columns.map { column in
-            SQLBinaryExpression(SQLIdentifier(column.name), .equal, SQLColumn(SQLIdentifier(column.name), table: SQLIdentifier("v")))
-        })
-        let matches = SQLList(([(key.name, key.name)] + guards.map { ($0.column, $0.expected.name) }).map { column, expected in
-            SQLBinaryExpression(SQLColumn(SQLIdentifier(column), table: SQLIdentifier(table)), .equal, SQLColumn(SQLIdentifier(expected), table: SQLIdentifier("v")))
-        }, separator: SQLRaw(" AND "))
-        let update: SQLQueryString = """
-            UPDATE \(ident: table) SET \(assignments)
-            FROM \(relation(rows, [key] + columns + guards.map(\.expected), on: sql)) AS v WHERE \(matches)
-            """
+        let update = updateStatement(table, key: key, set: columns, guards: guards, condition: nil, rows: rows, on: sql)
         // SQLite counts the last statement's rows with changes(), on the same connection; PostgreSQL has no such
         // function, and counts what the update returns.
         if isSQLite(sql) {
@@ -77,6 +60,24 @@ enum BulkStatement {
         }
         return try await sql.raw("WITH changed AS (\(update) RETURNING 1) SELECT COUNT(*) AS n FROM changed").first()?
             .decode(column: "n", as: Int.self) ?? 0
+    }
+
+    /// `UPDATE table SET columns FROM rows AS v`, matching each row by its key and its guards, and `condition`.
+    private static func updateStatement(
+        _ table: String, key: BulkColumn, set columns: [BulkColumn], guards: [BulkGuard], condition: SQLQueryString?, rows: JSONRows,
+        on sql: any SQLDatabase
+    ) -> SQLQueryString {
+        let assignments = SQLList(columns.map { column in
+            SQLBinaryExpression(SQLIdentifier(column.name), .equal, SQLColumn(SQLIdentifier(column.name), table: SQLIdentifier("v")))
+        })
+        let matches = SQLList(([(key.name, key.name)] + guards.map { ($0.column, $0.expected.name) }).map { column, expected in
+            SQLBinaryExpression(SQLColumn(SQLIdentifier(column), table: SQLIdentifier(table)), .equal, SQLColumn(SQLIdentifier(expected), table: SQLIdentifier("v")))
+        }, separator: SQLRaw(" AND "))
+        let also: SQLQueryString = condition.map { "AND \($0)" } ?? ""
+        return """
+            UPDATE \(ident: table) SET \(assignments)
+            FROM \(relation(rows, [key] + columns + guards.map(\.expected), on: sql)) AS v WHERE \(matches) \(also)
+            """
     }
 
     /// `(SELECT …)` giving `rows` as a table whose columns are named and typed by `columns`, to join with:
