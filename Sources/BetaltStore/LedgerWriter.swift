@@ -1,6 +1,7 @@
 import BetaltCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// The only way entries reach a claim's ledger: appended in one transaction with the claim's open amount
 /// and stage, after the domain ledger has checked them (no currency mix, no component below zero).
@@ -11,7 +12,8 @@ public enum LedgerWriter {
     public static func append(
         _ entries: [LedgerEntry], toClaim claimID: UUID, creditorID: UUID, on database: any Database
     ) async throws -> ClaimLedger {
-        try await database.transaction { tx in
+        try await database.writing { tx in
+            try await lockRow(ofClaim: claimID, creditorID: creditorID, on: tx as! any SQLDatabase)
             guard let claim = try await ClaimRecord.query(on: tx)
                 .filter(\.$id == claimID).filter(\.$creditorID == creditorID).first()
             else { throw ClaimNotFound(claimID: claimID) }
@@ -33,6 +35,16 @@ public enum LedgerWriter {
             try await claim.update(on: tx)
             return updated
         }
+    }
+
+    /// On PostgreSQL, locks the claim's row before its ledger is read, so what is read stays the claim's latest
+    /// until the commit: a writer of the claim still at work (a daily run's batch, a bank file) is waited for and
+    /// then read; one that comes later waits for this one (the daily run then finds the claim changed and plans
+    /// it again). Without it two writers could take the same next sequence, and the second fail on the ledger's
+    /// unique key. SQLite has one writer, held from the transaction's start (`writing`).
+    private static func lockRow(ofClaim claimID: UUID, creditorID: UUID, on sql: any SQLDatabase) async throws {
+        guard sql.dialect.name != "sqlite" else { return }
+        try await sql.raw("SELECT id FROM claims WHERE id = \(bind: claimID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
     }
 }
 

@@ -127,7 +127,7 @@ public struct NoticeComposer: Sendable {
                 .filter(\.$claimID ~~ claimIDs).filter(\.$kind == "invoice").all()
             : []
         let rendered = try documents.render(content, templates: templates, channel: channel, customer: customer, invoices: invoices)
-        try await database.transaction { tx in
+        try await database.writing { tx in
             try await link.record.create(on: tx)
             try await NoticeWriter.write(
                 rendered, content: content, ownReference: ownReference == nil ? content.paymentReference : nil, acts: acts, key: key, creditorID: creditorID, customerID: customer.id!, on: tx
@@ -138,7 +138,7 @@ public struct NoticeComposer: Sendable {
     /// A group whose notice cannot be written: recorded as a failed notice the creditor sees, its acts no
     /// longer pending, so the rest of the run goes on and the problem is not retried blindly every day.
     private func markFailed(_ acts: [CollectionActRecord], key: String, reason: String, date: CivilDate, on database: any Database) async throws {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             let notice = NoticeRecord()
             notice.creditorID = acts[0].creditorID
             notice.customerID = acts[0].customerID

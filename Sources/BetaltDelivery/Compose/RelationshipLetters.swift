@@ -132,7 +132,7 @@ extension NoticeComposer {
         let channel: Channel = accepted.contains(Channel.email.rawValue) && !(customer.email ?? "").isEmpty ? .email : .letter
         let rendered = try documents.render(content, templates: try documents.templates(for: creditorID), channel: channel, customer: customer, invoices: [])
         let final = content
-        try await database.transaction { tx in
+        try await database.writing { tx in
             try await link.record.create(on: tx)
             try await NoticeWriter.write(
                 rendered, content: final, ownReference: nil, acts: [], key: key, creditorID: creditorID, customerID: customer.id!, on: tx

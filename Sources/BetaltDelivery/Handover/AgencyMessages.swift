@@ -35,7 +35,7 @@ public enum AgencyMessages {
     }
 
     private static func correct(caseID: UUID, today: CivilDate, on database: any Database) async throws -> Bool {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let handover = try await HandoverCaseRecord.find(caseID, on: tx),
                   let claim = try await ClaimRecord.find(handover.claimID, on: tx), claim.lastSequence > handover.reportedSequence
             else { return false }
@@ -72,7 +72,7 @@ public enum AgencyMessages {
         claimID: UUID, creditorID: UUID, reason: String, today: CivilDate, by user: String, userID: UUID?, settings: DeliverySettings,
         on database: any Database
     ) async throws -> AgencyMessageRecord {
-        let message = try await database.transaction { tx -> AgencyMessageRecord in
+        let message = try await database.writing { tx -> AgencyMessageRecord in
             let cases = try await HandoverCaseRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$claimID == claimID).all()
             guard let handover = cases.first(where: { $0.state.isWithAgency }),
                   try await HandoverBatchRecord.find(handover.batchID, on: tx)?.status == "sent",

@@ -38,7 +38,7 @@ public enum Handovers {
             ready.map { ($0.claim, $0.customer) }, creditor: creditor, agency: agency, batchID: batchID, today: today, on: database
         )
         let zip = try HandoverPackage.zip(manifest, files: files)
-        let batch = try await database.transaction { tx -> HandoverBatchRecord in
+        let batch = try await database.writing { tx -> HandoverBatchRecord in
             let batch = HandoverBatchRecord()
             batch.id = batchID
             batch.creditorID = creditorID
@@ -91,7 +91,7 @@ public enum Handovers {
             throw HandoverRefused.outOfDate(stale.map { "\($0.claim.invoiceNumber): \($0.blocks.map(\.reason.text).joined(separator: "; "))" })
         }
         try transmit(batch.content, named: batch.fileName, mediaType: "application/zip", to: agency, settings: settings)
-        let sent = try await database.transaction { tx in
+        let sent = try await database.writing { tx in
             batch.status = "sent"
             batch.sentOn = today.iso
             try await batch.update(on: tx)
@@ -119,7 +119,7 @@ public enum Handovers {
 
     /// Puts a package that was not sent aside: its claims wait in the queue again, to be packaged anew.
     public static func discard(batchID: UUID, creditorID: UUID, by user: String, userID: UUID?, on database: any Database) async throws {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let batch = try await HandoverBatchRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == batchID).first()
             else { throw HandoverRefused.batchNotFound }
             guard batch.status == "review" else { throw HandoverRefused.alreadySent }

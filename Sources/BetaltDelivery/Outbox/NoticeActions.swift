@@ -12,7 +12,7 @@ public enum NoticeActions {
     public static func markPosted(
         _ noticeIDs: [UUID], creditorID: UUID, by user: String, userID: UUID?, now: Date = Date(), on database: any Database
     ) async throws -> Int {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             let letters = try await NoticeRecord.query(on: tx)
                 .filter(\.$creditorID == creditorID).filter(\.$id ~~ noticeIDs)
                 .filter(\.$status == NoticeStatus.toPrint.rawValue).all()
@@ -37,7 +37,7 @@ public enum NoticeActions {
     public static func resolveUncertain(
         _ noticeID: UUID, resend: Bool, creditorID: UUID, by user: String, userID: UUID?, now: Date = Date(), on database: any Database
     ) async throws -> Bool {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let notice = try await NoticeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == noticeID)
                 .filter(\.$status == NoticeStatus.uncertain.rawValue).first(),
                 let message = try await OutboxMessageRecord.query(on: tx).filter(\.$noticeID == noticeID).first()

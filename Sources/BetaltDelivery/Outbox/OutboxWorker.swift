@@ -75,7 +75,7 @@ public struct OutboxWorker: Sendable {
         var marked = 0
         for message in stale {
             let detail = "interrupted while sending; not resent so it cannot arrive twice"
-            let didMark = try await database.transaction { tx -> Bool in
+            let didMark = try await database.writing { tx -> Bool in
                 // Only if it is still the same interrupted send: a sender that finished meanwhile wins.
                 let sql = tx as! any SQLDatabase
                 let updated = try await sql.update(OutboxMessageRecord.schema)
@@ -97,7 +97,7 @@ public struct OutboxWorker: Sendable {
         _ result: SMTPResult, for message: OutboxMessageRecord, now: Date, today: CivilDate, report: inout DeliveryReport,
         on database: any Database
     ) async throws {
-        let fallback = try await database.transaction { tx -> Bool in
+        let fallback = try await database.writing { tx -> Bool in
             var fallback = false
             message.leaseUntil = nil
             switch result {

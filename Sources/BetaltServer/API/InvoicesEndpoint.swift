@@ -37,7 +37,7 @@ enum InvoicesEndpoint {
         }
         guard validation.errors.isEmpty else { throw ApiFailure.invalid(validation.errors) }
         let creditorID = try creditor.requireID()
-        return try await request.db.transaction { tx in
+        return try await request.db.writing { tx in
             var results: [InvoiceResult] = []
             for invoice in invoices {
                 results.append(result(invoice.number, try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: nil, on: tx)))
@@ -55,7 +55,7 @@ enum InvoicesEndpoint {
         }
         let creditorID = try creditor.requireID()
         let original = (String(decoding: data, as: UTF8.self), FileFingerprint.sha256(data))
-        return try await request.db.transaction { tx in
+        return try await request.db.writing { tx in
             switch document.kind {
             case .invoice:
                 let invoice: NewInvoice

@@ -17,7 +17,7 @@ enum PaymentsEndpoint {
         let payments = items.compactMap { PaymentPayload.read($0.object, at: $0.pointer, validation: &validation) }
         guard validation.errors.isEmpty else { throw ApiFailure.invalid(validation.errors) }
         let today = request.application.betaltSettings.today(inTimeZone: creditor.timeZone)
-        let results = try await request.db.transaction { tx in
+        let results = try await request.db.writing { tx in
             let recorded = try await PaymentImport.record(payments, fileID: nil, creditorID: client.creditorID, today: today, on: tx)
             return zip(recorded, payments).map { result($0, currency: $1.amount.currency) }
         }

@@ -15,7 +15,7 @@ public enum InvoiceImport {
         }
         let isXML = looksLikeXML(data)
         let format = isXML ? "UBL" : "CSV"
-        return try await database.transaction { tx in
+        return try await database.writing { tx in
             var summary = ImportSummary(fileName: fileName, kind: "invoices", format: format)
             let file = try await ImportLog.start(kind: "invoices", format: format, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
             if isXML {

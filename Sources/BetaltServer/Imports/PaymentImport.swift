@@ -19,7 +19,7 @@ public enum PaymentImport {
         // the daily run uses (a page cache that holds a chunk's pages, statement journals in memory, the
         // copying of the log into the database file left to the background once the file is booked).
         return try await SQLiteTuning.bulk(database as! any SQLDatabase) {
-            try await database.transaction { tx in
+            try await database.writing { tx in
                 let fileID = try await ImportLog.start(
                     kind: "payments", format: source.format, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
                 let file: PaymentFile, payments: [IncomingPayment], recorded: [BookedPayment]

@@ -46,7 +46,7 @@ struct SettingsController: RouteCollection {
         creditor.planMaxMonths = months
         creditor.planMinInstalmentMinor = minimum.minorUnits
         creditor.planFee = form.planFee != nil && creditor.country == Country.sweden.rawValue
-        try await req.db.transaction { tx in
+        try await req.db.writing { tx in
             try await creditor.update(on: tx)
             try await AuditRecord(
                 creditorID: creditor.id!, userID: context.user.id, actor: context.user.email, action: "settings.plans",

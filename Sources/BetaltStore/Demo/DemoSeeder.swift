@@ -10,7 +10,7 @@ public enum DemoSeeder {
     }
 
     public static func seed(_ ledger: DemoLedger, demoUserPasswordHash: String, on database: any Database) async throws {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             let user = UserRecord(
                 email: DemoLedger.demoUserEmail, name: "Demo Bruker", passwordHash: demoUserPasswordHash, language: "nb"
             )

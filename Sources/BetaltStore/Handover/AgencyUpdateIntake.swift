@@ -49,7 +49,7 @@ public enum AgencyUpdateIntake {
         _ updates: [Received], agencyID: UUID?, agreementReference: String?, creditorID: UUID, source: String, today: CivilDate,
         by user: String, userID: UUID?, on database: any Database
     ) async throws -> Summary {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             let agency = try await agencyOf(agencyID: agencyID, agreementReference: agreementReference, creditorID: creditorID, on: tx)
             guard let creditor = try await CreditorRecord.find(creditorID, on: tx), let country = Country(rawValue: creditor.country) else {
                 throw AgencyUpdateRejected(place: nil, message: "the creditor does not exist")

@@ -59,7 +59,7 @@ public enum CustomerCredit {
     public static func apply(
         toClaim claimID: UUID, creditorID: UUID, by user: String, userID: UUID?, today: CivilDate, on database: any Database
     ) async throws -> Money {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
             else { throw ClaimNotFound(claimID: claimID) }
             let currency = try Currency.named(claim.currency)
@@ -89,7 +89,7 @@ public enum CustomerCredit {
     public static func recordRefund(
         customerID: UUID, currency: Currency, creditorID: UUID, by user: String, userID: UUID?, today: CivilDate, on database: any Database
     ) async throws -> Money {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             try await lockCustomer(customerID, on: tx)
             let credit = try await balances(customerID: customerID, creditorID: creditorID, on: tx).first { $0.currency == currency }
             guard let credit, credit.isPositive else { return Money.zero(currency) }

@@ -16,7 +16,7 @@ public enum OriginalInvoices {
         claimID: UUID, creditorID: UUID, fileName: String, mediaType: String, content: Data, sha256: String, by user: String, userID: UUID?,
         on database: any Database
     ) async throws {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$id == claimID).filter(\.$creditorID == creditorID).first()
             else { throw OriginalInvoiceRefused.claimNotFound }
             guard try await InvoiceDocumentRecord.query(on: tx).filter(\.$claimID == claimID).filter(\.$kind == "invoice").count() == 0

@@ -28,7 +28,7 @@ public enum PaymentAssignment {
         for word in invoiceNumbers.split(whereSeparator: { $0 == "," || $0 == ";" || $0.isWhitespace }).map(String.init)
         where !named.contains(word) { named.append(word) }
         let numbers = named
-        return try await database.transaction { tx in
+        return try await database.writing { tx in
             guard let payment = try await PaymentRecord.query(on: tx)
                 .filter(\.$id == paymentID).filter(\.$creditorID == creditorID).first()
             else { throw AssignmentRefused.paymentNotFound }

@@ -8,10 +8,8 @@ import SQLKit
 enum PaymentBookingLock {
     static func take(creditorID: UUID, on sql: any SQLDatabase) async throws {
         if sql.dialect.name == "sqlite" {
-            // SQLite has one writer. A transaction whose first statement writes waits for that lock before it
-            // reads anything, so it reads what the writer before it committed; one that reads first and writes
-            // later is refused ("database is locked") when another wrote in between. The write changes nothing.
-            try await sql.raw("UPDATE creditors SET id = id WHERE id = \(bind: creditorID)").run()
+            // SQLite has one writer: holding it (the caller's transaction may not have taken it yet) is the turn.
+            try await SQLiteWriterLock.take(on: sql)
         } else {
             try await sql.raw("""
                 SELECT pg_advisory_xact_lock(hashtextextended(\(bind: "payment-booking/\(creditorID.uuidString)"), 0))

@@ -36,7 +36,7 @@ public enum CallTasks {
         _ actID: UUID, creditorID: UUID, reached: Bool, note: String, followUpOn: CivilDate? = nil, by user: String, userID: UUID?,
         today: CivilDate, on database: any Database
     ) async throws -> Bool {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let act = try await CollectionActRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == actID)
                 .filter(\.$kind == StepKind.callTask.rawValue).filter(\.$deliveryStatus == "task").first(),
                   let claim = try await ClaimRecord.find(act.claimID, on: tx)
@@ -64,7 +64,7 @@ public enum CallTasks {
     public static func schedule(
         claimID: UUID, creditorID: UUID, on date: CivilDate, reason: String, by user: String, userID: UUID?, database: any Database
     ) async throws -> Bool {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
             else { return false }
             let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)

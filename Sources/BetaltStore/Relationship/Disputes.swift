@@ -32,7 +32,7 @@ public enum Disputes {
         claimID: UUID, creditorID: UUID, amount: Money?, reason: DisputeReason, text: String, raisedBy: String, userID: UUID?,
         attachments: [Attachment] = [], on date: CivilDate, database: any Database
     ) async throws -> DisputeRecord {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             let dispute = try await record(
                 claimID: claimID, creditorID: creditorID, amount: amount, reason: reason, text: text, raisedBy: raisedBy, userID: userID,
                 on: date, database: tx)
@@ -45,7 +45,7 @@ public enum Disputes {
         claimID: UUID, creditorID: UUID, amount: Money?, reason: DisputeReason, text: String, raisedBy: String, userID: UUID?,
         on date: CivilDate, database: any Database
     ) async throws -> DisputeRecord {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
             else { throw DisputeRefused.claimNotFound }
             let currency = try Currency.named(claim.currency)
@@ -132,7 +132,7 @@ public enum Disputes {
         _ disputeID: UUID, creditorID: UUID, accepted: Bool, settlement: DisputeSettlement = .creditNote, explanation: String,
         by user: String, userID: UUID?, on date: CivilDate, database: any Database
     ) async throws -> DisputeRecord {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let dispute = try await DisputeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == disputeID).first(),
                   let claim = try await ClaimRecord.find(dispute.claimID, on: tx)
             else { throw DisputeRefused.claimNotFound }

@@ -117,7 +117,7 @@ public enum PaymentPlans {
         _ request: PlanRequest, creditorID: UUID, proposedBy: String, userID: UUID?, limits: PlanLimits?, on today: CivilDate,
         database: any Database
     ) async throws -> PaymentPlanRecord {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             let draft = try await Self.draft(request, creditorID: creditorID, today: today, on: tx)
             let (terms, payments, claims, customer, country) = (draft.terms, draft.payments, draft.claims, draft.customer, draft.country)
             if let limits {
@@ -169,7 +169,7 @@ public enum PaymentPlans {
         planID: UUID, creditorID: UUID, customerID: UUID? = nil, by acceptor: String, userID: UUID?, on today: CivilDate,
         database: any Database
     ) async throws -> PaymentPlanRecord {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             var query = PaymentPlanRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == planID)
             if let customerID { query = query.filter(\.$customerID == customerID) }
             guard let plan = try await query.first() else { throw PlanRefused.claimNotFound }
@@ -210,7 +210,7 @@ public enum PaymentPlans {
 
     /// The creditor takes back an offer the debtor has not accepted; the ladder resumes.
     public static func withdraw(planID: UUID, creditorID: UUID, by user: String, userID: UUID?, on today: CivilDate, database: any Database) async throws {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let plan = try await PaymentPlanRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == planID).first()
             else { throw PlanRefused.claimNotFound }
             guard plan.status == "offered" else { throw PlanRefused.notOffered }
@@ -230,7 +230,7 @@ public enum PaymentPlans {
         if let creditorID { query = query.filter(\.$creditorID == creditorID) }
         var report = PlanReviewReport()
         for plan in try await query.all() {
-            let outcome = try await database.transaction { tx -> ReviewOutcome? in
+            let outcome = try await database.writing { tx -> ReviewOutcome? in
                 guard let plan = try await PaymentPlanRecord.find(plan.id, on: tx), pausing.contains(plan.status) else { return nil }
                 let payments = try await paymentsOf(plan.id!, on: tx)
                 if plan.status == "offered" {

@@ -25,7 +25,7 @@ public enum Promises {
         claimID: UUID, creditorID: UUID, payBy: CivilDate, amount: Money?, reason: String, madeBy: String, userID: UUID?,
         on date: CivilDate, database: any Database
     ) async throws -> PromiseRecord {
-        try await database.transaction { tx in
+        try await database.writing { tx in
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
             else { throw PromiseRefused.claimNotFound }
             guard claim.openMinor > 0 else { throw PromiseRefused.claimSettled }
@@ -73,7 +73,7 @@ public enum Promises {
         if let creditorID { query = query.filter(\.$creditorID == creditorID) }
         var result = (kept: 0, broken: 0)
         for promise in try await query.all() {
-            let broken = try await database.transaction { tx -> Bool in
+            let broken = try await database.writing { tx -> Bool in
                 guard let claim = try await ClaimRecord.find(promise.claimID, on: tx) else { return false }
                 let paid = try await LedgerEntryRecord.query(on: tx).filter(\.$claimID == claim.id!).filter(\.$kind == "payment")
                     .filter(\.$entryDate >= promise.madeOn).all().reduce(Int64(0)) { $0 + $1.amountMinor }

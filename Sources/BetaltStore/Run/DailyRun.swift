@@ -230,7 +230,7 @@ public struct DailyRun: Sendable {
         while true {
             do {
                 let attempt = batch
-                try await database.transaction { tx in try await RunBatchWriter.write(attempt, on: tx as! any SQLDatabase) }
+                try await database.writing { tx in try await RunBatchWriter.write(attempt, on: tx as! any SQLDatabase) }
                 return (attempt, leftOver)
             } catch let error as ClaimsChangedMeanwhile {
                 let changed = try await RunBatchWriter.changedClaims(batch.read, on: sql)
