@@ -20,11 +20,6 @@ struct ClaimPageFormsTests {
     }
 
     /// The error paragraph with `id`, and its text.
-    private func fieldError(_ id: String, in page: String) -> String? {
-        page.firstMatch(of: try! Regex("<p class=\"field-error\" id=\"\(id)\"[^>]*>([^<]*)</p>"))
-            .map { String($0.output[1].substring ?? "") }
-    }
-
     @Test("a promise with a wrong amount or no reason comes back with the values and the error at its field; nothing is recorded",
           arguments: TestEngine.allCases)
     func promiseRefused(engine: TestEngine) async throws {

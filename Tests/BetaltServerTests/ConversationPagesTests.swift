@@ -68,6 +68,41 @@ struct ConversationPagesTests {
         }
     }
 
+    @Test("a call planned for a past day, or an empty note, comes back on the customer page with what was typed and the error at its field",
+          arguments: TestEngine.allCases)
+    func refusedCallAndNote(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (_, customer) = try await test.debtorWithLetters()
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+            let cookie = try await test.logIn()
+            let page = "/creditors/\(customer.creditorID)/customers/\(customer.id!)"
+            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            let tasksBefore = try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "by-hand").count()
+
+            var (status, body) = try await test.postForm("\(page)/calls", [
+                "csrf": csrf, "claim": claim.id!.uuidString, "date": "2026-11-01", "reason": "ask about the delivery",
+            ], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(body.contains("<details class=\"schedule-call\" open>"))
+            #expect(fieldError("schedule-date-error", in: body) == "Samtalen må planlegges i dag eller senere.")
+            #expect(body.contains("value=\"2026-11-01\" required aria-invalid=\"true\"") && body.contains("value=\"ask about the delivery\""))
+            #expect(body.contains("<option value=\"\(claim.id!.uuidString)\" selected>"))
+            (status, body) = try await test.postForm("\(page)/calls", ["csrf": csrf, "claim": claim.id!.uuidString, "date": "24.11.2026"], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("schedule-date-error", in: body) == "«24.11.2026» er ikke en dato (ÅÅÅÅ-MM-DD).")
+            #expect(try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "by-hand").count() == tasksBefore)
+
+            _ = try await test.get("/language/sv?back=/", headers: cookie)
+            (status, body) = try await test.postForm("\(page)/notes", ["csrf": csrf, "text": "   ", "claim": claim.id!.uuidString], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("note-text-error", in: body) == "Skriv anteckningen först.")
+            #expect(body.contains("<option value=\"\(claim.id!.uuidString)\" selected>"))
+            #expect(fieldError("schedule-date-error", in: body) == nil, "only the refused form shows an error")
+            #expect(try await ConversationNoteRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).count() == 0)
+        }
+    }
+
     @Test("a call can end in a plan offer over the customer's open claims, sent in writing", arguments: TestEngine.allCases)
     func callWithPlan(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

@@ -5,6 +5,12 @@ import Testing
 import Vapor
 import VaporTesting
 
+/// The message a refused form shows next to the field whose error paragraph has the id `id`, if any.
+func fieldError(_ id: String, in page: String) -> String? {
+    page.firstMatch(of: try! Regex("<p class=\"field-error\" id=\"\(id)\"[^>]*>([^<]*)</p>"))
+        .map { String($0.output[1].substring ?? "") }
+}
+
 /// Posting the signed-in forms as a browser does: with the page's CSRF token, urlencoded or as a file upload.
 extension TestApp {
     /// The CSRF token the page at `path` put in its forms.

@@ -127,3 +127,25 @@ def test_a_wrong_amount_in_the_promise_form_is_shown_at_the_field(browser, serve
     browser.save_screenshot(str(SCREENSHOTS / "claim-promise-wrong-amount.png"))
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT COUNT(*) FROM promises WHERE claim_id = ?", (claim,)).fetchone()[0] == 0
+
+
+def test_an_empty_note_on_the_customer_page_is_refused_at_the_field(browser, server):
+    creditor, claim = an_open_claim(browser, server, [])
+    with sqlite3.connect(STATE["database"]) as db:
+        customer = db.execute("SELECT customer_id FROM claims WHERE id = ?", (claim,)).fetchone()[0]
+        notes_before = db.execute("SELECT COUNT(*) FROM conversation_notes").fetchone()[0]
+    browser.set_window_size(1280, 1400)
+    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
+    # Spaces pass the browser's own check of a required field; the server refuses them.
+    browser.find_element(By.CSS_SELECTOR, "#add-note textarea[name=text]").send_keys("   ")
+    Select(browser.find_element(By.CSS_SELECTOR, "#add-note select[name=claim]")).select_by_value(claim)
+    browser.find_element(By.CSS_SELECTOR, "#add-note button[type=submit]").click()
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "note-text-error"))[0]
+    assert error.text == "Skriv notatet først."
+    assert browser.find_element(By.CSS_SELECTOR, "#add-note textarea[name=text]").get_attribute("aria-invalid") == "true"
+    assert Select(browser.find_element(By.CSS_SELECTOR, "#add-note select[name=claim]")).first_selected_option.get_attribute("value") == claim
+    assert browser.find_element(By.CSS_SELECTOR, ".sidenav"), "the customer page itself, not an error page"
+    browser.execute_script("document.getElementById('add-note').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-note-empty.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT COUNT(*) FROM conversation_notes").fetchone()[0] == notes_before

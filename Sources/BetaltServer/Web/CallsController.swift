@@ -92,15 +92,24 @@ struct CallsController: RouteCollection {
     func scheduleCall(req: Request) async throws -> Response {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
+        guard let customerID = req.parameters.get("customerID", as: UUID.self) else { throw Abort(.notFound) }
         let form = try req.content.decode(ScheduleForm.self)
-        guard let date = try PlansController.date(form.date, field: "date"), date >= context.today else {
-            throw Abort(.unprocessableEntity, reason: "The call date must be today or later.")
+        let date: CivilDate
+        do {
+            guard let typed = try PlansController.date(form.date, field: "date") else { throw FieldError("date", "date", .text(form.date)) }
+            guard typed >= context.today else { throw FieldError("date", "callDateNotAhead") }
+            date = typed
+        } catch let error as FieldError {
+            let typed = ["claim": form.claim.uuidString, "date": form.date, "reason": form.reason ?? ""]
+            return try await CustomerPageController.returnCustomerPage(
+                customerID, with: ReturnedForm(id: CustomerPageController.scheduleFormID, error: error, values: typed), context: context, req: req
+            )
         }
         guard try await CallTasks.schedule(
             claimID: form.claim, creditorID: context.creditorID, on: date, reason: form.reason ?? "", by: context.user.email,
             userID: context.user.id, database: req.db
         ) else { throw Abort(.notFound) }
-        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/customers/\(req.parameters.get("customerID") ?? "")#calls")
+        return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/customers/\(customerID.uuidString)#calls")
     }
 
     func addNote(req: Request) async throws -> Response {
@@ -119,7 +128,13 @@ struct CallsController: RouteCollection {
         guard try await Conversation.note(
             customerID: customerID, claimID: claimID, creditorID: context.creditorID, text: form.text, by: context.user.email,
             on: context.today, database: req.db
-        ) != nil else { throw Abort(.unprocessableEntity, reason: "Write the note first.") }
+        ) != nil else {
+            return try await CustomerPageController.returnCustomerPage(
+                customerID, with: ReturnedForm(id: CustomerPageController.noteFormID, error: FieldError("text", "noteEmpty"),
+                                               values: ["text": form.text, "claim": claimText]),
+                context: context, req: req
+            )
+        }
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/customers/\(customerID.uuidString)#timeline")
     }
 

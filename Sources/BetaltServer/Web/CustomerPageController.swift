@@ -10,10 +10,23 @@ struct CustomerPageController: RouteCollection {
         routes.get("creditors", ":creditorID", "customers", ":customerID", use: show)
     }
 
+    /// The form ids of the page's forms that come back after a refusal.
+    static let scheduleFormID = "schedule-call", noteFormID = "add-note"
+
     func show(req: Request) async throws -> View {
         let context = try await CreditorContext.load(req)
-        guard let customerID = req.parameters.get("customerID", as: UUID.self),
-              let customer = try await CustomerRecord.query(on: req.db).filter(\.$creditorID == context.creditorID)
+        guard let customerID = req.parameters.get("customerID", as: UUID.self) else { throw Abort(.notFound) }
+        return try await Self.customerPage(customerID, returning: nil, context: context, req: req)
+    }
+
+    /// The customer page again after one of its forms was refused (422): that form open, with what was typed
+    /// and the error next to its field.
+    static func returnCustomerPage(_ customerID: UUID, with form: ReturnedForm, context: CreditorContext, req: Request) async throws -> Response {
+        try await customerPage(customerID, returning: form, context: context, req: req).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+
+    private static func customerPage(_ customerID: UUID, returning returned: ReturnedForm?, context: CreditorContext, req: Request) async throws -> View {
+        guard let customer = try await CustomerRecord.query(on: req.db).filter(\.$creditorID == context.creditorID)
                 .filter(\.$id == customerID).first()
         else { throw Abort(.notFound) }
         let words = Translations.words(context.language)
@@ -59,6 +72,8 @@ struct CustomerPageController: RouteCollection {
                     : words["offer.planByHand"]!,
             ] + credit.map { "\(words["customerHasCredit"]!) \($0.formatted(language))" },
             callBack: "\(base)/customers/\(customerID.uuidString)#calls",
+            scheduleForm: FormState(Self.scheduleFormID, returned, language: language),
+            noteForm: FormState(Self.noteFormID, returned, language: language),
             scheduleAction: "\(base)/customers/\(customerID.uuidString)/calls", noteAction: "\(base)/customers/\(customerID.uuidString)/notes",
             today: context.today.iso, followUpDefault: context.today.adding(days: 7).iso, firstDateDefault: context.today.adding(months: 1).iso,
             timeline: TimelineLine.lines(
@@ -107,6 +122,8 @@ struct CustomerPage: Encodable {
     /// What the caller may offer: the plan limits, the customer's credit.
     let offers: [String]
     let callBack: String
+    let scheduleForm: FormState
+    let noteForm: FormState
     let scheduleAction: String
     let noteAction: String
     let today: String

@@ -63,6 +63,11 @@ extension Translations {
             .en: "The file '{1}' is not a PDF, JPEG or PNG.",
         ],
         "formError.noFile": [.nb: "Velg en fil å legge ved.", .sv: "Välj en fil att bifoga.", .en: "Choose a file to attach."],
+        "formError.callDateNotAhead": [
+            .nb: "Samtalen må planlegges i dag eller senere.", .sv: "Samtalet måste planeras i dag eller senare.",
+            .en: "The call date must be today or later.",
+        ],
+        "formError.noteEmpty": [.nb: "Skriv notatet først.", .sv: "Skriv anteckningen först.", .en: "Write the note first."],
         "formError.noOriginal": [
             .nb: "Velg fakturaens PDF eller en skannet kopi.", .sv: "Välj fakturans PDF eller en inskannad kopia.",
             .en: "Choose the invoice's PDF or a scan of it.",
