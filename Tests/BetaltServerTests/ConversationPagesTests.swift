@@ -23,14 +23,29 @@ struct ConversationPagesTests {
             #expect(task.actDate == "2026-11-24" && task.deliveryStatus == "task")
             var body: String
             (_, body) = try await test.get(page, headers: cookie)
+            #expect(!body.contains("aria-invalid"), "a form not refused shows no error")
             #expect(body.contains("check the delivery") && body.contains("/work-queue/calls/\(task.id!.uuidString)"))
 
-            // A promise that breaks the rules keeps the call open.
-            (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
-                "csrf": csrf, "outcome": "reached", "agreement": "promise", "payBy": "2026-11-20",
+            // A promise that breaks the rules keeps the call open; the customer page comes back with the call's
+            // form as typed and the error at its field.
+            (status, body) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
+                "csrf": csrf, "outcome": "reached", "agreement": "promise", "payBy": "2026-11-20", "promiseAmount": "300",
+                "note": "Pays on Friday", "back": "\(page)#calls",
             ], headers: cookie)
             #expect(status == .unprocessableEntity)
             #expect(try await CollectionActRecord.find(task.id, on: test.app.db)?.deliveryStatus == "task")
+            let form = "call-\(task.id!.uuidString)"
+            #expect(fieldError("\(form)-payBy-error", in: body) == "Datoen må være etter i dag.")
+            #expect(body.contains("name=\"payBy\" min=\"2026-11-22\" value=\"2026-11-20\" aria-invalid=\"true\""))
+            #expect(body.contains("value=\"promise\" checked>") && body.contains("value=\"300\"") && body.contains(">Pays on Friday</textarea>"))
+            let plansBefore = try await PaymentPlanRecord.query(on: test.app.db).count()
+            (status, body) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
+                "csrf": csrf, "outcome": "reached", "agreement": "plan", "downPayment": "tre hundre", "instalments": "3",
+            ], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("\(form)-downPayment-error", in: body) == "«tre hundre» er ikke et beløp (skriv for eksempel 1 234,50).")
+            #expect(body.contains("value=\"plan\" checked>"))
+            #expect(try await PaymentPlanRecord.query(on: test.app.db).count() == plansBefore)
             (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
                 "csrf": csrf, "outcome": "reached", "note": "Pays 300 on Friday", "agreement": "promise", "payBy": "2026-11-27",
                 "promiseAmount": "300", "followUpOn": "2026-11-30", "back": "\(page)#calls",

@@ -149,3 +149,35 @@ def test_an_empty_note_on_the_customer_page_is_refused_at_the_field(browser, ser
     browser.save_screenshot(str(SCREENSHOTS / "customer-note-empty.png"))
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT COUNT(*) FROM conversation_notes").fetchone()[0] == notes_before
+
+
+def test_a_refused_call_agreement_comes_back_on_the_customer_page_as_typed(browser, server):
+    creditor, claim = an_open_claim(browser, server, ["disputes", "payment_plan_claims"])
+    with sqlite3.connect(STATE["database"]) as db:
+        customer = db.execute("SELECT customer_id FROM claims WHERE id = ?", (claim,)).fetchone()[0]
+        plans_before = db.execute("SELECT COUNT(*) FROM payment_plans").fetchone()[0]
+    # A call planned by hand, with the date the form suggests.
+    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
+    browser.find_element(By.CSS_SELECTOR, "details.schedule-call summary").click()
+    browser.find_element(By.CSS_SELECTOR, "#schedule-call button[type=submit]").click()
+    with sqlite3.connect(STATE["database"]) as db:
+        act = db.execute("""
+            SELECT id FROM collection_acts WHERE customer_id = ? AND delivery_status = 'task' AND step_id = 'by-hand'""", (customer,)).fetchone()[0]
+    browser.set_window_size(1280, 1400)
+    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
+    form = browser.find_element(By.ID, f"call-{act}")
+    form.find_element(By.CSS_SELECTOR, "textarea[name=note]").send_keys("Vil betale i tre avdrag")
+    form.find_element(By.CSS_SELECTOR, "input[name=agreement][value=plan]").click()
+    form.find_element(By.CSS_SELECTOR, "input[name=downPayment]").send_keys("tre hundre")
+    form.find_element(By.CSS_SELECTOR, "button[value=reached]").click()
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, f"call-{act}-downPayment-error"))[0]
+    assert error.text == "«tre hundre» er ikke et beløp (skriv for eksempel 1 234,50)."
+    form = browser.find_element(By.ID, f"call-{act}")
+    assert form.find_element(By.CSS_SELECTOR, "input[name=agreement][value=plan]").is_selected()
+    assert form.find_element(By.CSS_SELECTOR, "input[name=downPayment]").get_attribute("aria-invalid") == "true"
+    assert form.find_element(By.CSS_SELECTOR, "textarea[name=note]").get_attribute("value") == "Vil betale i tre avdrag"
+    browser.execute_script(f"document.getElementById('call-{act}').scrollIntoView({{block: 'center'}})")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-call-plan-wrong-amount.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT delivery_status FROM collection_acts WHERE id = ?", (act,)).fetchone()[0] == "task"
+        assert db.execute("SELECT COUNT(*) FROM payment_plans").fetchone()[0] == plans_before

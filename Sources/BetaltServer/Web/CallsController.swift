@@ -21,6 +21,15 @@ struct CallsController: RouteCollection {
         var downPayment: String?
         var downPaymentDate: String?
         var back: String?
+
+        /// What was typed, for the form shown again after a refusal.
+        var typed: [String: String] {
+            [
+                "note": note ?? "", "followUpOn": followUpOn ?? "", "agreement": agreement ?? "none", "payBy": payBy ?? "",
+                "promiseAmount": promiseAmount ?? "", "instalments": instalments.map(String.init) ?? "", "firstDate": firstDate ?? "",
+                "downPayment": downPayment ?? "", "downPaymentDate": downPaymentDate ?? "",
+            ]
+        }
     }
 
     struct ScheduleForm: Content {
@@ -53,9 +62,28 @@ struct CallsController: RouteCollection {
         else { throw Abort(.notFound) }
         let form = try req.content.decode(CallForm.self)
         guard ["reached", "notReached"].contains(form.outcome) else { throw Abort(.badRequest, reason: "Unknown outcome.") }
-        let followUp = try PlansController.date(form.followUpOn, field: "followUpOn")
+        let followUp: CivilDate?
+        do {
+            followUp = try PlansController.date(form.followUpOn, field: "followUpOn")
+            // The agreement first: if it cannot be made, the call stays open and nothing is recorded.
+            try await recordAgreement(form, claim: claim, context: context, req: req)
+        } catch let error as FieldError {
+            return try await CustomerPageController.returnCustomerPage(
+                claim.customerID, with: ReturnedForm(id: CustomerPageController.callFormID(actID), error: Self.onCallForm(error), values: form.typed),
+                context: context, req: req
+            )
+        }
+        guard try await CallTasks.complete(
+            actID, creditorID: context.creditorID, reached: form.outcome == "reached", note: form.note ?? "", followUpOn: followUp,
+            by: context.user.email, userID: context.user.id, today: context.today, on: req.db
+        ) else { throw Abort(.notFound) }
+        return req.redirect(to: Self.back(form.back, context: context, fallback: "/work-queue#calls"))
+    }
+
+    /// Makes the promise or plan offer the call agreed, with its written confirmation; throws a `FieldError`
+    /// about the call form's fields when it cannot be made.
+    private func recordAgreement(_ form: CallForm, claim: ClaimRecord, context: CreditorContext, req: Request) async throws {
         let composer = NoticeComposer(settings: req.application.betaltSettings.delivery)
-        // The agreement first: if it cannot be made, the call stays open and nothing is recorded.
         switch form.agreement ?? "none" {
         case "promise":
             let promise = try await PromisesController.record(
@@ -82,11 +110,15 @@ struct CallsController: RouteCollection {
         default:
             break
         }
-        guard try await CallTasks.complete(
-            actID, creditorID: context.creditorID, reached: form.outcome == "reached", note: form.note ?? "", followUpOn: followUp,
-            by: context.user.email, userID: context.user.id, today: context.today, on: req.db
-        ) else { throw Abort(.notFound) }
-        return req.redirect(to: Self.back(form.back, context: context, fallback: "/work-queue#calls"))
+    }
+
+    /// An error of the promise or plan the call agreed, moved to the call form's own field names.
+    static func onCallForm(_ error: FieldError) -> FieldError {
+        switch error.field {
+        case "amount": error.on("promiseAmount")
+        case "reason": error.on("note")
+        default: error
+        }
     }
 
     func scheduleCall(req: Request) async throws -> Response {

@@ -13,6 +13,9 @@ struct CustomerPageController: RouteCollection {
     /// The form ids of the page's forms that come back after a refusal.
     static let scheduleFormID = "schedule-call", noteFormID = "add-note"
 
+    /// The id of the form that records the call task `actID`.
+    static func callFormID(_ actID: UUID) -> String { "call-\(actID.uuidString)" }
+
     func show(req: Request) async throws -> View {
         let context = try await CreditorContext.load(req)
         guard let customerID = req.parameters.get("customerID", as: UUID.self) else { throw Abort(.notFound) }
@@ -49,7 +52,8 @@ struct CustomerPageController: RouteCollection {
             CustomerPage.CallLine(
                 date: (try? CivilDate(iso: item.act.actDate))?.formatted(language) ?? item.act.actDate,
                 due: item.act.actDate <= context.today.iso, invoiceNumber: item.claim.invoiceNumber, why: item.why,
-                action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)"
+                action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)", formID: callFormID(item.act.id!),
+                form: FormState(callFormID(item.act.id!), returned, language: language)
             )
         }
         let plans = try await PlanSummary.load(
@@ -102,6 +106,9 @@ struct CustomerPage: Encodable {
         let invoiceNumber: String
         let why: String
         let action: String
+        let formID: String
+        /// The form as typed, with its error, when it was refused.
+        let form: FormState
     }
 
     let frame: PageFrame
