@@ -120,7 +120,13 @@ struct ClaimPageFormsTests {
                 "csrf": csrf, "instalments": "0", "firstDate": "2026-12-22",
             ], headers: cookie)
             #expect(status == .unprocessableEntity)
-            #expect(page.contains("<p class=\"form-error\" role=\"alert\">The plan cannot be made"))
+            #expect(fieldError("plan-count-error", in: page) == "Antall avdrag må være fra 1 til 36.")
+            #expect(page.contains("value=\"0\" required aria-invalid=\"true\""))
+            // In Swedish, and at the first instalment's date.
+            _ = try await test.get("/language/sv?back=/", headers: cookie)
+            (status, page) = try await test.postForm("\(path)/plans", ["csrf": csrf, "instalments": "3", "firstDate": "2026-11-01"], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("plan-first-error", in: page) == "Den första avbetalningen måste infalla efter i dag.")
             #expect(try await PaymentPlanRecord.query(on: test.app.db).filter(\.$customerID == claim.customerID).count() == 0)
         }
     }

@@ -28,6 +28,8 @@ struct PaymentPlanPagesTests {
             #expect(status == .ok && page.contains("id=\"plan-request\"") && !page.contains("id=\"plan-preview\""))
             (_, page) = try await test.get("/d/\(token)?instalments=30&first=2026-12-10", headers: [:])
             #expect(page.contains("id=\"plan-error\"") && !page.contains("id=\"plan-preview\""))
+            // The limits in the debtor's language (the demo's Norwegian creditor allows six months).
+            #expect(page.contains("Planen kan vare i høyst 6 måneder."), "the limit is told in Norwegian")
             (_, page) = try await test.get("/d/\(token)?instalments=2&first=2026-12-10", headers: [:])
             #expect(page.contains("id=\"plan-preview\"") && page.contains("10.12.2026") && page.contains("10.01.2027"))
 

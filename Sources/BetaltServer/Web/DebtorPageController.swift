@@ -201,7 +201,7 @@ struct DebtorPageController: RouteCollection {
         )
         guard request.offered, let count = asked.count, let firstText = asked.first else { return request }
         guard let first = try? CivilDate(iso: firstText) else {
-            request.error = String(describing: PlanRefusal.firstDateNotAhead)
+            request.error = FieldError.plan(.firstDateNotAhead).message(in: language)
             return request
         }
         do {
@@ -211,7 +211,7 @@ struct DebtorPageController: RouteCollection {
             )
             let refusals = limits.refusals(draft.payments, today: today)
             guard refusals.isEmpty else {
-                request.error = refusals.map(\.description).joined(separator: "; ")
+                request.error = refusals.map { FieldError.plan($0).message(in: language) }.joined(separator: " ")
                 return request
             }
             request.preview = draft.payments.map { payment in
@@ -224,7 +224,7 @@ struct DebtorPageController: RouteCollection {
             request.previewTotal = draft.terms.total.formatted(language)
             request.previewFee = draft.terms.fee?.formatted(language)
         } catch let refusal as PlanRefused {
-            request.error = PlansController.describe(refusal)
+            request.error = FieldError.plan(refusal).message(in: language)
         }
         return request
     }

@@ -31,9 +31,6 @@ struct FieldError: AbortError {
         self.arguments = arguments
     }
 
-    /// A message that exists in English only (a plan's terms and limits, worded by the core).
-    static func untranslated(_ field: String, _ text: String) -> FieldError { FieldError(field, "asIs", .text(text)) }
-
     /// The same error about another field.
     func on(_ field: String) -> FieldError {
         var moved = self

@@ -103,7 +103,7 @@ struct PlansController: RouteCollection {
         return date
     }
 
-    /// Runs a plan operation and turns its refusal into a 422 that says what is wrong (about the whole form).
+    /// Runs a plan operation and turns its refusal into a `FieldError` at the field it is about, in the page's language.
     @discardableResult
     static func refusing<T>(_ operation: () async throws -> T) async throws -> T {
         do {
@@ -111,21 +111,7 @@ struct PlansController: RouteCollection {
         } catch PlanRefused.claimNotFound {
             throw Abort(.notFound)
         } catch let refusal as PlanRefused {
-            throw FieldError.untranslated("", describe(refusal))
-        }
-    }
-
-    static func describe(_ refusal: PlanRefused) -> String {
-        switch refusal {
-        case .claimNotFound: "No such claim or plan."
-        case .severalCustomers: "A plan covers the claims of one customer, in one currency."
-        case .claimSettled(let invoice): "Invoice \(invoice) is paid."
-        case .claimDisputed(let invoice): "Invoice \(invoice) is disputed: decide the dispute first."
-        case .alreadyOnPlan(let invoice): "Invoice \(invoice) is already on a plan."
-        case .terms(let refusal): "The plan cannot be made: \(refusal)."
-        case .limits(let refusals): "The plan is outside the limits: \(refusals.map(\.description).joined(separator: "; "))."
-        case .notOffered: "The plan is not waiting for acceptance."
-        case .offerLapsed(let first): "The offer lapsed: its first payment was due \(first)."
+            throw FieldError.plan(refusal)
         }
     }
 }

@@ -3,7 +3,6 @@ import BetaltCore
 extension Translations {
     /// What a refused form says next to its field (`FieldError`); `{1}`, `{2}` stand for its arguments.
     static let formErrors: [String: [Language: String]] = [
-        "formError.asIs": [.nb: "{1}", .sv: "{1}", .en: "{1}"],
         "formError.amount": [
             .nb: "«{1}» er ikke et beløp (skriv for eksempel 1 234,50).",
             .sv: "”{1}” är inget belopp (skriv till exempel 1 234,50).",

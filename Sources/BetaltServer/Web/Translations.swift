@@ -331,6 +331,7 @@ enum Translations {
     private static let byLanguage: [Language: [String: String]] = {
         let all = table.merging(plans, uniquingKeysWith: { first, _ in first }).merging(conversation, uniquingKeysWith: { first, _ in first })
             .merging(agency, uniquingKeysWith: { first, _ in first }).merging(formErrors, uniquingKeysWith: { first, _ in first })
+            .merging(planRefusals, uniquingKeysWith: { first, _ in first })
         return Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
             (language, Dictionary(uniqueKeysWithValues: all.map { key, words in (key, words[language] ?? words[.en] ?? key) }))
         })
