@@ -175,6 +175,42 @@ struct DailyRunTests {
         }
     }
 
+    @Test("a batch PostgreSQL rolls back to end a deadlock is planned and written again, ending as one clean run",
+          arguments: [TestEngine.postgres])
+    func deadlockedBatchWrittenAgain(engine: TestEngine) async throws {
+        // SQLite has one writer, which each transaction takes first, and never ends a conflict so: PostgreSQL only.
+        let clean = try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            _ = try await DailyRun(date: Self.runDate).run(on: store.database)
+            return try await state(store)
+        }
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let sql = store.database as! any SQLDatabase
+            // The first batch's acts meet what PostgreSQL answers the transaction it picks to end a deadlock; a
+            // sequence counts the tries, as it is not rolled back with them.
+            try await sql.raw("CREATE SEQUENCE act_inserts").run()
+            try await sql.raw("""
+                CREATE FUNCTION deadlock_once() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('act_inserts') = 1 THEN
+                        RAISE EXCEPTION 'deadlock detected' USING ERRCODE = 'deadlock_detected';
+                    END IF;
+                    RETURN NULL;
+                END $$
+                """).run()
+            try await sql.raw("CREATE TRIGGER deadlock_once AFTER INSERT ON collection_acts FOR EACH STATEMENT EXECUTE FUNCTION deadlock_once()").run()
+            var run = DailyRun(date: Self.runDate)
+            run.batchSize = 40
+            let report = try await run.run(on: store.database)
+            let tries = try await sql.raw("SELECT last_value FROM act_inserts").first()?.decode(column: "last_value", as: Int.self)
+            #expect((tries ?? 0) > 1, "the first batch's acts were inserted again")
+            #expect(report.creditors.allSatisfy { $0.outcome == "done" && $0.attention[CreditorRunReport.leftForNextRun] == nil })
+            let after = try await state(store)
+            #expect(after == clean, "\(difference(after, clean))")
+        }
+    }
+
     /// Books a payment of `amount(claim)` on every claim the run has yet to write (its next-action date has come),
     /// as a bank file booked at that moment would; returns the claims paid.
     private func payClaimsStillDue(on database: any Database, amount: (ClaimRecord) -> Int64) async throws -> [UUID] {

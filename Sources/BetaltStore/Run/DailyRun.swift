@@ -28,8 +28,8 @@ public struct DailyRun: Sendable {
     /// process on one core, and a share's SQL keeps that core busy, so a second share uses the other core
     /// (on the bench ledger 57 s against 100 s in the same hour). SQLite has one writer: there shares go one at a time.
     public var sharesAtOnce = 2
-    /// Times a batch's claims that changed after they were read are read and planned again before the ones
-    /// that keep changing are left for the next run.
+    /// Times a batch whose claims changed after they were read (or that PostgreSQL rolled back to end a deadlock)
+    /// is read and planned again before the claims that keep changing are left for the next run.
     public var replans = 3
     public var worker = RunWorker.current()
     /// Called after each persisted batch with the number of claims done so far and the total due;
@@ -220,7 +220,8 @@ public struct DailyRun: Sendable {
         try await afterBatch?(done, max(progress.total, done))
     }
 
-    /// Writes the batch; when claims changed after they were read (`ClaimsChangedMeanwhile`) the batch is read,
+    /// Writes the batch; when claims changed after they were read (`ClaimsChangedMeanwhile`), or PostgreSQL rolled
+    /// the batch back to end a deadlock with another writer of its claims (`DatabaseConflict`), the batch is read,
     /// planned and made anew, `replans` times, after which the claims that keep changing are left for the next
     /// run. Returns what was written and the claims left.
     private func write(
@@ -232,15 +233,17 @@ public struct DailyRun: Sendable {
                 let attempt = batch
                 try await database.writing { tx in try await RunBatchWriter.write(attempt, on: tx as! any SQLDatabase) }
                 return (attempt, leftOver)
-            } catch let error as ClaimsChangedMeanwhile {
+            } catch let error where error is ClaimsChangedMeanwhile || DatabaseConflict.rolledBack(error) {
                 let changed = try await RunBatchWriter.changedClaims(batch.read, on: sql)
                 // The guard and this comparison look at the same columns, so a failed guard names a claim here;
                 // if none is named, something else kept the rows from being updated, and trying again would not help.
-                guard !changed.isEmpty else { throw error }
+                if error is ClaimsChangedMeanwhile, changed.isEmpty { throw error }
                 var claims = try await DueClaims.read(batch.read.map(\.key), creditors: share.creditors, on: date, sql: sql).claims()
                 if replanned < replans {
                     replanned += 1
                 } else {
+                    // A conflict that keeps coming back while no claim changes is not the claims' doing.
+                    if changed.isEmpty { throw error }
                     leftOver += batch.read.map(\.key).filter { changed.contains($0.id) }
                     claims.removeAll { changed.contains($0.id) }
                 }
