@@ -81,4 +81,55 @@ struct LedgerWritesDuringRunTests {
             #expect(now.openMinor == claim.openMinor + 500 - 100)
         }
     }
+
+    @Test("a bank file booked while a run's batch writes the same creditor's claims waits for the batch, then books on what it wrote",
+          arguments: [TestEngine.postgres])
+    func bookingDuringBatch(engine: TestEngine) async throws {
+        // PostgreSQL only: on SQLite both take the file's one writer lock first (`paymentsDuringRun` covers it).
+        try await TestDatabase.withTwoConnections(engine) { first, second in
+            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 15, invoicesPerCreditor: 120)
+            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: first.database)
+            let sql = first.database as! any SQLDatabase
+            // The run's first batch stays open a while after writing its acts; a sequence says when it is there.
+            try await sql.raw("CREATE SEQUENCE batches_at_work").run()
+            try await sql.raw("""
+                CREATE FUNCTION hold_first_batch() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('batches_at_work') = 1 THEN PERFORM pg_sleep(1); END IF;
+                    RETURN NULL;
+                END $$
+                """).run()
+            try await sql.raw("CREATE TRIGGER hold_first_batch AFTER INSERT ON ledger_entries FOR EACH STATEMENT EXECUTE FUNCTION hold_first_batch()").run()
+            let creditorID = try #require(try await CreditorRecord.query(on: first.database).sort(\.$id).first()?.id)
+            let due = try await ClaimRecord.query(on: first.database).filter(\.$creditorID == creditorID)
+                .filter(\.$nextActionDate <= Self.runDate.iso).filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 100).all()
+            let payments = due.compactMap { claim in
+                claim.paymentReference.map { reference in
+                    NewPayment(
+                        amount: Money(minorUnits: 100, currency: (try? Currency.named(claim.currency)) ?? .nok), paidOn: Self.runDate,
+                        bookingDate: Self.runDate, references: [reference], referredDocuments: [], mentionedNumbers: [], freeText: "",
+                        payerName: nil, bankReference: "RUN-\(reference)", isReversal: false, source: "test"
+                    )
+                }
+            }
+            var run = DailyRun(date: Self.runDate)
+            run.batchSize = 40
+            async let report = run.run(on: second.database)
+            while try await sql.raw("SELECT last_value, is_called FROM batches_at_work").first()?.decode(column: "is_called", as: Bool.self) != true {
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            let booked = try await first.database.writing { tx in
+                try await PaymentBooking.book(payments, fileID: nil, creditorID: creditorID, on: tx)
+            }
+            _ = try await report
+            #expect(booked.filter { if case .matched = $0.match { true } else { false } }.count == payments.count, "every payment booked on its claim")
+            let inconsistent = try await sql.raw("""
+                SELECT COUNT(*) AS n FROM claims c
+                WHERE c.last_sequence <> (SELECT MAX(e.sequence) FROM ledger_entries e WHERE e.claim_id = c.id)
+                   OR c.open_minor <> (SELECT SUM(CASE WHEN e.kind IN ('principal', 'fee', 'interest', 'compensation') THEN e.amount_minor ELSE -e.amount_minor END)
+                                       FROM ledger_entries e WHERE e.claim_id = c.id)
+                """).first()?.decode(column: "n", as: Int.self)
+            #expect(inconsistent == 0)
+        }
+    }
 }

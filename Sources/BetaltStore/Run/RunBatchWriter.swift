@@ -11,7 +11,8 @@ import SQLKit
 /// A claim is written only as it was read: a payment, a credit or a handover committed meanwhile (another process, a
 /// bank file booked during the run) would otherwise be overwritten with the balances and stage planned before it.
 /// The claims are updated first, guarded by the last ledger sequence and the stage they were read with; if any
-/// changed, nothing of the batch is written (`ClaimsChangedMeanwhile`) and the run reads and plans it again.
+/// changed, nothing of the batch is written (`ClaimsChangedMeanwhile`) and the run reads and plans it again. A
+/// booking of payments for one of its creditors at work meanwhile is waited for first (`PaymentBookingLock`).
 enum RunBatchWriter {
     /// A claim of a batch as it was read: where to read it again, and what its update is guarded by.
     struct ReadClaim {
@@ -91,6 +92,7 @@ enum RunBatchWriter {
     /// the transaction keeps, when a claim is no longer as it was read.
     static func write(_ output: Output, on sql: any SQLDatabase) async throws {
         guard output.claimCount > 0 else { return }
+        try await PaymentBookingLock.take(creditorIDs: output.counts.keys, on: sql)
         let updated = try await BulkStatement.update(
             "claims", key: BulkColumn("id", .uuid), set: claimColumns, unlessChanged: claimGuards, rows: output.claims, on: sql
         )
