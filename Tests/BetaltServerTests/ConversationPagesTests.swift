@@ -8,15 +8,22 @@ import VaporTesting
 
 @Suite("The customer page, calls and the conversation timeline")
 struct ConversationPagesTests {
+    /// A debtor with letters, the oldest open claim, a signed-in creditor user, the customer's page and its CSRF token.
+    private func customerPage(_ test: TestApp) async throws -> (
+        token: String, customer: CustomerRecord, claim: ClaimRecord, cookie: HTTPHeaders, page: String, csrf: String
+    ) {
+        let (token, customer) = try await test.debtorWithLetters()
+        let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+            .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+        let cookie = try await test.logIn()
+        let page = "/creditors/\(customer.creditorID)/customers/\(customer.id!)"
+        return (token, customer, claim, cookie, page, try await test.csrfToken(from: page, headers: cookie))
+    }
+
     @Test("a call with an agreement becomes a promise confirmed in writing, a follow-up call and a timeline entry", arguments: TestEngine.allCases)
     func callWithPromise(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
-            let (token, customer) = try await test.debtorWithLetters()
-            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
-                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
-            let cookie = try await test.logIn()
-            let page = "/creditors/\(customer.creditorID)/customers/\(customer.id!)"
-            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            let (token, customer, claim, cookie, page, csrf) = try await customerPage(test)
             var (status, _) = try await test.postForm("\(page)/calls", ["csrf": csrf, "claim": claim.id!.uuidString, "date": "2026-11-24", "reason": "check the delivery"], headers: cookie)
             #expect(status == .seeOther)
             let task = try #require(try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "by-hand").first())
@@ -87,12 +94,7 @@ struct ConversationPagesTests {
           arguments: TestEngine.allCases)
     func refusedCallAndNote(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
-            let (_, customer) = try await test.debtorWithLetters()
-            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
-                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
-            let cookie = try await test.logIn()
-            let page = "/creditors/\(customer.creditorID)/customers/\(customer.id!)"
-            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            let (_, customer, claim, cookie, page, csrf) = try await customerPage(test)
             let tasksBefore = try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "by-hand").count()
 
             var (status, body) = try await test.postForm("\(page)/calls", [
@@ -121,12 +123,7 @@ struct ConversationPagesTests {
     @Test("a call can end in a plan offer over the customer's open claims, sent in writing", arguments: TestEngine.allCases)
     func callWithPlan(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
-            let (_, customer) = try await test.debtorWithLetters()
-            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
-                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
-            let cookie = try await test.logIn()
-            let page = "/creditors/\(customer.creditorID)/customers/\(customer.id!)"
-            let csrf = try await test.csrfToken(from: page, headers: cookie)
+            let (_, customer, claim, cookie, page, csrf) = try await customerPage(test)
             _ = try await test.postForm("\(page)/calls", ["csrf": csrf, "claim": claim.id!.uuidString, "date": "2026-11-22"], headers: cookie)
             let task = try #require(try await CollectionActRecord.query(on: test.app.db).filter(\.$stepID == "by-hand").first())
             let (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
