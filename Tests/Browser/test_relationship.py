@@ -160,9 +160,17 @@ def test_a_refused_call_agreement_comes_back_on_the_customer_page_as_typed(brows
     browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
     browser.find_element(By.CSS_SELECTOR, "details.schedule-call summary").click()
     browser.find_element(By.CSS_SELECTOR, "#schedule-call button[type=submit]").click()
-    with sqlite3.connect(STATE["database"]) as db:
-        act = db.execute("""
-            SELECT id FROM collection_acts WHERE customer_id = ? AND delivery_status = 'task' AND step_id = 'by-hand'""", (customer,)).fetchone()[0]
+
+    def scheduled_call(_):
+        with sqlite3.connect(STATE["database"]) as db:
+            row = db.execute("""
+                SELECT id FROM collection_acts WHERE customer_id = ? AND delivery_status = 'task' AND step_id = 'by-hand'""",
+                (customer,)).fetchone()
+        return row[0] if row else False
+
+    act = WebDriverWait(browser, 10).until(scheduled_call)
+    # The page the form's answer led to, with the new call's form on it.
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, f"call-{act}"))
     browser.set_window_size(1280, 1400)
     browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
     form = browser.find_element(By.ID, f"call-{act}")
