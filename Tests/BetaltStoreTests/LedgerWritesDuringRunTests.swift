@@ -12,6 +12,18 @@ struct LedgerWritesDuringRunTests {
     static let today = try! CivilDate(2026, 11, 22)
     static let runDate = try! CivilDate(2026, 11, 23)
 
+    /// The demo ledger, of the size given, in `store`.
+    private func seed(_ store: StandaloneDatabase, customersPerCreditor: Int, invoicesPerCreditor: Int) async throws {
+        let ledger = try DemoLedger(today: Self.today, customersPerCreditor: customersPerCreditor, invoicesPerCreditor: invoicesPerCreditor)
+        try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
+    }
+
+    /// The claims the run on `runDate` will write, each with more than 1 krone/krona open to pay on.
+    private func dueClaims(on database: any Database) async throws -> [ClaimRecord] {
+        try await ClaimRecord.query(on: database).filter(\.$nextActionDate <= Self.runDate.iso)
+            .filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 100).all()
+    }
+
     /// Claims whose last ledger sequence or open amount is not what their entries add up to.
     private func claimsOutOfStep(_ sql: any SQLDatabase) async throws -> Int? {
         try await sql.raw("""
@@ -26,10 +38,8 @@ struct LedgerWritesDuringRunTests {
           arguments: TestEngine.allCases)
     func paymentsDuringRun(engine: TestEngine) async throws {
         try await TestDatabase.withTwoConnections(engine) { first, second in
-            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 15, invoicesPerCreditor: 120)
-            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: first.database)
-            let due = try await ClaimRecord.query(on: first.database).filter(\.$nextActionDate <= Self.runDate.iso)
-                .filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 100).all()
+            try await seed(first, customersPerCreditor: 15, invoicesPerCreditor: 120)
+            let due = try await dueClaims(on: first.database)
             var run = DailyRun(date: Self.runDate)
             run.batchSize = 3
             let running = Mutex(true)
@@ -60,8 +70,7 @@ struct LedgerWritesDuringRunTests {
           arguments: TestEngine.allCases)
     func waitsForWriterOfSameClaim(engine: TestEngine) async throws {
         try await TestDatabase.withTwoConnections(engine) { first, second in
-            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 3, invoicesPerCreditor: 6)
-            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: first.database)
+            try await seed(first, customersPerCreditor: 3, invoicesPerCreditor: 6)
             let claim = try #require(try await ClaimRecord.query(on: first.database).filter(\.$openMinor > 1_000).first())
             let claimID = try claim.requireID(), creditorID = claim.creditorID, before = claim.lastSequence
             let currency = try Currency.named(claim.currency)
@@ -91,8 +100,7 @@ struct LedgerWritesDuringRunTests {
     func bookingDuringBatch(engine: TestEngine) async throws {
         // PostgreSQL only: on SQLite both take the file's one writer lock first (`paymentsDuringRun` covers it).
         try await TestDatabase.withTwoConnections(engine) { first, second in
-            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 15, invoicesPerCreditor: 120)
-            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: first.database)
+            try await seed(first, customersPerCreditor: 15, invoicesPerCreditor: 120)
             let sql = first.database as! any SQLDatabase
             // The run's first batch stays open a while after writing its acts; a sequence says when it is there.
             try await sql.raw("CREATE SEQUENCE batches_at_work").run()
@@ -105,8 +113,7 @@ struct LedgerWritesDuringRunTests {
                 """).run()
             try await sql.raw("CREATE TRIGGER hold_first_batch AFTER INSERT ON ledger_entries FOR EACH STATEMENT EXECUTE FUNCTION hold_first_batch()").run()
             let creditorID = try #require(try await CreditorRecord.query(on: first.database).sort(\.$id).first()?.id)
-            let due = try await ClaimRecord.query(on: first.database).filter(\.$creditorID == creditorID)
-                .filter(\.$nextActionDate <= Self.runDate.iso).filter(\.$stage !~ ["closed", "withAgency"]).filter(\.$openMinor > 100).all()
+            let due = try await dueClaims(on: first.database).filter { $0.creditorID == creditorID }
             let payments = due.compactMap { claim in
                 claim.paymentReference.map { reference in
                     NewPayment(

@@ -49,11 +49,12 @@ struct CustomerPageController: RouteCollection {
             )
         }
         let calls = try await CallTasks.open(creditorID: context.creditorID, customerID: customerID, on: req.db).map { item in
-            CustomerPage.CallLine(
+            let formID = callFormID(item.act.id!)
+            return CustomerPage.CallLine(
                 date: (try? CivilDate(iso: item.act.actDate))?.formatted(language) ?? item.act.actDate,
                 due: item.act.actDate <= context.today.iso, invoiceNumber: item.claim.invoiceNumber, why: item.why,
-                action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)", formID: callFormID(item.act.id!),
-                form: FormState(callFormID(item.act.id!), returned, language: language)
+                action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)", formID: formID,
+                form: FormState(formID, returned, language: language)
             )
         }
         let plans = try await PlanSummary.load(
