@@ -122,6 +122,13 @@ struct ClaimPageFormsTests {
             #expect(status == .unprocessableEntity)
             #expect(fieldError("plan-count-error", in: page) == "Antall avdrag må være fra 1 til 36.")
             #expect(page.contains("value=\"0\" required aria-invalid=\"true\""))
+            // Words where the count goes are named at the field, not answered with a bare 400.
+            (status, page) = try await test.postForm("\(path)/plans", [
+                "csrf": csrf, "instalments": "tre", "firstDate": "2026-12-22",
+            ], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("plan-count-error", in: page) == "«tre» er ikke et helt tall.")
+            #expect(page.contains("value=\"tre\" required aria-invalid=\"true\""))
             // In Swedish, and at the first instalment's date.
             _ = try await test.get("/language/sv?back=/", headers: cookie)
             (status, page) = try await test.postForm("\(path)/plans", ["csrf": csrf, "instalments": "3", "firstDate": "2026-11-01"], headers: cookie)

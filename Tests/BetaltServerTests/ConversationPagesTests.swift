@@ -53,6 +53,13 @@ struct ConversationPagesTests {
             #expect(fieldError("\(form)-downPayment-error", in: body) == "«tre hundre» er ikke et beløp (skriv for eksempel 1 234,50).")
             #expect(body.contains("value=\"plan\" checked>"))
             #expect(try await PaymentPlanRecord.query(on: test.app.db).count() == plansBefore)
+            (status, body) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
+                "csrf": csrf, "outcome": "reached", "agreement": "plan", "instalments": "to", "firstDate": "2026-12-15",
+            ], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("\(form)-instalments-error", in: body) == "«to» er ikke et helt tall.")
+            #expect(body.contains("name=\"instalments\" min=\"1\" max=\"36\" value=\"to\" aria-invalid=\"true\""))
+            #expect(try await PaymentPlanRecord.query(on: test.app.db).count() == plansBefore)
             (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
                 "csrf": csrf, "outcome": "reached", "note": "Pays 300 on Friday", "agreement": "promise", "payBy": "2026-11-27",
                 "promiseAmount": "300", "followUpOn": "2026-11-30", "back": "\(page)#calls",

@@ -96,6 +96,18 @@ struct PaymentPlanPagesTests {
             let accepted = try #require(try await PaymentPlanRecord.find(plan.id, on: test.app.db))
             #expect(accepted.status == "active" && accepted.acceptedBy == "debtor" && accepted.acceptedOn == TestApp.today.iso)
             #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey == "plan/\(plan.id!.uuidString)/agreement").count() == 1)
+
+            // Accepting again, from a page opened before, is refused on the page, in the plan's section and the
+            // debtor's language; the creditor's stale button is refused the same way on the claim page.
+            try await test.app.testing().test(.POST, "/d/\(token)/plans/\(plan.id!)/accept") { res async in
+                #expect(res.status == .unprocessableEntity)
+                #expect(fieldError("plan-\(plan.id!.uuidString)-error", in: res.body.string) == "Planen venter ikke på godkjenning.")
+                #expect(!res.body.string.contains("/d/\(token)/plans/\(plan.id!.uuidString)/accept"))
+            }
+            (status, page) = try await test.postForm("/creditors/\(customer.creditorID)/plans/\(plan.id!)/accept", ["csrf": csrf], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("plan-\(plan.id!.uuidString)-error", in: page) == "Planen venter ikke på godkjenning.")
+            #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey == "plan/\(plan.id!.uuidString)/agreement").count() == 1)
         }
     }
 
@@ -108,10 +120,21 @@ struct PaymentPlanPagesTests {
             let csrf = try await test.csrfToken(from: claimPath, headers: cookie)
             _ = try await test.postForm("\(claimPath)/plans", ["csrf": csrf, "instalments": "2", "firstDate": "2026-12-22"], headers: cookie)
             let plan = try #require(try await PaymentPlanRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).first())
-            let (status, _) = try await test.postForm("/creditors/\(customer.creditorID)/plans/\(plan.id!)/withdraw", ["csrf": csrf], headers: cookie)
+            let withdraw = "/creditors/\(customer.creditorID)/plans/\(plan.id!)/withdraw"
+            var (status, page) = try await test.postForm(withdraw, ["csrf": csrf], headers: cookie)
             #expect(status == .seeOther)
             #expect(try await PaymentPlanRecord.find(plan.id, on: test.app.db)?.status == "withdrawn")
             #expect(try await ClaimRecord.find(claims[0].id, on: test.app.db)?.nextActionDate == TestApp.today.iso)
+            // Withdrawing twice (a second tab) says why on the claim page, in English once the user chose it.
+            _ = try await test.get("/language/en?back=/", headers: cookie)
+            var fromClaimPage = cookie
+            fromClaimPage.add(name: .referer, value: "http://localhost\(claimPath)")
+            (status, page) = try await test.postForm(withdraw, ["csrf": csrf], headers: fromClaimPage)
+            #expect(status == .unprocessableEntity)
+            // The language links lead back to the claim page, not to the form's address.
+            #expect(page.contains("href=\"/language/nb?back=\(claimPath)\""))
+            #expect(fieldError("plan-\(plan.id!.uuidString)-error", in: page) == "The plan is not waiting for acceptance.")
+            #expect(page.contains("id=\"plan-\(plan.id!.uuidString)\"") && !page.contains("/plans/\(plan.id!.uuidString)/withdraw"))
         }
     }
 

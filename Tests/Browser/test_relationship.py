@@ -189,3 +189,31 @@ def test_a_refused_call_agreement_comes_back_on_the_customer_page_as_typed(brows
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT delivery_status FROM collection_acts WHERE id = ?", (act,)).fetchone()[0] == "task"
         assert db.execute("SELECT COUNT(*) FROM payment_plans").fetchone()[0] == plans_before
+
+
+def test_accepting_a_plan_withdrawn_meanwhile_says_so_in_the_plans_section(browser, server):
+    creditor, claim = an_open_claim(browser, server, ["disputes", "payment_plan_claims"], descending=True)
+    page = f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}"
+    browser.set_window_size(1280, 1400)
+    browser.get(page)
+    browser.find_element(By.CSS_SELECTOR, "details.offer-plan summary").click()
+    browser.find_element(By.ID, "plan-count").clear()
+    browser.find_element(By.ID, "plan-count").send_keys("2")
+    browser.find_element(By.CSS_SELECTOR, "#offer-plan button[type=submit]").click()
+    accept = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.plan form[action$='/accept'] button"))[0]
+    with sqlite3.connect(STATE["database"]) as db:
+        plan = db.execute("SELECT plan_id FROM payment_plan_claims WHERE claim_id = ?", (claim,)).fetchone()[0]
+        # Another user withdraws the offer while this page is open.
+        db.execute("UPDATE payment_plans SET status = 'withdrawn' WHERE id = ?", (plan,))
+    accept.click()
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, f"plan-{plan}-error"))[0]
+    assert error.text == "Planen venter ikke på godkjenning."
+    section = browser.find_element(By.ID, f"plan-{plan}")
+    assert not section.find_elements(By.TAG_NAME, "form"), "a withdrawn plan has no buttons left"
+    assert browser.find_element(By.CSS_SELECTOR, ".sidenav"), "the claim page itself, not an error page"
+    language = browser.find_element(By.CSS_SELECTOR, "a[lang=en]").get_attribute("href")
+    assert language.lower().endswith(f"back=/creditors/{creditor}/claims/{claim}".lower()), language
+    browser.execute_script(f"document.getElementById('plan-{plan}').scrollIntoView({{block: 'center'}})")
+    browser.save_screenshot(str(SCREENSHOTS / "claim-plan-accept-withdrawn.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT status, accepted_on FROM payment_plans WHERE id = ?", (plan,)).fetchone() == ("withdrawn", None)

@@ -16,7 +16,7 @@ struct CallsController: RouteCollection {
         var agreement: String?
         var payBy: String?
         var promiseAmount: String?
-        var instalments: Int?
+        var instalments: String?
         var firstDate: String?
         var downPayment: String?
         var downPaymentDate: String?
@@ -26,7 +26,7 @@ struct CallsController: RouteCollection {
         var typed: [String: String] {
             [
                 "note": note ?? "", "followUpOn": followUpOn ?? "", "agreement": agreement ?? "none", "payBy": payBy ?? "",
-                "promiseAmount": promiseAmount ?? "", "instalments": instalments.map(String.init) ?? "", "firstDate": firstDate ?? "",
+                "promiseAmount": promiseAmount ?? "", "instalments": instalments ?? "", "firstDate": firstDate ?? "",
                 "downPayment": downPayment ?? "", "downPaymentDate": downPaymentDate ?? "",
             ]
         }
@@ -98,7 +98,7 @@ struct CallsController: RouteCollection {
                         claimIDs: try await PaymentPlans.eligibleClaims(customerID: claim.customerID, creditorID: context.creditorID, on: req.db).map { $0.id! },
                         downPayment: try FormAmount.parse(form.downPayment, currency: claim.currency, field: "downPayment"),
                         downPaymentDate: try PlansController.date(form.downPaymentDate, field: "downPaymentDate"),
-                        instalmentCount: form.instalments ?? 0,
+                        instalmentCount: try FormCount.parse(form.instalments, field: "instalments") ?? 0,
                         firstInstalmentDate: try PlansController.date(form.firstDate, field: "firstDate") ?? context.today,
                         wantsFee: context.creditor.planFee, note: form.note ?? ""
                     ),

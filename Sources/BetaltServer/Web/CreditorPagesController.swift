@@ -102,7 +102,7 @@ struct CreditorPagesController: RouteCollection {
                 line.acceptAction = "/creditors/\(context.creditorID.uuidString)/plans/\(line.id)/accept"
                 line.withdrawAction = "/creditors/\(context.creditorID.uuidString)/plans/\(line.id)/withdraw"
             }
-            return line
+            return line.showing(returned, language: context.language)
         }
         return try await req.view.render("claim", ClaimPage(
             frame: context.frame(req, title: "\(words["claim"]!) \(detail.claim.invoiceNumber)", section: "claims"),

@@ -71,9 +71,14 @@ struct DebtorPageController: RouteCollection {
               let planID = req.parameters.get("planID", as: UUID.self) else { throw Abort(.notFound) }
         let settings = req.application.betaltSettings
         let today = settings.today(inTimeZone: overview.creditor.timeZone)
-        let plan = try await PlansController.refusing {
-            try await PaymentPlans.accept(planID: planID, creditorID: overview.creditor.id!, customerID: overview.customer.id!, by: "debtor",
-                                          userID: nil, on: today, database: req.db)
+        let plan: PaymentPlanRecord
+        do {
+            plan = try await PlansController.refusing {
+                try await PaymentPlans.accept(planID: planID, creditorID: overview.creditor.id!, customerID: overview.customer.id!, by: "debtor",
+                                              userID: nil, on: today, database: req.db)
+            }
+        } catch let error as FieldError {
+            return try await page(overview, returning: ReturnedForm(id: PlanLine.actionsFormID(planID), error: error, values: [:]), req: req)
         }
         try await NoticeComposer(settings: settings.delivery).composePlanAgreement(plan, date: today, on: req.db)
         return Self.personal(req.redirect(to: "/d/\(token)?received=plan"))
@@ -384,7 +389,7 @@ struct DebtorPage: Encodable {
         plans = overview.plans.map { summary in
             var line = PlanLine(summary, language: language, words: words)
             if summary.plan.status == "offered" { line.acceptAction = "/d/\(token)/plans/\(line.id)/accept" }
-            return line
+            return line.showing(returned, language: language)
         }
         hasPlans = !plans.isEmpty
         credit = overview.credits.isEmpty ? nil : overview.credits.map { $0.formatted(language) }.joined(separator: ", ")

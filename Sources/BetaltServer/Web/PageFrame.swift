@@ -42,12 +42,20 @@ struct CreditorContext {
         return CreditorContext(user: user, creditor: creditor, creditors: creditors, language: req.language, today: today)
     }
 
+    /// Where choosing a language leads back to: this page, or, for a page a refused form answered (a POST), the
+    /// page the form was on, as the browser named it; its own address would be the form's, which has no page to get.
+    private static func languageBack(_ req: Request) -> String {
+        if req.method == .GET { return req.url.string }
+        guard let referer = req.headers.first(name: .referer).map(URI.init(string:)), referer.path.hasPrefix("/") else { return "/" }
+        return referer.path + (referer.query.map { "?\($0)" } ?? "")
+    }
+
     func frame(_ req: Request, title: String, section: String) -> PageFrame {
         PageFrame(
             lang: language.rawValue, t: Translations.words(language), title: title, userName: user.name,
             creditorID: creditorID.uuidString, creditorName: creditor.name,
             creditors: creditors.map { .init(id: $0.id!.uuidString, name: $0.name, selected: $0.id == creditorID) },
-            languages: LanguageChoice.all(current: language, back: req.url.string),
+            languages: LanguageChoice.all(current: language, back: Self.languageBack(req)),
             activeSection: section, today: today.formatted(language)
         )
     }

@@ -11,7 +11,7 @@ struct PlansController: RouteCollection {
         var claims: [UUID]?
         var downPayment: String?
         var downPaymentDate: String?
-        var instalments: Int
+        var instalments: String?
         var firstDate: String
         var fee: String?
         var note: String?
@@ -35,7 +35,7 @@ struct PlansController: RouteCollection {
             return try await offer(form, claim: claim, context: context, req: req)
         } catch let error as FieldError {
             let typed = [
-                "downPayment": form.downPayment ?? "", "downPaymentDate": form.downPaymentDate ?? "", "instalments": String(form.instalments),
+                "downPayment": form.downPayment ?? "", "downPaymentDate": form.downPaymentDate ?? "", "instalments": form.instalments ?? "",
                 "firstDate": form.firstDate, "note": form.note ?? "",
                 "claims": (form.claims ?? []).map(\.uuidString).joined(separator: ","), "fee": form.fee == nil ? "" : "on",
             ]
@@ -51,7 +51,7 @@ struct PlansController: RouteCollection {
             claimIDs: form.claims?.isEmpty == false ? form.claims! : [claimID],
             downPayment: try FormAmount.parse(form.downPayment, currency: claim.currency, field: "downPayment"),
             downPaymentDate: try Self.date(form.downPaymentDate, field: "downPaymentDate"),
-            instalmentCount: form.instalments,
+            instalmentCount: try FormCount.parse(form.instalments, field: "instalments") ?? 0,
             firstInstalmentDate: try Self.date(form.firstDate, field: "firstDate") ?? context.today,
             wantsFee: form.fee != nil, note: String((form.note ?? "").prefix(2000))
         )
@@ -69,9 +69,14 @@ struct PlansController: RouteCollection {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
         guard let planID = req.parameters.get("planID", as: UUID.self) else { throw Abort(.notFound) }
-        let plan = try await Self.refusing {
-            try await PaymentPlans.accept(planID: planID, creditorID: context.creditorID, by: context.user.email, userID: context.user.id,
-                                          on: context.today, database: req.db)
+        let plan: PaymentPlanRecord
+        do {
+            plan = try await Self.refusing {
+                try await PaymentPlans.accept(planID: planID, creditorID: context.creditorID, by: context.user.email, userID: context.user.id,
+                                              on: context.today, database: req.db)
+            }
+        } catch let error as FieldError {
+            return try await returnClaimPage(of: planID, refused: error, context: context, req: req)
         }
         try await NoticeComposer(settings: req.application.betaltSettings.delivery).composePlanAgreement(plan, date: context.today, on: req.db)
         return try await redirectToClaim(of: plan.id!, req: req, context: context)
@@ -81,11 +86,23 @@ struct PlansController: RouteCollection {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
         guard let planID = req.parameters.get("planID", as: UUID.self) else { throw Abort(.notFound) }
-        try await Self.refusing {
-            try await PaymentPlans.withdraw(planID: planID, creditorID: context.creditorID, by: context.user.email, userID: context.user.id,
-                                            on: context.today, database: req.db)
+        do {
+            try await Self.refusing {
+                try await PaymentPlans.withdraw(planID: planID, creditorID: context.creditorID, by: context.user.email, userID: context.user.id,
+                                                on: context.today, database: req.db)
+            }
+        } catch let error as FieldError {
+            return try await returnClaimPage(of: planID, refused: error, context: context, req: req)
         }
         return try await redirectToClaim(of: planID, req: req, context: context)
+    }
+
+    /// The page of the plan's first claim (422), with why its accept or withdraw button was refused in the plan's section.
+    private func returnClaimPage(of planID: UUID, refused error: FieldError, context: CreditorContext, req: Request) async throws -> Response {
+        guard let claimID = try await PaymentPlans.claimIDsOf(planID, on: req.db).first else { throw error }
+        return try await CreditorPagesController.returnClaimPage(
+            claimID, with: ReturnedForm(id: PlanLine.actionsFormID(planID), error: error, values: [:]), context: context, req: req
+        )
     }
 
     private func redirectToClaim(of planID: UUID, req: Request, context: CreditorContext) async throws -> Response {

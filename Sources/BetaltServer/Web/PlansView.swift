@@ -25,6 +25,8 @@ struct PlanLine: Encodable {
     let payments: [Payment]
     var acceptAction: String?
     var withdrawAction: String?
+    /// Why accepting or withdrawing the plan was refused, shown in the plan's own section.
+    var actionError: String?
 
     init(_ summary: PlanSummary, language: Language, words: [String: String]) {
         let plan = summary.plan
@@ -60,6 +62,18 @@ struct PlanLine: Encodable {
 }
 
 extension PlanLine {
+    /// The id `ReturnedForm` gives the accept and withdraw buttons of the plan `id`.
+    static func actionsFormID(_ id: UUID) -> String { actionsFormID(id.uuidString) }
+    private static func actionsFormID(_ id: String) -> String { "plan-actions-\(id)" }
+
+    /// The line with the refusal of its accept or withdraw button, if `returned` is about this plan.
+    func showing(_ returned: ReturnedForm?, language: Language) -> PlanLine {
+        guard let returned, returned.id == Self.actionsFormID(id) else { return self }
+        var line = self
+        line.actionError = returned.error.message(in: language)
+        return line
+    }
+
     /// "First payment" for number 0, else "Instalment N", in the page's language.
     static func label(_ number: Int, words: [String: String]) -> String {
         number == 0 ? words["plan.downPayment"]! : String(format: words["plan.instalmentNumber"]!, number)

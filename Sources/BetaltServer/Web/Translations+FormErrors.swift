@@ -12,6 +12,9 @@ extension Translations {
             .nb: "«{1}» er ikke en dato (ÅÅÅÅ-MM-DD).", .sv: "”{1}” är inget datum (ÅÅÅÅ-MM-DD).",
             .en: "'{1}' is not a date (YYYY-MM-DD).",
         ],
+        "formError.count": [
+            .nb: "«{1}» er ikke et helt tall.", .sv: "”{1}” är inget heltal.", .en: "'{1}' is not a whole number.",
+        ],
         "formError.claimNotFound": [.nb: "Kravet finnes ikke.", .sv: "Fordran finns inte.", .en: "No such claim."],
         "formError.claimPaid": [.nb: "Kravet er betalt.", .sv: "Fordran är betald.", .en: "The claim is paid."],
         "formError.alreadyPromised": [
