@@ -211,6 +211,16 @@ struct AgencyAfterHandoverTests {
             let timeline = try await Timeline.load(customerID: c.customerID, claimID: c.id!, creditorID: creditor, on: store.database)
             #expect(timeline.contains { $0.kind == .agencyMessage && $0.status == "recall" })
             #expect(timeline.contains { $0.kind == .agencyUpdate && $0.status == "recallConfirmed" })
+
+            // Given back with money owed, the claim waits in the work queue until a person takes it up.
+            var givenBack = try await GivenBackClaims.list(creditorID: creditor, on: store.database)
+            #expect(givenBack.map(\.claim.id) == [c.id], "only the recalled claim; the others are still with the agency")
+            #expect(givenBack.first?.agencyName == "Nordisk Inkasso AS" && givenBack.first?.givenBackOn == paidOn.adding(days: 2).iso)
+            #expect(givenBack.first?.open.minorUnits == c.openMinor)
+            #expect(try await CallTasks.schedule(claimID: c.id!, creditorID: creditor, on: paidOn.adding(days: 3), reason: "back from the agency",
+                                                 by: "kari@example", userID: nil, database: store.database))
+            givenBack = try await GivenBackClaims.list(creditorID: creditor, on: store.database)
+            #expect(givenBack.isEmpty, "a call planned takes the claim up")
         }
     }
 

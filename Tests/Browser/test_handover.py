@@ -122,3 +122,24 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT status FROM handover_cases WHERE claim_id = ?", (claim.upper(),)).fetchone() == ("recallRequested",)
         assert db.execute("SELECT COUNT(*) FROM agency_messages WHERE claim_id = ?", (claim.upper(),)).fetchone() == (2,)
+
+    # The agency confirms the recall: the claim, still owing money, waits in the work queue for a person.
+    confirmation = tmp_path / "bekreftelse.csv"
+    confirmation.write_text("update_id;claim_id;date;type;status;amount;currency;text\n"
+                            f"N-4;{claim};2026-11-23;recallConfirmed;;;;Saken er gitt tilbake\n", encoding="utf-8")
+    browser.get(f"{server}/creditors/{creditor}/handover")
+    form = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#agency-updates form"))[0]
+    Select(form.find_element(By.NAME, "agency")).select_by_visible_text("Nordisk Inkasso AS")
+    form.find_element(By.NAME, "file").send_keys(str(confirmation))
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    result = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "update-result"))[0]
+    assert "1 updates taken" in result.text or "1 update taken" in result.text, result.text
+    browser.get(f"{server}/creditors/{creditor}/work-queue")
+    given_back = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "queue-given-back"))[0]
+    row = [r for r in given_back.find_elements(By.CSS_SELECTOR, "tbody tr") if invoice in r.text][0]
+    assert "Nordisk Inkasso AS" in row.text and "23.11.2026" in row.text
+    assert "Tilbake fra inkasso" in browser.find_element(By.ID, "given-back").text
+    browser.execute_script("document.getElementById('given-back').scrollIntoView({block: 'start'})")
+    browser.save_screenshot(str(SCREENSHOTS / "work-queue-given-back.png"))
+    row.find_element(By.TAG_NAME, "a").click()
+    WebDriverWait(browser, 10).until(lambda b: claim.upper() in b.current_url.upper() and b.find_elements(By.ID, "plans"))

@@ -59,6 +59,12 @@ extension Translations {
             .sv: "Fordringar som stegen har bestämt att lämna till inkasso. Inget skickas förrän allt är på plats.",
             .en: "Claims the ladder hands to an agency. Nothing goes until everything is in place.",
         ],
+        "givenBack": [.nb: "Tilbake fra inkasso", .sv: "Tillbaka från inkasso", .en: "Given back by the agency"],
+        "givenBackHint": [
+            .nb: "Inkassobyrået har gitt kravene tilbake, og det skyldes fortsatt penger. Betalt gjør ingenting mer av seg selv: planlegg en samtale med kunden, eller avtal et betalingsløfte eller en nedbetalingsplan.",
+            .sv: "Inkassobolaget har lämnat tillbaka fordringarna, och det finns fortfarande pengar att få. Betalt gör inget mer på egen hand: planera ett samtal med kunden, eller avtala ett betalningslöfte eller en avbetalningsplan.",
+            .en: "The agency gave these claims back and money is still owed. Betalt takes no further step by itself: plan a call with the customer, or agree a promise to pay or a payment plan.",
+        ],
         "handoversReady": [.nb: "Klare", .sv: "Klara", .en: "Ready"],
         "whatIsMissing": [.nb: "Hva som mangler", .sv: "Vad som saknas", .en: "What is missing"],
         "readyForHandover": [.nb: "Klar for oversendelse", .sv: "Klar för överlämning", .en: "Ready for handover"],

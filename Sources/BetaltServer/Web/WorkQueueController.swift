@@ -150,6 +150,14 @@ struct WorkQueueController: RouteCollection {
                 text: note.text, handledAction: "\(base)/messages/\(note.id!.uuidString)/handled"
             ))
         }
+        let givenBack = try await GivenBackClaims.list(creditorID: context.creditorID, on: req.db).map { row in
+            WorkQueuePage.GivenBackLine(
+                claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(row.claim.id!.uuidString)",
+                invoiceNumber: row.claim.invoiceNumber, customerName: row.customerName, agencyName: row.agencyName,
+                givenBackOn: row.givenBackOn.flatMap { try? CivilDate(iso: $0) }?.formatted(context.language) ?? "",
+                open: row.open.formatted(context.language)
+            )
+        }
         let candidates = try await HandoverQueue.candidates(creditorID: context.creditorID, today: context.today, on: req.db)
         let handovers = candidates.sorted { !$0.isReady && $1.isReady }.prefix(100).map { candidate in
             WorkQueuePage.HandoverLine(
@@ -169,7 +177,8 @@ struct WorkQueueController: RouteCollection {
             credits: credits, hasCredits: !credits.isEmpty, disputes: disputes, hasDisputes: !disputes.isEmpty,
             calls: calls, hasCalls: !calls.isEmpty, plans: plans, hasPlans: !plans.isEmpty,
             messages: messages, hasMessages: !messages.isEmpty,
-            handovers: Array(handovers), hasHandovers: !handovers.isEmpty, handoversReady: candidates.filter(\.isReady).count
+            handovers: Array(handovers), hasHandovers: !handovers.isEmpty, handoversReady: candidates.filter(\.isReady).count,
+            givenBack: givenBack, hasGivenBack: !givenBack.isEmpty
         ))
     }
 }

@@ -30,6 +30,8 @@ struct WorkQueuePage: Encodable {
     let handovers: [HandoverLine]
     let hasHandovers: Bool
     let handoversReady: Int
+    let givenBack: [GivenBackLine]
+    let hasGivenBack: Bool
 
     /// A claim the ladder hands over, with what still keeps it back (none: ready for the agency).
     struct HandoverLine: Encodable {
@@ -39,6 +41,16 @@ struct WorkQueuePage: Encodable {
         let decidedOn: String
         let blocks: [String]
         let ready: Bool
+    }
+
+    /// A claim an agency gave back with money owed, waiting for a person to decide what comes next.
+    struct GivenBackLine: Encodable {
+        let claimHref: String
+        let invoiceNumber: String
+        let customerName: String
+        let agencyName: String
+        let givenBackOn: String
+        let open: String
     }
 
     /// A debtor's message from their page, waiting for a person.
