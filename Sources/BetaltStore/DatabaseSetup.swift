@@ -54,5 +54,6 @@ public enum BetaltMigrations {
         AddInvoiceDocumentFiles(),
         ReferenceClaimsWithTheirCreditor(),
         UseWriteAheadLog(),
+        IndexAuditLogByAction(),
     ]
 }

@@ -35,6 +35,41 @@ struct WebPagesTests {
         }
     }
 
+    @Test("five wrong passwords within a quarter of an hour stop that address's logins until the oldest is a quarter old",
+          arguments: TestEngine.allCases)
+    func throttledAfterFailures(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            func post(_ email: String, _ password: String) async throws -> (HTTPStatus, String, HTTPHeaders) {
+                var result: (HTTPStatus, String, HTTPHeaders) = (.internalServerError, "", [:])
+                try await test.app.testing().test(.POST, "/login", beforeRequest: { req in
+                    try req.content.encode(["email": email, "password": password], as: .urlEncodedForm)
+                }, afterResponse: { res async in result = (res.status, res.body.string, res.headers) })
+                return result
+            }
+            let email = DemoLedger.demoUserEmail
+            for _ in 1...LoginThrottle.allowedFailures {
+                #expect(try await post(email, "guess").0 == .unauthorized)
+            }
+            // Even the right password waits now; another address is not held back.
+            let (status, body, headers) = try await post(email, DemoLedger.demoUserPassword)
+            #expect(status == .tooManyRequests)
+            #expect(body.contains("For mange mislykkede forsøk med denne e-postadressen. Prøv igjen om 15 minutter."))
+            #expect(headers.first(name: .retryAfter).flatMap(Int.init).map { (890...900).contains($0) } == true)
+            #expect(headers.setCookie?["betalt-session"] == nil)
+            #expect(try await post("someone@else.example", "guess").0 == .unauthorized)
+            #expect(try await AuditRecord.query(on: test.app.db).filter(\.$action == "login.failed").filter(\.$actor == email).count() == 5,
+                    "a refused attempt is no failure and does not lengthen the wait")
+            #expect(try await AuditRecord.query(on: test.app.db).filter(\.$action == "login.throttled").count() == 1)
+
+            // A quarter of an hour later the address may log in again.
+            for failure in try await AuditRecord.query(on: test.app.db).filter(\.$action == "login.failed").all() {
+                failure.at = failure.at!.addingTimeInterval(-LoginThrottle.window - 1)
+                try await failure.update(on: test.app.db)
+            }
+            _ = try await test.logIn()
+        }
+    }
+
     @Test("an empty field is named next to the field", arguments: [TestEngine.sqlite])
     func emptyField(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

@@ -31,6 +31,20 @@ def test_wrong_password_shows_the_error(browser, server):
     browser.save_screenshot(str(SCREENSHOTS / "login-error.png"))
 
 
+def test_repeated_wrong_passwords_make_the_address_wait(browser, server):
+    browser.delete_all_cookies()
+    # An address of its own, so the demo user's logins in the other tests are not held back.
+    for attempt in range(6):
+        browser.get(server + "/login")
+        browser.find_element(By.ID, "email").send_keys("gjetter@example.no")
+        browser.find_element(By.ID, "password").send_keys(f"gjett-{attempt}")
+        browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
+        error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".form-error"))[0]
+    assert error.text == "For mange mislykkede forsøk med denne e-postadressen. Prøv igjen om 15 minutter.", error.text
+    assert browser.find_element(By.ID, "email").get_attribute("value") == "gjetter@example.no"
+    browser.save_screenshot(str(SCREENSHOTS / "login-throttled.png"))
+
+
 def test_overview_shows_the_aging_summary(browser, server):
     browser.delete_all_cookies()
     log_in(browser, server)

@@ -43,6 +43,19 @@ struct LoginController: RouteCollection {
                 passwordError: password.isEmpty ? words["passwordMissing"] : nil, formError: nil
             ).encodeResponse(status: .unprocessableEntity, for: req)
         }
+        let now = Date()
+        if let until = try await LoginThrottle.blockedUntil(email: email, now: now, on: req.db) {
+            try await AuditRecord(
+                creditorID: nil, userID: nil, actor: email, action: "login.throttled", subject: "user",
+                detail: "refused: \(LoginThrottle.allowedFailures) failed logins within \(Int(LoginThrottle.window / 60)) minutes"
+            ).create(on: req.db)
+            let minutes = max(1, Int((until.timeIntervalSince(now) / 60).rounded(.up)))
+            let message = words["loginThrottled"]!.replacingOccurrences(of: "{1}", with: String(minutes))
+            let response = try await render(req, email: email, emailError: nil, passwordError: nil, formError: message)
+                .encodeResponse(status: .tooManyRequests, for: req)
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(until.timeIntervalSince(now).rounded(.up))))
+            return response
+        }
         let user = try await UserRecord.query(on: req.db).filter(\.$email == email).first()
         guard let user, try user.verify(password: password) else {
             try await AuditRecord(

@@ -15,6 +15,11 @@ enum Translations {
         "logIn": [.nb: "Logg inn", .sv: "Logga in", .en: "Log in"],
         "email": [.nb: "E-post", .sv: "E-post", .en: "E-mail"],
         "password": [.nb: "Passord", .sv: "Lösenord", .en: "Password"],
+        "loginThrottled": [
+            .nb: "For mange mislykkede forsøk med denne e-postadressen. Prøv igjen om {1} minutter.",
+            .sv: "För många misslyckade försök med den här e-postadressen. Försök igen om {1} minuter.",
+            .en: "Too many failed attempts with this e-mail address. Try again in {1} minutes.",
+        ],
         "loginFailed": [
             .nb: "E-postadressen eller passordet stemmer ikke.",
             .sv: "E-postadressen eller lösenordet stämmer inte.",
