@@ -100,10 +100,22 @@ struct WorkQueueController: RouteCollection {
                 refundAction: "/creditors/\(context.creditorID.uuidString)/customers/\(entry.customer.id!.uuidString)/refund-credit"
             )
         }
+        // The claims and customers of the lists below, each read once for all of them.
+        let openDisputes = try await Disputes.open(creditorID: context.creditorID, on: req.db)
+        let plansToSee = try await PlanSummary.load(
+            try await PaymentPlans.needingAttention(creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
+        )
+        let waitingMessages = try await Conversation.waitingMessages(creditorID: context.creditorID, on: req.db)
+        let claimsOfPlans = try await PaymentPlans.claimIDsOf(plansToSee.map { $0.plan.id! }, on: req.db)
+        let claimIDs = Set(openDisputes.map(\.claimID))
+        let claimsByID = claimIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: req.db)
+            .filter(\.$creditorID == context.creditorID).filter(\.$id ~~ claimIDs).all().map { ($0.id!, $0) })
+        let customerIDs = Set(openDisputes.map(\.customerID) + plansToSee.map(\.plan.customerID) + waitingMessages.map(\.customerID))
+        let customersByID = customerIDs.isEmpty ? [:] : Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: req.db)
+            .filter(\.$creditorID == context.creditorID).filter(\.$id ~~ customerIDs).all().map { ($0.id!, $0) })
         var disputes: [WorkQueuePage.DisputeLine] = []
-        for dispute in try await Disputes.open(creditorID: context.creditorID, on: req.db) {
-            guard let claim = try await ClaimRecord.find(dispute.claimID, on: req.db),
-                  let customer = try await CustomerRecord.find(dispute.customerID, on: req.db) else { continue }
+        for dispute in openDisputes {
+            guard let claim = claimsByID[dispute.claimID], let customer = customersByID[dispute.customerID] else { continue }
             let currency = (try? Currency.named(dispute.currency)) ?? Currency(code: dispute.currency)
             disputes.append(WorkQueuePage.DisputeLine(
                 claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(claim.id!.uuidString)#disputes",
@@ -125,12 +137,9 @@ struct WorkQueueController: RouteCollection {
             )
         }
         var plans: [WorkQueuePage.PlanQueueLine] = []
-        for summary in try await PlanSummary.load(
-            try await PaymentPlans.needingAttention(creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
-        ) {
+        for summary in plansToSee {
             let plan = summary.plan
-            guard let customer = try await CustomerRecord.find(plan.customerID, on: req.db),
-                  let claimID = try await PaymentPlans.claimIDsOf(plan.id!, on: req.db).first else { continue }
+            guard let customer = customersByID[plan.customerID], let claimID = claimsOfPlans[plan.id!]?.first else { continue }
             let late = summary.payments.first { $0.late }
             plans.append(WorkQueuePage.PlanQueueLine(
                 claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)#plans",
@@ -142,8 +151,8 @@ struct WorkQueueController: RouteCollection {
             ))
         }
         var messages: [WorkQueuePage.MessageLine] = []
-        for note in try await Conversation.waitingMessages(creditorID: context.creditorID, on: req.db) {
-            guard let customer = try await CustomerRecord.find(note.customerID, on: req.db) else { continue }
+        for note in waitingMessages {
+            guard let customer = customersByID[note.customerID] else { continue }
             messages.append(WorkQueuePage.MessageLine(
                 date: (try? CivilDate(iso: note.notedOn))?.formatted(context.language) ?? note.notedOn, customerName: customer.name,
                 customerHref: "/creditors/\(context.creditorID.uuidString)/customers/\(customer.id!.uuidString)#timeline",

@@ -298,6 +298,13 @@ public enum PaymentPlans {
         try await PaymentPlanClaimRecord.query(on: database).filter(\.$planID == planID).all().map(\.claimID)
     }
 
+    /// The claims of each of `planIDs`, in one query.
+    public static func claimIDsOf(_ planIDs: [UUID], on database: any Database) async throws -> [UUID: [UUID]] {
+        guard !planIDs.isEmpty else { return [:] }
+        return Dictionary(grouping: try await PaymentPlanClaimRecord.query(on: database).filter(\.$planID ~~ planIDs).all(), by: \.planID)
+            .mapValues { $0.map(\.claimID) }
+    }
+
     /// The plans covering a claim, newest first.
     public static func of(claimID: UUID, creditorID: UUID, on database: any Database) async throws -> [PaymentPlanRecord] {
         let planIDs = try await PaymentPlanClaimRecord.query(on: database).filter(\.$creditorID == creditorID)
