@@ -30,27 +30,30 @@ public enum GivenBackClaims {
         let claims = waiting.filter { !takenUp.contains($0.id!) }
         guard !claims.isEmpty else { return [] }
 
-        let cases = ended.filter { handover in claims.contains { $0.id == handover.claimID } }
-        let lastUpdate = try await AgencyUpdateRecord.query(on: database).filter(\.$creditorID == creditorID)
+        let claimIDsLeft = Set(claims.map { $0.id! })
+        let cases = ended.filter { claimIDsLeft.contains($0.claimID) }
+        let lastUpdateOfCase = try await AgencyUpdateRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$caseID ~~ cases.map { $0.id! }).all()
-            .reduce(into: [UUID: String]()) { last, update in last[update.claimID] = max(last[update.claimID] ?? "", update.happenedOn) }
+            .reduce(into: [UUID: String]()) { last, update in last[update.caseID] = max(last[update.caseID] ?? "", update.happenedOn) }
         let batches = try await HandoverBatchRecord.query(on: database).filter(\.$id ~~ Set(cases.map(\.batchID)))
             .field(\.$id).field(\.$agencyID).all()
         let agencyOfBatch = Dictionary(uniqueKeysWithValues: batches.map { ($0.id!, $0.agencyID) })
         let agencies = Dictionary(uniqueKeysWithValues: try await AgencyRecord.query(on: database).filter(\.$creditorID == creditorID).all()
             .map { ($0.id!, $0.name) })
-        // A claim handed over more than once was given back last by the agency of its latest update.
-        var agencyOfClaim: [UUID: String] = [:]
-        for handover in cases.sorted(by: { (lastUpdate[$0.claimID] ?? "") < (lastUpdate[$1.claimID] ?? "") }) {
-            agencyOfClaim[handover.claimID] = agencyOfBatch[handover.batchID].flatMap { agencies[$0] } ?? ""
+        // A claim handed over more than once was given back last by the case the agency updated last.
+        let lastCase = Dictionary(grouping: cases, by: \.claimID).mapValues { cases in
+            cases.max { (lastUpdateOfCase[$0.id!] ?? "") < (lastUpdateOfCase[$1.id!] ?? "") }!
         }
         let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: database)
             .filter(\.$id ~~ Set(claims.map(\.customerID))).all().map { ($0.id!, $0.name) })
         return try claims
             .map { claim in
-                Row(
-                    claim: claim, customerName: customers[claim.customerID] ?? "", agencyName: agencyOfClaim[claim.id!] ?? "",
-                    givenBackOn: lastUpdate[claim.id!], open: Money(minorUnits: claim.openMinor, currency: try Currency.named(claim.currency))
+                let handover = lastCase[claim.id!]
+                return Row(
+                    claim: claim, customerName: customers[claim.customerID] ?? "",
+                    agencyName: handover.flatMap { agencyOfBatch[$0.batchID] }.flatMap { agencies[$0] } ?? "",
+                    givenBackOn: handover.flatMap { lastUpdateOfCase[$0.id!] },
+                    open: Money(minorUnits: claim.openMinor, currency: try Currency.named(claim.currency))
                 )
             }
             .sorted { ($0.givenBackOn ?? "", $0.claim.invoiceNumber) < ($1.givenBackOn ?? "", $1.claim.invoiceNumber) }
