@@ -100,7 +100,7 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     form.find_element(By.NAME, "file").send_keys(str(updates))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     result = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "update-result"))[0]
-    assert "3 updates taken" in result.text
+    assert "Oppdateringer tatt inn: 3 (byråets salær 1, status 2)" in result.text, result.text
     assert "Betalingsoppfordring sendt" in browser.find_element(By.ID, "case-list").text
     browser.save_screenshot(str(SCREENSHOTS / "handover-cases-and-updates.png"))
 
@@ -133,7 +133,7 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     form.find_element(By.NAME, "file").send_keys(str(confirmation))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     result = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "update-result"))[0]
-    assert "1 updates taken" in result.text or "1 update taken" in result.text, result.text
+    assert "Oppdateringer tatt inn: 1 (tilbakekall bekreftet 1); saker tilbake hos deg: 1" in result.text, result.text
     browser.get(f"{server}/creditors/{creditor}/work-queue")
     given_back = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "queue-given-back"))[0]
     row = [r for r in given_back.find_elements(By.CSS_SELECTOR, "tbody tr") if invoice in r.text][0]

@@ -125,6 +125,18 @@ struct HandoverController: RouteCollection {
         return .download(batch.content, fileName: batch.fileName, mediaType: "application/zip")
     }
 
+    /// What an agency's file did, in the page's language: "Nordisk Inkasso AS — Oppdateringer tatt inn: 3 (innbetaling 1,
+    /// status 2); mottatt før: 1".
+    static func notice(of summary: AgencyUpdateIntake.Summary, words: [String: String]) -> String {
+        func counted(_ key: String, _ count: Int) -> String { words[key]!.replacingOccurrences(of: "{1}", with: String(count)) }
+        let kinds = summary.byType.sorted { $0.key < $1.key }.map { "\(words["agencyUpdate.\($0.key)"] ?? $0.key) \($0.value)" }
+        var line = "\(summary.agencyName) — \(counted("agencyUpdate.taken", summary.applied))"
+            + (kinds.isEmpty ? "" : " (\(kinds.joined(separator: ", ")))")
+        if summary.alreadyReceived > 0 { line += "; " + counted("agencyUpdate.receivedBefore", summary.alreadyReceived) }
+        if summary.returnedToCreditor > 0 { line += "; " + counted("agencyUpdate.givenBack", summary.returnedToCreditor) }
+        return line
+    }
+
     func render(_ req: Request, context: CreditorContext, error: String?, updates: UpdateOutcome? = nil) async throws -> View {
         let words = Translations.words(context.language)
         let base = "/creditors/\(context.creditorID.uuidString)/handover"
@@ -141,7 +153,7 @@ struct HandoverController: RouteCollection {
         let claimsBase = "/creditors/\(context.creditorID.uuidString)/claims"
         var updateNotice: String?, updateError: String?
         switch updates {
-        case .taken(let name, let summary): updateNotice = "\(name): \(summary.text)"
+        case .taken(let name, let summary): updateNotice = "\(name): \(Self.notice(of: summary, words: words))"
         case .failed(let message): updateError = message
         case nil: break
         }
