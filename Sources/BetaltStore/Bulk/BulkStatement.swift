@@ -109,8 +109,18 @@ enum BulkStatement {
     /// Both engines get the rows as binary JSON (SQLite's `jsonb_each`, PostgreSQL's `jsonb`), so reading a
     /// row's columns does not parse the row's text again for every column, as `json_each` and `json` would:
     /// on PostgreSQL a batch of 2,000 acts went in four times faster.
+    ///
+    /// On PostgreSQL the rows are taken by position from the document parsed once, for as many positions as
+    /// there are rows, written into the statement: the planner then knows how many rows come, where it takes any
+    /// set-returning function for 100. With that guess, and statistics made before today's rows existed, it
+    /// matched a daily run's 1,000 creditors against `creditor_runs` by reading all of the function's rows for
+    /// each row of the day: 1.5–2.8 s a statement on the bench ledger, against 20 ms.
     private static func source(_ rows: JSONRows, on sql: any SQLDatabase) -> SQLQueryString {
-        isSQLite(sql) ? "jsonb_each(\(bind: rows.text))" : "jsonb_array_elements(CAST(\(bind: rows.text) AS jsonb)) AS e"
+        if isSQLite(sql) { return "jsonb_each(\(bind: rows.text))" }
+        return """
+            (WITH document AS MATERIALIZED (SELECT CAST(\(bind: rows.text) AS jsonb) AS doc)
+             SELECT document.doc -> i AS e FROM document, generate_series(0, \(unsafeRaw: String(rows.count - 1))) AS i) AS r
+            """
     }
 
     /// `(SELECT …)` giving `texts` as a column of rows, for `x IN \(…)`: one bound parameter for any number of
