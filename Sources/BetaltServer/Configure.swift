@@ -61,6 +61,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PromisesController())
     try signedIn.register(collection: PlansController())
     try signedIn.register(collection: SettingsController())
+    try signedIn.register(collection: RunsController())
     try signedIn.register(collection: CallsController())
     try signedIn.register(collection: CustomerPageController())
     try signedIn.register(collection: HandoverController())

@@ -114,3 +114,19 @@ def test_swedish_creditor_in_swedish_on_a_phone(browser, server):
     assert browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
     browser.save_screenshot(str(SCREENSHOTS / "claims-phone-sv.png"))
     browser.set_window_size(1280, 1000)
+
+
+def test_the_runs_page_shows_what_each_day_did(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    browser.set_window_size(1280, 1000)
+    browser.find_element(By.LINK_TEXT, "Kjøringer").click()
+    days = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "run-days"))[0]
+    first = days.find_element(By.CSS_SELECTOR, "tbody tr")
+    assert "23.11.2026" in first.text and "Fullført" in first.text and "Vennlig påminnelse" in first.text, first.text
+    browser.save_screenshot(str(SCREENSHOTS / "runs.png"))
+    first.find_element(By.TAG_NAME, "a").click()
+    facts = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "run-day"))[0]
+    assert "Krav vurdert" in facts.text and "Utførte steg" in facts.text
+    assert browser.find_element(By.CSS_SELECTOR, ".sidenav a[aria-current=page]").text == "Kjøringer"
+    browser.save_screenshot(str(SCREENSHOTS / "run-day.png"))
