@@ -62,6 +62,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: PlansController())
     try signedIn.register(collection: SettingsController())
     try signedIn.register(collection: RunsController())
+    try signedIn.register(collection: CustomersController())
     try signedIn.register(collection: CallsController())
     try signedIn.register(collection: CustomerPageController())
     try signedIn.register(collection: HandoverController())

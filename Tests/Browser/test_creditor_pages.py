@@ -130,3 +130,27 @@ def test_the_runs_page_shows_what_each_day_did(browser, server):
     assert "Krav vurdert" in facts.text and "Utførte steg" in facts.text
     assert browser.find_element(By.CSS_SELECTOR, ".sidenav a[aria-current=page]").text == "Kjøringer"
     browser.save_screenshot(str(SCREENSHOTS / "run-day.png"))
+
+
+def test_the_customer_list_sorts_by_what_is_owed_and_searches(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    browser.set_window_size(1280, 1400)
+    browser.find_element(By.LINK_TEXT, "Kunder").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "customer-list"))
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#customer-list tbody tr")) == 50, "the demo's 100 customers, 50 to a page"
+    browser.find_element(By.CSS_SELECTOR, "#customer-list thead th:nth-child(4) a").click()
+    WebDriverWait(browser, 10).until(lambda b: "sort=open" in b.current_url)
+    owed = [amount(cell.text) for cell in browser.find_elements(By.CSS_SELECTOR, "#customer-list tbody td:nth-child(4)") if cell.text]
+    assert owed and owed == sorted(owed, reverse=True), owed
+    browser.save_screenshot(str(SCREENSHOTS / "customers.png"))
+    top = browser.find_element(By.CSS_SELECTOR, "#customer-list tbody td a").text
+    search = browser.find_element(By.ID, "q")
+    search.send_keys(top)
+    search.submit()
+    WebDriverWait(browser, 10).until(lambda b: "q=" in b.current_url)
+    names = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#customer-list tbody td a")]
+    assert top in names and len(names) < 50, names
+    browser.find_element(By.LINK_TEXT, top).click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "customer-claims"))
+    assert browser.find_element(By.CSS_SELECTOR, ".sidenav a[aria-current=page]").text == "Kunder"

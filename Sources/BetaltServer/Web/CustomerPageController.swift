@@ -63,7 +63,7 @@ struct CustomerPageController: RouteCollection {
         let limits = context.creditor.planLimits
         let credit = try await CustomerCredit.balances(customerID: customerID, creditorID: context.creditorID, on: req.db)
         return try await req.view.render("customer", CustomerPage(
-            frame: context.frame(req, title: customer.name, section: "claims"), csrf: CSRFToken.current(req),
+            frame: context.frame(req, title: customer.name, section: "customers"), csrf: CSRFToken.current(req),
             name: customer.name, number: customer.customerNumber, kind: words[customer.kind] ?? customer.kind,
             phone: customer.phone, email: customer.email,
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
