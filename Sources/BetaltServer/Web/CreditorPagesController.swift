@@ -58,7 +58,7 @@ struct CreditorPagesController: RouteCollection {
             frame: context.frame(req, title: words["claims"]!, section: "claims"),
             rows: page.rows.map { ClaimRowView($0, context: context, words: words) },
             isEmpty: page.rows.isEmpty,
-            controls: ClaimListControls(query: query, page: page, basePath: "/creditors/\(context.creditorID.uuidString)/claims", words: words)
+            controls: .claims(query: query, page: page, basePath: "/creditors/\(context.creditorID.uuidString)/claims", words: words)
         ))
     }
 

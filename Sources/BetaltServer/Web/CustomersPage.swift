@@ -28,7 +28,7 @@ struct CustomersController: RouteCollection {
                     oldestDue: row.oldestDueDate?.formatted(context.language) ?? ""
                 )
             },
-            controls: CustomerListControls(query: query, page: page, basePath: base, words: words)
+            controls: .customers(query: query, page: page, basePath: base, words: words)
         ))
     }
 }
@@ -47,52 +47,19 @@ struct CustomersPage: Encodable {
 
     let frame: PageFrame
     let rows: [Row]
-    let controls: CustomerListControls
+    let controls: ListControls
 }
 
-/// The search, sort and pagination links of the customer list, as plain links and a GET form.
-struct CustomerListControls: Encodable {
-    let action: String
-    let search: String
-    let sort: String
-    let order: String
-    let sortLinks: [String: ClaimListControls.SortLink]
-    let page: Int
-    let pageCount: Int
-    let totalCount: Int
-    let previousHref: String?
-    let nextHref: String?
-
-    init(query: CustomerListQuery, page: CustomerListPage, basePath: String, words: [String: String]) {
-        func href(sort: CustomerSort = query.sort, descending: Bool = query.descending, page: Int = 1) -> String {
-            var items = ["sort=\(sort.rawValue)", "order=\(descending ? "desc" : "asc")"]
-            if !query.search.isEmpty {
-                items.append("q=\(query.search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")")
-            }
-            if page > 1 { items.append("page=\(page)") }
-            return basePath + "?" + items.joined(separator: "&")
-        }
-        action = basePath
-        search = query.search
-        sort = query.sort.rawValue
-        order = query.descending ? "desc" : "asc"
-        let labels: [CustomerSort: String] = [
-            .name: words["customer"]!, .number: words["customerNumber"]!, .open: words["openAmount"]!, .oldestDue: words["oldestDue"]!,
-        ]
-        var links: [String: ClaimListControls.SortLink] = [:]
-        for sort in CustomerSort.allCases {
-            let active = sort == query.sort
-            links[sort.rawValue] = ClaimListControls.SortLink(
-                label: labels[sort]!, href: href(sort: sort, descending: active ? !query.descending : sort == .open),
-                state: active ? (query.descending ? "descending" : "ascending") : "none",
-                arrow: active ? (query.descending ? "▼" : "▲") : ""
-            )
-        }
-        sortLinks = links
-        self.page = page.page
-        pageCount = page.pageCount
-        totalCount = page.totalCount
-        previousHref = page.page > 1 ? href(page: page.page - 1) : nil
-        nextHref = page.page < page.pageCount ? href(page: page.page + 1) : nil
+extension ListControls {
+    /// The customer list's controls: its search, columns and pages.
+    static func customers(query: CustomerListQuery, page: CustomerListPage, basePath: String, words: [String: String]) -> ListControls {
+        ListControls(
+            basePath: basePath, search: query.search, sort: query.sort, descending: query.descending, page: page,
+            labels: [
+                .name: words["customer"]!, .number: words["customerNumber"]!, .open: words["openAmount"]!, .oldestDue: words["oldestDue"]!,
+            ],
+            // The largest amount owed is what a person looks for first.
+            startingDescending: [.open]
+        )
     }
 }

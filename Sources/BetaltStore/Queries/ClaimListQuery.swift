@@ -28,14 +28,7 @@ public struct ClaimListRow: Sendable, Equatable {
 }
 
 /// A page of a claim list and the number of claims the whole list holds.
-public struct ClaimListPage: Sendable {
-    public let rows: [ClaimListRow]
-    public let totalCount: Int
-    public let page: Int
-    public let pageSize: Int
-
-    public var pageCount: Int { max(1, (totalCount + pageSize - 1) / pageSize) }
-}
+public typealias ClaimListPage = ListPage<ClaimListRow>
 
 /// A request for one page of a creditor's claims: filtered, searched, sorted and paginated in the database.
 public struct ClaimListQuery: Sendable {
@@ -90,9 +83,7 @@ public struct ClaimListQuery: Sendable {
         case .closed: condition = "\(condition) AND c.stage = 'closed'"
         case .all: break
         }
-        let needle = search.trimmingCharacters(in: .whitespaces).lowercased()
-        if !needle.isEmpty {
-            let pattern = "%\(needle.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
+        if let pattern = ClaimListPage.likePattern(search) {
             condition = "\(condition) AND (LOWER(u.name) LIKE \(bind: pattern) OR LOWER(c.invoice_number) LIKE \(bind: pattern))"
         }
         return condition

@@ -22,14 +22,7 @@ public struct CustomerListRow: Sendable, Equatable {
 }
 
 /// A page of a customer list and the number of customers the whole list holds.
-public struct CustomerListPage: Sendable {
-    public let rows: [CustomerListRow]
-    public let totalCount: Int
-    public let page: Int
-    public let pageSize: Int
-
-    public var pageCount: Int { max(1, (totalCount + pageSize - 1) / pageSize) }
-}
+public typealias CustomerListPage = ListPage<CustomerListRow>
 
 /// A request for one page of a creditor's customers: searched by name or customer number, sorted and
 /// paginated in the database, each with its open claims.
@@ -88,9 +81,7 @@ public struct CustomerListQuery: Sendable {
 
     private func whereClause() -> SQLQueryString {
         var condition: SQLQueryString = "u.creditor_id = \(bind: creditorID)"
-        let needle = search.trimmingCharacters(in: .whitespaces).lowercased()
-        if !needle.isEmpty {
-            let pattern = "%\(needle.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: ""))%"
+        if let pattern = CustomerListPage.likePattern(search) {
             condition = "\(condition) AND (LOWER(u.name) LIKE \(bind: pattern) OR LOWER(u.customer_number) LIKE \(bind: pattern))"
         }
         return condition
