@@ -32,6 +32,15 @@ struct CustomersPageTests {
             #expect(String(firstRow.1) == top.name)
             #expect(String(firstRow.2) == Money(minorUnits: topMinor, currency: .nok).formatted(.nb))
 
+            // Sorted by the oldest open due date, the longest-waiting comes first either way round of the others.
+            let oldest = try #require(open.min { $0.dueDate < $1.dueDate })
+            (status, page) = try await test.get("\(path)?sort=oldestDue&order=asc", headers: cookie)
+            let earliest = try #require(page.firstMatch(of: /<tbody>\s*<tr><td><a href="[^"]+">([^<]+)<\/a>.*?<\/td><td>([^<]*)<\/td><\/tr>/.dotMatchesNewlines()))
+            let earliestDue = try CivilDate(iso: oldest.dueDate).formatted(.nb)
+            #expect(status == .ok && String(earliest.2) == earliestDue)
+            (status, _) = try await test.get("\(path)?sort=oldestDue&order=desc", headers: cookie)
+            #expect(status == .ok)
+
             // A search by customer number finds that customer alone.
             (_, page) = try await test.get("\(path)?q=\(top.customerNumber)", headers: cookie)
             #expect(page.contains("1 · Side 1 av 1") && page.contains(">\(top.name)</a>"))

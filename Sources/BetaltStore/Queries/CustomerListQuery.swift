@@ -48,7 +48,8 @@ public struct CustomerListQuery: Sendable {
         case .number: "u.customer_number \(direction)"
         case .open: "open_minor \(direction), u.name"
         // A customer with nothing open has no due date: after those who owe, whichever way the list is turned.
-        case .oldestDue: "CASE WHEN oldest_due IS NULL THEN 1 ELSE 0 END, oldest_due \(direction), u.name"
+        // (PostgreSQL takes an output column's name in ORDER BY only on its own, not inside an expression.)
+        case .oldestDue: "oldest_due \(direction) NULLS LAST, u.name"
         }
         let safePage = max(1, page)
         let open: SQLQueryString = "c.creditor_id = u.creditor_id AND c.customer_id = u.id AND c.stage <> 'closed'"
