@@ -124,6 +124,8 @@ def test_the_runs_page_shows_what_each_day_did(browser, server):
     days = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "run-days"))[0]
     first = days.find_element(By.CSS_SELECTOR, "tbody tr")
     assert "23.11.2026" in first.text and "Fullført" in first.text and "Vennlig påminnelse" in first.text, first.text
+    # The demo's day lies in a half-year whose late-interest rate the rulebook lacks: every page says so.
+    assert "Forsinkelsesrenten for 2. halvår 2026" in browser.find_element(By.ID, "rule-warning").text
     browser.save_screenshot(str(SCREENSHOTS / "runs.png"))
     first.find_element(By.TAG_NAME, "a").click()
     facts = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "run-day"))[0]

@@ -20,6 +20,8 @@ struct PageFrame: Encodable {
     let languages: [LanguageChoice]
     let activeSection: String
     let today: String
+    /// A rate the rulebook lacks for today (`RulebookWarning`), shown at the top of every creditor page.
+    let ruleWarning: String?
 }
 
 /// The signed-in user and the creditor a page is about, checked against the user's memberships.
@@ -56,7 +58,8 @@ struct CreditorContext {
             creditorID: creditorID.uuidString, creditorName: creditor.name,
             creditors: creditors.map { .init(id: $0.id!.uuidString, name: $0.name, selected: $0.id == creditorID) },
             languages: LanguageChoice.all(current: language, back: Self.languageBack(req)),
-            activeSection: section, today: today.formatted(language)
+            activeSection: section, today: today.formatted(language),
+            ruleWarning: Country(rawValue: creditor.country).flatMap { RulebookWarning.lateInterest($0, on: today, language: language) }
         )
     }
 }

@@ -100,6 +100,13 @@ enum Translations {
         "entry.writeOff": [.nb: "Avskrevet", .sv: "Avskrivet", .en: "Written off"],
         "followUp": [.nb: "Oppfølging", .sv: "Uppföljning", .en: "Follow-up"],
         "ladder": [.nb: "Purreløp", .sv: "Påminnelseflöde", .en: "Ladder"],
+        "halfYear.first": [.nb: "1. halvår {1}", .sv: "första halvåret {1}", .en: "the first half of {1}"],
+        "halfYear.second": [.nb: "2. halvår {1}", .sv: "andra halvåret {1}", .en: "the second half of {1}"],
+        "rulebook.rateMissing": [
+            .nb: "Forsinkelsesrenten for {1} er ikke lagt inn i Betalts regelbok ennå. Renter beregnes ikke for perioden før satsen er lagt inn med kilde.",
+            .sv: "Dröjsmålsräntan för {1} finns inte i Betalts regelbok ännu. Ränta beräknas inte för perioden förrän satsen har lagts in med källa.",
+            .en: "The late-interest rate for {1} is not in Betalt's rulebook yet. No interest is charged for that period until the rate is added with its source.",
+        ],
         "runs": [.nb: "Kjøringer", .sv: "Körningar", .en: "Runs"],
         "runsHint": [
             .nb: "Hver dag går Betalt gjennom kravene som skal følges opp. Her ser du hva hver kjøring gjorde for denne kreditoren.",
