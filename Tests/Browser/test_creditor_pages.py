@@ -40,7 +40,8 @@ def test_repeated_wrong_passwords_make_the_address_wait(browser, server):
         browser.find_element(By.ID, "password").send_keys(f"gjett-{attempt}")
         browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
         error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".form-error"))[0]
-    assert error.text == "For mange mislykkede forsøk med denne e-postadressen. Prøv igjen om 15 minutter.", error.text
+    # The wait counts from the first failure: 15 minutes, or one less on a slow machine.
+    assert re.fullmatch(r"For mange mislykkede forsøk med denne e-postadressen\. Prøv igjen om 1[45] minutter\.", error.text), error.text
     assert browser.find_element(By.ID, "email").get_attribute("value") == "gjetter@example.no"
     browser.save_screenshot(str(SCREENSHOTS / "login-throttled.png"))
 
