@@ -19,11 +19,15 @@ public enum GivenBackClaims {
     /// The creditor's claims given back and not taken up, those given back first at the top; a fixed number of
     /// queries whatever the count.
     public static func list(creditorID: UUID, limit: Int = 200, on database: any Database) async throws -> [Row] {
-        let ended = try await HandoverCaseRecord.query(on: database).filter(\.$creditorID == creditorID)
-            .filter(\.$status ~~ [HandoverCaseState.recalled.rawValue, HandoverCaseState.closed.rawValue]).all()
-        guard !ended.isEmpty else { return [] }
-        let waiting = try await ClaimRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id ~~ Set(ended.map(\.claimID)))
+        // The claims that wait for a person are few; the cases agencies ended, paid ones included, only grow.
+        let stalled = try await ClaimRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$stage == ClaimStage.noticed.rawValue).filter(\.$nextActionDate == nil).filter(\.$openMinor > 0).all()
+        guard !stalled.isEmpty else { return [] }
+        let ended = try await HandoverCaseRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$claimID ~~ stalled.map { $0.id! })
+            .filter(\.$status ~~ [HandoverCaseState.recalled.rawValue, HandoverCaseState.closed.rawValue]).all()
+        let givenBack = Set(ended.map(\.claimID))
+        let waiting = stalled.filter { givenBack.contains($0.id!) }
         guard !waiting.isEmpty else { return [] }
         let claimIDs = waiting.map { $0.id! }
         let takenUp = try await takenUp(claimIDs, creditorID: creditorID, on: database)
