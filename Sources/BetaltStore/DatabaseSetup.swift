@@ -55,5 +55,6 @@ public enum BetaltMigrations {
         ReferenceClaimsWithTheirCreditor(),
         UseWriteAheadLog(),
         IndexAuditLogByAction(),
+        AddDecisionReasonArguments(),
     ]
 }

@@ -11,7 +11,9 @@ import Testing
     @Test func theNorwegianDefaultFromBeforeTheDueDate() throws {
         let plans = Planner.timeline(claim(), ladder: .defaultNorway, rulebook: .norway, from: day("2026-01-10"))
         #expect(plans.map(\.date) == ["2026-01-10", "2026-01-19", "2026-01-29", "2026-02-13"].map(day))
-        #expect(plans.first?.decisions == [.wait(until: day("2026-01-19"), Reason("next step 'nudge' (friendly reminder) on 2026-01-19"))])
+        let wait = Reason("next step '\("nudge")' (\(StepKind.friendlyReminder.name(in: .norway))) on \(day("2026-01-19"))")
+        #expect(plans.first?.decisions == [.wait(until: day("2026-01-19"), wait)])
+        #expect(wait.text == "next step 'nudge' (friendly reminder) on 2026-01-19")
         #expect(acts(plans) == ["2026-01-19 nudge", "2026-01-29 notice", "2026-02-13 handover"])
         let notice = try #require(plans[2].acts.first)
         #expect(notice.fee == money(3750))

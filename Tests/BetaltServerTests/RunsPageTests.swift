@@ -1,3 +1,4 @@
+@testable import BetaltServer
 import BetaltCore
 import BetaltStore
 import BetaltTestSupport
@@ -28,7 +29,8 @@ struct RunsPageTests {
             #expect(status == .ok && page.contains("id=\"run-day\""))
             let refusals = mine.refusals.values.reduce(0, +)
             #expect(refusals == 0 ? page.contains("Ingenting ble avvist.") : page.contains("id=\"run-refusals\""))
-            for (reason, count) in mine.attention.merging(mine.refusals, uniquingKeysWith: +) {
+            for (key, count) in mine.attention.merging(mine.refusals, uniquingKeysWith: +) {
+                let reason = CreditorRunReport.reason(ofKey: key).shownCited(in: .nb)
                 let escaped = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                     .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
                 #expect(page.contains("<td class=\"num\">\(count)</td><td class=\"wrap\">\(escaped)</td>"), "\(reason)")
@@ -56,6 +58,10 @@ struct RunsPageTests {
             report.refusals = ["fee refused: the 'no-reminder' step comes before due date + 14 days (inkf. § 1-2 (2))": 2,
                                "a second fee needs a missed deadline of 14 days (inkf. § 1-3)": 5]
             report.attention = ["claim past limitation: flagged, not chased": 1]
+            // Reports kept before reasons were keyed by their JSON count finished English texts (above); a keyed
+            // reason is shown in the page's language.
+            let keyed = Reason("no fee on or before the due date \(try CivilDate(2026, 11, 30))", citation: "IKL § 2")
+            report.refusals[CreditorRunReport.key(of: keyed)] = 3
             let done = CreditorRunRecord()
             done.creditorID = creditor.id
             done.runDate = "2026-11-20"
@@ -80,7 +86,8 @@ struct RunsPageTests {
             #expect(status == .ok)
             let second = try #require(page.range(of: "<td class=\"num\">5</td><td class=\"wrap\">a second fee needs a missed deadline of 14 days (inkf. § 1-3)</td>"))
             let first = try #require(page.range(of: "<td class=\"num\">2</td><td class=\"wrap\">fee refused: the &#39;no-reminder&#39; step"))
-            #expect(second.lowerBound < first.lowerBound, "the most frequent first")
+            let third = try #require(page.range(of: "<td class=\"num\">3</td><td class=\"wrap\">ingen avgift på eller før forfallsdatoen 30.11.2026 (IKL § 2)</td>"))
+            #expect(second.lowerBound < third.lowerBound && third.lowerBound < first.lowerBound, "the most frequent first")
             #expect(page.contains("id=\"run-attention\"") && page.contains("claim past limitation: flagged, not chased"))
         }
     }

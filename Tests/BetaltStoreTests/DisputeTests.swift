@@ -34,7 +34,7 @@ struct DisputeTests {
             _ = try await DailyRun(date: tuesday).run(on: store.database)
             let stop = try await ClaimDecisionRecord.query(on: store.database).filter(\.$claimID == claimID)
                 .filter(\.$decidedOn == tuesday.iso).all()
-            #expect(stop.contains { $0.outcome == "stop" && $0.reason.contains("disputed") })
+            #expect(stop.contains { $0.outcome == "stop" && $0.reasonText.description.contains("disputed") })
             #expect(try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claimID).count() == actsBefore)
 
             // Another creditor cannot decide it; the creditor rejects it a week later.

@@ -67,7 +67,7 @@ struct PaymentPlanStoreTests {
             _ = try await DailyRun(date: tuesday).run(on: store.database)
             let decisions = try await ClaimDecisionRecord.query(on: store.database).filter(\.$claimID ~~ claims.map { $0.id! })
                 .filter(\.$decidedOn == tuesday.iso).all()
-            #expect(decisions.count == 2 && decisions.allSatisfy { $0.reason.contains("payment plan") })
+            #expect(decisions.count == 2 && decisions.allSatisfy { $0.reasonText.description.contains("payment plan") })
 
             // Accepted on the debtor's page; the down payment comes in with its own KID.
             let accepted = try await PaymentPlans.accept(planID: plan.id!, creditorID: creditorID, customerID: claims[0].customerID,
@@ -106,7 +106,7 @@ struct PaymentPlanStoreTests {
             let acted = try await CollectionActRecord.query(on: store.database).filter(\.$claimID ~~ claims.map { $0.id! })
                 .filter(\.$actDate == resumed.iso).filter(\.$stepID != "breached-plan").count()
             #expect(stillOpen >= 1 && after.count + acted == stillOpen, "every claim left open is decided again")
-            #expect(after.allSatisfy { !$0.reason.contains("payment plan") }, "the ladder takes the claims back: \(after.map(\.reason))")
+            #expect(after.allSatisfy { !$0.reasonText.description.contains("payment plan") }, "the ladder takes the claims back: \(after.map(\.reasonText))")
             let task = try #require(try await CollectionActRecord.query(on: store.database).filter(\.$stepID == "breached-plan").first())
             #expect(task.kind == "callTask" && task.deliveryStatus == "task" && task.claimID == claims[0].id)
             #expect(try await AuditRecord.query(on: store.database).filter(\.$action ~~ ["plan.proposed", "plan.accepted", "plan.missed", "plan.breached"])

@@ -44,7 +44,7 @@ struct PromiseTests {
             let acts = try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claim.id!).count()
             _ = try await DailyRun(date: tuesday).run(on: store.database)
             let paused = try await ClaimDecisionRecord.query(on: store.database).filter(\.$claimID == claim.id!).filter(\.$decidedOn == tuesday.iso).all()
-            #expect(paused.contains { $0.reason.contains("promised to pay") })
+            #expect(paused.contains { $0.reasonText.description.contains("promised to pay") })
             #expect(try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claim.id!).count() == acts)
 
             // On its date it is still open; the day after, unpaid, it is broken.
@@ -62,7 +62,7 @@ struct PromiseTests {
             // The call is in the work queue with why; recording its outcome closes it, for this creditor only.
             let calls = try await CallTasks.open(creditorID: claim.creditorID, on: store.database)
             let call = try #require(calls.first { $0.act.id == task.id })
-            #expect(call.why.contains("broken") && call.customer.id == claim.customerID)
+            #expect(call.why.description.contains("broken") && call.customer.id == claim.customerID)
             #expect(!(try await CallTasks.complete(task.id!, creditorID: UUID(), reached: true, note: "", by: "x", userID: nil, today: payBy.adding(days: 1), on: store.database)))
             #expect(try await CallTasks.complete(
                 task.id!, creditorID: claim.creditorID, reached: true, note: "Pays half on Friday", followUpOn: payBy.adding(days: 5),

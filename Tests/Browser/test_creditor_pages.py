@@ -97,6 +97,13 @@ def test_claim_list_and_a_claims_ledger(browser, server):
     planned = browser.find_elements(By.CSS_SELECTOR, "#planned tbody tr")
     assert planned, "the planned timeline is empty"
     assert any(cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#trail td.rule")), "no rule is cited"
+    # The reasons are in the page's language: no English sentence is left in the trail or the preview.
+    reasons = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "#trail td.wrap:not(.rule), #planned td.wrap:not(.rule)")]
+    english = re.compile(r"\b(the|is|not|until|after|before|nothing|days)\b")
+    assert reasons and not [text for text in reasons if english.search(text)], reasons
+    browser.execute_script("document.getElementById('planned').scrollIntoView()")
+    browser.save_screenshot(str(SCREENSHOTS / "claim-reasons.png"))
+    browser.execute_script("window.scrollTo(0, 0)")
     browser.save_screenshot(str(SCREENSHOTS / "claim.png"))
 
 

@@ -39,7 +39,7 @@ struct ClaimDay {
         if let date = next.date, date <= today, !calendar.isBusinessDay(today) {
             let businessDay = calendar.nextBusinessDay(onOrAfter: today)
             return (.wait(until: businessDay, Reason(
-                "\(today.iso) is not a business day: nothing goes out before \(businessDay.iso)")), nextLook(businessDay))
+                "\(today) is not a business day: nothing goes out before \(businessDay)")), nextLook(businessDay))
         }
         switch next {
         case .complete:
@@ -52,7 +52,7 @@ struct ClaimDay {
                 let notice = StepKind.collectionNotice.name(in: country)
                 let days = ladder.options.callTaskDaysBeforeNotice
                 return (.wait(until: date, Reason(
-                    "call task on \(date.iso), \(days) days before the \(notice), for an open amount of \(undisputed)")),
+                    "call task on \(date), \(days) days before the \(notice), for an open amount of \(undisputed)")),
                         nextLook(date))
             }
             return act(step)
@@ -77,7 +77,7 @@ struct ClaimDay {
 
     func waitReason(_ step: LadderStep, on date: CivilDate, legal: CivilDate?) -> Reason {
         if let legal, legal >= date { return legalReason(step.kind, legal) }
-        return Reason("next step '\(step.id)' (\(step.kind.name(in: country))) on \(date.iso)")
+        return Reason("next step '\(step.id)' (\(step.kind.name(in: country))) on \(date)")
     }
 
     /// The first day the law lets a step of `kind` be taken, where it sets one apart from the ladder: a
@@ -89,7 +89,7 @@ struct ClaimDay {
 
     func legalReason(_ kind: StepKind, _ date: CivilDate) -> Reason {
         Reason(
-            "a \(kind.name(in: country)) may go out only after the due date \(rolledDue.iso): not before \(date.iso)",
+            "a \(kind.name(in: country)) may go out only after the due date \(rolledDue): not before \(date)",
             LegalBasis.afterDueDate(kind, country))
     }
 

@@ -42,19 +42,36 @@ public struct PlannedAct: Sendable, Hashable {
 
 /// A plain-language reason and the rule it cites (nil for a creditor's own choice, e.g. a ladder option).
 public struct Reason: Sendable, Hashable, Codable, CustomStringConvertible {
-    public let text: String
+    public let message: ReasonText
     public let citation: String?
 
-    public init(_ text: String, citation: String? = nil) {
-        self.text = text
+    public init(_ message: ReasonText, citation: String? = nil) {
+        self.message = message
         self.citation = citation
     }
 
-    public init(_ text: String, _ citation: RuleCitation) {
-        self.init(text, citation: citation.description)
+    public init(_ message: ReasonText, _ citation: RuleCitation) {
+        self.init(message, citation: citation.description)
     }
 
+    /// The reason in English, without its citation.
+    public var text: String { message.description }
+
     public var description: String { citation.map { "\(text) (\($0))" } ?? text }
+
+    /// Kept as {"citation": …, "text": template, "arguments": [...]}: the message's keys beside the citation.
+    enum CodingKeys: String, CodingKey { case citation }
+
+    public init(from decoder: any Decoder) throws {
+        message = try ReasonText(from: decoder)
+        citation = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .citation)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try message.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(citation, forKey: .citation)
+    }
 }
 
 /// What the planner decides for a claim on a day.

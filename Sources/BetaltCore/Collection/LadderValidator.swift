@@ -149,7 +149,7 @@ struct LadderCheck {
             if step.kind == .collectionNotice, let minimum = minimumNoticeDays {
                 let days = step.deadlineDays ?? 0
                 if days < minimum.value {
-                    let given = step.deadlineDays.map { "\($0) days" } ?? "no deadline"
+                    let given = step.deadlineDays.map { ReasonText("\($0) days") } ?? ReasonText("no deadline")
                     add(.noticeDeadlineTooShort, step.id, Reason(
                         "the \(name) gives \(given); it must give at least \(minimum.value)", minimum.citation))
                 }

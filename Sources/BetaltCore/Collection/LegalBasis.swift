@@ -125,7 +125,7 @@ struct LegalRule: Sendable {
 }
 
 extension Reason {
-    init(_ text: String, _ rule: LegalRule) {
+    init(_ text: ReasonText, _ rule: LegalRule) {
         self.init(text, citation: rule.text)
     }
 }

@@ -7,12 +7,12 @@ extension ClaimDay {
         reasons.append(stepReason(step))
         if rolledDue != facts.dueDate {
             reasons.append(Reason(
-                "the due date \(facts.dueDate.iso) is not a business day: everything counts from \(rolledDue.iso)",
+                "the due date \(facts.dueDate) is not a business day: everything counts from \(rolledDue)",
                 LegalBasis.dueDateRoll(country)))
         }
         if let promise = facts.promise {
             reasons.append(Reason(
-                "the promise to pay \(promise.amount) by \(promise.payBy.iso) was not kept: the ladder resumes",
+                "the promise to pay \(promise.amount) by \(promise.payBy) was not kept: the ladder resumes",
                 LegalBasis.goodPractice(country)))
         }
         if facts.disputedAmount.isPositive {
@@ -49,7 +49,7 @@ extension ClaimDay {
            charges.fee != nil || charges.compensation != nil || interest != nil {
             let offer = today.adding(days: days)
             waiver = offer
-            reasons.append(Reason("offer: the fee and interest are waived if the rest is paid by \(offer.iso)"))
+            reasons.append(Reason("offer: the fee and interest are waived if the rest is paid by \(offer)"))
         }
         let amountDue: Money
         do {
@@ -73,7 +73,7 @@ extension ClaimDay {
         case .friendlyReminder:
             return Reason("\(name) '\(step.id)': fee-free, from the creditor's ladder")
         case .reminder:
-            return Reason("\(name) '\(step.id)' after the due date \(rolledDue.iso)", LegalBasis.afterDueDate(.reminder, country))
+            return Reason("\(name) '\(step.id)' after the due date \(rolledDue)", LegalBasis.afterDueDate(.reminder, country))
         case .collectionNotice where country == .norway:
             return Reason(
                 "inkassovarsel '\(step.id)': says plainly that the claim goes to inkasso if not paid by the deadline",

@@ -19,7 +19,7 @@ extension ClaimDay {
             if channel.isElectronic { passedOver.append(channel) }
         }
         guard facts.hasPostalAddress else {
-            let refused = passedOver.isEmpty ? "" : ", and \(names(passedOver)) not accepted for notices"
+            let refused = passedOver.isEmpty ? ReasonText("") : ReasonText(", and \(names(passedOver)) not accepted for notices")
             return .unreachable(Reason(
                 "the debtor cannot be reached for the \(step.kind.name(in: country)): no postal address\(refused)",
                 LegalBasis.electronicNotice(country)))
@@ -31,13 +31,15 @@ extension ClaimDay {
     }
 
     private func notAccepted(_ channels: [Channel], sentBy channel: Channel) -> Reason {
-        Reason(
-            "\(names(channels)) not used: the debtor has not accepted \(channels.count == 1 ? "it" : "them")"
-                + " for notices; sent by \(channel.rawValue)",
-            LegalBasis.electronicNotice(country))
+        channels.count == 1
+            ? Reason("\(names(channels)) not used: the debtor has not accepted it for notices; sent by \(channel.name)",
+                     LegalBasis.electronicNotice(country))
+            : Reason("\(names(channels)) not used: the debtor has not accepted them for notices; sent by \(channel.name)",
+                     LegalBasis.electronicNotice(country))
     }
 
-    private func names(_ channels: [Channel]) -> String {
-        channels.map(\.rawValue).joined(separator: " and ")
+    /// The channels one after the other ("email and digitalMailbox"), each translated on its own.
+    private func names(_ channels: [Channel]) -> ReasonText {
+        channels.dropFirst().reduce(channels.first?.name ?? ReasonText("")) { names, channel in ReasonText("\(names) and \(channel.name)") }
     }
 }

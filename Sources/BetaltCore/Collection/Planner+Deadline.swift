@@ -22,18 +22,18 @@ extension ClaimDay {
             return .refused(Reason("the \(name) deadline cannot be checked: \(error)"))
         }
         guard let days = step.deadlineDays, days >= minimum.value else {
-            let given = step.deadlineDays.map { "\($0) days" } ?? "no deadline"
+            let given = step.deadlineDays.map { ReasonText("\($0) days") } ?? ReasonText("no deadline")
             return .refused(Reason(
                 "the ladder gives the \(name) \(given); it must give at least \(minimum.value) days", minimum.citation))
         }
         let deadline = BusinessCalendar.noticeDeadline(sentOn: today, days: days)
-        var text = "deadline \(deadline.iso): \(days) calendar days from sending"
-        if !calendar.isBusinessDay(deadline) {
-            text += country == .norway
-                ? ", not moved although it is not a business day (Ot.prp. nr. 2 (1987–88) p. 114)"
-                : "; it is not a business day, so payment on the next one still counts"
-                    + " and nothing follows before \(deadlinePassed(deadline).iso)"
+        let businessDay = if calendar.isBusinessDay(deadline) {
+            ReasonText("")
+        } else if country == .norway {
+            ReasonText(", not moved although it is not a business day (Ot.prp. nr. 2 (1987–88) p. 114)")
+        } else {
+            ReasonText("; it is not a business day, so payment on the next one still counts and nothing follows before \(deadlinePassed(deadline))")
         }
-        return .gives(deadline, Reason(text, minimum.citation))
+        return .gives(deadline, Reason("deadline \(deadline): \(days) calendar days from sending\(businessDay)", minimum.citation))
     }
 }

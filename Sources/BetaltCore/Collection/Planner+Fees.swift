@@ -26,9 +26,13 @@ extension ClaimDay {
         else { return outcome }
         let since = today.adding(months: -months)
         if let late = facts.lastLatePayment, late >= since { return outcome }
-        let waived = [outcome.fee, outcome.compensation].compactMap { $0?.description }.joined(separator: " and ")
+        let waived = switch (outcome.fee, outcome.compensation) {
+        case (let fee?, let compensation?): ReasonText("\(fee) and \(compensation)")
+        case (let fee?, nil): ReasonText("\(fee)")
+        case (nil, let compensation): ReasonText("\(compensation ?? .zero(facts.balances.currency))")
+        }
         return FeeOutcome(reasons: outcome.reasons + [Reason(
-            "good payer: no late payment since \(since.iso), so the first reminder goes without \(waived)"
+            "good payer: no late payment since \(since), so the first reminder goes without \(waived)"
                 + " (the creditor's goodwill)")])
     }
 
@@ -55,14 +59,14 @@ extension ClaimDay {
             let daysAfterDue = rolledDue.days(until: today)
             guard today >= earliest else {
                 return .refusing(Reason(
-                    "no purregebyr: sent \(daysAfterDue) days after the due date \(rolledDue.iso);"
-                        + " a fee needs at least \(minimumDays.value) (from \(earliest.iso))",
+                    "no purregebyr: sent \(daysAfterDue) days after the due date \(rolledDue);"
+                        + " a fee needs at least \(minimumDays.value) (from \(earliest))",
                     minimumDays.citation))
             }
             let maximum = try rules.maximumReminderFees.value(on: today)
             if let notice = history.lastCollectionNotice {
                 return .refusing(Reason(
-                    "no purregebyr: an inkassovarsel went out on \(notice.sentOn.iso), and no fee-bearing notice may follow it",
+                    "no purregebyr: an inkassovarsel went out on \(notice.sentOn), and no fee-bearing notice may follow it",
                     maximum.citation))
             }
             let charged = history.feeCount
@@ -73,23 +77,23 @@ extension ClaimDay {
             if let previous = history.lastFeeBearingNotice {
                 let missed = try rules.minimumMissedDeadlineDaysForNextFee.value(on: today)
                 guard let deadline = previous.deadline, previous.sentOn.days(until: deadline) >= missed.value else {
-                    let given = previous.deadline.map { "\(previous.sentOn.days(until: $0)) days" } ?? "no deadline"
+                    let given = previous.deadline.map { ReasonText("\(previous.sentOn.days(until: $0)) days") } ?? ReasonText("no deadline")
                     return .refusing(Reason(
-                        "no second purregebyr: the fee-bearing notice of \(previous.sentOn.iso) gave \(given);"
+                        "no second purregebyr: the fee-bearing notice of \(previous.sentOn) gave \(given);"
                             + " the next fee needs a missed deadline of at least \(missed.value) days",
                         missed.citation))
                 }
                 guard deadline < today else {
                     return .refusing(Reason(
-                        "no second purregebyr: the deadline \(deadline.iso) of the notice of \(previous.sentOn.iso) has not passed",
+                        "no second purregebyr: the deadline \(deadline) of the notice of \(previous.sentOn) has not passed",
                         missed.citation))
                 }
             }
             let fee = try rules.reminderFee(claimDueOn: facts.dueDate, sentOn: today)
-            let uncertain = fee.isUncertain ? " (amount uncertain: NORDIC-RULES § 17.1)" : ""
+            let uncertain = fee.isUncertain ? ReasonText(" (amount uncertain: NORDIC-RULES § 17.1)") : ReasonText("")
             return FeeOutcome(fee: fee.amount, reasons: [
                 Reason(
-                    "purregebyr \(fee.amount): sent \(daysAfterDue) days after the due date \(rolledDue.iso),"
+                    "purregebyr \(fee.amount): sent \(daysAfterDue) days after the due date \(rolledDue),"
                         + " at least \(minimumDays.value)",
                     minimumDays.citation),
                 Reason("purregebyr = \(fee.fraction.value) × inkassosats \(fee.collectionRate.value)\(uncertain)",
@@ -105,7 +109,7 @@ extension ClaimDay {
     func swedishFee(for step: LadderStep) -> FeeOutcome {
         guard let rules = rulebook.swedish else { return .none }
         guard today > rolledDue else {
-            return .refusing(Reason("no fee on or before the due date \(rolledDue.iso)", LegalBasis.afterDueSweden))
+            return .refusing(Reason("no fee on or before the due date \(rolledDue)", LegalBasis.afterDueSweden))
         }
         do {
             if step.kind == .reminder {
@@ -115,7 +119,7 @@ extension ClaimDay {
                 }
                 if let notice = history.lastCollectionNotice {
                     return .refusing(Reason(
-                        "no påminnelseavgift after the inkassokrav of \(notice.sentOn.iso)", LegalBasis.noFeeAfterNoticeSweden))
+                        "no påminnelseavgift after the inkassokrav of \(notice.sentOn)", LegalBasis.noFeeAfterNoticeSweden))
                 }
                 let maximum = try rules.maximumReminderFees.value(on: today)
                 let charged = history.feeCount(.reminder)
@@ -153,13 +157,13 @@ extension ClaimDay {
         let firstInterestDay = rolledDue.adding(days: 1)
         guard today >= firstInterestDay, interestPrincipal.isPositive else {
             return .refusing(Reason(
-                "no fee and no \(name) yet: a business owes the \(name) once late interest runs, from \(firstInterestDay.iso)",
+                "no fee and no \(name) yet: a business owes the \(name) once late interest runs, from \(firstInterestDay)",
                 instead))
         }
         do {
             let compensation = try rulebook.b2bCompensation.value(on: firstInterestDay)
             return FeeOutcome(compensation: compensation.value, reasons: [
-                Reason("\(name) \(compensation.value): a business owes it once late interest runs (from \(firstInterestDay.iso))",
+                Reason("\(name) \(compensation.value): a business owes it once late interest runs (from \(firstInterestDay))",
                        compensation.citation),
                 Reason("no \(step.kind.feeName(in: country)): the \(name) replaces it",
                        instead),

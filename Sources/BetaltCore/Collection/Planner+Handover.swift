@@ -12,17 +12,17 @@ extension ClaimDay {
         }
         guard let deadline = notice.deadline else {
             return (.refuse(stepID: step.id, Reason(
-                "the \(noticeName) of \(notice.sentOn.iso) gave no deadline: a handover needs one that has passed", rule)), nil)
+                "the \(noticeName) of \(notice.sentOn) gave no deadline: a handover needs one that has passed", rule)), nil)
         }
         let passed = calendar.nextBusinessDay(onOrAfter: deadlinePassed(deadline))
         guard ladderDate <= today else {
             let until = Swift.max(ladderDate, passed)
             return (.wait(until: until, Reason(
-                "handover on \(until.iso), once the \(noticeName) deadline \(deadline.iso) has passed", rule)), nextLook(until))
+                "handover on \(until), once the \(noticeName) deadline \(deadline) has passed", rule)), nextLook(until))
         }
         guard passed <= today else {
             return (.refuse(stepID: step.id, Reason(
-                "no handover before \(passed.iso): the \(noticeName) deadline \(deadline.iso) has not passed", rule)),
+                "no handover before \(passed): the \(noticeName) deadline \(deadline) has not passed", rule)),
                     nextLook(passed))
         }
         var lastDayOfWindow: CivilDate?
@@ -36,7 +36,7 @@ extension ClaimDay {
             let end = deadline.adding(months: window.value)
             guard today <= end else {
                 return (.attention(Reason(
-                    "the inkassovarsel deadline \(deadline.iso) passed more than \(window.value) months ago:"
+                    "the inkassovarsel deadline \(deadline) passed more than \(window.value) months ago:"
                         + " send a new inkassovarsel before a handover",
                     window.citation)), nil)
             }

@@ -13,7 +13,7 @@ extension ClaimDay {
             guard interest.total.isPositive else { return (nil, nil) }
             return (interest, Reason(
                 "late interest \(interest.total) on \(interestPrincipal) for \(interest.days) days,"
-                    + " \(from.adding(days: 1).iso) through \(today.iso)",
+                    + " \(from.adding(days: 1)) through \(today)",
                 citation: citations(of: interest)))
         } catch let error as RuleLookupError {
             return (nil, Reason(

@@ -51,7 +51,7 @@ public enum Planner {
         if today >= timeBarredFrom {
             let years = try? limitation.years(for: facts.customerKind, dueOn: facts.dueDate)
             return (.attention(Reason(
-                "past limitation: due \(facts.dueDate.iso), time-barred from \(timeBarredFrom.iso)"
+                "past limitation: due \(facts.dueDate), time-barred from \(timeBarredFrom)"
                     + " unless the period was interrupted; flagged, not chased",
                 citation: years?.citation.description)), nil)
         }
@@ -63,7 +63,7 @@ public enum Planner {
         if let promise = facts.promise, promise.payBy >= today {
             let until = promise.payBy.adding(days: 1)
             return (.wait(until: until, Reason(
-                "the debtor promised to pay \(promise.amount) by \(promise.payBy.iso): nothing is sent while a promise is being kept",
+                "the debtor promised to pay \(promise.amount) by \(promise.payBy): nothing is sent while a promise is being kept",
                 LegalBasis.goodPractice(country))), Swift.min(until, timeBarredFrom))
         }
         if let minimum = ladder.options.minimumAmount {

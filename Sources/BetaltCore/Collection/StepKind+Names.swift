@@ -1,14 +1,15 @@
 extension StepKind {
-    /// The step as the country's law and trade call it, for reasons and previews ("inkassovarsel").
-    public func name(in country: Country) -> String {
+    /// The step as the country's law and trade call it, for reasons and previews ("inkassovarsel"); a reason
+    /// that names it translates the name on its own.
+    public func name(in country: Country) -> ReasonText {
         switch (self, country) {
-        case (.friendlyReminder, _): "friendly reminder"
-        case (.reminder, .norway): "purring"
-        case (.reminder, .sweden): "påminnelse"
-        case (.collectionNotice, .norway): "inkassovarsel"
-        case (.collectionNotice, .sweden): "inkassokrav"
-        case (.callTask, _): "call task"
-        case (.handover, _): "handover to the agency"
+        case (.friendlyReminder, _): ReasonText("friendly reminder")
+        case (.reminder, .norway): ReasonText("purring")
+        case (.reminder, .sweden): ReasonText("påminnelse")
+        case (.collectionNotice, .norway): ReasonText("inkassovarsel")
+        case (.collectionNotice, .sweden): ReasonText("inkassokrav")
+        case (.callTask, _): ReasonText("call task")
+        case (.handover, _): ReasonText("handover to the agency")
         }
     }
 

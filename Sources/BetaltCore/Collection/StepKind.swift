@@ -23,4 +23,13 @@ public enum Channel: String, Sendable, Codable, CaseIterable {
 
     /// An electronic channel may carry a formal notice only where the debtor accepted it (inkl. § 3 a).
     public var isElectronic: Bool { self != .letter }
+
+    /// The channel as a reason names it (translated on its own).
+    public var name: ReasonText {
+        switch self {
+        case .letter: ReasonText("letter")
+        case .email: ReasonText("email")
+        case .digitalMailbox: ReasonText("digitalMailbox")
+        }
+    }
 }

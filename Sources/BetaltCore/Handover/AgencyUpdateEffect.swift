@@ -43,9 +43,9 @@ extension AgencyUpdateEffect {
             ) }
             return AgencyUpdateEffect(
                 entries: [], caseState: .closed, agencyStatus: .closed, returnsToCreditor: !balances.isSettled,
-                reason: Reason(balances.isSettled
-                    ? "the agency closed the case, paid in full"
-                    : "the agency closed the case with \(balances.total) still owed: the claim is the creditor's again")
+                reason: balances.isSettled
+                    ? Reason("the agency closed the case, paid in full")
+                    : Reason("the agency closed the case with \(balances.total) still owed: the claim is the creditor's again")
             )
         case .payment(let amount):
             let allocation: AllocationResult

@@ -44,25 +44,25 @@ public enum HandoverReadiness {
         if let notice = history.lastCollectionNotice {
             switch notice.channel {
             case nil:
-                block(.noticeChannel, Reason("the \(noticeName) of \(notice.sentOn.iso) has no channel recorded", noticeRule))
+                block(.noticeChannel, Reason("the \(noticeName) of \(notice.sentOn) has no channel recorded", noticeRule))
             case let channel? where channel.isElectronic && !claim.acceptedElectronicChannels.contains(channel):
                 block(.noticeChannel, Reason(
-                    "the \(noticeName) of \(notice.sentOn.iso) went by \(channel.rawValue), which the debtor has not accepted for notices",
+                    "the \(noticeName) of \(notice.sentOn) went by \(channel.name), which the debtor has not accepted for notices",
                     LegalBasis.electronicNotice(country)))
             default:
                 break
             }
             if let deadline = notice.deadline {
                 if today <= deadline {
-                    block(.deadlineNotPassed, Reason("the \(noticeName) deadline \(deadline.iso) has not passed", noticeRule))
+                    block(.deadlineNotPassed, Reason("the \(noticeName) deadline \(deadline) has not passed", noticeRule))
                 }
                 if let window = try? rulebook.norwegian?.handoverWindowMonths.value(on: today), today > deadline.adding(months: window.value) {
                     block(.noticeTooOld, Reason(
-                        "the inkassovarsel deadline \(deadline.iso) passed more than \(window.value) months ago: send a new inkassovarsel",
+                        "the inkassovarsel deadline \(deadline) passed more than \(window.value) months ago: send a new inkassovarsel",
                         window.citation))
                 }
             } else {
-                block(.deadlineNotPassed, Reason("the \(noticeName) of \(notice.sentOn.iso) gave no deadline", noticeRule))
+                block(.deadlineNotPassed, Reason("the \(noticeName) of \(notice.sentOn) gave no deadline", noticeRule))
             }
         } else {
             block(.noCollectionNotice, Reason("no \(noticeName) has been sent: one must go, and its deadline pass, first", noticeRule))
@@ -71,13 +71,13 @@ public enum HandoverReadiness {
             block(.disputed, Reason("\(claim.disputedAmount) is disputed: a disputed claim is never sent to collection", LegalBasis.dispute(country)))
         }
         if let promise = claim.promise, promise.payBy >= today {
-            block(.promised, Reason("the debtor promised to pay \(promise.amount) by \(promise.payBy.iso)", LegalBasis.goodPractice(country)))
+            block(.promised, Reason("the debtor promised to pay \(promise.amount) by \(promise.payBy)", LegalBasis.goodPractice(country)))
         }
         if claim.onPaymentPlan {
             block(.onPlan, Reason("a payment plan covers the claim and is being kept", LegalBasis.goodPractice(country)))
         }
         if let barred = try? rulebook.limitation.timeBarredFrom(dueDate: claim.dueDate, kind: claim.customerKind), today >= barred {
-            block(.timeBarred, Reason("past limitation since \(barred.iso) unless the period was interrupted"))
+            block(.timeBarred, Reason("past limitation since \(barred) unless the period was interrupted"))
         }
         identityBlocks(facts.debtor, country: country, today: today).forEach { blocks.append($0) }
         if !facts.originalInvoiceArchived { block(.originalInvoice, Reason("the original invoice is not in the archive")) }

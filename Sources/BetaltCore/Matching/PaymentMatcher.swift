@@ -84,9 +84,9 @@ public enum PaymentMatcher {
         }
         if !openByPayer.isEmpty {
             let why = exactly.count > 1
-                ? "the payer is a known customer and \(exactly.count) of their claims are open for exactly \(amount): which one is not certain"
-                : "the payer is a known customer, but \(amount) is neither the open amount of one of their claims nor of all of them"
-            return .unmatched(Reason(why), suggestions: openByPayer.map(\.invoiceNumber))
+                ? Reason("the payer is a known customer and \(exactly.count) of their claims are open for exactly \(amount): which one is not certain")
+                : Reason("the payer is a known customer, but \(amount) is neither the open amount of one of their claims nor of all of them")
+            return .unmatched(why, suggestions: openByPayer.map(\.invoiceNumber))
         }
         return .unmatched(Reason("no reference or invoice number in the payment names an open claim"), suggestions: [])
     }

@@ -69,14 +69,17 @@ public enum PlanStanding {
         guard let reminded = progress.remindedNumber else {
             return .remind(
                 number: first.number, arrears: owed, deadline: today.adding(days: reminderDays),
-                Reason("payment \(first.number) of \(first.amount) due \(first.date.iso) is missed: one reminder, \(owed) in arrears"))
+                Reason("payment \(first.number) of \(first.amount) due \(first.date) is missed: one reminder, \(owed) in arrears"))
         }
         if let later = missed.first(where: { $0.number > reminded }) {
-            return .breached(Reason("a second payment is missed (\(later.number), due \(later.date.iso)) after the reminder about payment \(reminded)"))
+            return .breached(Reason("a second payment is missed (\(later.number), due \(later.date)) after the reminder about payment \(reminded)"))
         }
         if let deadline = progress.reminderDeadline, deadline < today {
-            return .breached(Reason("the reminder's deadline \(deadline.iso) passed with \(owed) still in arrears"))
+            return .breached(Reason("the reminder's deadline \(deadline) passed with \(owed) still in arrears"))
         }
-        return .awaitingReminder(Reason("payment \(reminded) was reminded about; \(owed) in arrears until \(progress.reminderDeadline?.iso ?? "the deadline")"))
+        guard let deadline = progress.reminderDeadline else {
+            return .awaitingReminder(Reason("payment \(reminded) was reminded about; \(owed) in arrears until the deadline"))
+        }
+        return .awaitingReminder(Reason("payment \(reminded) was reminded about; \(owed) in arrears until \(deadline)"))
     }
 }

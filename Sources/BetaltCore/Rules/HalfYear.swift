@@ -29,5 +29,8 @@ public struct HalfYear: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// "2025 H1".
-    public var description: String { "\(year) H\(half.rawValue)" }
+    public var description: String { name.description }
+
+    /// "2026 H2", as a reason names it (translated: "2. halvår 2026").
+    public var name: ReasonText { ReasonText("\(year) H\(half.rawValue)") }
 }

@@ -24,16 +24,19 @@ public enum RuleLookupError: Error, Equatable, Sendable, CustomStringConvertible
         }
     }
 
-    public var description: String {
+    public var description: String { reason.description }
+
+    /// The error as a reason's words, so a reason that gives it can be shown in any language.
+    public var reason: ReasonText {
         switch self {
         case .beforeFirstPeriod(let parameter, let date, let first):
-            "no known \(parameter) on \(date.iso): the rulebook starts on \(first.iso)"
+            ReasonText("no known \(parameter) on \(date): the rulebook starts on \(first)")
         case .afterLastPeriod(let parameter, let date, let last):
-            "no known \(parameter) on \(date.iso): the last known period ended \(last.iso); add the new value to the rulebook"
+            ReasonText("no known \(parameter) on \(date): the last known period ended \(last); add the new value to the rulebook")
         case .gap(let parameter, let date, let through, let from):
-            "no known \(parameter) on \(date.iso): known through \(through.iso) and again from \(from.iso), not in between"
+            ReasonText("no known \(parameter) on \(date): known through \(through) and again from \(from), not in between")
         case .inexactAmount(let parameter, let date, let base, let fraction):
-            "\(parameter) on \(date.iso): \(fraction) of \(base) is not a whole number of minor units"
+            ReasonText("\(parameter) on \(date): \(fraction) of \(base) is not a whole number of minor units")
         }
     }
 }

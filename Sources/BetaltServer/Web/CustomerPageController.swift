@@ -52,7 +52,7 @@ struct CustomerPageController: RouteCollection {
             let formID = callFormID(item.act.id!)
             return CustomerPage.CallLine(
                 date: (try? CivilDate(iso: item.act.actDate))?.formatted(language) ?? item.act.actDate,
-                due: item.act.actDate <= context.today.iso, invoiceNumber: item.claim.invoiceNumber, why: item.why,
+                due: item.act.actDate <= context.today.iso, invoiceNumber: item.claim.invoiceNumber, why: item.why.shown(in: language),
                 action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)", formID: formID,
                 form: FormState(formID, returned, language: language)
             )

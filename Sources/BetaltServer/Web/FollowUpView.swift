@@ -47,7 +47,7 @@ struct FollowUpView: Encodable {
         let decided = followUp.decisions.map { decision in
             (decision.decidedOn, DecisionLine(
                 date: date(decision.decidedOn), outcome: words["outcome.\(decision.outcome)"] ?? decision.outcome,
-                tone: Self.tone(decision.outcome), step: decision.stepID ?? "", reason: decision.reason,
+                tone: Self.tone(decision.outcome), step: decision.stepID ?? "", reason: decision.reasonText.shown(in: language),
                 citation: decision.citation ?? ""
             ))
         }
@@ -55,7 +55,7 @@ struct FollowUpView: Encodable {
             let reasons = (try? JSONDecoder().decode([Reason].self, from: Data(act.reasons.utf8))) ?? []
             return (act.actDate, DecisionLine(
                 date: date(act.actDate), outcome: words["step.\(act.kind)"] ?? act.kind, tone: "neutral", step: act.stepID,
-                reason: reasons.map(\.text).joined(separator: " · "), citation: reasons.compactMap(\.citation).joined(separator: "; ")
+                reason: reasons.map { $0.shown(in: language) }.joined(separator: " · "), citation: reasons.compactMap(\.citation).joined(separator: "; ")
             ))
         }
         trail = (decided + acted).sorted { $0.0 > $1.0 }.map(\.1)
@@ -76,7 +76,7 @@ struct FollowUpView: Encodable {
             if let compensation = act.compensation { details.append("\(words["entry.compensation"]!) \(compensation.formatted(language))") }
             if let interest = act.interest { details.append("\(words["entry.interest"]!) \(interest.total.formatted(language))") }
             if let deadline = act.deadline { details.append("\(words["deadline"]!) \(deadline.formatted(language))") }
-            let reasons = act.reasons.map(\.text)
+            let reasons = act.reasons.map { $0.shown(in: language) }
             return DecisionLine(
                 date: date, outcome: words["step.\(act.step.kind.rawValue)"] ?? act.step.kind.rawValue, tone: "neutral",
                 step: act.step.id, reason: (details + reasons).joined(separator: " · "),
@@ -84,16 +84,16 @@ struct FollowUpView: Encodable {
             )
         case .wait(let until, let reason):
             return DecisionLine(date: date, outcome: words["outcome.wait"]!, tone: "neutral", step: "",
-                                reason: "\(until.formatted(language)): \(reason.text)", citation: reason.citation ?? "")
+                                reason: "\(until.formatted(language)): \(reason.shown(in: language))", citation: reason.citation ?? "")
         case .refuse(let stepID, let reason):
             return DecisionLine(date: date, outcome: words["outcome.refuse"]!, tone: "danger", step: stepID,
-                                reason: reason.text, citation: reason.citation ?? "")
+                                reason: reason.shown(in: language), citation: reason.citation ?? "")
         case .stop(let reason):
             return DecisionLine(date: date, outcome: words["outcome.stop"]!, tone: "good", step: "",
-                                reason: reason.text, citation: reason.citation ?? "")
+                                reason: reason.shown(in: language), citation: reason.citation ?? "")
         case .attention(let reason):
             return DecisionLine(date: date, outcome: words["outcome.attention"]!, tone: "warning", step: "",
-                                reason: reason.text, citation: reason.citation ?? "")
+                                reason: reason.shown(in: language), citation: reason.citation ?? "")
         }
     }
 

@@ -35,7 +35,7 @@ struct RunsController: RouteCollection {
         let base = "/creditors/\(context.creditorID.uuidString)/runs"
         return try await req.view.render("runs", RunsPage(
             frame: context.frame(req, title: "\(words["runs"]!) \(date.formatted(context.language))", section: "runs"),
-            days: [], hasDays: false, day: RunDayReport(day, line: RunDayLine(day, base: base, context: context, words: words), words: words),
+            days: [], hasDays: false, day: RunDayReport(day, line: RunDayLine(day, base: base, context: context, words: words), language: context.language),
             totalCount: 0, page: 1, pageCount: 1, previousHref: nil, nextHref: nil
         ))
     }
@@ -111,12 +111,13 @@ struct RunDayReport: Encodable {
     let refusals: [Count]
     let attention: [Count]
 
-    init(_ day: CreditorRunDays.Day, line: RunDayLine, words: [String: String]) {
+    init(_ day: CreditorRunDays.Day, line: RunDayLine, language: Language) {
         self.line = line
         waits = day.report?.waits
         stops = day.report?.stops
-        func counts(_ texts: [String: Int]?) -> [Count] {
-            (texts ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map { Count(text: $0.key, count: $0.value) }
+        func counts(_ keys: [String: Int]?) -> [Count] {
+            (keys ?? [:]).map { key, count in Count(text: CreditorRunReport.reason(ofKey: key).shownCited(in: language), count: count) }
+                .sorted { ($1.count, $0.text) < ($0.count, $1.text) }
         }
         refusals = counts(day.report?.refusals)
         attention = counts(day.report?.attention)

@@ -132,7 +132,7 @@ struct WorkQueueController: RouteCollection {
                 claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(item.claim.id!.uuidString)",
                 invoiceNumber: item.claim.invoiceNumber,
                 open: Money(minorUnits: item.claim.openMinor, currency: (try? Currency.named(item.claim.currency)) ?? .nok).formatted(context.language),
-                why: item.why, doneAction: "\(base)/calls/\(item.act.id!.uuidString)",
+                why: item.why.shown(in: context.language), doneAction: "\(base)/calls/\(item.act.id!.uuidString)",
                 customerHref: "/creditors/\(context.creditorID.uuidString)/customers/\(item.customer.id!.uuidString)#calls"
             )
         }
@@ -173,7 +173,7 @@ struct WorkQueueController: RouteCollection {
                 claimHref: "/creditors/\(context.creditorID.uuidString)/claims/\(candidate.claim.id!.uuidString)",
                 invoiceNumber: candidate.claim.invoiceNumber, customerName: candidate.customer.name,
                 decidedOn: (try? CivilDate(iso: candidate.act.actDate))?.formatted(context.language) ?? candidate.act.actDate,
-                blocks: candidate.blocks.map(\.reason.description), ready: candidate.isReady
+                blocks: candidate.blocks.map { $0.reason.shownCited(in: context.language) }, ready: candidate.isReady
             )
         }
         return try await req.view.render("work-queue", WorkQueuePage(

@@ -1,3 +1,4 @@
+import BetaltCore
 import FluentKit
 import Foundation
 
@@ -12,9 +13,23 @@ public final class ClaimDecisionRecord: Model, @unchecked Sendable {
     /// act, wait, refuse, stop or attention.
     @Field(key: "outcome") public var outcome: String
     @OptionalField(key: "step_id") public var stepID: String?
+    /// The reason's English template, or its finished text in rows from before reasons had templates.
     @Field(key: "reason") public var reason: String
+    /// The values that fill the template's places, as JSON (`[ReasonArgument]`); nil when there are none.
+    @OptionalField(key: "reason_arguments") public var reasonArguments: String?
     @OptionalField(key: "citation") public var citation: String?
     @OptionalField(key: "run_id") public var runID: UUID?
 
     public init() {}
+}
+
+extension ClaimDecisionRecord {
+    /// The reason with its values, ready to be shown in any language (a row's finished text when the values
+    /// cannot be read).
+    public var reasonText: ReasonText {
+        guard let reasonArguments,
+              let arguments = try? JSONDecoder().decode([ReasonArgument].self, from: Data(reasonArguments.utf8))
+        else { return ReasonText(verbatim: reason) }
+        return ReasonText(template: reason, arguments: arguments)
+    }
 }

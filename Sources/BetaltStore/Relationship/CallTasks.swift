@@ -11,7 +11,7 @@ public enum CallTasks {
         public let claim: ClaimRecord
         public let customer: CustomerRecord
         /// Why the call is to be made, from the act's reasons.
-        public let why: String
+        public let why: ReasonText
     }
 
     /// The calls still to make, oldest first; of one customer when `customerID` is given.
@@ -25,7 +25,7 @@ public enum CallTasks {
             guard let claim = try await ClaimRecord.find(act.claimID, on: database),
                   let customer = try await CustomerRecord.find(act.customerID, on: database) else { continue }
             let reasons = (try? JSONDecoder().decode([Reason].self, from: Data(act.reasons.utf8))) ?? []
-            items.append(Item(act: act, claim: claim, customer: customer, why: reasons.first?.text ?? act.stepID))
+            items.append(Item(act: act, claim: claim, customer: customer, why: reasons.first?.message ?? ReasonText(verbatim: act.stepID)))
         }
         return items
     }
@@ -97,7 +97,7 @@ enum CallTask {
         act.interestMinor = 0
         act.amountDueMinor = claim.openMinor
         act.groupKey = "\(claim.customerID.uuidString)/\(stepID)/\(date.iso)"
-        act.reasons = (try? StableJSON.string([Reason(reason)])) ?? "[]"
+        act.reasons = (try? StableJSON.string([Reason(ReasonText(verbatim: reason))])) ?? "[]"
         act.deliveryStatus = "task"
         try await act.create(on: database)
     }

@@ -65,7 +65,8 @@ enum RunBatchWriter {
     ]
     static let decisionColumns = [
         BulkColumn("id", .uuid), BulkColumn("creditor_id", .uuid), BulkColumn("claim_id", .uuid), BulkColumn("decided_on"),
-        BulkColumn("outcome"), BulkColumn("step_id"), BulkColumn("reason"), BulkColumn("citation"), BulkColumn("run_id", .uuid),
+        BulkColumn("outcome"), BulkColumn("step_id"), BulkColumn("reason"), BulkColumn("reason_arguments"), BulkColumn("citation"),
+        BulkColumn("run_id", .uuid),
     ]
     /// The claim columns a batch holds the claim's rows to: what it read must still be there.
     static let claimGuards = [
@@ -129,7 +130,9 @@ enum RunBatchWriter {
             if let (outcome, stepID, reason) = trail(decision) {
                 output.decisions.append(
                     .uuid(TimeOrderedID.next()), creditor, claimID, .text(today), .text(outcome), .optional(stepID),
-                    .text(reason.text), .optional(reason.citation), run
+                    .text(reason.message.template),
+                    reason.message.arguments.isEmpty ? .null : .utf8(ReasonsJSON.utf8(reason.message.arguments)),
+                    .optional(reason.citation), run
                 )
             }
             guard case .act(let act) = decision else { continue }
@@ -173,7 +176,7 @@ enum RunBatchWriter {
     private static func trail(_ decision: Decision) -> (String, String?, Reason)? {
         switch decision {
         case .act: nil
-        case .wait(let until, let reason): ("wait", nil, Reason("until \(until.iso): \(reason.text)", citation: reason.citation))
+        case .wait(let until, let reason): ("wait", nil, Reason("until \(until): \(reason.message)", citation: reason.citation))
         case .refuse(let stepID, let reason): ("refuse", stepID, reason)
         case .stop(let reason): ("stop", nil, reason)
         case .attention(let reason): ("attention", nil, reason)

@@ -13,6 +13,7 @@ public struct CreditorRunReport: Sendable, Codable, Equatable {
     public var interestCharged: [String: Int64] = [:]
     public var waits = 0
     public var stops = 0
+    /// Calls for attention and refusals, each counted under its reason's key (`key(of:)`).
     public var attention: [String: Int] = [:]
     public var refusals: [String: Int] = [:]
 
@@ -23,7 +24,17 @@ public struct CreditorRunReport: Sendable, Codable, Equatable {
     }
 
     /// A claim that changed while the run was writing it, again and again: nothing was done to it today.
-    public static let leftForNextRun = "changed while the run was at work: left for the next run"
+    public static let leftForNextRun = key(of: Reason("changed while the run was at work: left for the next run"))
+
+    /// A reason as a key of the counts: its JSON, so a page can show it in its own language (`reason(ofKey:)`).
+    public static func key(of reason: Reason) -> String {
+        String(decoding: ReasonsJSON.utf8(reason), as: UTF8.self)
+    }
+
+    /// The reason a key counts; a report kept before keys were JSON counts finished English texts.
+    public static func reason(ofKey key: String) -> Reason {
+        (try? JSONDecoder().decode(Reason.self, from: Data(key.utf8))) ?? Reason(ReasonText(verbatim: key))
+    }
 
     /// Adds the counts of `other` (a batch's) to these.
     mutating func add(_ other: CreditorRunReport) {
@@ -52,8 +63,8 @@ public struct CreditorRunReport: Sendable, Codable, Equatable {
                 if let interest = act.interest { interestCharged[currency.code, default: 0] += interest.total.minorUnits }
             case .wait: waits += 1
             case .stop: stops += 1
-            case .attention(let reason): attention[reason.description, default: 0] += 1
-            case .refuse(_, let reason): refusals[reason.description, default: 0] += 1
+            case .attention(let reason): attention[Self.key(of: reason), default: 0] += 1
+            case .refuse(_, let reason): refusals[Self.key(of: reason), default: 0] += 1
             }
         }
     }
@@ -87,11 +98,15 @@ public struct RunReport: Sendable, Codable, Equatable {
         }
         if !totalRefusals.isEmpty {
             lines.append("Refused:")
-            for (reason, count) in totalRefusals.sorted(by: { $0.value > $1.value }) { lines.append("  \(count) × \(reason)") }
+            for (key, count) in totalRefusals.sorted(by: { $0.value > $1.value }) {
+                lines.append("  \(count) × \(CreditorRunReport.reason(ofKey: key))")
+            }
         }
         if !totalAttention.isEmpty {
             lines.append("Needs attention:")
-            for (reason, count) in totalAttention.sorted(by: { $0.value > $1.value }) { lines.append("  \(count) × \(reason)") }
+            for (key, count) in totalAttention.sorted(by: { $0.value > $1.value }) {
+                lines.append("  \(count) × \(CreditorRunReport.reason(ofKey: key))")
+            }
         }
         return lines.joined(separator: "\n")
     }
