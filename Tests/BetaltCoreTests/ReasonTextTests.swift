@@ -1,4 +1,4 @@
-import BetaltCore
+@testable import BetaltCore
 import Foundation
 import Testing
 

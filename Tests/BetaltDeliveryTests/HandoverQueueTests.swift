@@ -171,7 +171,8 @@ struct HandoverQueueTests {
                                          settings: Self.settings, on: store.database)
             } throws: { error in
                 guard case .outOfDate(let claims) = error as? HandoverRefused else { return false }
-                return claims.count == 1 && claims[0].hasPrefix("\(chosen[0].claim.invoiceNumber):")
+                return claims.count == 1 && claims[0].invoiceNumber == chosen[0].claim.invoiceNumber
+                    && claims[0].reasons.contains { $0.text.contains("disputed") }
             }
             #expect(try await ClaimRecord.find(chosen[1].claim.id!, on: store.database)?.stage == "handoverPending", "nothing went")
 

@@ -77,7 +77,7 @@ struct LadderCheck {
     mutating func checkOptions() {
         let options = ladder.options
         let currency = country.currency
-        for (name, amount) in [("minimum amount", options.minimumAmount), ("call task threshold", options.callTaskAtOrAbove)] {
+        for (name, amount) in [(ReasonText("minimum amount"), options.minimumAmount), (ReasonText("call task threshold"), options.callTaskAtOrAbove)] {
             guard let amount else { continue }
             if amount.currency != currency || amount.isNegative {
                 add(.invalidOption, nil, Reason("the \(name) must be a non-negative amount in \(currency.code), not \(amount)"))

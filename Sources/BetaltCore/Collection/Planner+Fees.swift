@@ -26,10 +26,12 @@ extension ClaimDay {
         else { return outcome }
         let since = today.adding(months: -months)
         if let late = facts.lastLatePayment, late >= since { return outcome }
-        let waived = switch (outcome.fee, outcome.compensation) {
-        case (let fee?, let compensation?): ReasonText("\(fee) and \(compensation)")
-        case (let fee?, nil): ReasonText("\(fee)")
-        case (nil, let compensation): ReasonText("\(compensation ?? .zero(facts.balances.currency))")
+        let waived: ReasonText
+        switch (outcome.fee, outcome.compensation) {
+        case (let fee?, let compensation?): waived = ReasonText("\(fee) and \(compensation)")
+        case (let fee?, nil): waived = ReasonText("\(fee)")
+        case (nil, let compensation?): waived = ReasonText("\(compensation)")
+        case (nil, nil): return outcome
         }
         return FeeOutcome(reasons: outcome.reasons + [Reason(
             "good payer: no late payment since \(since), so the first reminder goes without \(waived)"

@@ -104,8 +104,8 @@ public enum HandoverReadiness {
             case (let number?, .sweden): (try? SwedishOrganisationNumber(validating: number)) != nil
             }
             if !valid {
-                blocks.append(HandoverBlock(code: .organisationNumber, reason: Reason(
-                    debtor.organisationNumber == nil ? "a business debtor needs its \(orgWord)" : "the \(orgWord) is not valid")))
+                blocks.append(HandoverBlock(code: .organisationNumber, reason: debtor.organisationNumber == nil
+                    ? Reason("a business debtor needs its \(orgWord)") : Reason("the \(orgWord) is not valid")))
             }
         }
         if debtor.kind == .consumer, let number = debtor.nationalIdentityNumber, !blank(number) {

@@ -13,9 +13,15 @@ public enum HandoverRefused: Error, Equatable, Sendable {
     /// Folder delivery needs BETALT_HANDOVER_DIR, and the agency's folder a plain name inside it.
     case noHandoverFolder
     /// Claims in the package changed since it was made (paid, disputed, promised…): it must be made again.
-    case outOfDate([String])
+    case outOfDate([StaleClaim])
     /// The agency's endpoint did not take the package.
     case endpointRefused(String)
+}
+
+/// A claim of a package that is no longer ready, and what keeps it back now.
+public struct StaleClaim: Sendable, Equatable {
+    public let invoiceNumber: String
+    public let reasons: [Reason]
 }
 
 /// Handover batches (issue 7): the ready claims of a creditor go, for one agency, into one ZIP (manifest and
@@ -88,7 +94,7 @@ public enum Handovers {
         let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ packed.map(\.actID)).all()
         let stale = try await HandoverQueue.assess(acts, creditorID: creditorID, today: today, on: database).filter { !$0.isReady }
         guard stale.isEmpty else {
-            throw HandoverRefused.outOfDate(stale.map { "\($0.claim.invoiceNumber): \($0.blocks.map(\.reason.text).joined(separator: "; "))" })
+            throw HandoverRefused.outOfDate(stale.map { StaleClaim(invoiceNumber: $0.claim.invoiceNumber, reasons: $0.blocks.map(\.reason)) })
         }
         try transmit(batch.content, named: batch.fileName, mediaType: "application/zip", to: agency, settings: settings)
         let sent = try await database.writing { tx in

@@ -95,7 +95,10 @@ struct HandoverController: RouteCollection {
             throw Abort(.notFound)
         } catch HandoverRefused.outOfDate(let claims) {
             let words = Translations.words(context.language)
-            return try await render(req, context: context, error: "\(words["batchOutOfDate"]!) \(claims.joined(separator: " · "))")
+            let stale = claims.map { claim in
+                "\(claim.invoiceNumber): \(claim.reasons.map { $0.shown(in: context.language) }.joined(separator: "; "))"
+            }
+            return try await render(req, context: context, error: "\(words["batchOutOfDate"]!) \(stale.joined(separator: " · "))")
                 .encodeResponse(status: .unprocessableEntity, for: req)
         } catch let refusal as HandoverRefused {
             throw Abort(.unprocessableEntity, reason: "The package was not sent: \(refusal).")

@@ -55,8 +55,8 @@ extension Translations {
         "timeline.call.notReached": [.nb: "nådde ikke kunden", .sv: "nådde inte kunden", .en: "not reached"],
         "beforeHandover": [.nb: "Før oversendelse til inkasso", .sv: "Före överlämning till inkasso", .en: "Before handover to an agency"],
         "handoverHint": [
-            .nb: "Kravene stigen har bestemt å sende til inkasso. Ingenting sendes før alt er på plass.",
-            .sv: "Fordringar som stegen har bestämt att lämna till inkasso. Inget skickas förrän allt är på plats.",
+            .nb: "Kravene purreløpet har bestemt å sende til inkasso. Ingenting sendes før alt er på plass.",
+            .sv: "Fordringar som påminnelseflödet har bestämt att lämna till inkasso. Inget skickas förrän allt är på plats.",
             .en: "Claims the ladder hands to an agency. Nothing goes until everything is in place.",
         ],
         "givenBack": [.nb: "Tilbake fra inkasso", .sv: "Tillbaka från inkasso", .en: "Given back by the agency"],

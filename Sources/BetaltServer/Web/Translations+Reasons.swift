@@ -17,7 +17,7 @@ extension Translations {
             .sv: "inget känt värde för {1} den {2}: den senaste kända perioden slutade {3}; lägg in det nya värdet i regelboken",
         ],
         "no known {1} on {2}: known through {3} and again from {4}, not in between": [
-            .nb: "ingen kjent verdi for {1} den {2}: kjent til og med {3} og igjen fra {4}, ikke i mellom",
+            .nb: "ingen kjent verdi for {1} den {2}: kjent til og med {3} og igjen fra {4}, ikke imellom",
             .sv: "inget känt värde för {1} den {2}: känt till och med {3} och igen från {4}, inte däremellan",
         ],
         "{1} on {2}: {3} of {4} is not a whole number of minor units": [
@@ -25,7 +25,7 @@ extension Translations {
             .sv: "{1} den {2}: {3} av {4} ger inte ett helt antal öre",
         ],
         "changed while the run was at work: left for the next run": [
-            .nb: "endret mens kjøringen pågikk: står til neste kjøring",
+            .nb: "endret mens kjøringen pågikk: venter til neste kjøring",
             .sv: "ändrades medan körningen pågick: lämnas till nästa körning",
         ],
         "already booked: the same bank reference {1}, amount and date as payment {2}": [
@@ -38,35 +38,35 @@ extension Translations {
             .sv: "alla inbetalningar som har förfallit hittills har kommit in",
         ],
         "payment {1} of {2} due {3} is missed: one reminder, {4} in arrears": [
-            .nb: "innbetaling {1} på {2} med forfall {3} har uteblitt: én påminnelse sendes, {4} i restanse",
-            .sv: "inbetalning {1} på {2} med förfallodag {3} har uteblivit: en påminnelse skickas, {4} obetalt",
+            .nb: "innbetaling nr. {1} på {2} med forfall {3} har uteblitt: én påminnelse sendes, {4} i restanse",
+            .sv: "inbetalning nr {1} på {2} med förfallodag {3} har uteblivit: en påminnelse skickas, {4} obetalt",
         ],
         "a second payment is missed ({1}, due {2}) after the reminder about payment {3}": [
-            .nb: "enda en innbetaling har uteblitt (nr. {1}, forfall {2}) etter påminnelsen om innbetaling {3}",
-            .sv: "ytterligare en inbetalning har uteblivit (nr {1}, förfallodag {2}) efter påminnelsen om inbetalning {3}",
+            .nb: "enda en innbetaling har uteblitt (nr. {1}, forfall {2}) etter påminnelsen om innbetaling nr. {3}",
+            .sv: "ytterligare en inbetalning har uteblivit (nr {1}, förfallodag {2}) efter påminnelsen om inbetalning nr {3}",
         ],
         "the reminder's deadline {1} passed with {2} still in arrears": [
             .nb: "fristen {1} i påminnelsen har gått ut, og {2} er fortsatt i restanse",
             .sv: "fristen {1} i påminnelsen har löpt ut och {2} är fortfarande obetalt",
         ],
         "payment {1} was reminded about; {2} in arrears until the deadline": [
-            .nb: "påminnelse om innbetaling {1} er sendt; {2} i restanse, venter til fristen",
-            .sv: "påminnelse om inbetalning {1} har skickats; {2} obetalt, väntar till fristen",
+            .nb: "påminnelse om innbetaling nr. {1} er sendt; {2} i restanse, venter til fristen",
+            .sv: "påminnelse om inbetalning nr {1} har skickats; {2} obetalt, väntar till fristen",
         ],
         "payment {1} was reminded about; {2} in arrears until {3}": [
-            .nb: "påminnelse om innbetaling {1} er sendt; {2} i restanse, venter til {3}",
-            .sv: "påminnelse om inbetalning {1} har skickats; {2} obetalt, väntar till {3}",
+            .nb: "påminnelse om innbetaling nr. {1} er sendt; {2} i restanse, venter til {3}",
+            .sv: "påminnelse om inbetalning nr {1} har skickats; {2} obetalt, väntar till {3}",
         ],
         "no plan fee: the creditor does not ask for one": [
             .nb: "ingen avgift for planen: kreditor krever ingen",
             .sv: "ingen avgift för planen: borgenären begär ingen",
         ],
         "no plan fee: Norwegian rules allow none for a payment plan": [
-            .nb: "ingen avgift for planen: norske regler tillater ingen avgift for en betalingsplan",
+            .nb: "ingen avgift for planen: norske regler tillater ikke avgift for en betalingsplan",
             .sv: "ingen avgift för planen: norska regler tillåter ingen avgift för en avbetalningsplan",
         ],
         "no plan fee: between businesses the förseningsersättning replaces collection fees": [
-            .nb: "ingen avgift for planen: mellom bedrifter erstatter förseningsersättning inkassokostnadene",
+            .nb: "ingen avgift for planen: mellom bedrifter gjelder förseningsersättning i stedet for inkassokostnader",
             .sv: "ingen avgift för planen: mellan företag ersätter förseningsersättningen inkassokostnaderna",
         ],
         "amorteringsplan fee {1}: a written plan over the whole debt, agreed and delivered": [
@@ -80,11 +80,11 @@ extension Translations {
         ],
         "the amount {1} is not a payment": [.nb: "beløpet {1} er ikke en innbetaling", .sv: "beloppet {1} är ingen inbetalning"],
         "the reference names {1}, already paid: a double payment to refund or keep as credit": [
-            .nb: "referansen viser til {1}, som allerede er betalt: en dobbeltbetaling som betales tilbake eller føres som kundens tilgodehavende",
-            .sv: "referensen avser {1}, där allt redan är betalt: en dubbelbetalning att betala tillbaka eller bokföra som kundens tillgodohavande",
+            .nb: "referansen viser til {1}, som allerede er betalt: en dobbeltbetaling som skal betales tilbake eller stå som kundens tilgodehavende",
+            .sv: "referensen avser {1}, som redan har betalats: en dubbelbetalning att betala tillbaka eller bokföra som kundens tillgodohavande",
         ],
         "the payer named {1} but paid {2}, not the open {3}": [
-            .nb: "betaleren oppga {1}, men betalte {2} og ikke utestående {3}",
+            .nb: "betaleren oppga {1}, men betalte {2}, ikke utestående {3}",
             .sv: "betalaren angav {1} men betalade {2}, inte utestående {3}",
         ],
         "the payer is a known customer and {1} of their claims are open for exactly {2}: which one is not certain": [
@@ -97,31 +97,31 @@ extension Translations {
         ],
         "no reference or invoice number in the payment names an open claim": [
             .nb: "ingen referanse eller fakturanummer i innbetalingen viser til et åpent krav",
-            .sv: "ingen referens eller inget fakturanummer i inbetalningen avser en öppen fordran",
+            .sv: "varken referens eller fakturanummer i inbetalningen avser en öppen fordran",
         ],
         "nothing is outstanding: the claim is paid or credited": [
             .nb: "ingenting er utestående: kravet er betalt eller kreditert",
             .sv: "inget är utestående: fordringen är betald eller krediterad",
         ],
         "the claim is already with an agency": [.nb: "kravet er allerede hos et inkassobyrå", .sv: "fordringen ligger redan hos ett inkassobolag"],
-        "the {1} of {2} has no channel recorded": [.nb: "{1} fra {2} har ingen registrert kanal", .sv: "{1} från {2} har ingen registrerad kanal"],
+        "the {1} of {2} has no channel recorded": [.nb: "{1} sendt {2} uten registrert kanal", .sv: "{1} skickat {2} utan registrerad kanal"],
         "the {1} of {2} went by {3}, which the debtor has not accepted for notices": [
-            .nb: "{1} fra {2} ble sendt via {3}, som skyldneren ikke har godtatt for varsler",
-            .sv: "{1} från {2} skickades via {3}, som gäldenären inte har godkänt för meddelanden",
+            .nb: "{1} sendt {2} via kanalen {3}, som skyldneren ikke har godtatt for varsler",
+            .sv: "{1} skickat {2} via kanalen {3}, som gäldenären inte har godkänt för meddelanden",
         ],
-        "the {1} deadline {2} has not passed": [.nb: "fristen {2} i {1} har ikke gått ut", .sv: "fristen {2} i {1} har inte löpt ut"],
+        "the {1} deadline {2} has not passed": [.nb: "fristen {2} i siste {1} har ikke gått ut", .sv: "{1}: fristen {2} har inte löpt ut"],
         "the inkassovarsel deadline {1} passed more than {2} months ago: send a new inkassovarsel": [
             .nb: "fristen {1} i inkassovarselet gikk ut for mer enn {2} måneder siden: send et nytt inkassovarsel",
-            .sv: "fristen {1} i inkassovarsel gick ut för mer än {2} månader sedan: skicka ett nytt inkassovarsel",
+            .sv: "fristen {1} i inkassovarslet gick ut för mer än {2} månader sedan: skicka ett nytt inkassovarsel",
         ],
-        "the {1} of {2} gave no deadline": [.nb: "{1} fra {2} ga ingen frist", .sv: "{1} från {2} angav ingen frist"],
+        "the {1} of {2} gave no deadline": [.nb: "{1} sendt {2} uten frist", .sv: "{1} skickat {2} utan frist"],
         "no {1} has been sent: one must go, and its deadline pass, first": [
-            .nb: "det er ikke sendt noe {1}: først må det sendes og fristen i det gå ut",
+            .nb: "det er ikke sendt noe {1}: først må det sendes ett, og fristen i det må gå ut",
             .sv: "inget {1} har skickats: först måste ett skickas och dess frist löpa ut",
         ],
         "{1} is disputed: a disputed claim is never sent to collection": [
             .nb: "{1} er bestridt: et bestridt krav sendes aldri til inkasso",
-            .sv: "{1} är bestritt: en bestridd fordran lämnas aldrig till inkasso",
+            .sv: "{1} har bestritts: en bestridd fordran lämnas aldrig till inkasso",
         ],
         "the debtor promised to pay {1} by {2}": [
             .nb: "skyldneren har lovet å betale {1} innen {2}",
@@ -140,6 +140,17 @@ extension Translations {
         "the debtor's name is missing": [.nb: "skyldnerens navn mangler", .sv: "gäldenärens namn saknas"],
         "the debtor's postal address is incomplete": [.nb: "skyldnerens postadresse er ufullstendig", .sv: "gäldenärens postadress är ofullständig"],
         "the {1} on file is not valid": [.nb: "registrert {1} er ikke gyldig", .sv: "registrerat {1} är inte giltigt"],
+        "a business debtor needs its {1}": [
+            .nb: "en næringsdrivende skyldner må ha registrert {1}", .sv: "en gäldenär som är företag måste ha {1} registrerat",
+        ],
+        "the {1} is not valid": [.nb: "registrert {1} er ikke gyldig", .sv: "registrerat {1} är inte giltigt"],
+        "follow-up agreed on {1}": [.nb: "oppfølging avtalt {1}", .sv: "uppföljning överenskommen {1}"],
+        "follow-up agreed on {1}: {2}": [.nb: "oppfølging avtalt {1}: {2}", .sv: "uppföljning överenskommen {1}: {2}"],
+        "call planned by {1}": [.nb: "samtale planlagt av {1}", .sv: "samtal planerat av {1}"],
+        "payment plan ended: {1}": [.nb: "betalingsplanen er avsluttet: {1}", .sv: "avbetalningsplanen har upphört: {1}"],
+        "promise to pay by {1} broken": [
+            .nb: "betalingsløftet om å betale innen {1} er brutt", .sv: "betalningslöftet om att betala senast {1} har brutits",
+        ],
         "the agency reports the case {1}": [
             .nb: "inkassobyrået melder ny status for saken: {1}",
             .sv: "inkassobolaget rapporterar ny status för ärendet: {1}",
@@ -150,9 +161,9 @@ extension Translations {
         ],
         "the agency closed the case with {1} still owed: the claim is the creditor's again": [
             .nb: "inkassobyrået har avsluttet saken med {1} fortsatt utestående: kravet er tilbake hos kreditor",
-            .sv: "inkassobolaget har avslutat ärendet med {1} fortfarande obetalt: fordringen är åter borgenärens",
+            .sv: "inkassobolaget har avslutat ärendet med {1} fortfarande obetalt: fordringen går tillbaka till borgenären",
         ],
-        "the agency collected {1}": [.nb: "inkassobyrået har innkrevd {1}", .sv: "inkassobolaget har drivit in {1}"],
+        "the agency collected {1}": [.nb: "inkassobyrået har drevet inn {1}", .sv: "inkassobolaget har drivit in {1}"],
         "the agency passed {1} on to the creditor": [
             .nb: "inkassobyrået har utbetalt {1} til kreditor",
             .sv: "inkassobolaget har betalat ut {1} till borgenären",
@@ -166,8 +177,8 @@ extension Translations {
             .sv: "inkassobolaget har lämnat tillbaka ärendet på borgenärens begäran",
         ],
         "late interest {1} on {2} for {3} days, {4} through {5}": [
-            .nb: "forsinkelsesrente {1} av {2} for {3} dager, fra og med {4} til og med {5}",
-            .sv: "dröjsmålsränta {1} på {2} för {3} dagar, från och med {4} till och med {5}",
+            .nb: "forsinkelsesrente {1} av {2} fra og med {4} til og med {5} (rentedager: {3})",
+            .sv: "dröjsmålsränta {1} på {2} från och med {4} till och med {5} (räntedagar: {3})",
         ],
         "late interest not computed: the rate for {1} is not in the rulebook ({2}); it is charged once the rate is added": [
             .nb: "forsinkelsesrente ikke beregnet: satsen for {1} er ikke i regelboken ({2}); renten belastes når satsen er lagt inn",
@@ -180,20 +191,20 @@ extension Translations {
             .sv: ", och gäldenären har inte godkänt {1} för meddelanden",
         ],
         "the debtor cannot be reached for the {1}: no postal address{2}": [
-            .nb: "{1} kan ikke sendes til skyldneren: ingen postadresse{2}",
-            .sv: "{1} kan inte skickas till gäldenären: ingen postadress{2}",
+            .nb: "skyldneren kan ikke nås med {1}: ingen postadresse{2}",
+            .sv: "gäldenären kan inte nås med {1}: ingen postadress{2}",
         ],
         "the ladder names no usable channel for '{1}': sent by letter": [
             .nb: "purreløpet angir ingen brukbar kanal for '{1}': sendes som brev",
             .sv: "påminnelseflödet anger ingen användbar kanal för '{1}': skickas som brev",
         ],
         "{1} not used: the debtor has not accepted it for notices; sent by {2}": [
-            .nb: "{1} er ikke brukt: skyldneren har ikke godtatt kanalen for varsler; sendes via {2}",
-            .sv: "{1} används inte: gäldenären har inte godkänt kanalen för meddelanden; skickas via {2}",
+            .nb: "{1} brukes ikke: skyldneren har ikke godtatt kanalen for varsler; {2} brukes i stedet",
+            .sv: "{1} används inte: gäldenären har inte godkänt kanalen för meddelanden; {2} används i stället",
         ],
         "{1} not used: the debtor has not accepted them for notices; sent by {2}": [
-            .nb: "{1} er ikke brukt: skyldneren har ikke godtatt disse kanalene for varsler; sendes via {2}",
-            .sv: "{1} används inte: gäldenären har inte godkänt dessa kanaler för meddelanden; skickas via {2}",
+            .nb: "{1} brukes ikke: skyldneren har ikke godtatt disse kanalene for varsler; {2} brukes i stedet",
+            .sv: "{1} används inte: gäldenären har inte godkänt dessa kanaler för meddelanden; {2} används i stället",
         ],
         "friendly reminder": [.nb: "vennlig påminnelse", .sv: "vänlig påminnelse"],
         "purring": [.nb: "purring", .sv: "purring"],
@@ -207,16 +218,16 @@ extension Translations {
             .sv: "inget {1} har skickats: en fordran lämnas till inkasso först när fristen i ett sådant har löpt ut",
         ],
         "the {1} of {2} gave no deadline: a handover needs one that has passed": [
-            .nb: "{1} fra {2} ga ingen frist: oversendelse til inkasso krever en frist som har gått ut",
-            .sv: "{1} från {2} angav ingen frist: överlämning till inkasso kräver en frist som har löpt ut",
+            .nb: "{1} sendt {2} uten frist: oversendelse til inkasso krever en frist som har gått ut",
+            .sv: "{1} skickat {2} utan frist: överlämning till inkasso kräver en frist som har löpt ut",
         ],
         "handover on {1}, once the {2} deadline {3} has passed": [
-            .nb: "oversendelse til inkasso den {1}, når fristen {3} i {2} har gått ut",
-            .sv: "överlämning till inkasso den {1}, när fristen {3} i {2} har löpt ut",
+            .nb: "oversendelse til inkasso den {1}, når fristen {3} i siste {2} har gått ut",
+            .sv: "överlämning till inkasso den {1}, när fristen {3} ({2}) har löpt ut",
         ],
         "no handover before {1}: the {2} deadline {3} has not passed": [
-            .nb: "ingen oversendelse til inkasso før {1}: fristen {3} i {2} har ikke gått ut",
-            .sv: "ingen överlämning till inkasso före {1}: fristen {3} i {2} har inte löpt ut",
+            .nb: "ingen oversendelse til inkasso før {1}: fristen {3} i siste {2} har ikke gått ut",
+            .sv: "ingen överlämning till inkasso före {1}: fristen {3} ({2}) har inte löpt ut",
         ],
         "the handover window cannot be checked: {1}": [
             .nb: "tidsrommet for oversendelse til inkasso kan ikke kontrolleres: {1}",
@@ -224,11 +235,11 @@ extension Translations {
         ],
         "the inkassovarsel deadline {1} passed more than {2} months ago: send a new inkassovarsel before a handover": [
             .nb: "fristen {1} i inkassovarselet gikk ut for mer enn {2} måneder siden: send et nytt inkassovarsel før oversendelse til inkasso",
-            .sv: "fristen {1} i inkassovarsel gick ut för mer än {2} månader sedan: skicka ett nytt inkassovarsel före överlämning till inkasso",
+            .sv: "fristen {1} i inkassovarslet gick ut för mer än {2} månader sedan: skicka ett nytt inkassovarsel före överlämning till inkasso",
         ],
         "{1} of the claim is disputed: a person decides whether the undisputed {2} goes to the agency": [
             .nb: "{1} av kravet er bestridt: en person avgjør om det ubestridte beløpet, {2}, skal til inkassobyrået",
-            .sv: "{1} av fordringen är bestritt: en person avgör om det obestridda beloppet, {2}, ska lämnas till inkassobolaget",
+            .sv: "{1} av fordringen har bestritts: en person avgör om det obestridda beloppet, {2}, ska lämnas till inkassobolaget",
         ],
         "the agency needs complete debtor data; missing: {1}": [
             .nb: "inkassobyrået trenger fullstendige opplysninger om skyldneren; mangler: {1}",
@@ -237,24 +248,24 @@ extension Translations {
         "{1} and {2}": [.nb: "{1} og {2}", .sv: "{1} och {2}"],
         "{1}": [.nb: "{1}", .sv: "{1}"],
         "good payer: no late payment since {1}, so the first reminder goes without {2} (the creditor's goodwill)": [
-            .nb: "god betaler: ingen sen betaling siden {1}, så første påminnelse sendes uten {2} (goodwill fra kreditor)",
-            .sv: "god betalare: ingen sen betalning sedan {1}, så första påminnelsen skickas utan {2} (goodwill från borgenären)",
+            .nb: "god betaler: ingen forsinket betaling siden {1}, så {2} frafalles første gang (goodwill fra kreditor)",
+            .sv: "god betalare: ingen försenad betalning sedan {1}, så {2} efterges första gången (borgenärens goodwill)",
         ],
         "a {1} carries no fee: only a formal reminder or collection notice may": [
-            .nb: "en {1} kan ikke ha gebyr: det kan bare en formell påminnelse eller et inkassovarsel",
+            .nb: "en {1} kan ikke ha gebyr: det kan bare en purring eller et inkassovarsel",
             .sv: "en {1} kan inte ha någon avgift: det kan bara en formell påminnelse eller ett inkassokrav",
         ],
         "no purregebyr: sent {1} days after the due date {2}; a fee needs at least {3} (from {4})": [
-            .nb: "ingen purregebyr: sendes {1} dager etter forfallsdatoen {2}; gebyr krever minst {3} dager (fra {4})",
-            .sv: "ingen purregebyr: skickas {1} dagar efter förfallodagen {2}; en avgift kräver minst {3} dagar (från {4})",
+            .nb: "ingen purregebyr: sendes dag {1} etter forfallsdatoen {2}; gebyr krever minst {3} dager (fra {4})",
+            .sv: "ingen purregebyr: skickas dag {1} efter förfallodagen {2}; en avgift kräver minst {3} dagar (från {4})",
         ],
         "no purregebyr: an inkassovarsel went out on {1}, and no fee-bearing notice may follow it": [
             .nb: "ingen purregebyr: et inkassovarsel ble sendt {1}, og etter det kan ingen varsler ha gebyr",
             .sv: "ingen purregebyr: ett inkassovarsel skickades {1}, och inget meddelande med avgift får följa efter det",
         ],
         "no purregebyr: {1} fees are already charged on this claim, the most allowed": [
-            .nb: "ingen purregebyr: {1} gebyrer er allerede belastet på dette kravet, det høyeste antallet som er tillatt",
-            .sv: "ingen purregebyr: {1} avgifter har redan tagits ut på denna fordran, det högsta tillåtna antalet",
+            .nb: "ingen purregebyr: {1} gebyr er allerede belastet på dette kravet, og flere er ikke tillatt",
+            .sv: "ingen purregebyr: antalet avgifter som redan har tagits ut på denna fordran ({1}) är det högsta tillåtna",
         ],
         "{1} days": [.nb: "{1} dager", .sv: "{1} dagar"],
         "no deadline": [.nb: "ingen frist", .sv: "ingen frist"],
@@ -279,23 +290,23 @@ extension Translations {
         ],
         "no påminnelseavgift: none was agreed when the debt arose": [
             .nb: "ingen påminnelseavgift: det ble ikke avtalt da gjelden oppsto",
-            .sv: "ingen påminnelseavgift: ingen avtalades när skulden uppkom",
+            .sv: "ingen påminnelseavgift: någon sådan avtalades inte när skulden uppkom",
         ],
         "no påminnelseavgift after the inkassokrav of {1}": [
             .nb: "ingen påminnelseavgift etter inkassokravet fra {1}",
             .sv: "ingen påminnelseavgift efter inkassokravet från {1}",
         ],
         "no påminnelseavgift: {1} already charged on this claim, the most allowed": [
-            .nb: "ingen påminnelseavgift: {1} er allerede tatt ut på dette kravet, det høyeste antallet som er tillatt",
-            .sv: "ingen påminnelseavgift: {1} har redan tagits ut på denna fordran, det högsta tillåtna antalet",
+            .nb: "ingen påminnelseavgift: antallet som allerede er tatt ut på dette kravet ({1}), er det høyeste tillatte",
+            .sv: "ingen påminnelseavgift: antalet som redan har tagits ut på denna fordran ({1}) är det högsta tillåtna",
         ],
         "påminnelseavgift {1}: agreed when the debt arose, the first on this claim": [
             .nb: "påminnelseavgift {1}: avtalt da gjelden oppsto, den første på dette kravet",
             .sv: "påminnelseavgift {1}: avtalad när skulden uppkom, den första på denna fordran",
         ],
         "no inkassoavgift: one was already charged on this claim": [
-            .nb: "ingen inkassoavgift: én er allerede tatt ut på dette kravet",
-            .sv: "ingen inkassoavgift: en har redan tagits ut på denna fordran",
+            .nb: "ingen inkassoavgift: det er allerede tatt ut én på dette kravet",
+            .sv: "ingen inkassoavgift: en sådan har redan tagits ut på denna fordran",
         ],
         "inkassoavgift {1} for an inkassokrav meeting IkL 5 §": [
             .nb: "inkassoavgift {1} for et inkassokrav som oppfyller IkL 5 §",
@@ -303,18 +314,18 @@ extension Translations {
         ],
         "no fee: {1}": [.nb: "ingen avgift: {1}", .sv: "ingen avgift: {1}"],
         "no fee for a business: the {1} already charged replaces collection fees": [
-            .nb: "ingen gebyrer for en bedrift: {1} som allerede er belastet, erstatter inkassokostnadene",
-            .sv: "inga avgifter för ett företag: {1} som redan har tagits ut ersätter inkassokostnaderna",
+            .nb: "ingen gebyr for en bedrift: {1} er allerede belastet i stedet for inkassokostnader",
+            .sv: "ingen avgift för ett företag: {1} har redan tagits ut i stället för inkassokostnader",
         ],
         "no fee and no {1} yet: a business owes the {2} once late interest runs, from {3}": [
-            .nb: "ingen gebyr og ingen {1} ennå: en bedrift skylder {2} når forsinkelsesrenten løper, fra {3}",
-            .sv: "ingen avgift och ingen {1} ännu: ett företag är skyldigt {2} när dröjsmålsräntan löper, från {3}",
+            .nb: "ingen gebyr og ennå ingen {1}: en bedrift skylder {2} først når forsinkelsesrente løper, fra {3}",
+            .sv: "ingen avgift och ännu ingen {1}: ett företag ska betala {2} först när dröjsmålsränta löper, från {3}",
         ],
         "{1} {2}: a business owes it once late interest runs (from {3})": [
-            .nb: "{1} {2}: en bedrift skylder den når forsinkelsesrenten løper (fra {3})",
-            .sv: "{1} {2}: ett företag är skyldigt den när dröjsmålsräntan löper (från {3})",
+            .nb: "{1} {2}: en bedrift skylder den når forsinkelsesrente løper (fra {3})",
+            .sv: "{1} {2}: ett företag ska betala den när dröjsmålsränta löper (från {3})",
         ],
-        "no {1}: the {2} replaces it": [.nb: "ingen {1}: {2} kommer i stedet", .sv: "ingen {1}: {2} gäller i stället"],
+        "no {1}: the {2} replaces it": [.nb: "ingen {1}: erstattes av {2}", .sv: "ingen {1}: ersätts av {2}"],
         "no fee and no {1}: {2}; nothing is charged rather than a guessed amount": [
             .nb: "ingen gebyr og ingen {1}: {2}; heller ingenting enn et gjettet beløp",
             .sv: "ingen avgift och ingen {1}: {2}; hellre inget än ett gissat belopp",
@@ -329,11 +340,11 @@ extension Translations {
         ],
         "{1} is disputed and left alone: only the undisputed {2} is asked for": [
             .nb: "{1} er bestridt og holdes utenfor: bare det ubestridte beløpet, {2}, kreves",
-            .sv: "{1} är bestritt och lämnas utanför: bara det obestridda beloppet, {2}, krävs",
+            .sv: "{1} har bestritts och lämnas utanför: bara det obestridda beloppet, {2}, krävs",
         ],
         "offer: the fee and interest are waived if the rest is paid by {1}": [
             .nb: "tilbud: gebyr og renter frafalles hvis resten betales innen {1}",
-            .sv: "erbjudande: avgift och ränta stryks om resten betalas senast {1}",
+            .sv: "erbjudande: avgiften och räntan efterges om resten betalas senast {1}",
         ],
         "the amount asked for cannot be computed: {1}": [
             .nb: "beløpet som kreves, kan ikke beregnes: {1}",
@@ -357,8 +368,8 @@ extension Translations {
             .sv: "samtalsuppgift '{1}': kom överens med kunden om ett datum eller en avbetalningsplan och bekräfta sedan skriftligt",
         ],
         "handover '{1}': the {2} deadline has passed, nothing is disputed and the debtor data is complete": [
-            .nb: "oversendelse til inkasso '{1}': fristen i {2} har gått ut, ingenting er bestridt og opplysningene om skyldneren er fullstendige",
-            .sv: "överlämning till inkasso '{1}': fristen i {2} har löpt ut, inget är bestritt och uppgifterna om gäldenären är fullständiga",
+            .nb: "oversendelse til inkasso '{1}': fristen i siste {2} har gått ut, ingenting er bestridt og opplysningene om skyldneren er fullstendige",
+            .sv: "överlämning till inkasso '{1}': fristen ({2}) har löpt ut, inget är bestritt och uppgifterna om gäldenären är fullständiga",
         ],
         "the ladder ({1}) and rulebook ({2}) must be the claim's country ({3})": [
             .nb: "purreløpet ({1}) og regelboken ({2}) må gjelde kravets land ({3})",
@@ -385,7 +396,7 @@ extension Translations {
             .sv: "preskriptionstiden kan inte kontrolleras: {1}",
         ],
         "past limitation: due {1}, time-barred from {2} unless the period was interrupted; flagged, not chased": [
-            .nb: "forbi foreldelsesfristen: forfall {1}, foreldet fra {2} med mindre fristen er avbrutt; markert, følges ikke opp",
+            .nb: "foreldelsesfristen er ute: forfall {1}, foreldet fra {2} med mindre fristen er avbrutt; markert, følges ikke opp",
             .sv: "preskriptionstiden har löpt ut: förfallodag {1}, preskriberad från {2} om inte preskriptionen avbrutits; markerad, följs inte upp",
         ],
         "a payment plan covers the claim and is being kept: its instalments are followed up by the plan": [
@@ -426,13 +437,15 @@ extension Translations {
             .nb: "{1} må være et ikke-negativt beløp i {2}, ikke {3}",
             .sv: "{1} måste vara ett icke-negativt belopp i {2}, inte {3}",
         ],
+        "minimum amount": [.nb: "minstebeløpet", .sv: "minimibeloppet"],
+        "call task threshold": [.nb: "beløpsgrensen for ringeoppgave", .sv: "beloppsgränsen för samtalsuppgift"],
         "the call task comes a non-negative number of days before the notice": [
             .nb: "antall dager ringeoppgaven kommer før inkassovarselet, kan ikke være negativt",
             .sv: "antalet dagar som samtalsuppgiften kommer före inkassokravet kan inte vara negativt",
         ],
         "a waiver offer needs at least one day to pay in": [
             .nb: "et tilbud om frafall må gi minst én dag til å betale",
-            .sv: "ett erbjudande om strykning måste ge minst en dag att betala på",
+            .sv: "ett erbjudande om eftergift måste ge minst en dag att betala på",
         ],
         "a good payer is judged over 1 to 60 months, not {1}": [
             .nb: "en god betaler vurderes over 1 til 60 måneder, ikke {1}",
@@ -443,30 +456,30 @@ extension Translations {
             .sv: "steget räknas från föregående frist, men inget tidigare steg ger någon",
         ],
         "the step comes {1} days after the due date, before the step ahead of it ({2}): steps are taken in order": [
-            .nb: "steget kommer {1} dager etter forfallsdatoen, før steget foran det (dag {2}): stegene tas i rekkefølge",
-            .sv: "steget kommer {1} dagar efter förfallodagen, före steget framför det (dag {2}): stegen tas i tur och ordning",
+            .nb: "steget kommer dag {1} etter forfallsdatoen, før forrige steg (dag {2}): stegene tas i rekkefølge",
+            .sv: "steget kommer dag {1} efter förfallodagen, före föregående steg (dag {2}): stegen tas i tur och ordning",
         ],
-        "a {1} needs at least one channel": [.nb: "{1} må ha minst én kanal", .sv: "{1} behöver minst en kanal"],
+        "a {1} needs at least one channel": [.nb: "{1}: minst én kanal må velges", .sv: "{1}: minst en kanal måste väljas"],
         "a deadline cannot be negative ({1} days)": [
             .nb: "en frist kan ikke være negativ ({1} dager)",
             .sv: "en frist kan inte vara negativ ({1} dagar)",
         ],
         "a friendly reminder is fee-free: make it a formal reminder to ask for a fee": [
-            .nb: "en vennlig påminnelse er uten gebyr: gjør den til en formell påminnelse for å kreve gebyr",
+            .nb: "en vennlig påminnelse er uten gebyr: gjør den til en purring for å kreve gebyr",
             .sv: "en vänlig påminnelse är avgiftsfri: gör den till en formell påminnelse för att ta ut en avgift",
         ],
         "a {1} may go out only after the due date, not {2} days after it": [
-            .nb: "{1} kan sendes først etter forfallsdatoen, ikke {2} dager etter den",
-            .sv: "{1} får skickas först efter förfallodagen, inte {2} dagar efter den",
+            .nb: "{1}: kan først sendes etter forfallsdatoen, ikke {2} dager etter den",
+            .sv: "{1}: får skickas först efter förfallodagen, inte {2} dagar efter den",
         ],
         "the {1} gives {2}; it must give at least {3}": [
-            .nb: "{1} gir {2}; det må gi minst {3} dager",
-            .sv: "{1} ger {2}; det måste ge minst {3} dagar",
+            .nb: "fristen for {1}: {2}; den må være minst {3} dager",
+            .sv: "fristen för {1}: {2}; den måste vara minst {3} dagar",
         ],
-        "no fee-bearing {1} may follow the {2}": [.nb: "{1} med gebyr kan ikke komme etter {2}", .sv: "{1} med avgift får inte komma efter {2}"],
+        "no fee-bearing {1} may follow the {2}": [.nb: "{1} med gebyr kan ikke komme etter et {2}", .sv: "{1} med avgift får inte komma efter ett {2}"],
         "a fee-bearing {1} comes {2} days after the due date; a fee needs at least {3}": [
-            .nb: "{1} med gebyr kommer {2} dager etter forfallsdatoen; gebyr krever minst {3} dager",
-            .sv: "{1} med avgift kommer {2} dagar efter förfallodagen; en avgift kräver minst {3} dagar",
+            .nb: "{1} med gebyr kommer dag {2} etter forfallsdatoen; gebyr krever minst {3} dager",
+            .sv: "{1} med avgift kommer dag {2} efter förfallodagen; en avgift kräver minst {3} dagar",
         ],
         "more than {1} fee-bearing purring/inkassovarsel steps": [
             .nb: "mer enn {1} steg med gebyr (purring/inkassovarsel)",
@@ -477,8 +490,8 @@ extension Translations {
             .sv: "en andra avgift kräver en överskriden frist på minst {1} dagar i '{2}' (steget ger {3} dagar) och måste komma efter den",
         ],
         "more than {1} fee-bearing påminnelse on one claim": [
-            .nb: "mer enn {1} påminnelse med gebyr på samme krav",
-            .sv: "fler än {1} påminnelse med avgift på samma fordran",
+            .nb: "for mange påminnelser med påminnelseavgift på samme krav (høyst {1})",
+            .sv: "för många påminnelser med avgift på samma fordran (högst {1})",
         ],
         "a ladder hands a claim over once": [
             .nb: "et purreløp sender et krav til inkasso bare én gang",
@@ -489,30 +502,30 @@ extension Translations {
             .sv: "överlämningen till inkasso måste vara sista steget: därefter följer inkassobolaget upp fordringen",
         ],
         "a handover needs a {1} before it whose deadline has passed": [
-            .nb: "oversendelse til inkasso krever et {1} i forkant med en frist som har gått ut",
-            .sv: "överlämning till inkasso kräver ett {1} före den med en frist som har löpt ut",
+            .nb: "oversendelse til inkasso krever at et {1} er sendt først og at fristen i det har gått ut",
+            .sv: "överlämning till inkasso kräver att ett {1} har skickats först och att dess frist har löpt ut",
         ],
         "the handover comes {1} days after the due date, before the {2} deadline has passed (day {3})": [
-            .nb: "oversendelsen til inkasso kommer {1} dager etter forfallsdatoen, før fristen i {2} har gått ut (dag {3})",
-            .sv: "överlämningen till inkasso kommer {1} dagar efter förfallodagen, innan fristen i {2} har löpt ut (dag {3})",
+            .nb: "oversendelsen til inkasso kommer dag {1} etter forfallsdatoen, før fristen i forrige {2} har gått ut (dag {3})",
+            .sv: "överlämningen till inkasso kommer dag {1} efter förfallodagen, innan fristen i föregående {2} har löpt ut (dag {3})",
         ],
         "the {1} announces a handover to an agency, so the ladder must end with one": [
-            .nb: "{1} varsler oversendelse til inkasso, så purreløpet må slutte med en oversendelse",
-            .sv: "{1} aviserar överlämning till inkasso, så påminnelseflödet måste sluta med en sådan",
+            .nb: "et {1} varsler oversendelse til inkasso, så purreløpet må slutte med en oversendelse",
+            .sv: "ett {1} varslar om överlämning till inkasso, så påminnelseflödet måste avslutas med en sådan",
         ],
         "'{1}' gives a negative deadline ({2} days)": [.nb: "'{1}' gir en negativ frist ({2} dager)", .sv: "'{1}' ger en negativ frist ({2} dagar)"],
-        "the {1} deadline cannot be checked: {2}": [.nb: "fristen i {1} kan ikke kontrolleres: {2}", .sv: "fristen i {1} kan inte kontrolleras: {2}"],
+        "the {1} deadline cannot be checked: {2}": [.nb: "fristen for {1} kan ikke kontrolleres: {2}", .sv: "fristen för {1} kan inte kontrolleras: {2}"],
         "the ladder gives the {1} {2}; it must give at least {3} days": [
-            .nb: "purreløpet gir {2} i {1}; det må være minst {3} dager",
-            .sv: "påminnelseflödet ger {2} i {1}; det måste vara minst {3} dagar",
+            .nb: "fristen for {1} i purreløpet: {2}; den må være minst {3} dager",
+            .sv: "fristen för {1} i påminnelseflödet: {2}; den måste vara minst {3} dagar",
         ],
         "deadline {1}: {2} calendar days from sending{3}": [
             .nb: "frist {1}: {2} kalenderdager fra utsendelse{3}",
-            .sv: "frist {1}: {2} kalenderdagar från avsändandet{3}",
+            .sv: "frist {1}: {2} kalenderdagar från utskicket{3}",
         ],
         ", not moved although it is not a business day (Ot.prp. nr. 2 (1987–88) p. 114)": [
-            .nb: ", ikke flyttet selv om den ikke er en virkedag (Ot.prp. nr. 2 (1987–88) p. 114)",
-            .sv: ", flyttas inte trots att den inte är en bankdag (Ot.prp. nr. 2 (1987–88) p. 114)",
+            .nb: ", ikke flyttet selv om den ikke er en virkedag (Ot.prp. nr. 2 (1987–88) s. 114)",
+            .sv: ", flyttas inte trots att den inte är en bankdag (Ot.prp. nr. 2 (1987–88) s. 114)",
         ],
         "; it is not a business day, so payment on the next one still counts and nothing follows before {1}": [
             .nb: "; det er ikke en virkedag, så betaling neste virkedag er fortsatt i tide, og ingenting mer skjer før {1}",
@@ -531,13 +544,13 @@ extension Translations {
             .sv: "'{1}' räknas från fristen i föregående meddelande, men inget meddelande hittills har angett någon",
         ],
         "call task on {1}, {2} days before the {3}, for an open amount of {4}": [
-            .nb: "ringeoppgave den {1}, {2} dager før {3}, for et åpent beløp på {4}",
-            .sv: "samtalsuppgift den {1}, {2} dagar före {3}, för ett öppet belopp på {4}",
+            .nb: "ringeoppgave den {1}, {2} dager før neste {3}, for et åpent beløp på {4}",
+            .sv: "samtalsuppgift den {1}, {2} dagar före nästa {3}, för ett öppet belopp på {4}",
         ],
         "next step '{1}' ({2}) on {3}": [.nb: "neste steg '{1}' ({2}) den {3}", .sv: "nästa steg '{1}' ({2}) den {3}"],
         "a {1} may go out only after the due date {2}: not before {3}": [
-            .nb: "{1} kan sendes først etter forfallsdatoen {2}: ikke før {3}",
-            .sv: "{1} får skickas först efter förfallodagen {2}: inte före {3}",
+            .nb: "{1}: kan først sendes etter forfallsdatoen {2}, ikke før {3}",
+            .sv: "{1}: får skickas först efter förfallodagen {2}, inte före {3}",
         ],
     ]
 }

@@ -13,6 +13,22 @@ enum JSONString {
     /// The same for a text given as its UTF-8 bytes.
     static func append(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
+        appendEscaped(utf8: utf8, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A quoted JSON string of `prefix` followed by `text`, without making the joined String first.
+    static func append(prefix: StaticString, _ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.makeContiguousUTF8()
+        bytes.append(UInt8(ascii: "\""))
+        prefix.withUTF8Buffer { appendEscaped(utf8: $0, to: &bytes) }
+        text.utf8.withContiguousStorageIfAvailable { appendEscaped(utf8: $0, to: &bytes) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The text's bytes with JSONEncoder's escapes, without the quotes around them.
+    private static func appendEscaped(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
         var plain = 0
         for index in 0..<utf8.count {
             let byte = utf8[index]
@@ -41,6 +57,5 @@ enum JSONString {
             plain = index + 1
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain...]))
-        bytes.append(UInt8(ascii: "\""))
     }
 }

@@ -24,12 +24,13 @@ public final class ClaimDecisionRecord: Model, @unchecked Sendable {
 }
 
 extension ClaimDecisionRecord {
-    /// The reason with its values, ready to be shown in any language (a row's finished text when the values
-    /// cannot be read).
+    /// The reason with its values, ready to be shown in any language. Values this version cannot read are
+    /// shown as they are kept, after the template, rather than dropped.
     public var reasonText: ReasonText {
-        guard let reasonArguments,
-              let arguments = try? JSONDecoder().decode([ReasonArgument].self, from: Data(reasonArguments.utf8))
-        else { return ReasonText(verbatim: reason) }
+        guard let reasonArguments else { return ReasonText(verbatim: reason) }
+        guard let arguments = try? JSONDecoder().decode([ReasonArgument].self, from: Data(reasonArguments.utf8)) else {
+            return ReasonText(verbatim: "\(reason) \(reasonArguments)")
+        }
         return ReasonText(template: reason, arguments: arguments)
     }
 }

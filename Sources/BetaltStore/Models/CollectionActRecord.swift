@@ -1,3 +1,4 @@
+import BetaltCore
 import FluentKit
 import Foundation
 
@@ -30,4 +31,11 @@ public final class CollectionActRecord: Model, @unchecked Sendable {
     @Field(key: "delivery_status") public var deliveryStatus: String
 
     public init() {}
+}
+
+extension CollectionActRecord {
+    /// The act's reasons; reasons this version cannot read are shown as they are kept rather than dropped.
+    public var readReasons: [Reason] {
+        (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [Reason(ReasonText(verbatim: reasons))]
+    }
 }

@@ -24,8 +24,7 @@ public enum CallTasks {
         for act in acts {
             guard let claim = try await ClaimRecord.find(act.claimID, on: database),
                   let customer = try await CustomerRecord.find(act.customerID, on: database) else { continue }
-            let reasons = (try? JSONDecoder().decode([Reason].self, from: Data(act.reasons.utf8))) ?? []
-            items.append(Item(act: act, claim: claim, customer: customer, why: reasons.first?.message ?? ReasonText(verbatim: act.stepID)))
+            items.append(Item(act: act, claim: claim, customer: customer, why: act.readReasons.first?.message ?? ReasonText(verbatim: act.stepID)))
         }
         return items
     }
@@ -49,8 +48,9 @@ public enum CallTasks {
                 text: text, author: user, on: today, database: tx
             )
             if let followUpOn, followUpOn > today {
-                try await CallTask.add(for: claim, stepID: "follow-up", reason: "follow-up agreed on \(today.iso)" + (text.isEmpty ? "" : ": \(text)"),
-                                       on: followUpOn, database: tx)
+                let reason = text.isEmpty
+                    ? Reason("follow-up agreed on \(today)") : Reason("follow-up agreed on \(today): \(ReasonText(verbatim: text))")
+                try await CallTask.add(for: claim, stepID: "follow-up", reason: reason, on: followUpOn, database: tx)
             }
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: reached ? "call.reached" : "call.notReached",
@@ -68,7 +68,8 @@ public enum CallTasks {
             guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
             else { return false }
             let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            try await CallTask.add(for: claim, stepID: "by-hand", reason: why.isEmpty ? "call planned by \(user)" : why, on: date, database: tx)
+            let reason = why.isEmpty ? Reason("call planned by \(user)") : Reason(ReasonText(verbatim: why))
+            try await CallTask.add(for: claim, stepID: "by-hand", reason: reason, on: date, database: tx)
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: "call.planned", subject: "claim \(claimID.uuidString)",
                 detail: "\(date.iso): \(why)"
@@ -80,7 +81,7 @@ public enum CallTasks {
 
 /// Call tasks a person works from the work queue: an act of kind callTask, unique per claim, reason and day.
 enum CallTask {
-    static func add(for claim: ClaimRecord, stepID: String, reason: String, on date: CivilDate, database: any Database) async throws {
+    static func add(for claim: ClaimRecord, stepID: String, reason: Reason, on date: CivilDate, database: any Database) async throws {
         let exists = try await CollectionActRecord.query(on: database).filter(\.$claimID == claim.id!)
             .filter(\.$stepID == stepID).filter(\.$actDate == date.iso).count() > 0
         guard !exists else { return }
@@ -97,7 +98,7 @@ enum CallTask {
         act.interestMinor = 0
         act.amountDueMinor = claim.openMinor
         act.groupKey = "\(claim.customerID.uuidString)/\(stepID)/\(date.iso)"
-        act.reasons = (try? StableJSON.string([Reason(ReasonText(verbatim: reason))])) ?? "[]"
+        act.reasons = (try? StableJSON.string([reason])) ?? "[]"
         act.deliveryStatus = "task"
         try await act.create(on: database)
     }

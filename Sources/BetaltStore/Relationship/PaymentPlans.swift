@@ -254,7 +254,7 @@ public enum PaymentPlans {
                     try await close(plan, status: "breached", on: today, database: tx)
                     let claimIDs = try await claimIDsOf(plan.id!, on: tx)
                     if let claim = try await ClaimRecord.query(on: tx).filter(\.$id ~~ claimIDs).filter(\.$openMinor > 0).sort(\.$dueDate).first() {
-                        try await CallTask.add(for: claim, stepID: "breached-plan", reason: "payment plan ended: \(reason.text)", on: today, database: tx)
+                        try await CallTask.add(for: claim, stepID: "breached-plan", reason: Reason("payment plan ended: \(reason.message)"), on: today, database: tx)
                     }
                     try await audit(plan, "plan.breached", reason.text, on: tx)
                     return .breached

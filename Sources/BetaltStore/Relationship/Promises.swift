@@ -88,7 +88,7 @@ public enum Promises {
                         customer.promiseBrokenOn = today.iso
                         try await customer.update(on: tx)
                     }
-                    try await CallTask.add(for: claim, stepID: "broken-promise", reason: "promise to pay by \(promise.payBy) broken", on: today, database: tx)
+                    try await CallTask.add(for: claim, stepID: "broken-promise", reason: Reason("promise to pay by \(try CivilDate(iso: promise.payBy)) broken"), on: today, database: tx)
                 }
                 try await AuditRecord(
                     creditorID: promise.creditorID, userID: nil, actor: "betalt", action: kept ? "promise.kept" : "promise.broken",

@@ -49,9 +49,12 @@ enum ReasonsJSON {
         bytes.append(UInt8(ascii: "["))
         for (index, argument) in arguments.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            // The tagged forms of `ReasonArgument`'s Codable conformance, written without making their Strings.
             switch argument {
             case .reason(let nested): append(nested, citation: nil, to: &bytes)
-            default: JSONString.append(argument.tagged ?? "", to: &bytes)
+            case .text(let text): JSONString.append(prefix: "t:", text, to: &bytes)
+            case .date(let date): JSONString.append(prefix: "d:", date.iso, to: &bytes)
+            case .money(let money): JSONString.append(prefix: "m:", "\(money.minorUnits) \(money.currency.code)", to: &bytes)
             }
         }
         bytes.append(UInt8(ascii: "]"))
