@@ -25,9 +25,9 @@ struct ClaimPageReasonsTests {
                 #expect(status == .ok)
                 let trail = try #require(page.range(of: "id=\"trail\"")).upperBound
                 let shown = reasons.map { $0.shown(in: language) }.joined(separator: " · ")
-                #expect(page[trail...].contains(Self.escaped(shown)), "\(shown)")
+                #expect(page[trail...].contains(TestApp.htmlEscaped(shown)), "\(shown)")
                 #expect(shown != reasons.map(\.text).joined(separator: " · "), "the reasons are not in English")
-                #expect(!page.contains(Self.escaped(reasons[0].text)), "the English text is not on the page")
+                #expect(!page.contains(TestApp.htmlEscaped(reasons[0].text)), "the English text is not on the page")
                 #expect(!page.contains("{1}"), "no template place is left unfilled")
 
                 // The planned timeline: the preview's own reasons, in the same words.
@@ -59,11 +59,5 @@ struct ClaimPageReasonsTests {
             #expect(norwegian(text) == "til \(until.formatted(.nb)): \(norwegian(why))")
             #expect(norwegian(why) != why.description && !norwegian(why).contains(until.iso), "translated, with the date as Norwegian writes it")
         }
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
     }
 }

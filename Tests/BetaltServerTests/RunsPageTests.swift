@@ -31,8 +31,7 @@ struct RunsPageTests {
             #expect(refusals == 0 ? page.contains("Ingenting ble avvist.") : page.contains("id=\"run-refusals\""))
             for (key, count) in mine.attention.merging(mine.refusals, uniquingKeysWith: +) {
                 let reason = CreditorRunReport.reason(ofKey: key).shownCited(in: .nb)
-                let escaped = reason.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                    .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+                let escaped = TestApp.htmlEscaped(reason)
                 #expect(page.contains("<td class=\"num\">\(count)</td><td class=\"wrap\">\(escaped)</td>"), "\(reason)")
             }
             (status, _) = try await test.get("\(path)/\(TestApp.runDate.adding(days: 1).iso)", headers: cookie)

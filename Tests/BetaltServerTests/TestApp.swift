@@ -35,6 +35,13 @@ struct TestApp {
     }
 
     /// Logs in through the form and returns the session cookie for later requests.
+    /// A text as Leaf writes it into a page.
+    static func htmlEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+
     func logIn(email: String = DemoLedger.demoUserEmail, password: String = DemoLedger.demoUserPassword) async throws -> HTTPHeaders {
         var cookie: HTTPHeaders = [:]
         try await app.testing().test(.POST, "/login", beforeRequest: { req in
