@@ -59,6 +59,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CustomerCreditController())
     try signedIn.register(collection: DisputesController())
     try signedIn.register(collection: PromisesController())
+    try signedIn.register(collection: WriteOffController())
     try signedIn.register(collection: PlansController())
     try signedIn.register(collection: SettingsController())
     try signedIn.register(collection: RunsController())

@@ -4,7 +4,7 @@ import BetaltStore
 /// The page of one claim: what it is, who owes it, and its ledger.
 struct ClaimPage: Encodable {
     /// The ids of the page's forms that `ReturnedForm` names.
-    static let promiseFormID = "record-promise", originalFormID = "attach-original"
+    static let promiseFormID = "record-promise", originalFormID = "attach-original", writeOffFormID = "write-off"
 
     let frame: PageFrame
     let claim: ClaimDetailView
@@ -34,6 +34,11 @@ struct ClaimPage: Encodable {
     let originalForm: FormState
     /// "Nordisk Inkasso AS · Registrert" while an agency holds the claim.
     let agencyCase: String?
+    let writeOffAction: String
+    /// False when there is nothing to write off or an agency holds the claim: the form is shown only to say why
+    /// a write-off just sent was refused.
+    let canWriteOff: Bool
+    let writeOffForm: FormState
 }
 
 /// A promise to pay as the claim page lists it.

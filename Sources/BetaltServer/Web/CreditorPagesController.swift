@@ -143,7 +143,10 @@ struct CreditorPagesController: RouteCollection {
                 .map { row in
                     ([row.agencyName, words["agencyCase.\(row.state.rawValue)"] ?? ""]
                         + [row.agencyStatus.flatMap { words["agencyStatus.\($0.rawValue)"] }].compactMap { $0 }).joined(separator: " · ")
-                }
+                },
+            writeOffAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/write-off",
+            canWriteOff: detail.claim.openMinor > 0 && detail.claim.stage != ClaimStage.withAgency.rawValue,
+            writeOffForm: FormState(ClaimPage.writeOffFormID, returned, language: context.language)
         ))
     }
 

@@ -33,6 +33,14 @@ extension Translations {
             .sv: "Att skjuta upp hela beloppet kräver en motivering; vanligtvis betalas en del nu.",
             .en: "Deferring the whole amount needs a reason; a part now is the norm.",
         ],
+        "formError.writeOffWithAgency": [
+            .nb: "Kravet er hos et inkassoselskap: kall saken tilbake før det skrives av.",
+            .sv: "Fordran ligger hos ett inkassobolag: återkalla ärendet innan den skrivs av.",
+            .en: "An agency holds the claim: recall the case before writing it off.",
+        ],
+        "formError.writeOffReasonMissing": [
+            .nb: "Skriv hvorfor kravet skrives av.", .sv: "Skriv varför fordran skrivs av.", .en: "Say why the claim is written off.",
+        ],
         "formError.withAgency": [
             .nb: "Kravet er hos et inkassoselskap: avtal dato med dem, eller kall saken tilbake først.",
             .sv: "Fordran ligger hos ett inkassobolag: kom överens om datum med dem, eller återkalla ärendet först.",

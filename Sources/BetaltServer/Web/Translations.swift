@@ -363,6 +363,13 @@ enum Translations {
         "callReached": [.nb: "Nådde kunden", .sv: "Nådde kunden", .en: "Reached"],
         "callNotReached": [.nb: "Nådde ikke kunden", .sv: "Nådde inte kunden", .en: "Not reached"],
         "notFound": [.nb: "Fant ikke siden.", .sv: "Sidan finns inte.", .en: "Page not found."],
+        "writeOff": [.nb: "Skriv av kravet", .sv: "Skriv av fordran", .en: "Write off the claim"],
+        "writeOffHint": [
+            .nb: "Hele det åpne beløpet føres som tap, og oppfølgingen stopper. Gjør dette bare når kravet ikke skal kreves inn lenger.",
+            .sv: "Hela det öppna beloppet bokförs som förlust och uppföljningen upphör. Gör det bara när fordran inte längre ska drivas in.",
+            .en: "The whole open amount is booked as a loss and the follow-up stops. Do this only when the claim is no longer to be collected.",
+        ],
+        "writeOffConfirm": [.nb: "Skriv av", .sv: "Skriv av", .en: "Write off"],
     ]
 
     /// Every word of every table in each language, worked out once rather than for each page.
