@@ -46,6 +46,7 @@ public struct DeliveryRoundReport: Sendable {
             lines.append(
                 "e-mails sent: \(delivered.sent), retrying: \(delivered.retrying), failed: \(delivered.failed)"
                     + " (letters instead: \(delivered.lettersInstead)), interrupted: \(delivered.interrupted)"
+                    + ", withdrawn (claims settled meanwhile): \(delivered.withdrawn)"
             )
         } else {
             lines.append("e-mails: no SMTP server configured (BETALT_SMTP_URL); they wait in the outbox")

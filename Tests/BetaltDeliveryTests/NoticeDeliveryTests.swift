@@ -199,6 +199,34 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("an e-mail whose claims were all settled after it was composed is not sent; one with a claim still open goes",
+          arguments: TestEngine.allCases)
+    func settledClaimsWithdrawTheirEmail(engine: TestEngine) async throws {
+        try await withComposedNotices(engine) { store, server, composer in
+            let messages = try await OutboxMessageRecord.query(on: store.database).filter(\.$status == "pending").sort(\.$id).all()
+            try #require(messages.count >= 2)
+            let (settled, open) = (messages[0], messages[1])
+            try await onlyWaiting([settled, open], store)
+            // The first message's claims are written off after composing (the same holds for a payment).
+            for claim in try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == settled.noticeID).all() {
+                if let record = try await ClaimRecord.find(claim.claimID, on: store.database), record.openMinor > 0 {
+                    try await WriteOffs.writeOff(claimID: record.id!, creditorID: record.creditorID, reason: "test", by: "kari@example",
+                                                 userID: nil, on: Self.runDate, database: store.database)
+                }
+            }
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.withdrawn == 1 && report.sent == 1)
+            #expect(try server.delivered().count == 1)
+            let withdrawn = try #require(try await NoticeRecord.find(settled.noticeID, on: store.database))
+            #expect(withdrawn.status == "withdrawn" && withdrawn.statusDetail?.contains("settled") == true)
+            #expect(try await OutboxMessageRecord.find(settled.id, on: store.database)?.status == "withdrawn")
+            #expect(try await NoticeRecord.find(open.noticeID, on: store.database)?.status == "sent")
+            #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
+            #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty, "a withdrawn message stays withdrawn")
+        }
+    }
+
     @Test("a temporary failure is retried later with backoff, and an interrupted send is never repeated", arguments: TestEngine.allCases)
     func temporaryFailuresAndInterruptions(engine: TestEngine) async throws {
         try await withComposedNotices(engine) { store, server, composer in

@@ -11,9 +11,11 @@ public enum NoticeStatus: String, Sendable, CaseIterable {
     /// Delivery was interrupted while the server had the message: it may have arrived. Never resent
     /// automatically (each message at most once); a person decides.
     case uncertain
+    /// Every claim the notice asks for was paid, credited or written off before the e-mail went: not sent.
+    case withdrawn
 }
 
 /// Where an outbox message is.
 enum OutboxStatus: String {
-    case pending, sending, sent, failed, uncertain
+    case pending, sending, sent, failed, uncertain, withdrawn
 }

@@ -26,6 +26,10 @@ public struct OutboxWorker: Sendable {
         var report = DeliveryReport()
         report.interrupted = try await markInterrupted(now: now, on: database)
         while let message = try await claimNext(dueBy: now, on: database) {
+            if try await withdrawIfSettled(message, now: now, on: database) {
+                report.withdrawn += 1
+                continue
+            }
             let document = try await ArchivedDocumentRecord.find(message.documentID, on: database)
             let bytes = document.map { [UInt8]($0.content) } ?? []
             let result = await send(bytes, to: message.recipient)
@@ -91,6 +95,26 @@ public struct OutboxWorker: Sendable {
             if didMark { marked += 1 }
         }
         return marked
+    }
+
+    /// A paid claim stops at once (DESIGN.md §5), also in the outbox: a message whose claims are all settled by
+    /// now (a payment, a credit note, a write-off since it was composed) is not sent. One with a claim still open
+    /// goes as composed, since it asks for that claim too.
+    private func withdrawIfSettled(_ message: OutboxMessageRecord, now: Date, on database: any Database) async throws -> Bool {
+        let claimIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == message.noticeID).all().map(\.claimID)
+        guard !claimIDs.isEmpty,
+              try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).filter(\.$openMinor > 0).count() == 0
+        else { return false }
+        let detail = "not sent: every claim it asks for was settled before it went"
+        try await database.writing { tx in
+            message.status = OutboxStatus.withdrawn.rawValue
+            message.leaseUntil = nil
+            message.lastResult = detail
+            try await message.save(on: tx)
+            try await setNotice(message.noticeID, .withdrawn, detail: detail, on: tx)
+            try await event(for: message, outcome: "withdrawn", detail: detail, now: now, on: tx)
+        }
+        return true
     }
 
     private func record(
@@ -169,6 +193,8 @@ public struct DeliveryReport: Sendable, Equatable {
     public var failed = 0
     public var lettersInstead = 0
     public var interrupted = 0
+    /// Messages not sent because their claims were settled meanwhile.
+    public var withdrawn = 0
 
     /// Whether the drain did anything at all.
     public var isEmpty: Bool { self == DeliveryReport() }

@@ -61,9 +61,9 @@ extension Translations {
         ],
         "givenBack": [.nb: "Tilbake fra inkasso", .sv: "Tillbaka från inkasso", .en: "Given back by the agency"],
         "givenBackHint": [
-            .nb: "Inkassobyrået har gitt kravene tilbake, og det skyldes fortsatt penger. Betalt gjør ingenting mer av seg selv: planlegg en samtale med kunden, eller avtal et betalingsløfte eller en nedbetalingsplan.",
-            .sv: "Inkassobolaget har lämnat tillbaka fordringarna, och det finns fortfarande pengar att få. Betalt gör inget mer på egen hand: planera ett samtal med kunden, eller avtala ett betalningslöfte eller en avbetalningsplan.",
-            .en: "The agency gave these claims back and money is still owed. Betalt takes no further step by itself: plan a call with the customer, or agree a promise to pay or a payment plan.",
+            .nb: "Inkassobyrået har gitt kravene tilbake, og det skyldes fortsatt penger. Betalt gjør ingenting mer av seg selv: planlegg en samtale med kunden, eller avtal et betalingsløfte eller en nedbetalingsplan. Er kravet tapt, skriv det av fra kravsiden.",
+            .sv: "Inkassobolaget har lämnat tillbaka fordringarna, och det finns fortfarande pengar att få. Betalt gör inget mer på egen hand: planera ett samtal med kunden, eller avtala ett betalningslöfte eller en avbetalningsplan. Är fordran förlorad, skriv av den från fordringssidan.",
+            .en: "The agency gave these claims back and money is still owed. Betalt takes no further step by itself: plan a call with the customer, or agree a promise to pay or a payment plan. If the claim is lost, write it off from its page.",
         ],
         "handoversReady": [.nb: "Klare", .sv: "Klara", .en: "Ready"],
         "whatIsMissing": [.nb: "Hva som mangler", .sv: "Vad som saknas", .en: "What is missing"],

@@ -238,6 +238,9 @@ enum Translations {
         "notice.printed": [.nb: "Skrevet ut", .sv: "Utskrivet", .en: "Printed"],
         "notice.failed": [.nb: "Feilet", .sv: "Misslyckades", .en: "Failed"],
         "notice.uncertain": [.nb: "Usikker levering", .sv: "Osäker leverans", .en: "Delivery uncertain"],
+        "notice.withdrawn": [
+            .nb: "Ikke sendt – kravet ble gjort opp først", .sv: "Inte skickat – fordran reglerades först", .en: "Not sent – the claim was settled first",
+        ],
         "document.letter": [.nb: "Brev (PDF)", .sv: "Brev (PDF)", .en: "Letter (PDF)"],
         "document.email": [.nb: "E-post slik den ble sendt (.eml)", .sv: "E-post så som den skickades (.eml)", .en: "E-mail as sent (.eml)"],
         "templates": [.nb: "Brevmaler", .sv: "Brevmallar", .en: "Notice templates"],
