@@ -17,13 +17,15 @@ public struct DeliveryRound: Sendable {
         // Payments that reached claims an agency holds are reported to it before anything else goes out.
         let corrections = try await AgencyMessages.correct(creditorID: creditorID, today: date, on: database)
         let agencyFiles = try await AgencyMessages.deliver(creditorID: creditorID, today: date, settings: settings, on: database)
+        let lettersWithdrawn = try await NoticeActions.withdrawSettledLetters(creditorID: creditorID, on: database)
         var delivered: DeliveryReport?
         if let smtp = settings.smtp {
             delivered = try await OutboxWorker(transport: SMTPTransport(settings: smtp), composer: composer)
                 .drain(now: now ?? Date(), today: date, on: database)
         }
         return DeliveryRoundReport(
-            composed: composed, delivered: delivered, agencyCorrections: corrections, agencyFiles: agencyFiles.written,
+            composed: composed, delivered: delivered, lettersWithdrawn: lettersWithdrawn, agencyCorrections: corrections,
+            agencyFiles: agencyFiles.written,
             agencyFileFailures: agencyFiles.failures
         )
     }
@@ -34,6 +36,8 @@ public struct DeliveryRoundReport: Sendable {
     public let composed: ComposeReport
     /// Nil when no SMTP server is configured.
     public let delivered: DeliveryReport?
+    /// Letters waiting to print withdrawn because their claims were settled meanwhile.
+    public var lettersWithdrawn = 0
     /// Corrections written for agencies, and agency messages written to their folders.
     public var agencyCorrections = 0
     public var agencyFiles = 0
@@ -51,6 +55,7 @@ public struct DeliveryRoundReport: Sendable {
         } else {
             lines.append("e-mails: no SMTP server configured (BETALT_SMTP_URL); they wait in the outbox")
         }
+        if lettersWithdrawn > 0 { lines.append("letters withdrawn (claims settled meanwhile): \(lettersWithdrawn)") }
         if agencyCorrections > 0 || agencyFiles > 0 {
             lines.append("agency corrections: \(agencyCorrections), agency files written: \(agencyFiles)")
         }

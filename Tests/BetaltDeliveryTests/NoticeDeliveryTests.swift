@@ -227,6 +227,36 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("a letter whose claims were all settled after it was written is not offered for printing, not marked posted, and withdrawn",
+          arguments: TestEngine.allCases)
+    func settledClaimsWithdrawTheirLetter(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let round = DeliveryRound(settings: settings())
+            _ = try await round.run(date: Self.runDate, on: store.database)
+            let letter = try #require(try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).first())
+            let before = try await NoticeQueue.load(creditorID: letter.creditorID, on: store.database)
+            #expect(before.toPrint.contains { $0.notice.id == letter.id } && before.settled.isEmpty)
+            for link in try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == letter.id!).all() {
+                if let claim = try await ClaimRecord.find(link.claimID, on: store.database), claim.openMinor > 0 {
+                    try await WriteOffs.writeOff(claimID: claim.id!, creditorID: claim.creditorID, reason: "test", by: "kari@example",
+                                                 userID: nil, on: Self.runDate, database: store.database)
+                }
+            }
+            let after = try await NoticeQueue.load(creditorID: letter.creditorID, on: store.database)
+            #expect(!after.toPrint.contains { $0.notice.id == letter.id } && after.settled.map(\.notice.id) == [letter.id])
+            #expect(after.toPrint.count == before.toPrint.count - 1)
+            #expect(try await NoticeActions.markPosted([letter.id!], creditorID: letter.creditorID, by: "kari@example", userID: nil,
+                                                       on: store.database) == 0)
+            let report = try await round.run(date: Self.runDate, on: store.database)
+            #expect(report.lettersWithdrawn == 1 && report.text.contains("letters withdrawn (claims settled meanwhile): 1"))
+            let withdrawn = try #require(try await NoticeRecord.find(letter.id, on: store.database))
+            #expect(withdrawn.status == "withdrawn" && withdrawn.statusDetail?.contains("settled") == true)
+            #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
+            #expect(try await round.run(date: Self.runDate, on: store.database).lettersWithdrawn == 0)
+        }
+    }
+
     @Test("a temporary failure is retried later with backoff, and an interrupted send is never repeated", arguments: TestEngine.allCases)
     func temporaryFailuresAndInterruptions(engine: TestEngine) async throws {
         try await withComposedNotices(engine) { store, server, composer in

@@ -58,6 +58,28 @@ struct WriteOffTests {
         }
     }
 
+    @Test("a letter for a claim written off after it was written is taken off the print list, with a line that says why",
+          arguments: TestEngine.allCases)
+    func letterOfAWrittenOffClaim(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            _ = try await test.debtorWithLetters()
+            let letter = try #require(try await NoticeRecord.query(on: test.app.db).filter(\.$status == "toPrint").sort(\.$groupKey).first())
+            let cookie = try await test.logIn()
+            let path = "/creditors/\(letter.creditorID)/letters"
+            var (_, page) = try await test.get(path, headers: cookie)
+            #expect(page.contains("value=\"\(letter.id!.uuidString)\"") && !page.contains("id=\"letters-settled\""))
+            for link in try await NoticeClaimRecord.query(on: test.app.db).filter(\.$noticeID == letter.id!).all() {
+                if let claim = try await ClaimRecord.find(link.claimID, on: test.app.db), claim.openMinor > 0 {
+                    try await WriteOffs.writeOff(claimID: claim.id!, creditorID: claim.creditorID, reason: "tapt", by: "kari@example",
+                                                 userID: nil, on: TestApp.runDate, database: test.app.db)
+                }
+            }
+            (_, page) = try await test.get(path, headers: cookie)
+            #expect(!page.contains("value=\"\(letter.id!.uuidString)\""))
+            #expect(page.contains("id=\"letters-settled\">1 brev skrives ikke ut: kravene ble gjort opp etter at brevene ble laget."))
+        }
+    }
+
     @Test("a claim an agency holds is not written off: the case is recalled first", arguments: TestEngine.allCases)
     func withAgency(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

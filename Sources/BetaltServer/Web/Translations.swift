@@ -238,6 +238,11 @@ enum Translations {
         "notice.printed": [.nb: "Skrevet ut", .sv: "Utskrivet", .en: "Printed"],
         "notice.failed": [.nb: "Feilet", .sv: "Misslyckades", .en: "Failed"],
         "notice.uncertain": [.nb: "Usikker levering", .sv: "Osäker leverans", .en: "Delivery uncertain"],
+        "lettersSettled": [
+            .nb: "brev skrives ikke ut: kravene ble gjort opp etter at brevene ble laget. De legges bort ved neste utsendelse.",
+            .sv: "brev skrivs inte ut: fordringarna reglerades efter att breven skapades. De läggs undan vid nästa utskick.",
+            .en: "letters are not printed: their claims were settled after the letters were written. The next delivery round withdraws them.",
+        ],
         "notice.withdrawn": [
             .nb: "Ikke sendt – kravet ble gjort opp først", .sv: "Inte skickat – fordran reglerades först", .en: "Not sent – the claim was settled first",
         ],
