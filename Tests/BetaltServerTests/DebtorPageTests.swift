@@ -78,6 +78,48 @@ struct DebtorPageTests {
         }
     }
 
+    @Test("the page takes five messages a day and ten dispute files from a customer; more come back with the text kept and nothing stored",
+          arguments: TestEngine.allCases)
+    func dailyLimit(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let (token, customer) = try await test.debtorWithLetters()
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
+                .filter(\.$openMinor > 0).sort(\.$dueDate).first())
+            func post(_ path: String, _ fields: [String: String]) async throws -> (HTTPStatus, String) {
+                var result: (HTTPStatus, String) = (.internalServerError, "")
+                try await test.app.testing().test(.POST, "/d/\(token)/\(path)", beforeRequest: { req in
+                    try req.content.encode(fields, as: .urlEncodedForm)
+                }, afterResponse: { res async in result = (res.status, res.body.string) })
+                return result
+            }
+            for number in 1...DebtorSubmissions.perDay {
+                #expect(try await post("messages", ["text": "Melding \(number)"]).0 == .seeOther)
+            }
+            var (status, page) = try await post("messages", ["text": "Enda en melding"])
+            #expect(status == .unprocessableEntity)
+            // "Vi har fått m…": the same in the customer's Norwegian or Swedish.
+            #expect(page.contains("Vi har fått m") && page.contains(">Enda en melding</textarea>"))
+            #expect(page.contains("<details class=\"contact\" id=\"contact\" open>"))
+            #expect(try await ConversationNoteRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).filter(\.$kind == "message")
+                .count() == DebtorSubmissions.perDay)
+
+            // Sending the dispute again adds its new files to the open one, up to the day's limit.
+            func png(_ number: Int) -> Data { Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: UInt8(number), count: 64)) }
+            let fields = [("invoice", claim.invoiceNumber), ("reason", "quality"), ("text", "Bildene viser skaden")]
+            let files = (1...DebtorSubmissions.disputeFilesPerDay).map { ("files[]", "bilde-\($0).png", png($0)) }
+            (status, _) = try await test.postMultipart("/d/\(token)/disputes", fields: fields, files: Array(files.prefix(5)), headers: [:])
+            #expect(status == .seeOther)
+            (status, _) = try await test.postMultipart("/d/\(token)/disputes", fields: fields, files: Array(files.suffix(5)), headers: [:])
+            #expect(status == .seeOther)
+            (status, page) = try await test.postMultipart("/d/\(token)/disputes", fields: fields,
+                                                          files: [("files[]", "en-til.png", png(99))], headers: [:])
+            #expect(status == .unprocessableEntity && page.contains("id=\"dispute-files-error-\(claim.invoiceNumber)\">Vi har fått m"))
+            #expect(try await DisputeRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).count() == 1)
+            #expect(try await DisputeAttachmentRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).count()
+                == DebtorSubmissions.disputeFilesPerDay)
+        }
+    }
+
     @Test("the debtor disputes a claim on their page: collection of it stops, the creditor sees it and decides, letters go", arguments: TestEngine.allCases)
     func disputeFromThePage(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

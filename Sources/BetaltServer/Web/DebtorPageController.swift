@@ -28,9 +28,17 @@ struct DebtorPageController: RouteCollection {
         guard case .found(let overview) = try await lookup(req), let token = req.parameters.get("token") else { throw Abort(.notFound) }
         let form = try req.content.decode(MessageForm.self)
         let today = req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone)
-        guard try await Conversation.message(
-            customerID: overview.customer.id!, creditorID: overview.creditor.id!, text: form.text, on: today, database: req.db
-        ) != nil else { return Self.personal(req.redirect(to: "/d/\(token)#contact")) }
+        do {
+            guard try await Conversation.message(
+                customerID: overview.customer.id!, creditorID: overview.creditor.id!, text: form.text, on: today, database: req.db
+            ) != nil else { return Self.personal(req.redirect(to: "/d/\(token)#contact")) }
+        } catch is DebtorSubmissions.TooMany {
+            return try await page(
+                overview, returning: ReturnedForm(id: DebtorPage.messageFormID, error: FieldError("", "debtorTooManyToday"),
+                                                  values: ["text": String(form.text.prefix(4000))]),
+                req: req
+            )
+        }
         return Self.personal(req.redirect(to: "/d/\(token)?received=message"))
     }
 
@@ -172,6 +180,7 @@ struct DebtorPageController: RouteCollection {
         let language = Language(rawValue: overview.customer.language) ?? Language(rawValue: overview.creditor.language) ?? .nb
         let token = req.parameters.get("token")!
         var page = DebtorPage(overview, language: language, token: token, returned: returned)
+        page.messageForm = FormState(DebtorPage.messageFormID, returned, language: language)
         page.received = req.query[String.self, at: "received"] == "dispute"
         page.promiseReceived = req.query[String.self, at: "received"] == "promise"
         page.planReceived = req.query[String.self, at: "received"] == "plan"
@@ -283,6 +292,7 @@ struct DebtorPage: Encodable {
     /// The ids of a claim's two forms that `ReturnedForm` names.
     static func promiseFormID(_ invoiceNumber: String) -> String { "promise-\(invoiceNumber)" }
     static func disputeFormID(_ invoiceNumber: String) -> String { "dispute-\(invoiceNumber)" }
+    static let messageFormID = "contact"
 
     /// The debtor's own plan: the form within the creditor's limits and, once asked, the plan it makes.
     struct PlanRequest: Encodable {
@@ -338,6 +348,7 @@ struct DebtorPage: Encodable {
     var planReceived = false
     var messageReceived = false
     var messageAction = ""
+    var messageForm = FormState.blank
     var plans: [PlanLine] = []
     var hasPlans = false
     var planRequest: PlanRequest?

@@ -129,6 +129,7 @@ struct DisputesController: RouteCollection {
             case .alreadyDecided: throw FieldError("", "disputeDecided")
             case .claimSettled: throw FieldError("", "nothingToDispute")
             case .amountOutOfRange(let open): throw FieldError("amount", "disputedAmountOutOfRange", .money(open))
+            case .tooManyFiles: throw FieldError("files", "debtorTooManyToday")
             }
         }
     }

@@ -33,6 +33,11 @@ extension Translations {
             .sv: "Att skjuta upp hela beloppet kräver en motivering; vanligtvis betalas en del nu.",
             .en: "Deferring the whole amount needs a reason; a part now is the norm.",
         ],
+        "formError.debtorTooManyToday": [
+            .nb: "Vi har fått mye fra deg i dag og svarer så snart vi kan. Prøv igjen i morgen, eller ta kontakt på telefon eller e-post.",
+            .sv: "Vi har fått mycket från dig i dag och svarar så snart vi kan. Försök igen i morgon, eller kontakta oss per telefon eller e-post.",
+            .en: "We have received a lot from you today and will answer as soon as we can. Try again tomorrow, or contact us by phone or e-mail.",
+        ],
         "formError.writeOffWithAgency": [
             .nb: "Kravet er hos et inkassoselskap: kall saken tilbake før det skrives av.",
             .sv: "Fordran ligger hos ett inkassobolag: återkalla ärendet innan den skrivs av.",

@@ -12,12 +12,16 @@ public enum Conversation {
                       on: date, database: database)
     }
 
-    /// A debtor's message from their page; nil when it was empty.
+    /// A debtor's message from their page; nil when it was empty. Throws `DebtorSubmissions.TooMany` once the
+    /// customer has sent `DebtorSubmissions.perDay` messages today.
     public static func message(
         customerID: UUID, creditorID: UUID, text: String, on date: CivilDate, database: any Database
     ) async throws -> ConversationNoteRecord? {
-        try await add(kind: "message", customerID: customerID, claimID: nil, creditorID: creditorID, text: text, author: "debtor",
-                      on: date, database: database)
+        let today = try await ConversationNoteRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$customerID == customerID)
+            .filter(\.$kind == "message").filter(\.$notedOn == date.iso).count()
+        guard today < DebtorSubmissions.perDay else { throw DebtorSubmissions.TooMany(limit: DebtorSubmissions.perDay) }
+        return try await add(kind: "message", customerID: customerID, claimID: nil, creditorID: creditorID, text: text, author: "debtor",
+                             on: date, database: database)
     }
 
     static func add(

@@ -20,6 +20,8 @@ public enum DisputeRefused: Error, Equatable, Sendable {
     case claimSettled
     case amountOutOfRange(open: Money)
     case alreadyDecided
+    /// The debtor's page has taken `DebtorSubmissions.disputeFilesPerDay` files for this customer in the last day.
+    case tooManyFiles(limit: Int)
 }
 
 /// Raising and deciding disputes. While a dispute is open the daily run collects nothing of its amount
@@ -101,6 +103,15 @@ public enum Disputes {
         _ attachments: [Attachment], to dispute: DisputeRecord, by author: String, database: any Database
     ) async throws {
         let known = Set(try await DisputeAttachmentRecord.query(on: database).filter(\.$disputeID == dispute.id!).all().map(\.sha256))
+        if author == "debtor" {
+            let new = Set(attachments.map(\.sha256)).subtracting(known).count
+            let lastDay = try await DisputeAttachmentRecord.query(on: database).filter(\.$creditorID == dispute.creditorID)
+                .filter(\.$customerID == dispute.customerID).filter(\.$addedBy == "debtor")
+                .filter(\.$createdAt > Date().addingTimeInterval(-86_400)).count()
+            guard new == 0 || lastDay + new <= DebtorSubmissions.disputeFilesPerDay else {
+                throw DisputeRefused.tooManyFiles(limit: DebtorSubmissions.disputeFilesPerDay)
+            }
+        }
         var added = known
         for file in attachments where !added.contains(file.sha256) {
             let record = DisputeAttachmentRecord()
