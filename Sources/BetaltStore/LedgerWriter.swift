@@ -12,6 +12,15 @@ public enum LedgerWriter {
     public static func append(
         _ entries: [LedgerEntry], toClaim claimID: UUID, creditorID: UUID, on database: any Database
     ) async throws -> ClaimLedger {
+        try await append(toClaim: claimID, creditorID: creditorID, on: database) { _ in entries }
+    }
+
+    /// The same, with the entries made from the claim's ledger as it is once its row is held, for entries that
+    /// depend on what is open (a write-off of all of it), so a writer that came first cannot make them wrong.
+    @discardableResult
+    public static func append(
+        toClaim claimID: UUID, creditorID: UUID, on database: any Database, _ entries: @escaping @Sendable (ClaimLedger) throws -> [LedgerEntry]
+    ) async throws -> ClaimLedger {
         try await database.writing { tx in
             try await lockRow(ofClaim: claimID, creditorID: creditorID, on: tx as! any SQLDatabase)
             guard let claim = try await ClaimRecord.query(on: tx)
@@ -20,6 +29,7 @@ public enum LedgerWriter {
             let existing = try await LedgerEntryRecord.query(on: tx)
                 .filter(\.$claimID == claimID).filter(\.$creditorID == creditorID).sort(\.$sequence).all()
             let ledger = try ClaimLedger(currency: try Currency.named(claim.currency), entries: try existing.map { try $0.domainEntry() })
+            let entries = try entries(ledger)
             let updated = try ledger.appending(contentsOf: entries)
             var sequence = (existing.last?.sequence ?? 0)
             for entry in entries {

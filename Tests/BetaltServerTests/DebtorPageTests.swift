@@ -85,17 +85,10 @@ struct DebtorPageTests {
             let (token, customer) = try await test.debtorWithLetters()
             let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$customerID == customer.id!)
                 .filter(\.$openMinor > 0).sort(\.$dueDate).first())
-            func post(_ path: String, _ fields: [String: String]) async throws -> (HTTPStatus, String) {
-                var result: (HTTPStatus, String) = (.internalServerError, "")
-                try await test.app.testing().test(.POST, "/d/\(token)/\(path)", beforeRequest: { req in
-                    try req.content.encode(fields, as: .urlEncodedForm)
-                }, afterResponse: { res async in result = (res.status, res.body.string) })
-                return result
-            }
             for number in 1...DebtorSubmissions.perDay {
-                #expect(try await post("messages", ["text": "Melding \(number)"]).0 == .seeOther)
+                #expect(try await test.postForm("/d/\(token)/messages", ["text": "Melding \(number)"], headers: [:]).0 == .seeOther)
             }
-            var (status, page) = try await post("messages", ["text": "Enda en melding"])
+            var (status, page) = try await test.postForm("/d/\(token)/messages", ["text": "Enda en melding"], headers: [:])
             #expect(status == .unprocessableEntity)
             // "Vi har fått m…": the same in the customer's Norwegian or Swedish.
             #expect(page.contains("Vi har fått m") && page.contains(">Enda en melding</textarea>"))

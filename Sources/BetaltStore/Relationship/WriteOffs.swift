@@ -1,6 +1,7 @@
 import BetaltCore
 import FluentKit
 import Foundation
+import Synchronization
 
 /// Why a claim cannot be written off.
 public enum WriteOffRefused: Error, Equatable, Sendable {
@@ -28,17 +29,16 @@ public enum WriteOffs {
             else { throw WriteOffRefused.claimNotFound }
             guard claim.openMinor > 0 else { throw WriteOffRefused.claimSettled }
             guard claim.stage != ClaimStage.withAgency.rawValue else { throw WriteOffRefused.withAgency }
-            let currency = try Currency.named(claim.currency)
-            let open: [(LedgerComponent, Int64)] = [
-                (.fee, claim.feeOpenMinor), (.interest, claim.interestOpenMinor),
-                (.compensation, claim.compensationOpenMinor), (.principal, claim.principalOpenMinor),
-            ]
-            let entries = open.filter { $0.1 > 0 }.map { component, minor in
-                LedgerEntry(kind: .writeOff, component: component, amount: Money(minorUnits: minor, currency: currency), date: date,
-                            text: why)
+            let written = Mutex(Money.zero(try Currency.named(claim.currency)))
+            try await LedgerWriter.append(toClaim: claimID, creditorID: creditorID, on: tx) { ledger in
+                // Read again with the claim's row held: a payment that came first leaves less, or nothing.
+                guard !ledger.balances.isSettled else { throw WriteOffRefused.claimSettled }
+                written.withLock { $0 = ledger.balances.total }
+                return [LedgerComponent.fee, .interest, .compensation, .principal].filter { ledger.balances[$0].isPositive }.map { component in
+                    LedgerEntry(kind: .writeOff, component: component, amount: ledger.balances[component], date: date, text: why)
+                }
             }
-            try await LedgerWriter.append(entries, toClaim: claimID, creditorID: creditorID, on: tx)
-            let total = Money(minorUnits: claim.openMinor, currency: currency)
+            let total = written.withLock { $0 }
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: "claim.writtenOff", subject: "claim \(claimID.uuidString)",
                 detail: "\(total) of invoice \(claim.invoiceNumber): \(why)"
