@@ -47,7 +47,7 @@ import Testing
         let anyError: any Error = error
         let viaAnyError: ReasonText = "\(anyError)"
         #expect(viaAnyError.arguments == [.reason(error.reason)])
-        let words = ["{1} H{2}": "{2}. halvår {1}"]
+        let words = ["{1} H2": "2. halvår {1}"]
         #expect(ReasonText("\(HalfYear(containing: day("2026-07-01")))").text(in: .nb) { words[$0] } == "2. halvår 2026")
     }
 

@@ -31,6 +31,7 @@ public struct HalfYear: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// "2025 H1".
     public var description: String { name.description }
 
-    /// "2026 H2", as a reason names it (translated: "2. halvår 2026").
-    public var name: ReasonText { ReasonText("\(year) H\(half.rawValue)") }
+    /// "2026 H2", as a reason names it (translated: "2. halvår 2026", "andra halvåret 2026", as the rulebook
+    /// warning on every page names it).
+    public var name: ReasonText { half == .first ? ReasonText("\(year) H1") : ReasonText("\(year) H2") }
 }

@@ -48,10 +48,7 @@ struct CreditorPagesController: RouteCollection {
         let context = try await CreditorContext.load(req)
         var query = ClaimListQuery(creditorID: context.creditorID, today: context.today)
         query.filter = req.query[String.self, at: "filter"].flatMap(ClaimFilter.init(rawValue:)) ?? .open
-        query.sort = req.query[String.self, at: "sort"].flatMap(ClaimSort.init(rawValue:)) ?? .dueDate
-        query.descending = req.query[String.self, at: "order"] == "desc"
-        query.search = String((req.query[String.self, at: "q"] ?? "").prefix(100))
-        query.page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        query.take(req)
         let page = try await query.run(on: req.db)
         let words = Translations.words(context.language)
         return try await req.view.render("claims", ClaimsPage(

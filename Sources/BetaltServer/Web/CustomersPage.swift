@@ -11,10 +11,7 @@ struct CustomersController: RouteCollection {
     func list(req: Request) async throws -> View {
         let context = try await CreditorContext.load(req)
         var query = CustomerListQuery(creditorID: context.creditorID)
-        query.sort = req.query[String.self, at: "sort"].flatMap(CustomerSort.init(rawValue:)) ?? .name
-        query.descending = req.query[String.self, at: "order"] == "desc"
-        query.search = String((req.query[String.self, at: "q"] ?? "").prefix(100))
-        query.page = max(1, req.query[Int.self, at: "page"] ?? 1)
+        query.take(req)
         let page = try await query.run(on: req.db)
         let words = Translations.words(context.language)
         let base = "/creditors/\(context.creditorID.uuidString)/customers"

@@ -14,14 +14,15 @@ struct RunsController: RouteCollection {
     func list(req: Request) async throws -> View {
         let context = try await CreditorContext.load(req)
         let words = Translations.words(context.language)
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1), perPage = 30
-        let (days, total) = try await CreditorRunDays.page(creditorID: context.creditorID, page: page, perPage: perPage, on: req.db)
+        let listed = try await CreditorRunDays.page(
+            creditorID: context.creditorID, page: max(1, req.query[Int.self, at: "page"] ?? 1), on: req.db
+        )
         let base = "/creditors/\(context.creditorID.uuidString)/runs"
-        let pageCount = max(1, (total + perPage - 1) / perPage)
+        let (page, pageCount) = (listed.page, listed.pageCount)
         return try await req.view.render("runs", RunsPage(
             frame: context.frame(req, title: words["runs"]!, section: "runs"),
-            days: days.map { RunDayLine($0, base: base, context: context, words: words) }, hasDays: !days.isEmpty, day: nil,
-            totalCount: total, page: page, pageCount: pageCount,
+            days: listed.rows.map { RunDayLine($0, base: base, context: context, words: words) }, hasDays: !listed.rows.isEmpty, day: nil,
+            totalCount: listed.totalCount, page: page, pageCount: pageCount,
             previousHref: page > 1 ? "\(base)?page=\(page - 1)" : nil, nextHref: page < pageCount ? "\(base)?page=\(page + 1)" : nil
         ))
     }

@@ -7,7 +7,8 @@ extension Translations {
         "letter": [.nb: "brev", .sv: "brev"],
         "email": [.nb: "e-post", .sv: "e-post"],
         "digitalMailbox": [.nb: "digital postkasse", .sv: "digital brevlåda"],
-        "{1} H{2}": [.nb: "{2}. halvår {1}", .sv: "{2}:a halvåret {1}"],
+        "{1} H1": [.nb: "1. halvår {1}", .sv: "första halvåret {1}"],
+        "{1} H2": [.nb: "2. halvår {1}", .sv: "andra halvåret {1}"],
         "no known {1} on {2}: the rulebook starts on {3}": [
             .nb: "ingen kjent verdi for {1} den {2}: regelboken begynner {3}",
             .sv: "inget känt värde för {1} den {2}: regelboken börjar {3}",

@@ -18,11 +18,11 @@ public enum CreditorRunDays {
     }
 
     /// The days of page `page` (from 1), `perPage` to a page, and how many days there are.
-    public static func page(creditorID: UUID, page: Int, perPage: Int = 30, on database: any Database) async throws -> (days: [Day], total: Int) {
+    public static func page(creditorID: UUID, page: Int, perPage: Int = 30, on database: any Database) async throws -> ListPage<Day> {
         let query = CreditorRunRecord.query(on: database).filter(\.$creditorID == creditorID)
         let total = try await query.count()
         let records = try await query.sort(\.$runDate, .descending).range((page - 1) * perPage..<page * perPage).all()
-        return (try await days(records, on: database), total)
+        return ListPage(rows: try await days(records, on: database), totalCount: total, page: page, pageSize: perPage)
     }
 
     /// The creditor's day `date`, if the run has come to it.
