@@ -217,3 +217,23 @@ def test_accepting_a_plan_withdrawn_meanwhile_says_so_in_the_plans_section(brows
     browser.save_screenshot(str(SCREENSHOTS / "claim-plan-accept-withdrawn.png"))
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT status, accepted_on FROM payment_plans WHERE id = ?", (plan,)).fetchone() == ("withdrawn", None)
+
+
+def test_the_debtors_page_takes_five_messages_a_day(browser, server):
+    link = debtor_link(descending=True, offset=3)
+    browser.delete_all_cookies()
+    browser.set_window_size(390, 1400)
+    for number in range(1, 7):
+        browser.get(link)
+        WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#contact summary"))[0].click()
+        browser.find_element(By.CSS_SELECTOR, "#contact textarea").send_keys(f"Melding nummer {number}")
+        browser.find_element(By.CSS_SELECTOR, "#contact button[type=submit]").click()
+        if number < 6:
+            WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "message-received"))
+    # The sixth comes back with the contact form open, the text kept and why, in the customer's language.
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#contact .form-error"))[0]
+    assert error.text.startswith("Vi har fått m"), error.text
+    assert browser.find_element(By.CSS_SELECTOR, "#contact textarea").get_attribute("value") == "Melding nummer 6"
+    browser.execute_script("document.getElementById('contact').scrollIntoView()")
+    browser.save_screenshot(str(SCREENSHOTS / "debtor-message-limit-phone.png"))
+    browser.set_window_size(1280, 1000)
