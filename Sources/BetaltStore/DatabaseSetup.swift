@@ -56,5 +56,6 @@ public enum BetaltMigrations {
         UseWriteAheadLog(),
         IndexAuditLogByAction(),
         AddDecisionReasonArguments(),
+        AddNoticeClaimSequence(),
     ]
 }

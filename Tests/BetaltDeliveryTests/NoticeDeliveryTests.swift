@@ -236,7 +236,7 @@ struct NoticeDeliveryTests {
             _ = try await round.run(date: Self.runDate, on: store.database)
             let letter = try #require(try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).first())
             let before = try await NoticeQueue.load(creditorID: letter.creditorID, on: store.database)
-            #expect(before.toPrint.contains { $0.notice.id == letter.id } && before.settled.isEmpty)
+            #expect(before.toPrint.contains { $0.notice.id == letter.id } && before.held.isEmpty)
             for link in try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == letter.id!).all() {
                 if let claim = try await ClaimRecord.find(link.claimID, on: store.database), claim.openMinor > 0 {
                     try await WriteOffs.writeOff(claimID: claim.id!, creditorID: claim.creditorID, reason: "test", by: "kari@example",
@@ -244,16 +244,114 @@ struct NoticeDeliveryTests {
                 }
             }
             let after = try await NoticeQueue.load(creditorID: letter.creditorID, on: store.database)
-            #expect(!after.toPrint.contains { $0.notice.id == letter.id } && after.settled.map(\.notice.id) == [letter.id])
+            #expect(!after.toPrint.contains { $0.notice.id == letter.id } && after.held.map(\.notice.id) == [letter.id])
             #expect(after.toPrint.count == before.toPrint.count - 1)
             #expect(try await NoticeActions.markPosted([letter.id!], creditorID: letter.creditorID, by: "kari@example", userID: nil,
                                                        on: store.database) == 0)
             let report = try await round.run(date: Self.runDate, on: store.database)
-            #expect(report.lettersWithdrawn == 1 && report.text.contains("letters withdrawn (claims settled meanwhile): 1"))
+            #expect(report.lettersWithdrawn == 1 && report.text.contains("letters withdrawn (nothing left to ask for): 1"))
             let withdrawn = try #require(try await NoticeRecord.find(letter.id, on: store.database))
             #expect(withdrawn.status == "withdrawn" && withdrawn.statusDetail?.contains("settled") == true)
             #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
             #expect(try await round.run(date: Self.runDate, on: store.database).lettersWithdrawn == 0)
+        }
+    }
+
+    @Test("an e-mail whose claims changed after it was composed goes written again for what is still owed, and only that one",
+          arguments: TestEngine.allCases)
+    func changedClaimsRewriteTheirEmail(engine: TestEngine) async throws {
+        try await withComposedNotices(engine) { store, server, composer in
+            var chosen: (OutboxMessageRecord, NoticeRecord, [ClaimRecord])?
+            for message in try await OutboxMessageRecord.query(on: store.database).filter(\.$status == "pending").sort(\.$id).all() {
+                let notice = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
+                let claims = try await claims(of: notice, store).sorted { $0.invoiceNumber < $1.invoiceNumber }
+                if claims.count >= 2 { chosen = (message, notice, claims); break }
+            }
+            let (message, old, claims) = try #require(chosen, "an e-mail asking for several claims")
+            try await onlyWaiting([message], store)
+            let (settled, paid) = (claims[0], claims[1])
+            try await WriteOffs.writeOff(claimID: settled.id!, creditorID: settled.creditorID, reason: "test", by: "kari@example",
+                                         userID: nil, on: Self.runDate, database: store.database)
+            // A part payment on another: the notice must not ask for what was paid.
+            _ = try await store.database.transaction { tx in
+                try await PaymentBooking.book(
+                    [NewPayment(
+                        amount: Money(minorUnits: 10_000, currency: try Currency.named(paid.currency)), paidOn: Self.runDate,
+                        bookingDate: Self.runDate, references: [paid.paymentReference!], referredDocuments: [], mentionedNumbers: [],
+                        freeText: "", payerName: nil, bankReference: "B2", isReversal: false, source: "test"
+                    )],
+                    fileID: nil, creditorID: paid.creditorID, on: tx
+                )
+            }
+            #expect(try await NoticeStanding.of([old.id!], on: store.database)[old.id!] != .asWritten)
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.rewritten == 1 && report.sent == 1 && report.withdrawn == 0)
+            let retired = try #require(try await NoticeRecord.find(old.id, on: store.database))
+            #expect(retired.status == "withdrawn" && retired.statusDetail?.contains("written again") == true)
+            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
+
+            let rewritten = try #require(try await NoticeRecord.query(on: store.database)
+                .filter(\.$groupKey == "\(old.groupKey)/\(claims.count - 1)").filter(\.$channel == "email").first())
+            #expect(rewritten.status == "sent")
+            let now = try await self.claims(of: rewritten, store)
+            #expect(Set(now.compactMap(\.id)) == Set(claims.dropFirst().compactMap(\.id)))
+            let links = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == rewritten.id!).all()
+            #expect(links.allSatisfy { link in link.actID != nil && link.claimSequence == now.first { $0.id == link.claimID }?.lastSequence })
+
+            let received = try server.delivered()
+            #expect(received.count == 1)
+            let email = try #require(try await ArchivedDocumentRecord.query(on: store.database)
+                .filter(\.$noticeID == rewritten.id!).filter(\.$role == "email").first())
+            #expect(received.map { sha256($0.raw) } == [email.sha256])
+            let letter = try #require(try await ArchivedDocumentRecord.query(on: store.database)
+                .filter(\.$noticeID == rewritten.id!).filter(\.$role == "letter").first())
+            let text = try pdfText([UInt8](letter.content))
+            #expect(!text.contains(settled.invoiceNumber) && text.contains(paid.invoiceNumber))
+            #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
+            #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty, "the new one went once, the old one never")
+        }
+    }
+
+    @Test("a letter whose claim was disputed after it was written is held, then written again without that claim",
+          arguments: TestEngine.allCases)
+    func disputedClaimRewritesItsLetter(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let round = DeliveryRound(settings: settings())
+            _ = try await round.run(date: Self.runDate, on: store.database)
+            var chosen: (NoticeRecord, [ClaimRecord])?
+            for letter in try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).all() {
+                let claims = try await claims(of: letter, store).sorted { $0.invoiceNumber < $1.invoiceNumber }
+                if claims.count >= 2 { chosen = (letter, claims); break }
+            }
+            let (old, claims) = try #require(chosen, "a letter asking for several claims")
+            let disputed = claims[0]
+            _ = try await Disputes.raise(
+                claimID: disputed.id!, creditorID: disputed.creditorID, amount: nil, reason: .notDelivered, text: "never came",
+                raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
+            )
+            let queue = try await NoticeQueue.load(creditorID: old.creditorID, on: store.database)
+            #expect(queue.held.map(\.notice.id) == [old.id] && !queue.toPrint.contains { $0.notice.id == old.id })
+            #expect(try await NoticeActions.markPosted([old.id!], creditorID: old.creditorID, by: "kari@example", userID: nil,
+                                                       on: store.database) == 0)
+
+            let report = try await round.run(date: Self.runDate, on: store.database)
+            #expect(report.lettersRewritten == 1 && report.lettersWithdrawn == 0)
+            #expect(report.text.contains("letters written again (claims changed meanwhile): 1"))
+            #expect(try await NoticeRecord.find(old.id, on: store.database)?.status == "withdrawn")
+            let rewritten = try #require(try await NoticeRecord.query(on: store.database)
+                .filter(\.$groupKey == "\(old.groupKey)/\(claims.count - 1)").filter(\.$channel == "letter").first())
+            #expect(rewritten.status == "toPrint")
+            let after = try await NoticeQueue.load(creditorID: old.creditorID, on: store.database)
+            #expect(after.held.isEmpty && after.toPrint.contains { $0.notice.id == rewritten.id })
+            let letter = try #require(try await ArchivedDocumentRecord.query(on: store.database)
+                .filter(\.$noticeID == rewritten.id!).filter(\.$role == "letter").first())
+            let text = try pdfText([UInt8](letter.content))
+            #expect(!text.contains(disputed.invoiceNumber) && text.contains(claims[1].invoiceNumber))
+            let again = try await round.run(date: Self.runDate, on: store.database)
+            #expect(again.lettersRewritten == 0 && again.lettersWithdrawn == 0)
         }
     }
 

@@ -42,6 +42,12 @@ struct DebtorPageTests {
             try await test.app.testing().test(.GET, "/d/\(token)/letters/\(theirs.id!)") { res async in
                 #expect(res.status == .notFound)
             }
+            // A letter withdrawn before it went (its claims changed first) was never the debtor's.
+            try await test.app.testing().test(.GET, "/d/\(token)") { res async in #expect(res.body.string.contains(mine.id!.uuidString)) }
+            let notice = try #require(try await NoticeRecord.find(mine.noticeID, on: test.app.db))
+            notice.status = "withdrawn"
+            try await notice.save(on: test.app.db)
+            try await test.app.testing().test(.GET, "/d/\(token)") { res async in #expect(!res.body.string.contains(mine.id!.uuidString)) }
         }
     }
 

@@ -67,7 +67,7 @@ struct WriteOffTests {
             let cookie = try await test.logIn()
             let path = "/creditors/\(letter.creditorID)/letters"
             var (_, page) = try await test.get(path, headers: cookie)
-            #expect(page.contains("value=\"\(letter.id!.uuidString)\"") && !page.contains("id=\"letters-settled\""))
+            #expect(page.contains("value=\"\(letter.id!.uuidString)\"") && !page.contains("id=\"letters-held\""))
             for link in try await NoticeClaimRecord.query(on: test.app.db).filter(\.$noticeID == letter.id!).all() {
                 if let claim = try await ClaimRecord.find(link.claimID, on: test.app.db), claim.openMinor > 0 {
                     try await WriteOffs.writeOff(claimID: claim.id!, creditorID: claim.creditorID, reason: "tapt", by: "kari@example",
@@ -76,7 +76,7 @@ struct WriteOffTests {
             }
             (_, page) = try await test.get(path, headers: cookie)
             #expect(!page.contains("value=\"\(letter.id!.uuidString)\""))
-            #expect(page.contains("id=\"letters-settled\">1 brev skrives ikke ut: kravene ble gjort opp etter at brevene ble laget."))
+            #expect(page.contains("id=\"letters-held\">1 brev skrives ikke ut: kravene er betalt, kreditert, bestridt eller avtalt etter at brevene ble laget."))
         }
     }
 

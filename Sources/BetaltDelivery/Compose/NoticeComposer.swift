@@ -74,7 +74,13 @@ public struct NoticeComposer: Sendable {
         let existing = try await NoticeRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
             .filter(\.$groupKey == failed.groupKey).filter(\.$channel == Channel.letter.rawValue).count()
         guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return }
-        let actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
+        // The letter asks only for what is still owed: not for a claim settled, disputed or agreed on meanwhile.
+        var actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
+        switch try await NoticeStanding.of([noticeID], on: database)[noticeID] {
+        case .nothingToAsk: return
+        case .rewrite(let askable): actIDs = askable
+        case .asWritten, nil: break
+        }
         let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ actIDs).all()
         guard !acts.isEmpty else { return }
         let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditor.id!, on: database))
@@ -84,9 +90,28 @@ public struct NoticeComposer: Sendable {
         )
     }
 
+    /// Writes `notice` again for the acts whose claims are still to be asked for (`NoticeStanding.rewrite`): on its
+    /// channel, dated `date`, with the amounts the ledger holds now, queued at `queuedAt`. `retiring` runs first in the
+    /// same transaction and takes the old notice out of delivery, so exactly one of the two can go.
+    public func rewrite(
+        _ notice: NoticeRecord, actIDs: [UUID], date: CivilDate, queuedAt: Date = Date(), on database: any Database,
+        retiring: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws {
+        guard let creditor = try await CreditorRecord.find(notice.creditorID, on: database) else { throw ComposeError("the creditor is missing") }
+        let acts = try await CollectionActRecord.query(on: database).filter(\.$creditorID == notice.creditorID).filter(\.$id ~~ actIDs).all()
+        guard !acts.isEmpty else { throw ComposeError("the acts of the notice are missing") }
+        let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditor.id!, on: database))
+        // Each writing leaves fewer claims or other amounts, so the key (unique per channel) grows with every one.
+        try await compose(
+            acts, key: "\(notice.groupKey)/\(acts.count)", assembler: assembler, templates: try documents.templates(for: creditor.id!), date: date,
+            channel: Channel(rawValue: notice.channel), queuedAt: queuedAt, retiring: retiring, on: database
+        )
+    }
+
     private func compose(
         _ acts: [CollectionActRecord], key: String, assembler: NoticeAssembler, templates: NoticeTemplates,
-        date: CivilDate, channel override: Channel? = nil, on database: any Database
+        date: CivilDate, channel override: Channel? = nil, queuedAt: Date = Date(),
+        retiring: (@Sendable (any Database) async throws -> Void)? = nil, on database: any Database
     ) async throws {
         let creditorID = assembler.creditor.id!
         let claimIDs = acts.map(\.claimID)
@@ -128,9 +153,11 @@ public struct NoticeComposer: Sendable {
             : []
         let rendered = try documents.render(content, templates: templates, channel: channel, customer: customer, invoices: invoices)
         try await database.writing { tx in
+            try await retiring?(tx)
             try await link.record.create(on: tx)
             try await NoticeWriter.write(
-                rendered, content: content, ownReference: ownReference == nil ? content.paymentReference : nil, acts: acts, key: key, creditorID: creditorID, customerID: customer.id!, on: tx
+                rendered, content: content, ownReference: ownReference == nil ? content.paymentReference : nil, acts: acts, claims: claims,
+                key: key, creditorID: creditorID, customerID: customer.id!, queuedAt: queuedAt, on: tx
             )
         }
     }

@@ -8,8 +8,8 @@ import Foundation
 /// (for e-mail) the outbox message; the acts stop being pending. Run inside one transaction.
 enum NoticeWriter {
     static func write(
-        _ rendered: RenderedNotice, content: NoticeContent, ownReference: String?, acts: [CollectionActRecord], key: String, creditorID: UUID,
-        customerID: UUID, on database: any Database
+        _ rendered: RenderedNotice, content: NoticeContent, ownReference: String?, acts: [CollectionActRecord], claims: [ClaimRecord],
+        key: String, creditorID: UUID, customerID: UUID, queuedAt: Date, on database: any Database
     ) async throws {
         let notice = NoticeRecord()
         notice.creditorID = creditorID
@@ -26,7 +26,8 @@ enum NoticeWriter {
         notice.statusDetail = rendered.channelNote
         try await notice.create(on: database)
         for act in acts {
-            try await NoticeClaimRecord.link(notice, claimID: act.claimID, actID: act.id, on: database)
+            let sequence = claims.first { $0.id == act.claimID }?.lastSequence
+            try await NoticeClaimRecord.link(notice, claimID: act.claimID, actID: act.id, claimSequence: sequence, on: database)
             act.deliveryStatus = "composed"
             try await act.save(on: database)
         }
@@ -44,7 +45,7 @@ enum NoticeWriter {
             message.recipient = rendered.recipient
             message.status = OutboxStatus.pending.rawValue
             message.attempts = 0
-            message.nextAttemptAt = Instant.iso(Date())
+            message.nextAttemptAt = Instant.iso(queuedAt)
             try await message.create(on: database)
         }
     }
@@ -66,8 +67,9 @@ enum NoticeWriter {
 }
 
 extension NoticeClaimRecord {
-    static func link(_ notice: NoticeRecord, claimID: UUID, actID: UUID?, on database: any Database) async throws {
+    static func link(_ notice: NoticeRecord, claimID: UUID, actID: UUID?, claimSequence: Int64? = nil, on database: any Database) async throws {
         let link = NoticeClaimRecord()
+        link.claimSequence = claimSequence
         link.creditorID = notice.creditorID
         link.noticeID = notice.id!
         link.claimID = claimID

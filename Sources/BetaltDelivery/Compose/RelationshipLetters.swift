@@ -135,7 +135,8 @@ extension NoticeComposer {
         try await database.writing { tx in
             try await link.record.create(on: tx)
             try await NoticeWriter.write(
-                rendered, content: final, ownReference: nil, acts: [], key: key, creditorID: creditorID, customerID: customer.id!, on: tx
+                rendered, content: final, ownReference: nil, acts: [], claims: [], key: key, creditorID: creditorID, customerID: customer.id!,
+                queuedAt: Date(), on: tx
             )
             let notice = try await NoticeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$groupKey == key).first()!
             for claim in claims { try await NoticeClaimRecord.link(notice, claimID: claim.id!, actID: nil, on: tx) }

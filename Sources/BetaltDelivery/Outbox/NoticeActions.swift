@@ -6,8 +6,8 @@ import Foundation
 /// whose delivery is uncertain (confirmed as arrived, or sent again on purpose). Each leaves a delivery
 /// event and an audit entry.
 public enum NoticeActions {
-    /// Marks the creditor's letters as posted; letters of another creditor, not waiting, or whose claims are all
-    /// settled (`NoticeQueue.settled`) are skipped.
+    /// Marks the creditor's letters as posted; letters of another creditor, not waiting, or not to be printed as they
+    /// are (`NoticeQueue.held`) are skipped.
     /// Returns how many were marked.
     @discardableResult
     public static func markPosted(
@@ -17,8 +17,8 @@ public enum NoticeActions {
             let waiting = try await NoticeRecord.query(on: tx)
                 .filter(\.$creditorID == creditorID).filter(\.$id ~~ noticeIDs)
                 .filter(\.$status == NoticeStatus.toPrint.rawValue).all()
-            let settled = try await NoticeQueue.settledNotices(waiting.compactMap(\.id), on: tx)
-            let letters = waiting.filter { !settled.contains($0.id!) }
+            let standings = try await NoticeStanding.of(waiting.compactMap(\.id), on: tx)
+            let letters = waiting.filter { standings[$0.id!] == .asWritten }
             for letter in letters {
                 letter.status = NoticeStatus.printed.rawValue
                 letter.statusDetail = "posted, recorded by \(user)"
@@ -32,26 +32,6 @@ public enum NoticeActions {
                 ).create(on: tx)
             }
             return letters.count
-        }
-    }
-
-    /// Withdraws the letters waiting to print whose claims were all settled after they were written (a paid
-    /// claim stops at once, also on paper). Returns how many.
-    @discardableResult
-    public static func withdrawSettledLetters(creditorID: UUID?, now: Date = Date(), on database: any Database) async throws -> Int {
-        try await database.writing { tx in
-            var query = NoticeRecord.query(on: tx).filter(\.$status == NoticeStatus.toPrint.rawValue)
-            if let creditorID { query = query.filter(\.$creditorID == creditorID) }
-            let letters = try await query.all()
-            let settled = try await NoticeQueue.settledNotices(letters.compactMap(\.id), on: tx)
-            let detail = "not to be posted: every claim it asks for was settled after it was written"
-            for letter in letters where settled.contains(letter.id!) {
-                letter.status = NoticeStatus.withdrawn.rawValue
-                letter.statusDetail = detail
-                try await letter.save(on: tx)
-                try await event(letter, outcome: "withdrawn", detail: detail, now: now, on: tx)
-            }
-            return settled.count
         }
     }
 

@@ -26,9 +26,23 @@ public struct OutboxWorker: Sendable {
         var report = DeliveryReport()
         report.interrupted = try await markInterrupted(now: now, on: database)
         while let message = try await claimNext(dueBy: now, on: database) {
-            if try await withdrawIfSettled(message, now: now, on: database) {
+            switch try await NoticeStanding.of([message.noticeID], on: database)[message.noticeID] {
+            case .nothingToAsk:
+                try await database.writing { tx in
+                    try await retire(message, detail: "not sent: each claim it asks for was settled, disputed, agreed on or handed over before it went",
+                                     now: now, on: tx)
+                }
                 report.withdrawn += 1
                 continue
+            case .rewrite(let actIDs):
+                if try await rewrite(message, actIDs: actIDs, now: now, today: today, on: database) {
+                    report.rewritten += 1
+                } else {
+                    report.failed += 1
+                }
+                continue
+            case .asWritten, nil:
+                break
             }
             let document = try await ArchivedDocumentRecord.find(message.documentID, on: database)
             let bytes = document.map { [UInt8]($0.content) } ?? []
@@ -97,24 +111,40 @@ public struct OutboxWorker: Sendable {
         return marked
     }
 
-    /// A paid claim stops at once (DESIGN.md §5), also in the outbox: a message whose claims are all settled by
-    /// now (a payment, a credit note, a write-off since it was composed) is not sent. One with a claim still open
-    /// goes as composed, since it asks for that claim too.
-    private func withdrawIfSettled(_ message: OutboxMessageRecord, now: Date, on database: any Database) async throws -> Bool {
-        let claimIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == message.noticeID).all().map(\.claimID)
-        guard !claimIDs.isEmpty,
-              try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).filter(\.$openMinor > 0).count() == 0
-        else { return false }
-        let detail = "not sent: every claim it asks for was settled before it went"
-        try await database.writing { tx in
-            message.status = OutboxStatus.withdrawn.rawValue
-            message.leaseUntil = nil
-            message.lastResult = detail
-            try await message.save(on: tx)
-            try await setNotice(message.noticeID, .withdrawn, detail: detail, on: tx)
-            try await event(for: message, outcome: "withdrawn", detail: detail, now: now, on: tx)
+    /// A paid claim stops at once (DESIGN.md §5), also in the outbox: a message whose claims changed after it was
+    /// composed goes out written again for what is still to be asked for, at once and with the amounts the ledger holds
+    /// now. The message written first is retired in the same transaction, so only one of them can go. Should the new
+    /// one fail to be written, the old one is not sent all the same (what it asks for is no longer owed) and its
+    /// notice is marked failed, which puts it before a person. Returns whether the new one was written.
+    private func rewrite(
+        _ message: OutboxMessageRecord, actIDs: [UUID], now: Date, today: CivilDate, on database: any Database
+    ) async throws -> Bool {
+        let detail = "not sent: its claims changed before it went (paid, credited, disputed or agreed on); written again for what is owed now"
+        do {
+            guard let notice = try await NoticeRecord.find(message.noticeID, on: database) else { throw ComposeError("the notice is missing") }
+            try await composer.rewrite(notice, actIDs: actIDs, date: today, queuedAt: now, on: database) { tx in
+                try await retire(message, detail: detail, now: now, on: tx)
+            }
+            return true
+        } catch {
+            try await database.writing { tx in
+                try await retire(message, detail: "not sent: its claims changed before it went, and writing it again failed: \(error)",
+                                 notice: .failed, now: now, on: tx)
+            }
+            return false
         }
-        return true
+    }
+
+    /// Takes a claimed message and its notice out of delivery for good, with a delivery event saying why.
+    private func retire(
+        _ message: OutboxMessageRecord, detail: String, notice status: NoticeStatus = .withdrawn, now: Date, on tx: any Database
+    ) async throws {
+        message.status = OutboxStatus.withdrawn.rawValue
+        message.leaseUntil = nil
+        message.lastResult = detail
+        try await message.save(on: tx)
+        try await setNotice(message.noticeID, status, detail: detail, on: tx)
+        try await event(for: message, outcome: "withdrawn", detail: detail, now: now, on: tx)
     }
 
     private func record(
@@ -193,8 +223,10 @@ public struct DeliveryReport: Sendable, Equatable {
     public var failed = 0
     public var lettersInstead = 0
     public var interrupted = 0
-    /// Messages not sent because their claims were settled meanwhile.
+    /// Messages not sent because none of their claims was still to be asked for.
     public var withdrawn = 0
+    /// Messages not sent as they were because their claims changed: written again for what is owed now.
+    public var rewritten = 0
 
     /// Whether the drain did anything at all.
     public var isEmpty: Bool { self == DeliveryReport() }

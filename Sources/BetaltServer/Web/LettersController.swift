@@ -93,7 +93,7 @@ struct LettersController: RouteCollection {
         return try await req.view.render("letters", LettersPage(
             frame: context.frame(req, title: words["letters"]!, section: "letters"), csrf: CSRFToken.current(req),
             postedAction: "\(base)/letters/posted", zipHref: "\(base)/letters/to-print.zip",
-            toPrint: toPrint, hasToPrint: !toPrint.isEmpty, settledCount: queue.settled.count, attention: attention,
+            toPrint: toPrint, hasToPrint: !toPrint.isEmpty, heldCount: queue.held.count, attention: attention,
             hasAttention: !attention.isEmpty, done: done
         ))
     }
@@ -121,7 +121,7 @@ struct LettersPage: Encodable {
     let toPrint: [Item]
     let hasToPrint: Bool
     /// Letters not to print because their claims were settled after they were written.
-    let settledCount: Int
+    let heldCount: Int
     let attention: [Item]
     let hasAttention: Bool
     let done: String?

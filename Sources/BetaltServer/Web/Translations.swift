@@ -238,13 +238,13 @@ enum Translations {
         "notice.printed": [.nb: "Skrevet ut", .sv: "Utskrivet", .en: "Printed"],
         "notice.failed": [.nb: "Feilet", .sv: "Misslyckades", .en: "Failed"],
         "notice.uncertain": [.nb: "Usikker levering", .sv: "Osäker leverans", .en: "Delivery uncertain"],
-        "lettersSettled": [
-            .nb: "brev skrives ikke ut: kravene ble gjort opp etter at brevene ble laget. De legges bort ved neste utsendelse.",
-            .sv: "brev skrivs inte ut: fordringarna reglerades efter att breven skapades. De läggs undan vid nästa utskick.",
-            .en: "letters are not printed: their claims were settled after the letters were written. The next delivery round withdraws them.",
+        "lettersHeld": [
+            .nb: "brev skrives ikke ut: kravene er betalt, kreditert, bestridt eller avtalt etter at brevene ble laget. Neste utsendelse legger dem bort eller lager dem på nytt for det som fortsatt skyldes.",
+            .sv: "brev skrivs inte ut: fordringarna har betalats, krediterats, bestridits eller avtalats efter att breven skapades. Nästa utskick lägger undan dem eller skapar dem på nytt för det som fortfarande är obetalt.",
+            .en: "letters are not printed: their claims were paid, credited, disputed or agreed on after the letters were written. The next delivery round withdraws them or writes them again for what is still owed.",
         ],
         "notice.withdrawn": [
-            .nb: "Ikke sendt – kravet ble gjort opp først", .sv: "Inte skickat – fordran reglerades först", .en: "Not sent – the claim was settled first",
+            .nb: "Ikke sendt – kravet endret seg først", .sv: "Inte skickat – fordran ändrades först", .en: "Not sent – the claim changed first",
         ],
         "document.letter": [.nb: "Brev (PDF)", .sv: "Brev (PDF)", .en: "Letter (PDF)"],
         "document.email": [.nb: "E-post slik den ble sendt (.eml)", .sv: "E-post så som den skickades (.eml)", .en: "E-mail as sent (.eml)"],

@@ -36,6 +36,8 @@ public final class NoticeClaimRecord: Model, @unchecked Sendable {
     @Field(key: "notice_id") public var noticeID: UUID
     @Field(key: "claim_id") public var claimID: UUID
     @OptionalField(key: "act_id") public var actID: UUID?
+    /// The claim's last ledger sequence when a reminder or collection notice was written (`NoticeStanding`).
+    @OptionalField(key: "claim_sequence") public var claimSequence: Int64?
 
     public init() {}
 }

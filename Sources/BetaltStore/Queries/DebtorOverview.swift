@@ -83,8 +83,9 @@ public struct DebtorOverview: Sendable {
                 withAgency: record.stage == ClaimStage.withAgency.rawValue
             )
         }
+        // A notice that never went (withdrawn because its claims changed first, or never composed) is not the debtor's.
         let notices = try await NoticeRecord.query(on: database)
-            .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!)
+            .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$status !~ ["withdrawn", "failed"])
             .sort(\.$noticeDate, .descending).all()
         let documents = try await ArchivedDocumentRecord.query(on: database)
             .filter(\.$creditorID == creditor.id!).filter(\.$customerID == customer.id!).filter(\.$role == "letter")

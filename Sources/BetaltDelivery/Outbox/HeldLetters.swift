@@ -1,0 +1,64 @@
+import BetaltCore
+import BetaltStore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Letters waiting to print whose claims changed after they were written (`NoticeStanding`): a paid claim stops at
+/// once, also on paper. The delivery round withdraws those with nothing left to ask for and writes the others
+/// again for what is owed now; the new letters wait to print in their place.
+enum HeldLetters {
+    /// What one revision did.
+    struct Revision: Sendable {
+        var withdrawn = 0
+        var rewritten = 0
+        var failures: [String] = []
+    }
+
+    static func revise(
+        creditorID: UUID?, date: CivilDate, composer: NoticeComposer, now: Date = Date(), on database: any Database
+    ) async throws -> Revision {
+        var query = NoticeRecord.query(on: database).filter(\.$status == NoticeStatus.toPrint.rawValue)
+        if let creditorID { query = query.filter(\.$creditorID == creditorID) }
+        let letters = try await query.all()
+        let standings = try await NoticeStanding.of(letters.compactMap(\.id), on: database)
+        var revision = Revision()
+        for letter in letters {
+            switch standings[letter.id!] {
+            case .nothingToAsk:
+                let detail = "not to be posted: each claim it asks for was settled, disputed, agreed on or handed over after it was written"
+                if try await database.writing({ tx in try await retire(letter, detail: detail, now: now, on: tx) }) { revision.withdrawn += 1 }
+            case .rewrite(let actIDs):
+                let detail = "not to be posted: its claims changed after it was written (paid, credited, disputed or agreed on); written again for what is owed now"
+                do {
+                    try await composer.rewrite(letter, actIDs: actIDs, date: date, on: database) { tx in
+                        guard try await retire(letter, detail: detail, now: now, on: tx) else { throw TakenMeanwhile() }
+                    }
+                    revision.rewritten += 1
+                } catch is TakenMeanwhile {
+                    continue
+                } catch {
+                    // It stays held (never printed as it is) and is tried again by the next round.
+                    revision.failures.append("\(letter.title), \(letter.groupKey): \(error)")
+                }
+            case .asWritten, nil:
+                continue
+            }
+        }
+        return revision
+    }
+
+    /// Withdraws the letter if it still waits to print; false when another round or a person got to it first.
+    private static func retire(_ letter: NoticeRecord, detail: String, now: Date, on tx: any Database) async throws -> Bool {
+        let updated = try await (tx as! any SQLDatabase).update(NoticeRecord.schema)
+            .set("status", to: NoticeStatus.withdrawn.rawValue).set("status_detail", to: detail)
+            .where("id", .equal, letter.id!).where("status", .equal, NoticeStatus.toPrint.rawValue)
+            .returning("id").all()
+        guard !updated.isEmpty else { return false }
+        try await DeliveryEventRecord.append(to: (letter.id!, letter.creditorID), outcome: "withdrawn", detail: detail, now: now, on: tx)
+        return true
+    }
+
+    /// Another process withdrew or posted the letter while it was being written again.
+    private struct TakenMeanwhile: Error {}
+}

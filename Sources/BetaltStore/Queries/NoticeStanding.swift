@@ -1,0 +1,57 @@
+import BetaltCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Whether a notice still waiting to go (an e-mail in the outbox, a letter to print) asks for what is owed now.
+/// A paid claim stops at once (DESIGN.md §5), and so does a disputed, promised, planned or handed-over one: a
+/// reminder or collection notice whose claims changed after it was written does not go as it is.
+public enum NoticeStanding: Sendable, Equatable {
+    /// Nothing was booked on its claims since and each is still to be asked for: it goes as written.
+    case asWritten
+    /// Its claims changed; the claims of these acts are still to be asked for, so it is written again for them.
+    case rewrite(actIDs: [UUID])
+    /// None of its claims is still to be asked for.
+    case nothingToAsk
+
+    /// The standing of each of `noticeIDs`; a notice without claims goes as written.
+    public static func of(_ noticeIDs: [UUID], on database: any Database) async throws -> [UUID: NoticeStanding] {
+        guard !noticeIDs.isEmpty else { return [:] }
+        let links = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID ~~ noticeIDs).all()
+        let claimIDs = Array(Set(links.map(\.claimID)))
+        var claims: [UUID: ClaimRecord] = [:]
+        for claim in try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).all() { claims[claim.id!] = claim }
+        let held = try await heldClaims(of: noticeIDs, on: database as! any SQLDatabase)
+        var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
+        for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
+            standings[noticeID] = standing(of: links, claims: claims, held: held)
+        }
+        return standings
+    }
+
+    private static func standing(of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], held: Set<UUID>) -> NoticeStanding {
+        // Only the run's notices carry acts. Other letters (a plan's agreement, a dispute's answer) are about the
+        // claim's state itself, so they stop only once everything they are about is settled.
+        let dunning = links.filter { $0.actID != nil }
+        guard !dunning.isEmpty else {
+            return links.contains { (claims[$0.claimID]?.openMinor ?? 0) > 0 } ? .asWritten : .nothingToAsk
+        }
+        let askable = dunning.filter { link in
+            guard let claim = claims[link.claimID] else { return false }
+            return claim.openMinor > 0 && !held.contains(link.claimID)
+                && claim.stage != ClaimStage.withAgency.rawValue && claim.stage != ClaimStage.closed.rawValue
+        }
+        // Links written before the sequence was kept compare only what is still to be asked for.
+        let unchanged = askable.allSatisfy { link in link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true }
+        if askable.count == dunning.count && unchanged { return .asWritten }
+        return askable.isEmpty ? .nothingToAsk : .rewrite(actIDs: askable.compactMap(\.actID))
+    }
+
+    /// The claims of these notices on which collection is paused: an open dispute, a promise or a payment plan.
+    private static func heldClaims(of noticeIDs: [UUID], on sql: any SQLDatabase) async throws -> Set<UUID> {
+        let claims: SQLQueryString = "(SELECT DISTINCT creditor_id, claim_id FROM notice_claims WHERE notice_id IN (\(binds: noticeIDs)))"
+        return Set(try await Disputes.openAmounts(claims: claims, on: sql).keys)
+            .union(try await Promises.open(claims: claims, on: sql).keys)
+            .union(try await PaymentPlans.paused(claims: claims, on: sql))
+    }
+}
