@@ -35,6 +35,7 @@ def server(tmp_path_factory):
                BETALT_DATABASE_URL=f"sqlite://{workdir}/betalt.sqlite",
                BETALT_PORT=str(port), BETALT_HOST="127.0.0.1",
                BETALT_TODAY=TODAY, BETALT_HOME=str(ROOT))
+    STATE["env"] = env
     demo = subprocess.run([str(BINARY), "demo"], env=env, capture_output=True, text=True, timeout=300)
     assert demo.returncode == 0, demo.stderr
     assert "demo@betalt.example" in demo.stdout

@@ -237,3 +237,45 @@ def test_the_debtors_page_takes_five_messages_a_day(browser, server):
     browser.execute_script("document.getElementById('contact').scrollIntoView()")
     browser.save_screenshot(str(SCREENSHOTS / "debtor-message-limit-phone.png"))
     browser.set_window_size(1280, 1000)
+
+
+def test_a_letter_whose_claim_is_written_off_is_held_then_written_again(browser, server):
+    # Last in the session: the delivery round it runs writes new letters the tests before would read.
+    import subprocess
+    from conftest import BINARY, TODAY
+    with sqlite3.connect(STATE["database"]) as db:
+        notice, group, creditor, claim = db.execute("""
+            SELECT n.id, n.group_key, n.creditor_id, nc.claim_id FROM notices n JOIN notice_claims nc ON nc.notice_id = n.id
+            JOIN claims c ON c.id = nc.claim_id
+            WHERE n.status = 'toPrint' AND nc.act_id IS NOT NULL AND c.open_minor > 0
+              AND (SELECT COUNT(*) FROM notice_claims x WHERE x.notice_id = n.id) >= 2
+            ORDER BY n.group_key, c.invoice_number LIMIT 1""").fetchone()
+    browser.delete_all_cookies()
+    browser.set_window_size(1280, 1000)
+    log_in(browser, server)
+    base = f"{server}/creditors/{creditor.lower()}"
+    browser.get(f"{base}/claims/{claim.lower()}")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.write-off summary"))[0].click()
+    browser.find_element(By.ID, "write-off-reason").send_keys("Kreditert i regnskapet")
+    browser.find_element(By.CSS_SELECTOR, "#write-off button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: "#ledger" in b.current_url)
+
+    browser.get(f"{base}/letters")
+    held = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "letters-held"))[0]
+    assert held.text.startswith("1 brev skrives ikke ut: kravene er betalt, kreditert, bestridt eller avtalt"), held.text
+    boxes = [box.get_attribute("value").lower() for box in browser.find_elements(By.CSS_SELECTOR, "#to-print input[type=checkbox]")]
+    assert notice.lower() not in boxes
+    browser.save_screenshot(str(SCREENSHOTS / "letters-held.png"))
+
+    deliver = subprocess.run([str(BINARY), "deliver", "--date", TODAY], env=STATE["env"], capture_output=True, text=True, timeout=300)
+    assert deliver.returncode == 0, deliver.stderr
+    assert "letters written again (claims changed meanwhile): 1" in deliver.stdout, deliver.stdout
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT status FROM notices WHERE id = ?", (notice,)).fetchone() == ("withdrawn",)
+        new, = db.execute("SELECT id FROM notices WHERE group_key LIKE ? AND status = 'toPrint'", (group + "/%",)).fetchone()
+        assert db.execute("SELECT COUNT(*) FROM notice_claims WHERE notice_id = ? AND claim_id = ?", (new, claim)).fetchone() == (0,)
+    browser.get(f"{base}/letters")
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#to-print tbody tr"))
+    assert not browser.find_elements(By.ID, "letters-held")
+    boxes = [box.get_attribute("value").lower() for box in browser.find_elements(By.CSS_SELECTOR, "#to-print input[type=checkbox]")]
+    assert new.lower() in boxes
