@@ -1,6 +1,7 @@
 import BetaltStore
 import Fluent
 import Leaf
+import SQLKit
 import Vapor
 
 /// Wires a Vapor application: the database and its migrations, sessions, views, static files and routes.
@@ -32,6 +33,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     app.middleware.use(app.sessions.middleware)
     app.middleware.use(UserRecord.sessionAuthenticator(.betalt))
 
+    try await SQLiteTuning.makeFile(app.db as! any SQLDatabase)
     try await app.autoMigrate()
     try routes(app)
     if let runAt = settings.runAt { app.lifecycle.use(DailyRunScheduler(runAt: runAt)) }

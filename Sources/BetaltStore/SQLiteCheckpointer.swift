@@ -19,9 +19,10 @@ public final class SQLiteCheckpointer: Sendable {
     private let logger = Logger(label: "betalt.store.checkpoint")
 
     /// The log size below which nothing is started: SQLite's own threshold for its automatic checkpoint
-    /// (1,000 pages of 4 KiB). The file's size stands for what the log holds; a log SQLite has restarted
-    /// keeps its size, and then a checkpoint starts that finds little to copy, which is harmless.
-    static let minimumLogBytes = 4_096_000
+    /// (1,000 pages, of `SQLiteTuning.pageSize` in the files Betalt makes). The file's size stands for what the log
+    /// holds; a log SQLite has restarted keeps its size, and then a checkpoint starts that finds little to copy,
+    /// which is harmless.
+    static let minimumLogBytes = 1_000 * SQLiteTuning.pageSize
 
     /// Starts a checkpoint of the file `sql` is connected to unless one is running or the log is small.
     /// Does nothing on PostgreSQL.

@@ -7,6 +7,22 @@ import SQLKit
 /// of this. A power cut may lose the last commits in this mode, never corrupt the file; production
 /// deployments use PostgreSQL (README).
 public enum SQLiteTuning {
+    /// The page size new SQLite files are made with, four times SQLite's default: the daily run writes the same
+    /// rows in fewer pages, B-tree levels and log frames. On the bench ledger, run for run in the same hour,
+    /// 16 KB pages took 27.5 and 29.1 s against 32.1 and 32.7 s with 4 KB (32 and 64 KB were no faster).
+    public static let pageSize = 16_384
+
+    /// Makes a new, empty SQLite file with `pageSize` pages in write-ahead-log mode, before anything is written to it;
+    /// a file made earlier keeps its page size (SQLite changes it only by VACUUM, outside WAL mode; see README).
+    public static func makeFile(_ sql: any SQLDatabase) async throws {
+        guard sql.dialect.name == "sqlite" else { return }
+        // One connection for both: SQLite remembers the page size per connection until the file is first written.
+        try await sql.withSession { session in
+            try await session.raw("PRAGMA page_size = \(unsafeRaw: String(pageSize))").run()
+            try await session.raw("PRAGMA journal_mode = WAL").run()
+        }
+    }
+
     /// Applies to the connection `sql` is bound to; journal_mode=WAL also stays with the file.
     public static func prepare(_ sql: any SQLDatabase) async throws {
         guard sql.dialect.name == "sqlite" else { return }

@@ -2,6 +2,7 @@ import FluentKit
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 
 /// A Fluent database outside a Vapor application, for the command line and the tests.
 public final class StandaloneDatabase: Sendable {
@@ -30,6 +31,7 @@ public final class StandaloneDatabase: Sendable {
 
     /// Brings the schema up to date; running it again does nothing.
     public func migrate() async throws {
+        try await SQLiteTuning.makeFile(database as! any SQLDatabase)
         let migrations = Migrations()
         migrations.add(BetaltMigrations.all, to: .betalt)
         let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoopGroup.any())
