@@ -55,6 +55,7 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Turning acts into archived notices, and the outbox that delivers them (SMTP e-mail, letters to print).

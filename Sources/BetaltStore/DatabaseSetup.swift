@@ -57,5 +57,6 @@ public enum BetaltMigrations {
         IndexAuditLogByAction(),
         AddDecisionReasonArguments(),
         AddNoticeClaimSequence(),
+        CreateReasonTexts(),
     ]
 }

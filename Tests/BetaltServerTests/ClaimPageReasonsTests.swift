@@ -20,7 +20,9 @@ struct ClaimPageReasonsTests {
                 // A claim the run took a step on, whose reasons carry a date or an amount.
                 let acts = try await CollectionActRecord.query(on: test.app.db).filter(\.$creditorID == creditor.id).all()
                 let act = try #require(acts.first { $0.reasons.contains("\"arguments\"") })
-                let reasons = try JSONDecoder().decode([Reason].self, from: Data(act.reasons.utf8))
+                #expect(act.reasons.contains("\"k\":\"") && !act.reasons.contains("\"text\""), "the run names its words by key")
+                let reasons = try await ReasonTexts.load(for: [act.reasons], on: test.app.db).reasons(act.reasons)
+                #expect(!reasons.isEmpty && reasons.allSatisfy { $0.message.template != act.reasons }, "every key read back")
                 let (status, page) = try await test.get("/creditors/\(creditor.id)/claims/\(act.claimID)", headers: cookie)
                 #expect(status == .ok)
                 let trail = try #require(page.range(of: "id=\"trail\"")).upperBound

@@ -52,7 +52,7 @@ struct FollowUpView: Encodable {
             ))
         }
         let acted = followUp.acts.map { act in
-            let reasons = act.readReasons
+            let reasons = followUp.actReasons[act.id!] ?? []
             return (act.actDate, DecisionLine(
                 date: date(act.actDate), outcome: words["step.\(act.kind)"] ?? act.kind, tone: "neutral", step: act.stepID,
                 reason: reasons.map { $0.shown(in: language) }.joined(separator: " · "), citation: reasons.compactMap(\.citation).joined(separator: "; ")

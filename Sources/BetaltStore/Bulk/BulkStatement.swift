@@ -26,11 +26,18 @@ struct BulkGuard {
 
 /// INSERT and UPDATE statements that read their rows from one JSON parameter, in each engine's dialect.
 enum BulkStatement {
-    static func insert(into table: String, _ columns: [BulkColumn], rows: JSONRows, on sql: any SQLDatabase) async throws {
+    /// With `ignoringConflicts`, a row whose unique key is taken already is left out.
+    static func insert(
+        into table: String, _ columns: [BulkColumn], rows: JSONRows, ignoringConflicts: Bool = false, on sql: any SQLDatabase
+    ) async throws {
         guard rows.count > 0 else { return }
         let names = SQLList(columns.map { SQLIdentifier($0.name) })
         let values = selectList(columns, on: sql).joined(separator: ", ")
-        try await sql.raw("INSERT INTO \(ident: table) (\(names)) SELECT \(unsafeRaw: values) FROM \(source(rows, on: sql))").run()
+        // SQLite reads an ON CONFLICT after a bare SELECT's FROM as part of a join unless a WHERE comes between.
+        let conflicts = ignoringConflicts ? " WHERE true ON CONFLICT DO NOTHING" : ""
+        try await sql.raw("""
+            INSERT INTO \(ident: table) (\(names)) SELECT \(unsafeRaw: values) FROM \(source(rows, on: sql))\(unsafeRaw: conflicts)
+            """).run()
     }
 
     /// Sets `columns` (after the key) on the rows of `table` whose `key` matches the row's first value and

@@ -24,18 +24,11 @@ public final class CollectionActRecord: Model, @unchecked Sendable {
     @OptionalField(key: "waiver_if_paid_by") public var waiverIfPaidBy: String?
     /// Acts with the same key go to the debtor in one notice (a customer's claims at the same step, same day).
     @Field(key: "group_key") public var groupKey: String
-    /// The reasons as JSON: [{"text": …, "citation": …}].
+    /// The reasons as JSON: [{"text": …, "citation": …}], or as the daily run keeps them, by key (`ReasonTexts`).
     @Field(key: "reasons") public var reasons: String
     @OptionalField(key: "run_id") public var runID: UUID?
     /// pending until delivery has sent it (the outbox drains these).
     @Field(key: "delivery_status") public var deliveryStatus: String
 
     public init() {}
-}
-
-extension CollectionActRecord {
-    /// The act's reasons; reasons this version cannot read are shown as they are kept rather than dropped.
-    public var readReasons: [Reason] {
-        (try? JSONDecoder().decode([Reason].self, from: Data(reasons.utf8))) ?? [Reason(ReasonText(verbatim: reasons))]
-    }
 }

@@ -43,6 +43,7 @@ public enum Timeline {
 
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted).all()
         let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ links.compactMap(\.actID)).all()
+        let texts = try await ReasonTexts.load(for: acts.map(\.reasons), on: database)
         let waiverByNotice = Dictionary(grouping: links, by: \.noticeID).compactMapValues { links in
             acts.filter { act in links.contains { $0.actID == act.id } }.compactMap(\.waiverIfPaidBy).min()
         }
@@ -56,7 +57,9 @@ public enum Timeline {
             )
             let noticeActs = links.filter { $0.noticeID == notice.id }.compactMap(\.actID)
             // The planner's reason is the record of the goodwill (ClaimDay.goodPayerWaiver in the core).
-            entry.goodPayer = acts.contains { noticeActs.contains($0.id!) && $0.reasons.contains("good payer:") }
+            entry.goodPayer = acts.contains { act in
+                noticeActs.contains(act.id!) && texts.reasons(act.reasons).contains { $0.message.template.hasPrefix("good payer:") }
+            }
             entries.append(entry)
         }
         for note in try await ConversationNoteRecord.query(on: database).filter(\.$creditorID == creditorID)

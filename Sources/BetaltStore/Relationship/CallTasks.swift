@@ -20,11 +20,12 @@ public enum CallTasks {
             .filter(\.$kind == StepKind.callTask.rawValue).filter(\.$deliveryStatus == "task")
         if let customerID { query = query.filter(\.$customerID == customerID) }
         let acts = try await query.sort(\.$actDate).limit(200).all()
+        let texts = try await ReasonTexts.load(for: acts.map(\.reasons), on: database)
         var items: [Item] = []
         for act in acts {
             guard let claim = try await ClaimRecord.find(act.claimID, on: database),
                   let customer = try await CustomerRecord.find(act.customerID, on: database) else { continue }
-            items.append(Item(act: act, claim: claim, customer: customer, why: act.readReasons.first?.message ?? ReasonText(verbatim: act.stepID)))
+            items.append(Item(act: act, claim: claim, customer: customer, why: texts.reasons(act.reasons).first?.message ?? ReasonText(verbatim: act.stepID)))
         }
         return items
     }

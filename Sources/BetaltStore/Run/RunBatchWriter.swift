@@ -27,6 +27,8 @@ enum RunBatchWriter {
         var entries = JSONRows()
         var decisions = JSONRows()
         var claims = JSONRows()
+        /// The words the acts' reasons name by key (`ReasonTexts`), kept before the acts.
+        var texts: [String: ReasonTexts.Words] = [:]
         /// The claims the rows are for, as they were read.
         var read: [ReadClaim] = []
         /// What the plans did, per creditor: counted in the run's reports once the batch is written.
@@ -98,6 +100,7 @@ enum RunBatchWriter {
             "claims", key: BulkColumn("id", .uuid), set: claimColumns, unlessChanged: claimGuards, rows: output.claims, on: sql
         )
         guard updated == output.claimCount else { throw ClaimsChangedMeanwhile() }
+        try await ReasonTexts.write(output.texts, on: sql)
         try await BulkStatement.insert(into: "collection_acts", actColumns, rows: output.acts, on: sql)
         try await BulkStatement.insert(into: "ledger_entries", entryColumns, rows: output.entries, on: sql)
         try await BulkStatement.insert(into: "claim_decisions", decisionColumns, rows: output.decisions, on: sql)
@@ -158,7 +161,7 @@ enum RunBatchWriter {
                 .text(claim.currency.code), .integer(act.fee?.minorUnits ?? 0), .integer(act.compensation?.minorUnits ?? 0),
                 .integer(interest?.minorUnits ?? 0), .integer(act.amountDue.minorUnits), .optional(act.deadline?.iso),
                 .optional(act.waiverIfPaidBy?.iso), .text("\(UUIDText.string(claim.customerID))/\(act.step.id)/\(today)"),
-                .utf8(ReasonsJSON.utf8(act.reasons)), run, .text(act.step.kind == .callTask ? "task" : "pending")
+                .utf8(ReasonsJSON.utf8(act.reasons, naming: &output.texts)), run, .text(act.step.kind == .callTask ? "task" : "pending")
             )
             stage = stage.after(act.step.kind)
         }
