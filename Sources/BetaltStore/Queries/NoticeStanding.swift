@@ -16,6 +16,16 @@ public enum NoticeStanding: Sendable, Equatable {
 
     /// The standing of each of `noticeIDs`; a notice without claims goes as written.
     public static func of(_ noticeIDs: [UUID], on database: any Database) async throws -> [UUID: NoticeStanding] {
+        var standings: [UUID: NoticeStanding] = [:]
+        // A thousand at a time: a creditor may leave many thousands of letters unprinted, and a statement takes
+        // only so many bound values.
+        for chunk in noticeIDs.chunked(into: 1_000) {
+            standings.merge(try await of(chunk: Array(chunk), on: database)) { $1 }
+        }
+        return standings
+    }
+
+    private static func of(chunk noticeIDs: [UUID], on database: any Database) async throws -> [UUID: NoticeStanding] {
         guard !noticeIDs.isEmpty else { return [:] }
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID ~~ noticeIDs).all()
         let claimIDs = Array(Set(links.map(\.claimID)))

@@ -36,7 +36,8 @@ public struct ReasonTexts: Sendable {
     /// Keeps `texts` (by key) unless they are kept already, in the caller's transaction.
     static func write(_ texts: [String: Words], on sql: any SQLDatabase) async throws {
         var rows = JSONRows()
-        for (key, words) in texts { rows.append(.text(key), .text(words.template), .optional(words.citation)) }
+        // In the keys' order: two runs at once on PostgreSQL then wait for each other's new keys, never deadlock.
+        for (key, words) in texts.sorted(by: { $0.key < $1.key }) { rows.append(.text(key), .text(words.template), .optional(words.citation)) }
         try await BulkStatement.insert(
             into: "reason_texts", [BulkColumn("text_key"), BulkColumn("template"), BulkColumn("citation")], rows: rows,
             ignoringConflicts: true, on: sql
