@@ -227,7 +227,7 @@ struct NoticeDeliveryTests {
         }
     }
 
-    @Test("a letter whose claims were all settled after it was written is not offered for printing, not marked posted, and withdrawn",
+    @Test("a letter whose claims were all settled after it was written is not offered for printing, and withdrawn",
           arguments: TestEngine.allCases)
     func settledClaimsWithdrawTheirLetter(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
@@ -246,8 +246,6 @@ struct NoticeDeliveryTests {
             let after = try await NoticeQueue.load(creditorID: letter.creditorID, on: store.database)
             #expect(!after.toPrint.contains { $0.notice.id == letter.id } && after.held.map(\.notice.id) == [letter.id])
             #expect(after.toPrint.count == before.toPrint.count - 1)
-            #expect(try await NoticeActions.markPosted([letter.id!], creditorID: letter.creditorID, by: "kari@example", userID: nil,
-                                                       on: store.database) == 0)
             let report = try await round.run(date: Self.runDate, on: store.database)
             #expect(report.lettersWithdrawn == 1 && report.text.contains("letters withdrawn (nothing left to ask for): 1"))
             let withdrawn = try #require(try await NoticeRecord.find(letter.id, on: store.database))
@@ -309,38 +307,94 @@ struct NoticeDeliveryTests {
                 .filter(\.$noticeID == rewritten.id!).filter(\.$role == "letter").first())
             let text = try pdfText([UInt8](letter.content))
             #expect(!text.contains(settled.invoiceNumber) && text.contains(paid.invoiceNumber))
+            // It asks for what is owed now: the total after the part payment (written the letter's way, its
+            // thousands apart), not the total it was written with.
+            let currency = try Currency.named(paid.currency)
+            let language = try #require(Language(rawValue: rewritten.language))
+            let owed = Money(minorUnits: now.reduce(0) { $0 + $1.openMinor }, currency: currency).formatted(language)
+            let before = Money(minorUnits: claims.dropFirst().reduce(0) { $0 + $1.openMinor }, currency: currency).formatted(language)
+            let words = text.replacingOccurrences(of: "\u{00A0}", with: " ")
+            #expect(words.contains(owed.replacingOccurrences(of: "\u{00A0}", with: " ")), "\(owed) in \(words)")
+            #expect(!words.contains(before.replacingOccurrences(of: "\u{00A0}", with: " ")), "\(before) is no longer owed")
             #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
             #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty, "the new one went once, the old one never")
         }
     }
 
-    @Test("a letter whose claim was disputed after it was written is held, then written again without that claim",
+    @Test("an e-mail that cannot be written again waits and is tried again; after the last attempt it is not sent but failed",
           arguments: TestEngine.allCases)
-    func disputedClaimRewritesItsLetter(engine: TestEngine) async throws {
+    func failedRewriteIsRetried(engine: TestEngine) async throws {
+        try await withComposedNotices(engine) { store, server, composer in
+            let sql = store.database as! any SQLDatabase
+            let message = try #require(try await OutboxMessageRecord.query(on: store.database).filter(\.$status == "pending").sort(\.$id).first())
+            try await onlyWaiting([message], store)
+            let notice = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
+            let claim = try #require(try await claims(of: notice, store).first { $0.openMinor > 1_000 })
+            _ = try await store.database.transaction { tx in
+                try await PaymentBooking.book(
+                    [NewPayment(
+                        amount: Money(minorUnits: 1_000, currency: try Currency.named(claim.currency)), paidOn: Self.runDate,
+                        bookingDate: Self.runDate, references: [claim.paymentReference!], referredDocuments: [], mentionedNumbers: [],
+                        freeText: "", payerName: nil, bankReference: "B3", isReversal: false, source: "test"
+                    )],
+                    fileID: nil, creditorID: claim.creditorID, on: tx
+                )
+            }
+            // Writing it again fails: the table its new private link goes into is away for a while.
+            try await sql.raw("ALTER TABLE debtor_links RENAME TO debtor_links_away").run()
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            var report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.retrying == 1 && report.rewritten == 0 && report.sent == 0 && report.failed == 0)
+            let waiting = try #require(try await OutboxMessageRecord.find(message.id, on: store.database))
+            #expect(waiting.status == "pending" && waiting.nextAttemptAt > Date().ISO8601Format())
+            #expect(waiting.lastResult?.contains("writing it again failed") == true)
+            #expect(try await NoticeRecord.find(notice.id, on: store.database)?.status == "queued")
+            #expect(try server.delivered().isEmpty, "the e-mail asking for what was paid did not go")
+
+            // The last attempt: not sent, and its notice put before a person.
+            waiting.attempts = OutboxWorker.backoff.count
+            waiting.nextAttemptAt = Date().ISO8601Format()
+            try await waiting.save(on: store.database)
+            report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.failed == 1 && report.retrying == 0)
+            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
+            #expect(try await NoticeRecord.find(notice.id, on: store.database)?.status == "failed")
+            #expect(try server.delivered().isEmpty)
+            try await sql.raw("ALTER TABLE debtor_links_away RENAME TO debtor_links").run()
+        }
+    }
+
+    @Test("a letter with a claim written off after it was written is held, then written again without it; one posted meanwhile stays posted",
+          arguments: TestEngine.allCases)
+    func changedClaimRewritesItsLetter(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
             try await ranLedger(store)
             let round = DeliveryRound(settings: settings())
             _ = try await round.run(date: Self.runDate, on: store.database)
             var chosen: (NoticeRecord, [ClaimRecord])?
+            var other: NoticeRecord?
             for letter in try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).all() {
                 let claims = try await claims(of: letter, store).sorted { $0.invoiceNumber < $1.invoiceNumber }
-                if claims.count >= 2 { chosen = (letter, claims); break }
+                if chosen == nil, claims.count >= 2 { chosen = (letter, claims) } else if other == nil { other = letter }
             }
             let (old, claims) = try #require(chosen, "a letter asking for several claims")
-            let disputed = claims[0]
-            _ = try await Disputes.raise(
-                claimID: disputed.id!, creditorID: disputed.creditorID, amount: nil, reason: .notDelivered, text: "never came",
-                raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
-            )
+            let posted = try #require(other, "a second letter")
+            let gone = claims[0]
+            for claim in [gone] + (try await self.claims(of: posted, store)) where claim.openMinor > 0 {
+                try await WriteOffs.writeOff(claimID: claim.id!, creditorID: claim.creditorID, reason: "test", by: "kari@example",
+                                             userID: nil, on: Self.runDate, database: store.database)
+            }
             let queue = try await NoticeQueue.load(creditorID: old.creditorID, on: store.database)
-            #expect(queue.held.map(\.notice.id) == [old.id] && !queue.toPrint.contains { $0.notice.id == old.id })
-            #expect(try await NoticeActions.markPosted([old.id!], creditorID: old.creditorID, by: "kari@example", userID: nil,
-                                                       on: store.database) == 0)
+            #expect(queue.held.contains { $0.notice.id == old.id } && !queue.toPrint.contains { $0.notice.id == old.id })
+            // A person posts the second letter from a page shown before its claim was written off: it has gone.
+            #expect(try await NoticeActions.markPosted([posted.id!], creditorID: posted.creditorID, by: "kari@example", userID: nil,
+                                                       on: store.database) == 1)
 
             let report = try await round.run(date: Self.runDate, on: store.database)
             #expect(report.lettersRewritten == 1 && report.lettersWithdrawn == 0)
             #expect(report.text.contains("letters written again (claims changed meanwhile): 1"))
             #expect(try await NoticeRecord.find(old.id, on: store.database)?.status == "withdrawn")
+            #expect(try await NoticeRecord.find(posted.id, on: store.database)?.status == "printed", "posted stays posted")
             let rewritten = try #require(try await NoticeRecord.query(on: store.database)
                 .filter(\.$groupKey == "\(old.groupKey)/\(claims.count - 1)").filter(\.$channel == "letter").first())
             #expect(rewritten.status == "toPrint")
@@ -349,9 +403,24 @@ struct NoticeDeliveryTests {
             let letter = try #require(try await ArchivedDocumentRecord.query(on: store.database)
                 .filter(\.$noticeID == rewritten.id!).filter(\.$role == "letter").first())
             let text = try pdfText([UInt8](letter.content))
-            #expect(!text.contains(disputed.invoiceNumber) && text.contains(claims[1].invoiceNumber))
+            #expect(!text.contains(gone.invoiceNumber) && text.contains(claims[1].invoiceNumber))
             let again = try await round.run(date: Self.runDate, on: store.database)
             #expect(again.lettersRewritten == 0 && again.lettersWithdrawn == 0)
+        }
+    }
+
+    @Test("a claim disputed after its notice was written stays in it: its fee was charged for that notice", arguments: TestEngine.allCases)
+    func disputedClaimStaysInItsNotice(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            _ = try await DeliveryRound(settings: settings()).run(date: Self.runDate, on: store.database)
+            let letter = try #require(try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).first())
+            let claim = try #require(try await claims(of: letter, store).first { $0.openMinor > 0 })
+            _ = try await Disputes.raise(
+                claimID: claim.id!, creditorID: claim.creditorID, amount: nil, reason: .notDelivered, text: "never came",
+                raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
+            )
+            #expect(try await NoticeStanding.of([letter.id!], on: store.database)[letter.id!] == .asWritten)
         }
     }
 

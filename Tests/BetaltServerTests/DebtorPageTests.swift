@@ -48,6 +48,7 @@ struct DebtorPageTests {
             notice.status = "withdrawn"
             try await notice.save(on: test.app.db)
             try await test.app.testing().test(.GET, "/d/\(token)") { res async in #expect(!res.body.string.contains(mine.id!.uuidString)) }
+            try await test.app.testing().test(.GET, "/d/\(token)/letters/\(mine.id!)") { res async in #expect(res.status == .notFound) }
         }
     }
 

@@ -1,13 +1,15 @@
 import BetaltStore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// What a person does with notices the machine cannot finish: letters posted after printing, and e-mails
 /// whose delivery is uncertain (confirmed as arrived, or sent again on purpose). Each leaves a delivery
 /// event and an audit entry.
 public enum NoticeActions {
-    /// Marks the creditor's letters as posted; letters of another creditor, not waiting, or not to be printed as they
-    /// are (`NoticeQueue.held`) are skipped.
+    /// Marks the creditor's letters as posted; letters of another creditor or no longer waiting to print are skipped.
+    /// A letter the person posted is recorded as posted even when its claims changed after the page they chose it on
+    /// was shown (`NoticeQueue.held`): it has gone, and the delivery round must not write a second one.
     /// Returns how many were marked.
     @discardableResult
     public static func markPosted(
@@ -17,13 +19,17 @@ public enum NoticeActions {
             let waiting = try await NoticeRecord.query(on: tx)
                 .filter(\.$creditorID == creditorID).filter(\.$id ~~ noticeIDs)
                 .filter(\.$status == NoticeStatus.toPrint.rawValue).all()
-            let standings = try await NoticeStanding.of(waiting.compactMap(\.id), on: tx)
-            let letters = waiting.filter { standings[$0.id!] == .asWritten }
-            for letter in letters {
-                letter.status = NoticeStatus.printed.rawValue
-                letter.statusDetail = "posted, recorded by \(user)"
-                try await letter.save(on: tx)
+            var letters: [NoticeRecord] = []
+            for letter in waiting {
+                // Only while it still waits: a delivery round withdrawing it at this moment (on another server) wins or
+                // loses as a whole.
+                let updated = try await (tx as! any SQLDatabase).update(NoticeRecord.schema)
+                    .set("status", to: NoticeStatus.printed.rawValue).set("status_detail", to: "posted, recorded by \(user)")
+                    .where("id", .equal, letter.id!).where("status", .equal, NoticeStatus.toPrint.rawValue)
+                    .returning("id").all()
+                guard !updated.isEmpty else { continue }
                 try await event(letter, outcome: "posted", detail: "printed and posted, recorded by \(user)", now: now, on: tx)
+                letters.append(letter)
             }
             if !letters.isEmpty {
                 try await AuditRecord(

@@ -29,16 +29,16 @@ public struct OutboxWorker: Sendable {
             switch try await NoticeStanding.of([message.noticeID], on: database)[message.noticeID] {
             case .nothingToAsk:
                 try await database.writing { tx in
-                    try await retire(message, detail: "not sent: each claim it asks for was settled, disputed, agreed on or handed over before it went",
+                    try await retire(message, detail: "not sent: each claim it asks for was settled or handed over before it went",
                                      now: now, on: tx)
                 }
                 report.withdrawn += 1
                 continue
             case .rewrite(let actIDs):
-                if try await rewrite(message, actIDs: actIDs, now: now, today: today, on: database) {
-                    report.rewritten += 1
-                } else {
-                    report.failed += 1
+                switch try await rewrite(message, actIDs: actIDs, now: now, today: today, on: database) {
+                case .rewritten: report.rewritten += 1
+                case .retrying: report.retrying += 1
+                case .failed: report.failed += 1
                 }
                 continue
             case .asWritten, nil:
@@ -114,26 +114,38 @@ public struct OutboxWorker: Sendable {
     /// A paid claim stops at once (DESIGN.md §5), also in the outbox: a message whose claims changed after it was
     /// composed goes out written again for what is still to be asked for, at once and with the amounts the ledger holds
     /// now. The message written first is retired in the same transaction, so only one of them can go. Should the new
-    /// one fail to be written, the old one is not sent all the same (what it asks for is no longer owed) and its
-    /// notice is marked failed, which puts it before a person. Returns whether the new one was written.
+    /// one fail to be written (a busy database as well as a template that cannot be filled), the old one waits and
+    /// is tried again with the same backoff as a temporary SMTP failure; after the last attempt it is not sent (what it
+    /// asks for is no longer owed) and its notice is marked failed, which puts it before a person.
     private func rewrite(
         _ message: OutboxMessageRecord, actIDs: [UUID], now: Date, today: CivilDate, on database: any Database
-    ) async throws -> Bool {
-        let detail = "not sent: its claims changed before it went (paid, credited, disputed or agreed on); written again for what is owed now"
+    ) async throws -> RewriteOutcome {
+        let detail = "not sent: its claims changed before it went (paid, credited or written off); written again for what is owed now"
         do {
             guard let notice = try await NoticeRecord.find(message.noticeID, on: database) else { throw ComposeError("the notice is missing") }
             try await composer.rewrite(notice, actIDs: actIDs, date: today, queuedAt: now, on: database) { tx in
                 try await retire(message, detail: detail, now: now, on: tx)
             }
-            return true
+            return .rewritten
         } catch {
-            try await database.writing { tx in
-                try await retire(message, detail: "not sent: its claims changed before it went, and writing it again failed: \(error)",
-                                 notice: .failed, now: now, on: tx)
+            let failure = "its claims changed before it went, and writing it again failed: \(error)"
+            return try await database.writing { tx in
+                guard message.attempts <= Self.backoff.count else {
+                    try await retire(message, detail: "not sent: \(failure)", notice: .failed, now: now, on: tx)
+                    return .failed
+                }
+                message.status = OutboxStatus.pending.rawValue
+                message.leaseUntil = nil
+                message.nextAttemptAt = Instant.iso(now.addingTimeInterval(TimeInterval(Self.backoff[message.attempts - 1])))
+                message.lastResult = failure
+                try await message.save(on: tx)
+                try await event(for: message, outcome: "temporaryFailure", detail: failure, now: now, on: tx)
+                return .retrying
             }
-            return false
         }
     }
+
+    private enum RewriteOutcome: Sendable { case rewritten, retrying, failed }
 
     /// Takes a claimed message and its notice out of delivery for good, with a delivery event saying why.
     private func retire(

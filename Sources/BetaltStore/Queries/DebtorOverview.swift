@@ -112,10 +112,13 @@ public struct DebtorOverview: Sendable {
         ))
     }
 
-    /// A letter sent to this customer, bytes and all; nil for anyone else's document.
+    /// A letter sent to this customer, bytes and all; nil for anyone else's document and for one that never went.
     public static func letter(_ id: UUID, of overview: DebtorOverview, on database: any Database) async throws -> ArchivedDocumentRecord? {
-        try await ArchivedDocumentRecord.query(on: database)
+        guard let document = try await ArchivedDocumentRecord.query(on: database)
             .filter(\.$creditorID == overview.creditor.id!).filter(\.$customerID == overview.customer.id!)
             .filter(\.$role == "letter").filter(\.$id == id).first()
+        else { return nil }
+        let shown = Set(overview.letters.map(\.documentID))
+        return shown.contains(document.id!) ? document : nil
     }
 }

@@ -1,17 +1,18 @@
 import BetaltCore
 import FluentKit
 import Foundation
-import SQLKit
 
 /// Whether a notice still waiting to go (an e-mail in the outbox, a letter to print) asks for what is owed now.
-/// A paid claim stops at once (DESIGN.md §5), and so does a disputed, promised, planned or handed-over one: a
-/// reminder or collection notice whose claims changed after it was written does not go as it is.
+/// A paid claim stops at once (DESIGN.md §5): a reminder or collection notice whose claims were paid, credited or
+/// written off (in part or in full) after it was written does not go as it is, nor does one for a claim an agency
+/// holds by now. A claim disputed, promised or planned meanwhile stays in it: its act has charged the step's fee
+/// and counts as the step taken, so leaving it out would charge for a notice that never went.
 public enum NoticeStanding: Sendable, Equatable {
     /// Nothing was booked on its claims since and each is still to be asked for: it goes as written.
     case asWritten
-    /// Its claims changed; the claims of these acts are still to be asked for, so it is written again for them.
+    /// Its claims changed; the claims of these acts are still open, so it is written again for them.
     case rewrite(actIDs: [UUID])
-    /// None of its claims is still to be asked for.
+    /// None of its claims is still open (or each is with an agency).
     case nothingToAsk
 
     /// The standing of each of `noticeIDs`; a notice without claims goes as written.
@@ -31,15 +32,14 @@ public enum NoticeStanding: Sendable, Equatable {
         let claimIDs = Array(Set(links.map(\.claimID)))
         var claims: [UUID: ClaimRecord] = [:]
         for claim in try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).all() { claims[claim.id!] = claim }
-        let held = try await heldClaims(of: noticeIDs, on: database as! any SQLDatabase)
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
-            standings[noticeID] = standing(of: links, claims: claims, held: held)
+            standings[noticeID] = standing(of: links, claims: claims)
         }
         return standings
     }
 
-    private static func standing(of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], held: Set<UUID>) -> NoticeStanding {
+    private static func standing(of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord]) -> NoticeStanding {
         // Only the run's notices carry acts. Other letters (a plan's agreement, a dispute's answer) are about the
         // claim's state itself, so they stop only once everything they are about is settled.
         let dunning = links.filter { $0.actID != nil }
@@ -48,20 +48,11 @@ public enum NoticeStanding: Sendable, Equatable {
         }
         let askable = dunning.filter { link in
             guard let claim = claims[link.claimID] else { return false }
-            return claim.openMinor > 0 && !held.contains(link.claimID)
-                && claim.stage != ClaimStage.withAgency.rawValue && claim.stage != ClaimStage.closed.rawValue
+            return claim.openMinor > 0 && claim.stage != ClaimStage.withAgency.rawValue && claim.stage != ClaimStage.closed.rawValue
         }
         // Links written before the sequence was kept compare only what is still to be asked for.
         let unchanged = askable.allSatisfy { link in link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true }
         if askable.count == dunning.count && unchanged { return .asWritten }
         return askable.isEmpty ? .nothingToAsk : .rewrite(actIDs: askable.compactMap(\.actID))
-    }
-
-    /// The claims of these notices on which collection is paused: an open dispute, a promise or a payment plan.
-    private static func heldClaims(of noticeIDs: [UUID], on sql: any SQLDatabase) async throws -> Set<UUID> {
-        let claims: SQLQueryString = "(SELECT DISTINCT creditor_id, claim_id FROM notice_claims WHERE notice_id IN (\(binds: noticeIDs)))"
-        return Set(try await Disputes.openAmounts(claims: claims, on: sql).keys)
-            .union(try await Promises.open(claims: claims, on: sql).keys)
-            .union(try await PaymentPlans.paused(claims: claims, on: sql))
     }
 }
