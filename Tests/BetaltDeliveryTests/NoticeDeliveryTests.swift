@@ -102,16 +102,7 @@ struct NoticeDeliveryTests {
             let notice = try #require(try await firstNoticeWithSeveralClaims(store))
             let claims = try await claims(of: notice, store)
             let total = claims.reduce(Int64(0)) { $0 + $1.openMinor }
-            let booked = try await store.database.transaction { tx in
-                try await PaymentBooking.book(
-                    [NewPayment(
-                        amount: Money(minorUnits: total, currency: try Currency.named(claims[0].currency)), paidOn: Self.runDate,
-                        bookingDate: Self.runDate, references: [notice.paymentReference!], referredDocuments: [], mentionedNumbers: [],
-                        freeText: "", payerName: nil, bankReference: "B1", isReversal: false, source: "test"
-                    )],
-                    fileID: nil, creditorID: notice.creditorID, on: tx
-                )
-            }
+            let booked = try await pay(total, claims[0].currency, reference: notice.paymentReference!, creditorID: notice.creditorID, store)
             guard case .matched(let method, _) = try #require(booked.first).match else {
                 Issue.record("not matched: \(booked)")
                 return
@@ -271,16 +262,7 @@ struct NoticeDeliveryTests {
             try await WriteOffs.writeOff(claimID: settled.id!, creditorID: settled.creditorID, reason: "test", by: "kari@example",
                                          userID: nil, on: Self.runDate, database: store.database)
             // A part payment on another: the notice must not ask for what was paid.
-            _ = try await store.database.transaction { tx in
-                try await PaymentBooking.book(
-                    [NewPayment(
-                        amount: Money(minorUnits: 10_000, currency: try Currency.named(paid.currency)), paidOn: Self.runDate,
-                        bookingDate: Self.runDate, references: [paid.paymentReference!], referredDocuments: [], mentionedNumbers: [],
-                        freeText: "", payerName: nil, bankReference: "B2", isReversal: false, source: "test"
-                    )],
-                    fileID: nil, creditorID: paid.creditorID, on: tx
-                )
-            }
+            _ = try await pay(10_000, paid.currency, reference: paid.paymentReference!, creditorID: paid.creditorID, store)
             #expect(try await NoticeStanding.of([old.id!], on: store.database)[old.id!] != .asWritten)
 
             let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
@@ -330,16 +312,7 @@ struct NoticeDeliveryTests {
             try await onlyWaiting([message], store)
             let notice = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
             let claim = try #require(try await claims(of: notice, store).first { $0.openMinor > 1_000 })
-            _ = try await store.database.transaction { tx in
-                try await PaymentBooking.book(
-                    [NewPayment(
-                        amount: Money(minorUnits: 1_000, currency: try Currency.named(claim.currency)), paidOn: Self.runDate,
-                        bookingDate: Self.runDate, references: [claim.paymentReference!], referredDocuments: [], mentionedNumbers: [],
-                        freeText: "", payerName: nil, bankReference: "B3", isReversal: false, source: "test"
-                    )],
-                    fileID: nil, creditorID: claim.creditorID, on: tx
-                )
-            }
+            _ = try await pay(1_000, claim.currency, reference: claim.paymentReference!, creditorID: claim.creditorID, store)
             // Writing it again fails: the table its new private link goes into is away for a while.
             try await sql.raw("ALTER TABLE debtor_links RENAME TO debtor_links_away").run()
             let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
@@ -525,6 +498,22 @@ struct NoticeDeliveryTests {
         for other in try await OutboxMessageRecord.query(on: store.database).filter(\.$id !~ kept.compactMap(\.id)).all() {
             other.status = "sent"
             try await other.save(on: store.database)
+        }
+    }
+
+    /// Books a payment with `reference` in one transaction, as a bank file's booking does.
+    private func pay(
+        _ minorUnits: Int64, _ currency: String, reference: String, creditorID: UUID, _ store: StandaloneDatabase
+    ) async throws -> [BookedPayment] {
+        try await store.database.transaction { tx in
+            try await PaymentBooking.book(
+                [NewPayment(
+                    amount: Money(minorUnits: minorUnits, currency: try Currency.named(currency)), paidOn: Self.runDate,
+                    bookingDate: Self.runDate, references: [reference], referredDocuments: [], mentionedNumbers: [],
+                    freeText: "", payerName: nil, bankReference: "B-\(reference)-\(minorUnits)", isReversal: false, source: "test"
+                )],
+                fileID: nil, creditorID: creditorID, on: tx
+            )
         }
     }
 
