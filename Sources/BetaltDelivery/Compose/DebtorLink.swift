@@ -1,6 +1,5 @@
 import BetaltCore
 import BetaltStore
-import Crypto
 import Foundation
 
 /// A debtor's private link: 32 random bytes, URL-safe; only its SHA-256 is stored.
@@ -24,9 +23,4 @@ public struct DebtorLink: Sendable {
         record.expiresOn = date.adding(days: settings.linkValidityDays).iso
         return DebtorLink(url: "\(settings.publicBaseURL)/d/\(token)", record: record)
     }
-}
-
-/// The SHA-256 of bytes as lowercase hex: the archive's fingerprint of every document.
-func sha256Hex(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
 }

@@ -1,3 +1,4 @@
+import BetaltStore
 import CCurl
 import Foundation
 

@@ -2,7 +2,6 @@ import BetaltCore
 import BetaltStore
 import FluentKit
 import Foundation
-import SQLKit
 
 /// Letters waiting to print whose claims changed after they were written (`NoticeStanding`): a paid claim stops at
 /// once, also on paper. The delivery round withdraws those with nothing left to ask for and writes the others
@@ -27,12 +26,12 @@ enum HeldLetters {
             switch standings[letter.id!] {
             case .nothingToAsk:
                 let detail = "not to be posted: each claim it asks for was settled or handed over after it was written"
-                if try await database.writing({ tx in try await retire(letter, detail: detail, now: now, on: tx) }) { revision.withdrawn += 1 }
+                if try await database.writing({ tx in try await withdraw(letter, detail: detail, now: now, on: tx) }) { revision.withdrawn += 1 }
             case .rewrite(let actIDs):
                 let detail = "not to be posted: its claims changed after it was written (paid, credited or written off); written again for what is owed now"
                 do {
                     try await composer.rewrite(letter, actIDs: actIDs, date: date, on: database) { tx in
-                        guard try await retire(letter, detail: detail, now: now, on: tx) else { throw TakenMeanwhile() }
+                        guard try await withdraw(letter, detail: detail, now: now, on: tx) else { throw TakenMeanwhile() }
                     }
                     revision.rewritten += 1
                 } catch is TakenMeanwhile {
@@ -49,14 +48,8 @@ enum HeldLetters {
     }
 
     /// Withdraws the letter if it still waits to print; false when another round or a person got to it first.
-    private static func retire(_ letter: NoticeRecord, detail: String, now: Date, on tx: any Database) async throws -> Bool {
-        let updated = try await (tx as! any SQLDatabase).update(NoticeRecord.schema)
-            .set("status", to: NoticeStatus.withdrawn.rawValue).set("status_detail", to: detail)
-            .where("id", .equal, letter.id!).where("status", .equal, NoticeStatus.toPrint.rawValue)
-            .returning("id").all()
-        guard !updated.isEmpty else { return false }
-        try await DeliveryEventRecord.append(to: (letter.id!, letter.creditorID), outcome: "withdrawn", detail: detail, now: now, on: tx)
-        return true
+    private static func withdraw(_ letter: NoticeRecord, detail: String, now: Date, on tx: any Database) async throws -> Bool {
+        try await NoticeActions.leavePrintList(letter, as: .withdrawn, detail: detail, event: ("withdrawn", detail), now: now, on: tx)
     }
 
     /// Another process withdrew or posted the letter while it was being written again.

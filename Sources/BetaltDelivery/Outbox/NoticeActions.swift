@@ -21,14 +21,10 @@ public enum NoticeActions {
                 .filter(\.$status == NoticeStatus.toPrint.rawValue).all()
             var letters: [NoticeRecord] = []
             for letter in waiting {
-                // Only while it still waits: a delivery round withdrawing it at this moment (on another server) wins or
-                // loses as a whole.
-                let updated = try await (tx as! any SQLDatabase).update(NoticeRecord.schema)
-                    .set("status", to: NoticeStatus.printed.rawValue).set("status_detail", to: "posted, recorded by \(user)")
-                    .where("id", .equal, letter.id!).where("status", .equal, NoticeStatus.toPrint.rawValue)
-                    .returning("id").all()
-                guard !updated.isEmpty else { continue }
-                try await event(letter, outcome: "posted", detail: "printed and posted, recorded by \(user)", now: now, on: tx)
+                guard try await leavePrintList(
+                    letter, as: .printed, detail: "posted, recorded by \(user)",
+                    event: ("posted", "printed and posted, recorded by \(user)"), now: now, on: tx
+                ) else { continue }
                 letters.append(letter)
             }
             if !letters.isEmpty {
@@ -72,6 +68,22 @@ public enum NoticeActions {
             ).create(on: tx)
             return true
         }
+    }
+
+    /// Takes a letter off the print list as `status`, with a delivery event, only while it still waits to print: of a
+    /// person posting it and a delivery round withdrawing it at the same moment (on two servers), one wins as a whole.
+    /// False when it no longer waited.
+    static func leavePrintList(
+        _ letter: NoticeRecord, as status: NoticeStatus, detail: String, event: (outcome: String, detail: String), now: Date,
+        on tx: any Database
+    ) async throws -> Bool {
+        let updated = try await (tx as! any SQLDatabase).update(NoticeRecord.schema)
+            .set("status", to: status.rawValue).set("status_detail", to: detail)
+            .where("id", .equal, letter.id!).where("status", .equal, NoticeStatus.toPrint.rawValue)
+            .returning("id").all()
+        guard !updated.isEmpty else { return false }
+        try await self.event(letter, outcome: event.outcome, detail: event.detail, now: now, on: tx)
+        return true
     }
 
     private static func event(_ notice: NoticeRecord, outcome: String, detail: String, now: Date, on database: any Database) async throws {

@@ -30,7 +30,7 @@ public enum ApiTokenIssuer {
         return try await ApiTokens.active(id: id, secretHash: hash(secret), on: database)
     }
 
-    static func hash(_ secret: [UInt8]) -> String { hex(Array(SHA256.hash(data: secret))) }
+    static func hash(_ secret: [UInt8]) -> String { sha256Hex(secret) }
 
     static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02x", $0) }.joined() }
 

@@ -27,7 +27,7 @@ enum DisputeFiles {
             let name = String(file.filename.replacingOccurrences(of: "[^A-Za-z0-9._ æøåÆØÅäöÄÖ-]", with: "_", options: .regularExpression).prefix(120))
             return Disputes.Attachment(
                 fileName: name.isEmpty ? "attachment" : name, mediaType: mediaType, content: bytes,
-                sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+                sha256: sha256Hex(bytes)
             )
         }
     }

@@ -1,5 +1,4 @@
 import BetaltCore
-import Crypto
 import FluentKit
 import Foundation
 import SQLKit
@@ -25,7 +24,7 @@ public struct ReasonTexts: Sendable {
         if let known = keys.withLock({ $0[words] }) { return known }
         var bytes = Array(words.template.utf8)
         if let citation = words.citation { bytes += [0] + Array(citation.utf8) }
-        let key = SHA256.hash(data: bytes).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let key = String(sha256Hex(bytes).prefix(16))
         keys.withLock { $0[words] = key }
         return key
     }
