@@ -18,13 +18,13 @@ struct NoticeDeliveryTests {
     static let runDate = try! CivilDate(2026, 11, 23)
 
     /// A small demo ledger, run for the Monday: its acts wait for their notices.
-    private func ranLedger(_ store: StandaloneDatabase) async throws {
+    func ranLedger(_ store: StandaloneDatabase) async throws {
         let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 12, invoicesPerCreditor: 90)
         try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
         _ = try await DailyRun(date: Self.runDate).run(on: store.database)
     }
 
-    private func settings(smtp: SMTPTestServer? = nil) -> DeliverySettings {
+    func settings(smtp: SMTPTestServer? = nil) -> DeliverySettings {
         DeliverySettings(
             publicBaseURL: "https://betalt.example", mailFrom: "varsel@betalt.example",
             smtp: smtp.map {
@@ -33,7 +33,7 @@ struct NoticeDeliveryTests {
         )
     }
 
-    private func count(_ sql: String, _ store: StandaloneDatabase) async throws -> Int {
+    func count(_ sql: String, _ store: StandaloneDatabase) async throws -> Int {
         let row = try await (store.database as! any SQLDatabase).raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: sql)").first()
         return try row!.decode(column: "n", as: Int.self)
     }
@@ -182,6 +182,7 @@ struct NoticeDeliveryTests {
                 .filter(\.$id ~~ (try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == letter.id!).all().compactMap(\.actID)))
                 .all()
             #expect(Set(acts.compactMap(\.id)) == Set(actIDs))
+            #expect(acts.allSatisfy { $0.deliveryStatus == "composed" }, "the letter went instead, so the acts count")
             for act in acts {
                 // The step's full deadline counts from the day the letter is written.
                 #expect(act.deadline == later.adding(days: try #require(daysGiven[act.id!])).iso)
@@ -214,6 +215,11 @@ struct NoticeDeliveryTests {
             #expect(try await OutboxMessageRecord.find(settled.id, on: store.database)?.status == "withdrawn")
             #expect(try await NoticeRecord.find(open.noticeID, on: store.database)?.status == "sent")
             #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
+            // Its acts never went; their claims were settled, so there is nothing to take back.
+            let withdrawnActs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == settled.noticeID).all().compactMap(\.actID)
+            #expect(try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ withdrawnActs).all()
+                .map(\.deliveryStatus) == Array(repeating: UnsentActs.status, count: withdrawnActs.count))
+            #expect(try await count("ledger_entries WHERE kind = 'waiver'", store) == 0)
             #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty, "a withdrawn message stays withdrawn")
         }
     }
@@ -279,6 +285,11 @@ struct NoticeDeliveryTests {
             #expect(Set(now.compactMap(\.id)) == Set(claims.dropFirst().compactMap(\.id)))
             let links = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == rewritten.id!).all()
             #expect(links.allSatisfy { link in link.actID != nil && link.claimSequence == now.first { $0.id == link.claimID }?.lastSequence })
+            // The written-off claim's act never went; the others went in the new e-mail.
+            let oldActs = try await CollectionActRecord.query(on: store.database)
+                .filter(\.$id ~~ (try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == old.id!).all().compactMap(\.actID))).all()
+            #expect(oldActs.filter { $0.claimID == settled.id }.map(\.deliveryStatus) == [UnsentActs.status])
+            #expect(oldActs.filter { $0.claimID != settled.id }.allSatisfy { $0.deliveryStatus == "composed" })
 
             let received = try server.delivered()
             #expect(received.count == 1)
@@ -308,11 +319,22 @@ struct NoticeDeliveryTests {
     func failedRewriteIsRetried(engine: TestEngine) async throws {
         try await withComposedNotices(engine) { store, server, composer in
             let sql = store.database as! any SQLDatabase
-            let message = try #require(try await OutboxMessageRecord.query(on: store.database).filter(\.$status == "pending").sort(\.$id).first())
+            // An e-mail whose act charged a fee.
+            var chosen: (OutboxMessageRecord, NoticeRecord, ClaimRecord)?
+            for message in try await OutboxMessageRecord.query(on: store.database).filter(\.$status == "pending").sort(\.$id).all() {
+                let notice = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
+                if let claim = try await claims(of: notice, store).first(where: { $0.feeOpenMinor > 1_000 }) { chosen = (message, notice, claim); break }
+            }
+            let (message, notice, claim) = try #require(chosen)
             try await onlyWaiting([message], store)
-            let notice = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
-            let claim = try #require(try await claims(of: notice, store).first { $0.openMinor > 1_000 })
             _ = try await pay(1_000, claim.currency, reference: claim.paymentReference!, creditorID: claim.creditorID, store)
+            // Costs first: the part payment paid part of the fee the notice's act charged.
+            let feeStillOwed = try #require(try await ClaimRecord.find(claim.id, on: store.database)).feeOpenMinor
+            #expect(feeStillOwed == claim.feeOpenMinor - 1_000)
+            let actIDs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all().compactMap(\.actID)
+            let actFee = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).filter(\.$claimID == claim.id!).all()
+                .reduce(0) { $0 + $1.feeMinor }
+            #expect(actFee > 0)
             // Writing it again fails: the table its new private link goes into is away for a while.
             try await sql.raw("ALTER TABLE debtor_links RENAME TO debtor_links_away").run()
             let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
@@ -333,6 +355,15 @@ struct NoticeDeliveryTests {
             #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
             #expect(try await NoticeRecord.find(notice.id, on: store.database)?.status == "failed")
             #expect(try server.delivered().isEmpty)
+            // Nothing went, so its acts do not count: the fee is taken back as far as it is still owed (what was paid
+            // of it stays paid), and the claim is planned again the next day.
+            let after = try #require(try await ClaimRecord.find(claim.id, on: store.database))
+            let takenBack = min(actFee, feeStillOwed)
+            #expect(after.feeOpenMinor == feeStillOwed - takenBack && after.nextActionDate == Self.runDate.adding(days: 1).iso)
+            let waivers = try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == claim.id!).filter(\.$kind == "waiver").all()
+            #expect(waivers.map(\.component) == ["fee"] && waivers.map(\.amountMinor) == [takenBack])
+            #expect(try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).all()
+                .allSatisfy { $0.deliveryStatus == UnsentActs.status })
             try await sql.raw("ALTER TABLE debtor_links_away RENAME TO debtor_links").run()
         }
     }
@@ -480,7 +511,7 @@ struct NoticeDeliveryTests {
     // MARK: - Helpers
 
     /// A real SMTP server and a database whose Monday run has been composed into notices.
-    private func withComposedNotices(
+    func withComposedNotices(
         _ engine: TestEngine, _ body: (StandaloneDatabase, SMTPTestServer, NoticeComposer) async throws -> Void
     ) async throws {
         let server = try SMTPTestServer()
@@ -494,7 +525,7 @@ struct NoticeDeliveryTests {
     }
 
     /// Leaves only `kept` waiting in the outbox, so a drain touches nothing else.
-    private func onlyWaiting(_ kept: [OutboxMessageRecord], _ store: StandaloneDatabase) async throws {
+    func onlyWaiting(_ kept: [OutboxMessageRecord], _ store: StandaloneDatabase) async throws {
         for other in try await OutboxMessageRecord.query(on: store.database).filter(\.$id !~ kept.compactMap(\.id)).all() {
             other.status = "sent"
             try await other.save(on: store.database)
@@ -502,7 +533,7 @@ struct NoticeDeliveryTests {
     }
 
     /// Books a payment with `reference` in one transaction, as a bank file's booking does.
-    private func pay(
+    func pay(
         _ minorUnits: Int64, _ currency: String, reference: String, creditorID: UUID, _ store: StandaloneDatabase
     ) async throws -> [BookedPayment] {
         try await store.database.transaction { tx in
@@ -526,7 +557,7 @@ struct NoticeDeliveryTests {
         return nil
     }
 
-    private func claims(of notice: NoticeRecord, _ store: StandaloneDatabase) async throws -> [ClaimRecord] {
+    func claims(of notice: NoticeRecord, _ store: StandaloneDatabase) async throws -> [ClaimRecord] {
         let ids = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all().map(\.claimID)
         return try await ClaimRecord.query(on: store.database).filter(\.$id ~~ ids).all()
     }

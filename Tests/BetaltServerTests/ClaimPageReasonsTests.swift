@@ -23,7 +23,7 @@ struct ClaimPageReasonsTests {
                 #expect(act.reasons.contains("\"k\":\"") && !act.reasons.contains("\"text\""), "the run names its words by key")
                 let reasons = try await ReasonTexts.load(for: [act.reasons], on: test.app.db).reasons(act.reasons)
                 #expect(!reasons.isEmpty && reasons.allSatisfy { $0.message.template != act.reasons }, "every key read back")
-                let (status, page) = try await test.get("/creditors/\(creditor.id)/claims/\(act.claimID)", headers: cookie)
+                let (status, page) = try await test.get("/creditors/\(act.creditorID)/claims/\(act.claimID)", headers: cookie)
                 #expect(status == .ok)
                 let trail = try #require(page.range(of: "id=\"trail\"")).upperBound
                 let shown = reasons.map { $0.shown(in: language) }.joined(separator: " · ")
@@ -38,6 +38,28 @@ struct ClaimPageReasonsTests {
                 let cell = page[row...].prefix { $0 != "<" }
                 #expect(!cell.isEmpty && !cell.contains(" the "), "\(cell)")
             }
+        }
+    }
+
+    @Test("an act whose notice never went says so among the steps taken, and the ledger shows its fee taken back",
+          arguments: TestEngine.allCases)
+    func unsentActOnTheClaimPage(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            _ = try await DailyRun(date: TestApp.runDate).run(on: test.app.db)
+            let cookie = try await test.logIn()
+            _ = try await test.get("/language/nb?back=/", headers: cookie)
+            let act = try #require(try await CollectionActRecord.query(on: test.app.db)
+                .filter(\.$feeMinor > 0).filter(\.$deliveryStatus == "pending").first())
+            let notSent = "Ikke sendt: teller ikke"
+            var (_, page) = try await test.get("/creditors/\(act.creditorID)/claims/\(act.claimID)", headers: cookie)
+            #expect(!page.contains(notSent))
+
+            try await UnsentActs.undo([act.id!], on: TestApp.runDate, database: test.app.db)
+            (_, page) = try await test.get("/creditors/\(act.creditorID)/claims/\(act.claimID)", headers: cookie)
+            let steps = try #require(page.range(of: "id=\"acts\"")).upperBound
+            let table = try #require(page[steps...].range(of: "</table>")).lowerBound
+            #expect(page[steps..<table].contains(notSent))
+            #expect(page.contains("<td>Frafalt</td>"), "the waiver in the ledger")
         }
     }
 

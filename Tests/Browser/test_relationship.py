@@ -279,3 +279,10 @@ def test_a_letter_whose_claim_is_written_off_is_held_then_written_again(browser,
     assert not browser.find_elements(By.ID, "letters-held")
     boxes = [box.get_attribute("value").lower() for box in browser.find_elements(By.CSS_SELECTOR, "#to-print input[type=checkbox]")]
     assert new.lower() in boxes
+
+    # The written-off claim's step never went to the debtor: its page says it does not count.
+    browser.get(f"{base}/claims/{claim.lower()}")
+    acts = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "acts"))[0]
+    assert "Ikke sendt: teller ikke" in acts.text, acts.text
+    browser.execute_script("arguments[0].scrollIntoView()", acts)
+    browser.save_screenshot(str(SCREENSHOTS / "claim-act-not-sent.png"))

@@ -77,17 +77,28 @@ public struct NoticeComposer: Sendable {
         // The letter asks only for what is still owed: not for a claim settled meanwhile (`NoticeStanding`).
         var actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
         switch try await NoticeStanding.of([noticeID], on: database)[noticeID] {
-        case .nothingToAsk: return
+        case .nothingToAsk:
+            try await UnsentActs.undo(notice: noticeID, on: date, database: database)
+            return
         case .rewrite(let askable): actIDs = askable
         case .asWritten, nil: break
         }
         let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ actIDs).all()
         guard !acts.isEmpty else { return }
-        let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditor.id!, on: database))
-        try await compose(
-            acts, key: failed.groupKey, assembler: assembler, templates: try documents.templates(for: creditor.id!), date: date,
-            channel: .letter, on: database
-        )
+        let kept = Set(acts.compactMap(\.id))
+        do {
+            let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditor.id!, on: database))
+            // The acts the letter leaves out (their claims were settled or handed over meanwhile) never went.
+            try await compose(
+                acts, key: failed.groupKey, assembler: assembler, templates: try documents.templates(for: creditor.id!), date: date,
+                channel: .letter, retiring: { tx in try await UnsentActs.undo(notice: noticeID, keeping: kept, on: date, database: tx) },
+                on: database
+            )
+        } catch {
+            // Neither the e-mail nor a letter went: none of its acts counts.
+            try await UnsentActs.undo(notice: noticeID, on: date, database: database)
+            throw error
+        }
     }
 
     /// Writes `notice` again for the acts whose claims are still to be asked for (`NoticeStanding.rewrite`): on its
@@ -136,14 +147,14 @@ public struct NoticeComposer: Sendable {
         if reference == nil { reference = try await PaymentReferences.fresh(country: assembler.country, creditorID: creditorID, on: database) }
         var chargedFees: [UUID: [NoticeFee]] = [:]
         for act in try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
-            .filter(\.$claimID ~~ claimIDs).filter(\.$feeMinor > 0).sort(\.$actDate).all() {
+            .filter(\.$claimID ~~ claimIDs).filter(\.$feeMinor > 0).filter(\.$deliveryStatus != UnsentActs.status).sort(\.$actDate).all() {
             guard let step = StepKind(rawValue: act.kind) else { continue }
             chargedFees[act.claimID, default: []].append(NoticeFee(step: step, amount: Money(minorUnits: act.feeMinor, currency: try Currency.named(act.currency))))
         }
         var draft = try assembler.content(acts: acts, claims: claims, customer: customer, date: date, link: link.url, chargedFees: chargedFees)
         draft.reminded = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$claimID ~~ claimIDs).filter(\.$kind ~~ [StepKind.friendlyReminder.rawValue, StepKind.reminder.rawValue])
-            .filter(\.$actDate < acts[0].actDate).count() > 0
+            .filter(\.$deliveryStatus != UnsentActs.status).filter(\.$actDate < acts[0].actDate).count() > 0
         draft.paymentReference = reference
         let content = draft
         let channel = override ?? Channel(rawValue: acts[0].channel ?? "") ?? .letter
@@ -162,8 +173,8 @@ public struct NoticeComposer: Sendable {
         }
     }
 
-    /// A group whose notice cannot be written: recorded as a failed notice the creditor sees, its acts no
-    /// longer pending, so the rest of the run goes on and the problem is not retried blindly every day.
+    /// A group whose notice cannot be written: recorded as a failed notice the creditor sees, so the rest of the run goes
+    /// on. Its acts never went (`UnsentActs`): their fees are taken back and the next day's run plans the claims again.
     private func markFailed(_ acts: [CollectionActRecord], key: String, reason: String, date: CivilDate, on database: any Database) async throws {
         try await database.writing { tx in
             let notice = NoticeRecord()
@@ -181,9 +192,8 @@ public struct NoticeComposer: Sendable {
             try await notice.create(on: tx)
             for act in acts {
                 try await NoticeClaimRecord.link(notice, claimID: act.claimID, actID: act.id, on: tx)
-                act.deliveryStatus = "failed"
-                try await act.save(on: tx)
             }
+            try await UnsentActs.undo(acts.compactMap(\.id), on: date, database: tx)
         }
     }
 }

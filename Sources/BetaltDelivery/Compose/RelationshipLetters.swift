@@ -12,7 +12,7 @@ extension NoticeComposer {
         guard kind == .disputeAcknowledgement || kind == .disputeDecision else { return }
         let deadline = kind == .disputeDecision && dispute.status == "rejected"
             ? try await CollectionActRecord.query(on: database).filter(\.$claimID == dispute.claimID).filter(\.$deadline != nil)
-                .sort(\.$actDate, .descending).first()?.deadline.flatMap { try? CivilDate(iso: $0) }
+                .filter(\.$deliveryStatus != UnsentActs.status).sort(\.$actDate, .descending).first()?.deadline.flatMap { try? CivilDate(iso: $0) }
             : nil
         try await composeLetter(
             kind, claimIDs: [dispute.claimID], creditorID: dispute.creditorID, key: "dispute/\(dispute.id!.uuidString)/\(kind.rawValue)",

@@ -26,12 +26,16 @@ enum HeldLetters {
             switch standings[letter.id!] {
             case .nothingToAsk:
                 let detail = "not to be posted: each claim it asks for was settled or handed over after it was written"
-                if try await database.writing({ tx in try await withdraw(letter, detail: detail, now: now, on: tx) }) { revision.withdrawn += 1 }
+                if try await database.writing({ tx in try await withdraw(letter, detail: detail, date: date, now: now, on: tx) }) {
+                    revision.withdrawn += 1
+                }
             case .rewrite(let actIDs):
                 let detail = "not to be posted: its claims changed after it was written (paid, credited or written off); written again for what is owed now"
                 do {
                     try await composer.rewrite(letter, actIDs: actIDs, date: date, on: database) { tx in
-                        guard try await withdraw(letter, detail: detail, now: now, on: tx) else { throw TakenMeanwhile() }
+                        guard try await withdraw(letter, detail: detail, date: date, keeping: Set(actIDs), now: now, on: tx) else {
+                            throw TakenMeanwhile()
+                        }
                     }
                     revision.rewritten += 1
                 } catch is TakenMeanwhile {
@@ -47,9 +51,15 @@ enum HeldLetters {
         return revision
     }
 
-    /// Withdraws the letter if it still waits to print; false when another round or a person got to it first.
-    private static func withdraw(_ letter: NoticeRecord, detail: String, now: Date, on tx: any Database) async throws -> Bool {
-        try await NoticeActions.leavePrintList(letter, as: .withdrawn, detail: detail, event: ("withdrawn", detail), now: now, on: tx)
+    /// Withdraws the letter if it still waits to print; false when another round or a person got to it first. Its acts
+    /// never went (`UnsentActs`), except `keeping`: those of the letter written in its place.
+    private static func withdraw(
+        _ letter: NoticeRecord, detail: String, date: CivilDate, keeping: Set<UUID> = [], now: Date, on tx: any Database
+    ) async throws -> Bool {
+        guard try await NoticeActions.leavePrintList(letter, as: .withdrawn, detail: detail, event: ("withdrawn", detail), now: now, on: tx)
+        else { return false }
+        try await UnsentActs.undo(notice: letter.id!, keeping: keeping, on: date, database: tx)
+        return true
     }
 
     /// Another process withdrew or posted the letter while it was being written again.

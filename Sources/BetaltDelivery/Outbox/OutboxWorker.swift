@@ -30,7 +30,7 @@ public struct OutboxWorker: Sendable {
             case .nothingToAsk:
                 try await database.writing { tx in
                     try await retire(message, detail: "not sent: each claim it asks for was settled or handed over before it went",
-                                     now: now, on: tx)
+                                     now: now, today: today, on: tx)
                 }
                 report.withdrawn += 1
                 continue
@@ -124,14 +124,14 @@ public struct OutboxWorker: Sendable {
         do {
             guard let notice = try await NoticeRecord.find(message.noticeID, on: database) else { throw ComposeError("the notice is missing") }
             try await composer.rewrite(notice, actIDs: actIDs, date: today, queuedAt: now, on: database) { tx in
-                try await retire(message, detail: detail, now: now, on: tx)
+                try await retire(message, detail: detail, now: now, today: today, keeping: Set(actIDs), on: tx)
             }
             return .rewritten
         } catch {
             let failure = "its claims changed before it went, and writing it again failed: \(error)"
             return try await database.writing { tx in
                 guard message.attempts <= Self.backoff.count else {
-                    try await retire(message, detail: "not sent: \(failure)", notice: .failed, now: now, on: tx)
+                    try await retire(message, detail: "not sent: \(failure)", notice: .failed, now: now, today: today, on: tx)
                     return .failed
                 }
                 message.status = OutboxStatus.pending.rawValue
@@ -147,9 +147,11 @@ public struct OutboxWorker: Sendable {
 
     private enum RewriteOutcome: Sendable { case rewritten, retrying, failed }
 
-    /// Takes a claimed message and its notice out of delivery for good, with a delivery event saying why.
+    /// Takes a claimed message and its notice out of delivery for good, with a delivery event saying why. Its acts never
+    /// went (`UnsentActs`), except `keeping`: those of the notice written in its place.
     private func retire(
-        _ message: OutboxMessageRecord, detail: String, notice status: NoticeStatus = .withdrawn, now: Date, on tx: any Database
+        _ message: OutboxMessageRecord, detail: String, notice status: NoticeStatus = .withdrawn, now: Date, today: CivilDate,
+        keeping: Set<UUID> = [], on tx: any Database
     ) async throws {
         message.status = OutboxStatus.withdrawn.rawValue
         message.leaseUntil = nil
@@ -157,6 +159,7 @@ public struct OutboxWorker: Sendable {
         try await message.save(on: tx)
         try await setNotice(message.noticeID, status, detail: detail, on: tx)
         try await event(for: message, outcome: "withdrawn", detail: detail, now: now, on: tx)
+        try await UnsentActs.undo(notice: message.noticeID, keeping: keeping, on: today, database: tx)
     }
 
     private func record(

@@ -10,6 +10,8 @@ struct FollowUpView: Encodable {
         let channel: String
         let fee: String
         let deadline: String
+        /// Said of an act whose notice never went: it does not count (the ledger shows what was taken back).
+        let notSent: String
     }
 
     struct DecisionLine: Encodable {
@@ -39,7 +41,8 @@ struct FollowUpView: Encodable {
                 date: date(act.actDate), step: words["step.\(act.kind)"] ?? act.kind,
                 channel: act.channel.map { words["channel.\($0)"] ?? $0 } ?? "",
                 fee: charged > 0 ? Money(minorUnits: charged, currency: currency).formatted(language) : "",
-                deadline: act.deadline.map(date) ?? ""
+                deadline: act.deadline.map(date) ?? "",
+                notSent: act.deliveryStatus == UnsentActs.status ? words["act.notSent"]! : ""
             )
         }
         // The trail is every decision, newest first: an act's reasons are kept with the act itself, the

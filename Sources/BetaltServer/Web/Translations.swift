@@ -142,6 +142,7 @@ enum Translations {
         "step.reminder": [.nb: "Purring", .sv: "Påminnelse", .en: "Reminder"],
         "step.collectionNotice": [.nb: "Inkassovarsel", .sv: "Inkassokrav", .en: "Collection notice"],
         "step.callTask": [.nb: "Ringeoppgave", .sv: "Samtalsuppgift", .en: "Call task"],
+        "act.notSent": [.nb: "Ikke sendt: teller ikke", .sv: "Inte skickat: räknas inte", .en: "Not sent: does not count"],
         "step.handover": [.nb: "Oversendelse til inkasso", .sv: "Överlämning till inkasso", .en: "Handover to agency"],
         "channel.letter": [.nb: "Brev", .sv: "Brev", .en: "Letter"],
         "channel.email": [.nb: "E-post", .sv: "E-post", .en: "E-mail"],

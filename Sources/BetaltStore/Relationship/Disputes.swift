@@ -186,7 +186,7 @@ public enum Disputes {
     private static func renewDeadline(of claimID: UUID, creditorID: UUID, from date: CivilDate, on database: any Database) async throws {
         guard let act = try await CollectionActRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$claimID == claimID).filter(\.$deadline != nil)
-            .sort(\.$actDate, .descending).first(),
+            .filter(\.$deliveryStatus != UnsentActs.status).sort(\.$actDate, .descending).first(),
             let deadline = act.deadline.flatMap({ try? CivilDate(iso: $0) }), let sent = try? CivilDate(iso: act.actDate)
         else { return }
         let fresh = date.adding(days: sent.days(until: deadline))

@@ -237,12 +237,15 @@ extension DueClaims {
     }
 
     /// Each claim's steps taken so far, oldest first, as JSON text: made into steps (`takenSteps(_:)`) on the
-    /// core that plans, not the database's.
+    /// core that plans, not the database's. An act whose notice never went is no step taken (`UnsentActs`).
     private static func takenSteps(_ batch: SQLQueryString, on sql: any SQLDatabase) async throws -> String {
         try await BulkStatement.rowsText(
             ["a.claim_id", "a.step_id", "a.kind", "a.act_date", "a.deadline", "a.fee_minor", "a.compensation_minor", "a.currency", "a.channel"],
             orderBy: "a.act_date, a.step_id",
-            "FROM \(batch) AS k JOIN collection_acts a ON a.creditor_id = k.creditor_id AND a.claim_id = k.claim_id", on: sql
+            """
+            FROM \(batch) AS k JOIN collection_acts a ON a.creditor_id = k.creditor_id AND a.claim_id = k.claim_id
+              AND a.delivery_status <> \(literal: UnsentActs.status)
+            """, on: sql
         )
     }
 

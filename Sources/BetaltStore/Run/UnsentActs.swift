@@ -1,0 +1,87 @@
+import BetaltCore
+import FluentKit
+import Foundation
+import SQLKit
+
+/// Acts whose notice never reached the debtor: it could not be written, failed for good, or was withdrawn or written
+/// again without them. Such an act is no step taken. A fee is lawful only for a notice sent (NO inkf. § 1-2, SE IKL 2 §),
+/// and a handover only once a notice the debtor was given has run out (NO inkl. § 9, SE IkL 5 §). So the act is marked
+/// not sent and left out of the claim's history (`DueClaims`); the fee and compensation it charged are taken back as far
+/// as the claim still owes them; and the claim returns to the stage its other acts give, to be planned again by the
+/// next day's run. The late interest it charged stays: that runs from the due date whatever is sent.
+public enum UnsentActs {
+    /// The delivery status of an act whose notice never went.
+    public static let status = "notSent"
+    /// The statuses of acts on their way to the debtor: only those can turn out not to have gone.
+    static let undoable = ["pending", "composed"]
+
+    /// Undoes the acts of a notice that did not go, except `keeping` (the acts of the notice written in its place).
+    public static func undo(notice noticeID: UUID, keeping: Set<UUID> = [], on date: CivilDate, database: any Database) async throws {
+        let actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all()
+            .compactMap(\.actID).filter { !keeping.contains($0) }
+        try await undo(actIDs, on: date, database: database)
+    }
+
+    /// Undoes `actIDs`, in one transaction (the caller's, if one is open). Acts already undone or gone to the debtor
+    /// are left as they are.
+    public static func undo(_ actIDs: [UUID], on date: CivilDate, database: any Database) async throws {
+        guard !actIDs.isEmpty else { return }
+        try await database.writing { tx in
+            // Conditional, so that of two processes undoing the same act only one takes its fee back.
+            let undone = try await (tx as! any SQLDatabase).update(CollectionActRecord.schema)
+                .set("delivery_status", to: status)
+                .where("id", .in, actIDs).where("delivery_status", .in, undoable)
+                .returning("id").all()
+                .map { try $0.decode(column: "id", as: UUID.self) }
+            guard !undone.isEmpty else { return }
+            let acts = try await CollectionActRecord.query(on: tx).filter(\.$id ~~ undone).all()
+            for (claimID, claimActs) in Dictionary(grouping: acts, by: \.claimID) {
+                try await takeBack(claimActs, ofClaim: claimID, creditorID: claimActs[0].creditorID, on: date, tx)
+            }
+        }
+    }
+
+    private static func takeBack(
+        _ acts: [CollectionActRecord], ofClaim claimID: UUID, creditorID: UUID, on date: CivilDate, _ tx: any Database
+    ) async throws {
+        guard let claim = try await ClaimRecord.query(on: tx).filter(\.$id == claimID).filter(\.$creditorID == creditorID).first(),
+              !Self.settledOrWithAgency(claim)
+        else { return }
+        let charged = [
+            (LedgerComponent.fee, acts.reduce(0) { $0 + $1.feeMinor }),
+            (.compensation, acts.reduce(0) { $0 + $1.compensationMinor }),
+        ]
+        let steps = acts.map(\.stepID).joined(separator: ", ")
+        // Through the ledger's writer even with nothing to take back: it holds the claim's row (PostgreSQL) while the
+        // stage is set below, so a daily run's batch of the claim either comes first or finds it changed.
+        try await LedgerWriter.append(toClaim: claimID, creditorID: creditorID, on: tx) { ledger in
+            charged.compactMap { component, amount in
+                // What was paid of it meanwhile stays paid: only what is still owed can be taken back.
+                let back = min(amount, ledger.balances[component].minorUnits)
+                guard back > 0 else { return nil }
+                return LedgerEntry(
+                    kind: .waiver, component: component, amount: Money(minorUnits: back, currency: ledger.currency), date: date,
+                    text: "\(steps): notice not sent, \(component.rawValue) taken back"
+                )
+            }
+        }
+        guard let now = try await ClaimRecord.query(on: tx).filter(\.$id == claimID).filter(\.$creditorID == creditorID).first(),
+              !Self.settledOrWithAgency(now)
+        else { return }
+        if [ClaimStage.reminded, .noticed].map(\.rawValue).contains(now.stage) {
+            let counted = try await CollectionActRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$claimID == claimID)
+                .filter(\.$deliveryStatus != status).sort(\.$actDate).all()
+            now.stage = counted.reduce(ClaimStage.open) { stage, act in
+                StepKind(rawValue: act.kind).map(stage.after) ?? stage
+            }.rawValue
+        }
+        // Planned again from tomorrow: today's act of the same step keeps its key (claim, step, date).
+        let tomorrow = date.adding(days: 1).iso
+        if now.nextActionDate.map({ $0 > tomorrow }) ?? true { now.nextActionDate = tomorrow }
+        try await now.update(on: tx)
+    }
+
+    private static func settledOrWithAgency(_ claim: ClaimRecord) -> Bool {
+        claim.stage == ClaimStage.closed.rawValue || claim.stage == ClaimStage.withAgency.rawValue
+    }
+}

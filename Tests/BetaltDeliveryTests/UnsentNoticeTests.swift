@@ -1,0 +1,113 @@
+import BetaltCore
+import BetaltDelivery
+import BetaltStore
+import BetaltTestSupport
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+/// A notice that never went does not count (`UnsentActs`): no fee for it, and no later step built on it.
+extension NoticeDeliveryTests {
+    @Test("notices that cannot be written do not count: their fees are taken back and the next day's run takes the steps again",
+          arguments: TestEngine.allCases)
+    func unwrittenNoticesDoNotCount(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let sql = store.database as! any SQLDatabase
+            try await ranLedger(store)
+            let noticeKinds = [StepKind.friendlyReminder, .reminder, .collectionNotice].map(\.rawValue)
+            let acted = try await CollectionActRecord.query(on: store.database)
+                .filter(\.$actDate == Self.runDate.iso).filter(\.$kind ~~ noticeKinds).all()
+            try #require(acted.contains { $0.feeMinor > 0 })
+            let before = Dictionary(uniqueKeysWithValues: try await ClaimRecord.query(on: store.database)
+                .filter(\.$id ~~ acted.map(\.claimID)).all().map { ($0.id!, Balances($0)) })
+
+            // Every notice fails to be written: the table their private links go into is away.
+            try await sql.raw("ALTER TABLE debtor_links RENAME TO debtor_links_away").run()
+            let report = try await NoticeComposer(settings: settings()).composePending(date: Self.runDate, on: store.database)
+            try await sql.raw("ALTER TABLE debtor_links_away RENAME TO debtor_links").run()
+            #expect(report.composed == 0 && !report.failures.isEmpty)
+
+            let undone = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ acted.compactMap(\.id)).all()
+            #expect(undone.allSatisfy { $0.deliveryStatus == UnsentActs.status })
+            for (claimID, acts) in Dictionary(grouping: undone, by: \.claimID) {
+                let was = try #require(before[claimID])
+                let now = try #require(try await ClaimRecord.find(claimID, on: store.database))
+                let fee = acts.reduce(0) { $0 + $1.feeMinor }, compensation = acts.reduce(0) { $0 + $1.compensationMinor }
+                // Nothing was paid meanwhile: all of it is taken back, and only that.
+                #expect(now.feeOpenMinor == was.fee - fee && now.compensationOpenMinor == was.compensation - compensation)
+                #expect(now.interestOpenMinor == was.interest, "late interest runs whatever is sent")
+                let waivers = try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == claimID).filter(\.$kind == "waiver").all()
+                #expect(waivers.reduce(0) { $0 + $1.amountMinor } == fee + compensation)
+                #expect(waivers.allSatisfy { $0.entryDate == Self.runDate.iso && $0.text.contains("notice not sent") })
+                #expect(now.nextActionDate == Self.runDate.adding(days: 1).iso)
+                // The stage is what the claim's other acts give: open when this run's act was its first.
+                let earlier = try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claimID)
+                    .filter(\.$deliveryStatus != UnsentActs.status).count()
+                #expect(earlier > 0 || now.stage == ClaimStage.open.rawValue)
+                #expect(now.lastSequence > was.sequence || fee + compensation == 0)
+            }
+
+            // The next day the same steps are taken again, each charging its fee once more.
+            let tuesday = Self.runDate.adding(days: 1)
+            _ = try await DailyRun(date: tuesday).run(on: store.database)
+            let again = try await CollectionActRecord.query(on: store.database).filter(\.$actDate == tuesday.iso)
+                .filter(\.$claimID ~~ Array(Set(acted.map(\.claimID)))).all()
+            for act in acted {
+                let retaken = again.first { $0.claimID == act.claimID && $0.stepID == act.stepID }
+                #expect(retaken != nil, "\(act.stepID) of claim \(act.claimID) taken again")
+                #expect(retaken?.feeMinor == act.feeMinor)
+            }
+            #expect(!again.contains { $0.kind == StepKind.handover.rawValue })
+            let composed = try await NoticeComposer(settings: settings()).composePending(date: tuesday, on: store.database)
+            #expect(composed.failures == [] && composed.composed > 0)
+            for (claimID, acts) in Dictionary(grouping: acted, by: \.claimID) {
+                let was = try #require(before[claimID])
+                let now = try #require(try await ClaimRecord.find(claimID, on: store.database))
+                #expect(now.feeOpenMinor == was.fee, "each fee charged once, net: \(acts.map(\.stepID))")
+                #expect(now.stage == was.stage)
+            }
+        }
+    }
+
+    /// What a claim owed, and where it stood, at one moment.
+    private struct Balances: Sendable {
+        let fee: Int64, compensation: Int64, interest: Int64, sequence: Int64, stage: String
+
+        init(_ claim: ClaimRecord) {
+            (fee, compensation, interest) = (claim.feeOpenMinor, claim.compensationOpenMinor, claim.interestOpenMinor)
+            (sequence, stage) = (claim.lastSequence, claim.stage)
+        }
+    }
+
+    @Test("an inkassovarsel that never went is sent again, never skipped for the handover it announced", arguments: TestEngine.allCases)
+    func unsentCollectionNoticeIsNoGroundForHandover(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let sql = store.database as! any SQLDatabase
+            try await ranLedger(store)
+            let composer = NoticeComposer(settings: settings())
+            // Day by day, notices written, until a run sends formal notices.
+            var day = Self.runDate
+            var notices: [CollectionActRecord] = []
+            while notices.isEmpty, day < Self.runDate.adding(days: 60) {
+                _ = try await composer.composePending(date: day, on: store.database)
+                day = day.adding(days: 1)
+                _ = try await DailyRun(date: day).run(on: store.database)
+                notices = try await CollectionActRecord.query(on: store.database).filter(\.$actDate == day.iso)
+                    .filter(\.$kind == StepKind.collectionNotice.rawValue).all()
+            }
+            try #require(!notices.isEmpty)
+            try await sql.raw("ALTER TABLE debtor_links RENAME TO debtor_links_away").run()
+            _ = try await composer.composePending(date: day, on: store.database)
+            try await sql.raw("ALTER TABLE debtor_links_away RENAME TO debtor_links").run()
+
+            // Well past the deadline those notices would have given, their claims get the notice, not the handover.
+            let later = day.adding(days: 21)
+            _ = try await DailyRun(date: later).run(on: store.database)
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$actDate == later.iso)
+                .filter(\.$claimID ~~ notices.map(\.claimID)).all()
+            #expect(Set(acts.filter { $0.kind == StepKind.collectionNotice.rawValue }.map(\.claimID)) == Set(notices.map(\.claimID)))
+            #expect(!acts.contains { $0.kind == StepKind.handover.rawValue })
+        }
+    }
+}
