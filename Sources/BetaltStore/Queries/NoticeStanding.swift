@@ -1,18 +1,20 @@
 import BetaltCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Whether a notice still waiting to go (an e-mail in the outbox, a letter to print) asks for what is owed now.
 /// A paid claim stops at once (DESIGN.md §5): a reminder or collection notice whose claims were paid, credited or
 /// written off (in part or in full) after it was written does not go as it is, nor does one for a claim an agency
-/// holds by now. A claim disputed, promised or planned meanwhile stays in it: its act has charged the step's fee
-/// and counts as the step taken, so leaving it out would charge for a notice that never went.
+/// holds by now. Nor does a notice go for a claim whose collection stopped meanwhile: disputed in full (nothing is
+/// collected on a disputed amount), promised or put on a payment plan (the debtor is kept to their word, not dunned).
+/// Its act then never went (`UnsentActs`): its fee is taken back, and the run plans the claim again.
 public enum NoticeStanding: Sendable, Equatable {
     /// Nothing was booked on its claims since and each is still to be asked for: it goes as written.
     case asWritten
-    /// Its claims changed; the claims of these acts are still open, so it is written again for them.
+    /// Its claims changed; the claims of these acts are still to be asked for, so it is written again for them.
     case rewrite(actIDs: [UUID])
-    /// None of its claims is still open (or each is with an agency).
+    /// None of its claims is still to be asked for (each is settled, with an agency, or its collection stopped).
     case nothingToAsk
 
     /// The standing of each of `noticeIDs`; a notice without claims goes as written.
@@ -32,14 +34,29 @@ public enum NoticeStanding: Sendable, Equatable {
         let claimIDs = Array(Set(links.map(\.claimID)))
         var claims: [UUID: ClaimRecord] = [:]
         for claim in try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).all() { claims[claim.id!] = claim }
+        let paused = try await paused(Array(claims.values), on: database as! any SQLDatabase)
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
-            standings[noticeID] = standing(of: links, claims: claims)
+            standings[noticeID] = standing(of: links, claims: claims, paused: paused)
         }
         return standings
     }
 
-    private static func standing(of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord]) -> NoticeStanding {
+    /// The claims whose collection stopped, as the planner stops it: an open dispute for all that is open, an open
+    /// promise, a payment plan offered or running.
+    private static func paused(_ claims: [ClaimRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
+        guard !claims.isEmpty else { return [] }
+        var pairs = JSONRows()
+        for claim in claims { pairs.append(.uuid(claim.creditorID), .uuid(claim.id!)) }
+        let relation = BulkStatement.relation(pairs, DueClaims.keyColumns, on: sql)
+        let disputed = try await Disputes.openAmounts(claims: relation, on: sql)
+        var paused = try await PaymentPlans.paused(claims: relation, on: sql)
+        paused.formUnion(try await Promises.open(claims: relation, on: sql).keys)
+        paused.formUnion(claims.filter { claim in disputed[claim.id!].map { $0 >= claim.openMinor } ?? false }.compactMap(\.id))
+        return paused
+    }
+
+    private static func standing(of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>) -> NoticeStanding {
         // Only the run's notices carry acts. Other letters (a plan's agreement, a dispute's answer) are about the
         // claim's state itself, so they stop only once everything they are about is settled.
         let dunning = links.filter { $0.actID != nil }
@@ -49,6 +66,7 @@ public enum NoticeStanding: Sendable, Equatable {
         let askable = dunning.filter { link in
             guard let claim = claims[link.claimID] else { return false }
             return claim.openMinor > 0 && claim.stage != ClaimStage.withAgency.rawValue && claim.stage != ClaimStage.closed.rawValue
+                && !paused.contains(link.claimID)
         }
         // Links written before the sequence was kept compare only what is still to be asked for.
         let unchanged = askable.allSatisfy { link in link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true }
