@@ -110,4 +110,64 @@ extension NoticeDeliveryTests {
             #expect(!acts.contains { $0.kind == StepKind.handover.rawValue })
         }
     }
+
+    @Test("a claim disputed in part is asked only for the rest: in a notice written after the dispute, and in one written again for it",
+          arguments: TestEngine.allCases)
+    func partlyDisputedClaimIsAskedForTheRest(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$actDate == Self.runDate.iso)
+                .filter(\.$kind ~~ [StepKind.friendlyReminder, .reminder, .collectionNotice].map(\.rawValue)).sort(\.$groupKey).all()
+            let before = try #require(acts.first)
+            func dispute(_ act: CollectionActRecord, _ minorUnits: Int64) async throws {
+                _ = try await Disputes.raise(
+                    claimID: act.claimID, creditorID: act.creditorID, amount: Money(minorUnits: minorUnits, currency: try Currency.named(act.currency)),
+                    reason: .wrongAmount, text: "one line is wrong", raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
+                )
+            }
+            // Disputed before its notice is written.
+            try await dispute(before, 10_000)
+            let round = DeliveryRound(settings: settings())
+            _ = try await round.run(date: Self.runDate, on: store.database)
+            try await expectAskedForTheRest(of: before, disputed: 10_000, store)
+
+            // Disputed after its notice was written: the letter waiting to print is written again.
+            var chosen: (CollectionActRecord, NoticeRecord)?
+            for act in acts where act.claimID != before.claimID {
+                if let notice = try await notice(of: act, store), notice.status == "toPrint" { chosen = (act, notice); break }
+            }
+            let (after, notice) = try #require(chosen)
+            #expect(try await NoticeStanding.of([notice.id!], on: store.database)[notice.id!] == .asWritten)
+            try await dispute(after, 20_000)
+            guard case .rewrite(let actIDs) = try await NoticeStanding.of([notice.id!], on: store.database)[notice.id!] else {
+                Issue.record("a notice whose claim was disputed since is written again"); return
+            }
+            #expect(actIDs.contains(after.id!))
+            _ = try await round.run(date: Self.runDate, on: store.database)
+            #expect(try await NoticeRecord.find(notice.id, on: store.database)?.status == "withdrawn")
+            try await expectAskedForTheRest(of: after, disputed: 20_000, store)
+        }
+    }
+
+    /// The live notice asking for `act`'s claim shows the disputed amount apart and asks for the open amount less it.
+    private func expectAskedForTheRest(of act: CollectionActRecord, disputed: Int64, _ store: StandaloneDatabase) async throws {
+        let notice = try #require(try await notice(of: act, store))
+        let claim = try #require(try await ClaimRecord.find(act.claimID, on: store.database))
+        let language = try #require(Language(rawValue: notice.language))
+        let currency = try Currency.named(claim.currency)
+        let letter = try #require(try await ArchivedDocumentRecord.query(on: store.database)
+            .filter(\.$noticeID == notice.id!).filter(\.$role == "letter").first())
+        let text = try pdfText([UInt8](letter.content)).replacingOccurrences(of: "\u{00A0}", with: " ")
+        func shown(_ minorUnits: Int64) -> String { Money(minorUnits: minorUnits, currency: currency).formatted(language).replacingOccurrences(of: "\u{00A0}", with: " ") }
+        #expect(text.contains(shown(-disputed)), "the disputed amount apart: \(text)")
+        let links = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all()
+        if links.count == 1 { #expect(text.contains(shown(claim.openMinor - disputed)), "only the rest asked for") }
+    }
+
+    /// The notice that asks for `act`'s claim now: the one it was written into, or the one written again in its place.
+    private func notice(of act: CollectionActRecord, _ store: StandaloneDatabase) async throws -> NoticeRecord? {
+        let ids = try await NoticeClaimRecord.query(on: store.database).filter(\.$actID == act.id!).all().map(\.noticeID)
+        return try await NoticeRecord.query(on: store.database).filter(\.$id ~~ ids).filter(\.$status ~~ ["toPrint", "queued", "sent"])
+            .sort(\.$createdAt, .descending).first()
+    }
 }

@@ -164,6 +164,19 @@ struct NoticeFeeTests {
         #expect(NoticeFee.open(charged: charged, openTotal: sek(0)).isEmpty)
     }
 
+    @Test("a claim disputed in part shows what is disputed apart and asks only for the rest")
+    func disputedPartIsLeftOut() throws {
+        var content = NoticeContent.sample(.collectionNotice, language: .nb, country: .norway, claimCount: 1)
+        let open = content.total
+        content.claims[0].disputed = .major(100, .nok)
+        #expect(content.total.minorUnits == open.minorUnits - 10_000)
+        let letter = try content.letter(prose: try NoticeTemplates().prose(for: content))
+        let rows = try #require(letter.table?.rows)
+        #expect(rows.contains(["Bestridt, holdes utenfor til innsigelsen er avgjort", "\u{2212}100,00\u{00A0}kr"]))
+        #expect(letter.table?.totals.last?.last == content.total.formatted(.nb))
+        #expect(letter.paymentSlip?.amount.value == content.total.formatted(.nb))
+    }
+
     @Test("an inkassokrav shows the påminnelseavgift and the inkassoavgift each on its own line (IkL 5 §)")
     func itemisedOnTheLetter() throws {
         var content = NoticeContent.sample(.collectionNotice, language: .sv, country: .sweden, claimCount: 1)

@@ -13,14 +13,14 @@ struct NoticeAssembler {
 
     func content(
         acts: [CollectionActRecord], claims: [ClaimRecord], customer: CustomerRecord, date: CivilDate, link: String?,
-        chargedFees: [UUID: [NoticeFee]] = [:]
+        chargedFees: [UUID: [NoticeFee]] = [:], disputed: [UUID: Int64] = [:]
     ) throws -> NoticeContent {
         guard let first = acts.first, let kind = StepKind(rawValue: first.kind).flatMap(DocumentKind.init(step:)) else {
             throw ComposeError("acts of an unknown kind")
         }
         var content = try document(
             kind, claims: claims, customer: customer, date: date, link: link,
-            deadline: try acts.compactMap(\.deadline).map { try CivilDate(iso: $0) }.max(), chargedFees: chargedFees
+            deadline: try acts.compactMap(\.deadline).map { try CivilDate(iso: $0) }.max(), chargedFees: chargedFees, disputed: disputed
         )
         content.nextStep = try nextStep(after: first.stepID, claim: claims[0], customer: customer)
         content.waiverIfPaidBy = try acts.compactMap(\.waiverIfPaidBy).map { try CivilDate(iso: $0) }.min()
@@ -28,10 +28,10 @@ struct NoticeAssembler {
     }
 
     /// A document of any kind about these claims, in the customer's language (else the creditor's), with
-    /// their open amounts as the ledger holds them.
+    /// their open amounts as the ledger holds them, less what open disputes cover (`disputed`, per claim).
     func document(
         _ kind: DocumentKind, claims: [ClaimRecord], customer: CustomerRecord, date: CivilDate, link: String?, deadline: CivilDate?,
-        chargedFees: [UUID: [NoticeFee]] = [:]
+        chargedFees: [UUID: [NoticeFee]] = [:], disputed: [UUID: Int64] = [:]
     ) throws -> NoticeContent {
         let rulebook = Rulebook.for(country)
         let rate = try? rulebook.lateInterest.rate.value(on: date).value
@@ -47,6 +47,8 @@ struct NoticeAssembler {
                 interestFrom: rulebook.calendar.dueDateRolledForward(due).adding(days: 1), interestRate: rate
             )
             line.feeItems = NoticeFee.open(charged: chargedFees[claim.id!] ?? [], openTotal: line.fees)
+            // A claim disputed in part is asked only for the rest, as the planner acts on nothing else.
+            line.disputed = Money(minorUnits: min(max(disputed[claim.id!] ?? 0, 0), line.total.minorUnits), currency: currency)
             return line
         }
         let language = Language(rawValue: customer.language) ?? Language(rawValue: creditor.language) ?? country.language

@@ -151,7 +151,14 @@ public struct NoticeComposer: Sendable {
             guard let step = StepKind(rawValue: act.kind) else { continue }
             chargedFees[act.claimID, default: []].append(NoticeFee(step: step, amount: Money(minorUnits: act.feeMinor, currency: try Currency.named(act.currency))))
         }
-        var draft = try assembler.content(acts: acts, claims: claims, customer: customer, date: date, link: link.url, chargedFees: chargedFees)
+        var disputed: [UUID: Int64] = [:]
+        for dispute in try await DisputeRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$claimID ~~ claimIDs).filter(\.$status == "open").all() {
+            disputed[dispute.claimID, default: 0] += dispute.amountMinor
+        }
+        var draft = try assembler.content(
+            acts: acts, claims: claims, customer: customer, date: date, link: link.url, chargedFees: chargedFees, disputed: disputed
+        )
         draft.reminded = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$claimID ~~ claimIDs).filter(\.$kind ~~ [StepKind.friendlyReminder.rawValue, StepKind.reminder.rawValue])
             .filter(\.$deliveryStatus != UnsentActs.status).filter(\.$actDate < acts[0].actDate).count() > 0

@@ -56,8 +56,9 @@ public struct NoticeContent: Sendable, Hashable {
         self.agencyName = agencyName
     }
 
-    /// The sum of every open amount of every claim: what the notice asks for.
+    /// The sum of every open amount of every claim, less what is disputed: what the notice asks for.
     public var total: Money { sum(\.total) }
+    public var disputed: Money { sum(\.disputed) }
     public var principal: Money { sum(\.principal) }
     public var fees: Money { sum(\.fees) }
     public var compensation: Money { sum(\.compensation) }
@@ -122,6 +123,9 @@ public struct NoticeClaimLine: Sendable, Hashable {
     /// The open fees one by one, each with the step that charged it (IkL 5 §: costs shown separately);
     /// empty when only the total is known.
     public var feeItems: [NoticeFee] = []
+    /// What open disputes cover of the claim: shown apart and left out of what the notice asks for, as nothing is
+    /// collected on a disputed amount (inkl. § 8, IkL 4 §: god inkassoskikk / god inkassosed).
+    public var disputed: Money
 
     public init(
         invoiceNumber: String, issueDate: CivilDate, dueDate: CivilDate, principal: Money, fees: Money,
@@ -136,11 +140,12 @@ public struct NoticeClaimLine: Sendable, Hashable {
         self.interest = interest
         self.interestFrom = interestFrom
         self.interestRate = interestRate
+        self.disputed = .zero(principal.currency)
     }
 
     public var total: Money {
         Money(
-            minorUnits: principal.minorUnits + fees.minorUnits + compensation.minorUnits + interest.minorUnits,
+            minorUnits: principal.minorUnits + fees.minorUnits + compensation.minorUnits + interest.minorUnits - disputed.minorUnits,
             currency: principal.currency
         )
     }

@@ -64,6 +64,7 @@ extension NoticeContent {
                     ?? String(format: words.interestFrom, from)
                 rows.append([label, claim.interest.formatted(language)])
             }
+            if claim.disputed.isPositive { rows.append([words.disputed, claim.disputed.negated.formatted(language)]) }
         }
         return AmountTable(
             headers: [words.description, words.amount], amountColumns: [false, true], rows: rows,

@@ -15,6 +15,8 @@ struct NoticeVocabulary: Sendable {
     let compensation: String
     let interestWithRate: String     // "Forsinkelsesrente %@ fra %@"
     let interestFrom: String         // "Forsinkelsesrente fra %@"
+    /// What an open dispute covers, left out of the total.
+    let disputed: String
     let totalToPay: String
     /// A plan's letters ask for one instalment or the arrears; the total is what remains, not what to pay now.
     let remainingInTotal: String
@@ -40,6 +42,7 @@ struct NoticeVocabulary: Sendable {
                 invoiceLine: "Faktura %@ av %@, forfall %@", description: "Gjelder", amount: "Beløp",
                 reminderFee: "Purregebyr", collectionFee: "Gebyr for inkassovarsel", compensation: "Standardkompensasjon",
                 interestWithRate: "Forsinkelsesrente %@ fra %@", interestFrom: "Forsinkelsesrente fra %@",
+                disputed: "Bestridt, holdes utenfor til innsigelsen er avgjort",
                 totalToPay: "Å betale", remainingInTotal: "Gjenstår i alt", slipHeading: "Betalingsinformasjon", account: "Kontonummer",
                 reference: { $0 == .sweden ? "OCR-nummer" : "KID" }, slipAmount: "Beløp", dueDate: "Betales innen", soon: "Snarest",
                 payee: "Betales til", payer: "Betalt av", page: "Side %d av %d", and: "og", email: "E-post", phone: "Telefon"
@@ -50,6 +53,7 @@ struct NoticeVocabulary: Sendable {
                 invoiceLine: "Faktura %@ daterad %@, förfallodag %@", description: "Avser", amount: "Belopp",
                 reminderFee: "Påminnelseavgift", collectionFee: "Inkassoavgift", compensation: "Förseningsersättning",
                 interestWithRate: "Dröjsmålsränta %@ från %@", interestFrom: "Dröjsmålsränta från %@",
+                disputed: "Bestritt, undantas tills invändningen är prövad",
                 totalToPay: "Att betala", remainingInTotal: "Återstår totalt", slipHeading: "Betalningsinformation", account: "Bankgiro",
                 reference: { $0 == .norway ? "KID" : "OCR-nummer" }, slipAmount: "Belopp", dueDate: "Betalas senast", soon: "Snarast",
                 payee: "Betalningsmottagare", payer: "Betalare", page: "Sida %d av %d", and: "och", email: "E-post", phone: "Telefon"
@@ -60,6 +64,7 @@ struct NoticeVocabulary: Sendable {
                 invoiceLine: "Invoice %@ of %@, due %@", description: "Concerning", amount: "Amount",
                 reminderFee: "Reminder fee", collectionFee: "Collection fee", compensation: "Statutory compensation",
                 interestWithRate: "Late interest %@ from %@", interestFrom: "Late interest from %@",
+                disputed: "Disputed, left out until the objection is decided",
                 totalToPay: "To pay", remainingInTotal: "Remaining in total", slipHeading: "Payment details", account: "Account",
                 reference: { $0 == .sweden ? "OCR reference" : "KID reference" }, slipAmount: "Amount", dueDate: "Pay by", soon: "As soon as possible",
                 payee: "Payee", payer: "Payer", page: "Page %d of %d", and: "and", email: "E-mail", phone: "Phone"

@@ -25,6 +25,7 @@ extension NoticeContent {
             "fees": money(fees), "hasFees": fees.isPositive,
             "interest": money(interest), "hasInterest": interest.isPositive,
             "compensation": money(compensation), "hasCompensation": compensation.isPositive,
+            "disputed": money(disputed), "hasDisputed": disputed.isPositive,
             "deadline": deadline.map(date) ?? "", "hasDeadline": deadline != nil,
             "account": creditor.bankAccount, "reference": paymentReference ?? "", "hasReference": paymentReference != nil,
             "next": [

@@ -8,7 +8,8 @@ import SQLKit
 /// written off (in part or in full) after it was written does not go as it is, nor does one for a claim an agency
 /// holds by now. Nor does a notice go for a claim whose collection stopped meanwhile: disputed in full (nothing is
 /// collected on a disputed amount), promised or put on a payment plan (the debtor is kept to their word, not dunned).
-/// Its act then never went (`UnsentActs`): its fee is taken back, and the run plans the claim again.
+/// Its act then never went (`UnsentActs`): its fee is taken back, and the run plans the claim again. A claim disputed in
+/// part since stays, and the notice is written again asking only for the rest.
 public enum NoticeStanding: Sendable, Equatable {
     /// Nothing was booked on its claims since and each is still to be asked for: it goes as written.
     case asWritten
@@ -34,29 +35,39 @@ public enum NoticeStanding: Sendable, Equatable {
         let claimIDs = Array(Set(links.map(\.claimID)))
         var claims: [UUID: ClaimRecord] = [:]
         for claim in try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).all() { claims[claim.id!] = claim }
-        let paused = try await paused(Array(claims.values), on: database as! any SQLDatabase)
+        let disputes = try await DisputeRecord.query(on: database).filter(\.$claimID ~~ claimIDs).filter(\.$status == "open").all()
+        let paused = try await paused(Array(claims.values), disputes: disputes, on: database as! any SQLDatabase)
+        var lastDisputed: [UUID: Date] = [:]
+        for dispute in disputes { lastDisputed[dispute.claimID] = max(lastDisputed[dispute.claimID] ?? .distantPast, dispute.createdAt ?? .distantPast) }
+        var written: [UUID: Date] = [:]
+        for notice in try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).all() { written[notice.id!] = notice.createdAt }
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
-            standings[noticeID] = standing(of: links, claims: claims, paused: paused)
+            // A dispute raised after the notice was written changes what it may ask for.
+            let disputedSince = Set(lastDisputed.filter { $0.value > written[noticeID] ?? .distantFuture }.keys)
+            standings[noticeID] = standing(of: links, claims: claims, paused: paused, disputedSince: disputedSince)
         }
         return standings
     }
 
-    /// The claims whose collection stopped, as the planner stops it: an open dispute for all that is open, an open
+    /// The claims whose collection stopped, as the planner stops it: open disputes for all that is open, an open
     /// promise, a payment plan offered or running.
-    private static func paused(_ claims: [ClaimRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
+    private static func paused(_ claims: [ClaimRecord], disputes: [DisputeRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
         guard !claims.isEmpty else { return [] }
         var pairs = JSONRows()
         for claim in claims { pairs.append(.uuid(claim.creditorID), .uuid(claim.id!)) }
         let relation = BulkStatement.relation(pairs, DueClaims.keyColumns, on: sql)
-        let disputed = try await Disputes.openAmounts(claims: relation, on: sql)
         var paused = try await PaymentPlans.paused(claims: relation, on: sql)
         paused.formUnion(try await Promises.open(claims: relation, on: sql).keys)
+        var disputed: [UUID: Int64] = [:]
+        for dispute in disputes { disputed[dispute.claimID, default: 0] += dispute.amountMinor }
         paused.formUnion(claims.filter { claim in disputed[claim.id!].map { $0 >= claim.openMinor } ?? false }.compactMap(\.id))
         return paused
     }
 
-    private static func standing(of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>) -> NoticeStanding {
+    private static func standing(
+        of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>, disputedSince: Set<UUID>
+    ) -> NoticeStanding {
         // Only the run's notices carry acts. Other letters (a plan's agreement, a dispute's answer) are about the
         // claim's state itself, so they stop only once everything they are about is settled.
         let dunning = links.filter { $0.actID != nil }
@@ -69,7 +80,9 @@ public enum NoticeStanding: Sendable, Equatable {
                 && !paused.contains(link.claimID)
         }
         // Links written before the sequence was kept compare only what is still to be asked for.
-        let unchanged = askable.allSatisfy { link in link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true }
+        let unchanged = askable.allSatisfy { link in
+            !disputedSince.contains(link.claimID) && (link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true)
+        }
         if askable.count == dunning.count && unchanged { return .asWritten }
         return askable.isEmpty ? .nothingToAsk : .rewrite(actIDs: askable.compactMap(\.actID))
     }
