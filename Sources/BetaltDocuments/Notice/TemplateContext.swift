@@ -33,7 +33,8 @@ extension NoticeContent {
                 "handover": nextStep == .handover, "callTask": nextStep == .callTask, "nothing": nextStep == .nothing,
             ],
             "hasWaiver": waiverIfPaidBy != nil, "waiverDate": waiverIfPaidBy.map(date) ?? "",
-            "waiverAmount": money(principal),
+            // Paying the undisputed principal is enough for the waiver: the disputed part is not asked for.
+            "waiverAmount": money(Money(minorUnits: max(principal.minorUnits - disputed.minorUnits, 0), currency: currency)),
             "link": debtorPageLink ?? "", "hasLink": debtorPageLink != nil,
             "agencyName": agencyName ?? "", "reminded": reminded,
         ]
