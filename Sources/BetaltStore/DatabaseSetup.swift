@@ -58,5 +58,6 @@ public enum BetaltMigrations {
         AddDecisionReasonArguments(),
         AddNoticeClaimSequence(),
         CreateReasonTexts(),
+        AddClaimWaiverOffer(),
     ]
 }

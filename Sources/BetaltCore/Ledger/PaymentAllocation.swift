@@ -49,6 +49,20 @@ public struct ClaimAllocation: Sendable, Hashable {
     public let claimID: String
     /// The share this claim received; its own overpayment is always zero.
     public let result: AllocationResult
+    /// What the payment kept a notice's waiver offer for (`WaiverOffer`): the last day of the offer, and the fee,
+    /// compensation and interest left open that are waived.
+    public var offerKept: CivilDate?
+    public var waived: [PaymentAllocation] = []
+
+    /// The payment entries, then the waivers, to append to the claim's ledger.
+    public func entries(on date: CivilDate, reference: String) -> [LedgerEntry] {
+        result.entries(on: date, reference: reference) + waived.map { waiver in
+            LedgerEntry(
+                kind: .waiver, component: waiver.component, amount: waiver.amount, date: date,
+                text: "offer kept: the rest paid by \(offerKept?.iso ?? date.iso), so the \(waiver.component.rawValue) is waived"
+            )
+        }
+    }
 }
 
 /// How one payment was spread over several claims, and what was left over for a customer credit.

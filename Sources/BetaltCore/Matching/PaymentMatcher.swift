@@ -5,13 +5,38 @@ public struct MatchCandidate: Sendable, Hashable {
     public let paymentReference: String?
     public let dueDate: CivilDate
     public let balances: ComponentBalances
+    /// The last day of a notice's offer to waive the fee and interest if the rest is paid (`WaiverOffer`); nil if none.
+    public let waiverOfferUntil: CivilDate?
 
-    public init(claimID: String, invoiceNumber: String, paymentReference: String?, dueDate: CivilDate, balances: ComponentBalances) {
+    public init(
+        claimID: String, invoiceNumber: String, paymentReference: String?, dueDate: CivilDate, balances: ComponentBalances,
+        waiverOfferUntil: CivilDate? = nil
+    ) {
         self.claimID = claimID
         self.invoiceNumber = invoiceNumber
         self.paymentReference = paymentReference
         self.dueDate = dueDate
         self.balances = balances
+        self.waiverOfferUntil = waiverOfferUntil
+    }
+
+    /// The same claim with other balances (after a payment took from them).
+    public func with(balances: ComponentBalances) -> MatchCandidate {
+        MatchCandidate(
+            claimID: claimID, invoiceNumber: invoiceNumber, paymentReference: paymentReference, dueDate: dueDate, balances: balances,
+            waiverOfferUntil: waiverOfferUntil
+        )
+    }
+
+    /// Whether a payment made on `date` is in time for the notice's waiver offer.
+    public func offerStands(on date: CivilDate?) -> Bool {
+        guard let date, let until = waiverOfferUntil else { return false }
+        return date <= until
+    }
+
+    /// What paying the claim on `date` takes: the principal alone while the waiver offer stands, else all that is open.
+    public func amountAsked(on date: CivilDate?) -> Money {
+        offerStands(on: date) ? balances.principal : balances.total
     }
 }
 
@@ -43,8 +68,10 @@ public enum PaymentMatch: Sendable, Hashable {
 public enum PaymentMatcher {
     /// `byPayer`: the open claims of the one customer the payer is (empty when the payer is unknown or
     /// could be several customers).
+    /// `paidOn`: the day the debtor paid, which decides whether a notice's waiver offer was kept (`WaiverOffer`).
     public static func match(
-        amount: Money, isReversal: Bool, byReference: [MatchCandidate], byNumber: [MatchCandidate], byPayer: [MatchCandidate] = []
+        amount: Money, paidOn: CivilDate? = nil, isReversal: Bool, byReference: [MatchCandidate], byNumber: [MatchCandidate],
+        byPayer: [MatchCandidate] = []
     ) throws -> PaymentMatch {
         if isReversal {
             return .unmatched(Reason("a reversal or return takes money back: a person decides which claim it reopens"), suggestions: [])
@@ -54,7 +81,7 @@ public enum PaymentMatcher {
         }
         let openByReference = byReference.filter { !$0.balances.isSettled }
         if !openByReference.isEmpty {
-            return .matched(.reference, try allocate(amount, to: openByReference))
+            return .matched(.reference, try allocate(amount, to: openByReference, paidOn: paidOn))
         }
         if !byReference.isEmpty {
             return .unmatched(
@@ -64,8 +91,10 @@ public enum PaymentMatcher {
         }
         let openByNumber = byNumber.filter { !$0.balances.isSettled }
         let total = openByNumber.reduce(Int64(0)) { $0 + $1.balances.total.minorUnits }
-        if !openByNumber.isEmpty, total == amount.minorUnits {
-            return .matched(.numberAndAmount, try allocate(amount, to: openByNumber))
+        // While a waiver offer stands, the principal alone is what the notice asked for.
+        let asked = openByNumber.reduce(Int64(0)) { $0 + $1.amountAsked(on: paidOn).minorUnits }
+        if !openByNumber.isEmpty, total == amount.minorUnits || asked == amount.minorUnits {
+            return .matched(.numberAndAmount, try allocate(amount, to: openByNumber, paidOn: paidOn))
         }
         if !openByNumber.isEmpty {
             return .unmatched(
@@ -74,13 +103,14 @@ public enum PaymentMatcher {
             )
         }
         let openByPayer = byPayer.filter { !$0.balances.isSettled }
-        let exactly = openByPayer.filter { $0.balances.total.minorUnits == amount.minorUnits }
+        let exactly = openByPayer.filter { [$0.balances.total, $0.amountAsked(on: paidOn)].contains(amount) }
         if exactly.count == 1 {
-            return .matched(.amountAndPayer, try allocate(amount, to: exactly))
+            return .matched(.amountAndPayer, try allocate(amount, to: exactly, paidOn: paidOn))
         }
         let payerTotal = openByPayer.reduce(Int64(0)) { $0 + $1.balances.total.minorUnits }
-        if exactly.isEmpty, !openByPayer.isEmpty, payerTotal == amount.minorUnits {
-            return .matched(.amountAndPayer, try allocate(amount, to: openByPayer))
+        let payerAsked = openByPayer.reduce(Int64(0)) { $0 + $1.amountAsked(on: paidOn).minorUnits }
+        if exactly.isEmpty, !openByPayer.isEmpty, payerTotal == amount.minorUnits || payerAsked == amount.minorUnits {
+            return .matched(.amountAndPayer, try allocate(amount, to: openByPayer, paidOn: paidOn))
         }
         if !openByPayer.isEmpty {
             let why = exactly.count > 1
@@ -91,8 +121,11 @@ public enum PaymentMatcher {
         return .unmatched(Reason("no reference or invoice number in the payment names an open claim"), suggestions: [])
     }
 
-    private static func allocate(_ amount: Money, to candidates: [MatchCandidate]) throws -> AllocationAcrossClaims {
+    private static func allocate(_ amount: Money, to candidates: [MatchCandidate], paidOn: CivilDate?) throws -> AllocationAcrossClaims {
         let ordered = candidates.sorted { ($0.dueDate, $0.invoiceNumber) < ($1.dueDate, $1.invoiceNumber) }
+        if let paidOn, ordered.contains(where: { $0.offerStands(on: paidOn) }) {
+            return try WaiverOffer.allocate(amount, across: ordered, paidOn: paidOn)
+        }
         return try PaymentAllocator.allocate(amount, across: ordered.map { (id: $0.claimID, balances: $0.balances) })
     }
 }

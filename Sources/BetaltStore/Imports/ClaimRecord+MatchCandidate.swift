@@ -7,7 +7,8 @@ extension ClaimRecord {
     func matchCandidate() throws -> MatchCandidate {
         MatchCandidate(
             claimID: try requireID().uuidString, invoiceNumber: invoiceNumber, paymentReference: paymentReference,
-            dueDate: try CivilDate(iso: dueDate), balances: try balances()
+            dueDate: try CivilDate(iso: dueDate), balances: try balances(),
+            waiverOfferUntil: try waiverOfferUntil.map { try CivilDate(iso: $0) }
         )
     }
 

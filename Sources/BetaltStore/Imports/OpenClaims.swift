@@ -28,7 +28,7 @@ struct OpenClaims {
     /// The columns a claim is read with, in this order (`add` reads them by position).
     private static let columns = [
         "c.id", "c.customer_id", "c.invoice_number", "c.payment_reference", "c.due_date", "c.currency", "c.principal_open_minor",
-        "c.fee_open_minor", "c.interest_open_minor", "c.compensation_open_minor", "c.last_sequence",
+        "c.fee_open_minor", "c.interest_open_minor", "c.compensation_open_minor", "c.last_sequence", "c.waiver_offer_until",
     ]
 
     /// The claims of `payerKeys`, and the rows of those `references` and `invoiceNumbers` name, read as JSON
@@ -89,7 +89,8 @@ struct OpenClaims {
         let candidate = MatchCandidate(
             claimID: id, invoiceNumber: try row.text(2), paymentReference: try row.optionalText(3),
             dueDate: try CivilDate(iso: try row.text(4)),
-            balances: try ComponentBalances(principal: try money(6), fee: try money(7), interest: try money(8), compensation: try money(9))
+            balances: try ComponentBalances(principal: try money(6), fee: try money(7), interest: try money(8), compensation: try money(9)),
+            waiverOfferUntil: try row.optionalText(11).map { try CivilDate(iso: $0) }
         )
         claims[id] = State(candidate: candidate, customerID: try row.uuidText(1), lastSequence: try row.integer(10))
         if let reference = candidate.paymentReference { idsByReference[reference, default: []].append(id) }
@@ -133,15 +134,12 @@ struct OpenClaims {
             .compactMap { claims[$0]?.candidate }
     }
 
-    /// Takes a payment entry off the claim's balance; returns the entry's sequence number.
+    /// Takes a payment's entry (or a waiver it kept) off the claim's balance; returns the entry's sequence number.
     mutating func apply(_ entry: LedgerEntry, to claimID: String) throws -> Int64 {
         guard var state = claims[claimID] else { throw ClaimNotFound(claimID: UUID(uuidString: claimID) ?? UUID()) }
         let balances = state.candidate.balances
         let reduced = try balances.replacing(entry.component, with: try balances[entry.component].subtracting(entry.amount))
-        state.candidate = MatchCandidate(
-            claimID: claimID, invoiceNumber: state.candidate.invoiceNumber, paymentReference: state.candidate.paymentReference,
-            dueDate: state.candidate.dueDate, balances: reduced
-        )
+        state.candidate = state.candidate.with(balances: reduced)
         state.lastSequence += 1
         changed.insert(claimID)
         claims[claimID] = state

@@ -156,7 +156,7 @@ public enum PaymentBooking {
             }
             let sameCurrency: (MatchCandidate) -> Bool = { $0.balances.currency == payment.amount.currency }
             let match = try PaymentMatcher.match(
-                amount: payment.amount, isReversal: payment.isReversal,
+                amount: payment.amount, paidOn: payment.paidOn, isReversal: payment.isReversal,
                 byReference: claims.byReference(payment.references).filter(sameCurrency),
                 byNumber: claims.byNumber(payment.referredDocuments + payment.mentionedNumbers).filter(sameCurrency),
                 byPayer: claims.byPayer(payment.payerName.map(PayerName.key)).filter(sameCurrency)
@@ -166,7 +166,7 @@ public enum PaymentBooking {
             case .matched(let method, let allocation):
                 let reference = payment.references.first ?? payment.bankReference ?? "payment"
                 for share in allocation.claims {
-                    for entry in share.result.entries(on: payment.paidOn, reference: "\(reference) (\(method.rawValue))") {
+                    for entry in share.entries(on: payment.paidOn, reference: "\(reference) (\(method.rawValue))") {
                         let sequence = try claims.apply(entry, to: share.claimID)
                         rows.entries.append(
                             .uuid(TimeOrderedID.next()), creditor, .text(share.claimID), .integer(sequence),

@@ -31,6 +31,8 @@ public final class ClaimRecord: Model, @unchecked Sendable {
     /// SE: a påminnelseavgift was agreed when the debt arose (IKL § 2).
     @Field(key: "reminder_fee_agreed") public var reminderFeeAgreed: Bool
     @OptionalField(key: "interest_charged_through") public var interestChargedThrough: String?
+    /// The last day of the waiver offer the claim's latest notice made (`WaiverOffer`).
+    @OptionalField(key: "waiver_offer_until") public var waiverOfferUntil: String?
     /// False when the payment reference failed its check digit on import: kept as given, and flagged.
     @Field(key: "payment_reference_checked") public var paymentReferenceChecked: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?

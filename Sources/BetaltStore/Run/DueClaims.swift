@@ -13,6 +13,8 @@ struct DueClaim: Sendable {
     let stage: ClaimStage
     let ladder: Ladder
     let facts: ClaimFacts
+    /// The last day of the waiver offer a notice made, as the claim's row holds it (ISO date).
+    let waiverOfferUntil: String?
 }
 
 /// A claim of a creditor, as the run lists the due ones.
@@ -155,7 +157,7 @@ extension DueClaims.Batch {
                 id: id, creditorID: owner.creditorID, customerID: owner.customerID, currency: currency,
                 lastSequence: try row.integer(DueClaims.ClaimColumn.lastSequence.rawValue),
                 stage: ClaimStage(rawValue: try column(.stage)) ?? .open,
-                ladder: owner.ladder, facts: facts
+                ladder: owner.ladder, facts: facts, waiverOfferUntil: try optional(.waiverOfferUntil)
             )
         }
     }
@@ -165,7 +167,7 @@ extension DueClaims {
     /// The columns a due claim is read with, in the order they are selected.
     fileprivate enum ClaimColumn: Int, CaseIterable {
         case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
-        case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough
+        case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough, waiverOfferUntil
         case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber
 
         var expression: String {
@@ -185,6 +187,7 @@ extension DueClaims {
             case .ladderKey: "c.ladder_key"
             case .reminderFeeAgreed: "c.reminder_fee_agreed"
             case .interestChargedThrough: "c.interest_charged_through"
+            case .waiverOfferUntil: "c.waiver_offer_until"
             case .kind: "u.kind"
             case .name: "u.name"
             case .acceptedChannels: "u.accepted_channels"

@@ -79,6 +79,7 @@ enum RunBatchWriter {
         BulkColumn("stage"), BulkColumn("next_action_date"), BulkColumn("fee_open_minor", .bigint),
         BulkColumn("interest_open_minor", .bigint), BulkColumn("compensation_open_minor", .bigint),
         BulkColumn("open_minor", .bigint), BulkColumn("last_sequence", .bigint), BulkColumn("interest_charged_through"),
+        BulkColumn("waiver_offer_until"),
     ]
 
     static func rows(_ planned: [(claim: DueClaim, plan: Plan)], runID: UUID) throws -> Output {
@@ -128,6 +129,8 @@ enum RunBatchWriter {
         var balances = claim.facts.balances
         var stage = claim.stage
         var interestThrough = claim.facts.interestChargedThrough
+        // An offer made in writing stands until its day, also after a later step that makes none.
+        var waiverOffer = claim.waiverOfferUntil
         for decision in plan.decisions {
             // An act keeps its reasons on its own row; only the other outcomes need a decision row.
             if let (outcome, stepID, reason) = trail(decision) {
@@ -155,6 +158,7 @@ enum RunBatchWriter {
                 balances = try balances.replacing(component, with: try balances[component].adding(amount))
             }
             if let interest, interest.isPositive { interestThrough = plan.date }
+            if let offer = act.waiverIfPaidBy?.iso, offer > waiverOffer ?? "" { waiverOffer = offer }
             output.acts.append(
                 .uuid(TimeOrderedID.next()), creditor, claimID, .uuid(claim.customerID),
                 .text(act.step.id), .text(act.step.kind.rawValue), .text(today), .optional(act.channel?.rawValue),
@@ -170,7 +174,7 @@ enum RunBatchWriter {
         output.claims.append(
             claimID, .text(stage.rawValue), .optional(next), .integer(balances.fee.minorUnits),
             .integer(balances.interest.minorUnits), .integer(balances.compensation.minorUnits),
-            .integer(balances.total.minorUnits), .integer(sequence), .optional(interestThrough?.iso),
+            .integer(balances.total.minorUnits), .integer(sequence), .optional(interestThrough?.iso), .optional(waiverOffer),
             .integer(claim.lastSequence), .text(claim.stage.rawValue)
         )
     }

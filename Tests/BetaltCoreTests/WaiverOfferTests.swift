@@ -1,0 +1,103 @@
+import BetaltCore
+import Testing
+
+/// "Pay the rest by this day and the fee and interest are waived": kept by the payments that come in time.
+@Suite("A notice's waiver offer, kept by a payment")
+struct WaiverOfferTests {
+    static let until = try! CivilDate(2026, 12, 7)
+
+    private func nok(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .nok) }
+
+    private func claim(_ id: String, principal: Int64 = 100_000, offer: CivilDate? = until, due: Int = 1) throws -> MatchCandidate {
+        MatchCandidate(
+            claimID: id, invoiceNumber: "F-\(id)", paymentReference: "KID-\(id)", dueDate: try CivilDate(2026, 10, due),
+            balances: try ComponentBalances(principal: nok(principal), fee: nok(3_500), interest: nok(1_234), compensation: nok(0)),
+            waiverOfferUntil: offer
+        )
+    }
+
+    private func allocation(_ match: PaymentMatch) throws -> AllocationAcrossClaims {
+        guard case .matched(_, let allocation) = match else { throw Unmatched(match: match) }
+        return allocation
+    }
+
+    private struct Unmatched: Error { let match: PaymentMatch }
+
+    @Test("the principal paid by the offer's day goes to the principal, and the fee and interest are waived")
+    func principalByTheDay() throws {
+        let allocation = try allocation(try PaymentMatcher.match(
+            amount: nok(100_000), paidOn: Self.until, isReversal: false, byReference: [try claim("a")], byNumber: []
+        ))
+        let share = try #require(allocation.claims.first)
+        #expect(share.result.amount(for: .principal) == nok(100_000) && share.result.amount(for: .fee) == nok(0))
+        #expect(share.waived == [PaymentAllocation(component: .fee, amount: nok(3_500)), PaymentAllocation(component: .interest, amount: nok(1_234))])
+        #expect(share.offerKept == Self.until && allocation.overpayment == nok(0))
+        let entries = share.entries(on: Self.until, reference: "KID-a")
+        #expect(entries.map(\.kind) == [.payment, .waiver, .waiver])
+        #expect(entries.reduce(0) { $0 + $1.amount.minorUnits } == 104_734, "the whole open amount is settled")
+        #expect(entries.last?.text.contains("2026-12-07") == true)
+    }
+
+    @Test("a day late, the payment pays costs first as always and nothing is waived")
+    func aDayLate() throws {
+        let allocation = try allocation(try PaymentMatcher.match(
+            amount: nok(100_000), paidOn: Self.until.adding(days: 1), isReversal: false, byReference: [try claim("a")], byNumber: []
+        ))
+        let share = try #require(allocation.claims.first)
+        #expect(share.result.amount(for: .fee) == nok(3_500) && share.result.amount(for: .principal) == nok(95_266))
+        #expect(share.waived.isEmpty && share.offerKept == nil)
+    }
+
+    @Test("part of the principal in time goes to the principal; the offer is kept once the rest comes in time too")
+    func inTwoPayments() throws {
+        let first = try #require(try allocation(try PaymentMatcher.match(
+            amount: nok(60_000), paidOn: Self.until.adding(days: -3), isReversal: false, byReference: [try claim("a")], byNumber: []
+        )).claims.first)
+        #expect(first.result.amount(for: .principal) == nok(60_000) && first.waived.isEmpty)
+        let after = try claim("a").with(balances: try ComponentBalances(principal: nok(40_000), fee: nok(3_500), interest: nok(1_234), compensation: nok(0)))
+        let second = try #require(try allocation(try PaymentMatcher.match(
+            amount: nok(40_000), paidOn: Self.until, isReversal: false, byReference: [after], byNumber: []
+        )).claims.first)
+        #expect(second.result.amount(for: .principal) == nok(40_000) && second.waived.count == 2)
+    }
+
+    @Test("one reference for two claims: the sum of their principals keeps both offers")
+    func twoClaimsOneReference() throws {
+        let allocation = try allocation(try PaymentMatcher.match(
+            amount: nok(150_000), paidOn: Self.until, isReversal: false,
+            byReference: [try claim("b", principal: 50_000, due: 5), try claim("a", due: 1)], byNumber: []
+        ))
+        #expect(allocation.claims.map(\.claimID) == ["a", "b"], "oldest due first")
+        #expect(allocation.claims.allSatisfy { $0.waived.count == 2 && $0.result.amount(for: .fee) == nok(0) })
+        #expect(allocation.overpayment == nok(0))
+    }
+
+    @Test("paying everything by the day keeps the offer too: what was not owed any more is the customer's credit")
+    func moreThanThePrincipal() throws {
+        let allocation = try allocation(try PaymentMatcher.match(
+            amount: nok(104_734), paidOn: Self.until, isReversal: false, byReference: [try claim("a")], byNumber: []
+        ))
+        #expect(allocation.claims.first?.waived.count == 2)
+        #expect(allocation.overpayment == nok(4_734))
+    }
+
+    @Test("the invoice number with the principal alone is matched while the offer stands, and not after")
+    func principalByNumber() throws {
+        let inTime = try PaymentMatcher.match(
+            amount: nok(100_000), paidOn: Self.until, isReversal: false, byReference: [], byNumber: [try claim("a")]
+        )
+        guard case .matched(.numberAndAmount, _) = inTime else { Issue.record("\(inTime)"); return }
+        let late = try PaymentMatcher.match(
+            amount: nok(100_000), paidOn: Self.until.adding(days: 1), isReversal: false, byReference: [], byNumber: [try claim("a")]
+        )
+        guard case .unmatched = late else { Issue.record("\(late)"); return }
+    }
+
+    @Test("a claim without an offer is paid as always")
+    func noOffer() throws {
+        let share = try #require(try allocation(try PaymentMatcher.match(
+            amount: nok(100_000), paidOn: Self.until, isReversal: false, byReference: [try claim("a", offer: nil)], byNumber: []
+        )).claims.first)
+        #expect(share.result.amount(for: .fee) == nok(3_500) && share.waived.isEmpty)
+    }
+}
