@@ -82,6 +82,20 @@ struct HandoverQueueTests {
 
             let first = try #require(waiting.first { $0.blocks.map(\.code) == [.originalInvoice] })
             try await Self.archiveOriginal(of: first.claim, store)
+            // A reminder whose notice never went (so none is archived) is no notice the package lacks.
+            let unsent = CollectionActRecord()
+            unsent.creditorID = creditor
+            unsent.claimID = first.claim.id!
+            unsent.customerID = first.claim.customerID
+            unsent.stepID = "unsent-reminder"
+            unsent.kind = StepKind.reminder.rawValue
+            unsent.actDate = "2026-11-30"
+            unsent.currency = first.claim.currency
+            (unsent.feeMinor, unsent.compensationMinor, unsent.interestMinor, unsent.amountDueMinor) = (0, 0, 0, first.claim.openMinor)
+            unsent.groupKey = "unsent"
+            unsent.reasons = "[]"
+            unsent.deliveryStatus = UnsentActs.status
+            try await unsent.create(on: store.database)
             let second = try #require(waiting.first { $0.claim.id != first.claim.id && $0.claim.openMinor > 0 })
             _ = try await Disputes.raise(
                 claimID: second.claim.id!, creditorID: creditor, amount: nil, reason: .notDelivered, text: "", raisedBy: "debtor",

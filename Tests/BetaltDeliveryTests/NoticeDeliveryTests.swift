@@ -362,6 +362,9 @@ struct NoticeDeliveryTests {
             #expect(after.feeOpenMinor == feeStillOwed - takenBack && after.nextActionDate == Self.runDate.adding(days: 1).iso)
             let waivers = try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == claim.id!).filter(\.$kind == "waiver").all()
             #expect(waivers.map(\.component) == ["fee"] && waivers.map(\.amountMinor) == [takenBack])
+            // What the part payment paid of this act's fee is the customer's again.
+            let credit = try await CustomerCredit.balances(customerID: claim.customerID, creditorID: claim.creditorID, on: store.database)
+            #expect(credit.map(\.minorUnits) == (actFee > takenBack ? [min(actFee - takenBack, 1_000)] : []))
             #expect(try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).all()
                 .allSatisfy { $0.deliveryStatus == UnsentActs.status })
             try await sql.raw("ALTER TABLE debtor_links_away RENAME TO debtor_links").run()

@@ -70,6 +70,27 @@ extension NoticeDeliveryTests {
         }
     }
 
+    @Test("a fee already paid for a notice that never went becomes the customer's credit", arguments: TestEngine.allCases)
+    func paidFeeOfAnUnsentNoticeIsCredited(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let act = try #require(try await CollectionActRecord.query(on: store.database).filter(\.$actDate == Self.runDate.iso)
+                .filter(\.$feeMinor > 0).filter(\.$deliveryStatus == "pending").sort(\.$claimID).first())
+            let claim = try #require(try await ClaimRecord.find(act.claimID, on: store.database))
+            // Costs first: a payment of what the fees come to pays them.
+            _ = try await pay(claim.feeOpenMinor, claim.currency, reference: claim.paymentReference!, creditorID: claim.creditorID, store)
+            #expect(try await ClaimRecord.find(claim.id, on: store.database)?.feeOpenMinor == 0)
+
+            try await UnsentActs.undo([act.id!], on: Self.runDate, database: store.database)
+            let credit = try await CustomerCredit.balances(customerID: claim.customerID, creditorID: claim.creditorID, on: store.database)
+            #expect(credit.map(\.minorUnits) == [act.feeMinor])
+            #expect(try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == claim.id!).filter(\.$kind == "waiver").count() == 0)
+            // Undone once: a second undo finds nothing to take back.
+            try await UnsentActs.undo([act.id!], on: Self.runDate, database: store.database)
+            #expect(try await CustomerCredit.balances(customerID: claim.customerID, creditorID: claim.creditorID, on: store.database) == credit)
+        }
+    }
+
     /// What a claim owed, and where it stood, at one moment.
     private struct Balances: Sendable {
         let fee: Int64, compensation: Int64, interest: Int64, sequence: Int64, stage: String

@@ -88,7 +88,7 @@ public struct NoticeComposer: Sendable {
         let kept = Set(acts.compactMap(\.id))
         do {
             let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditor.id!, on: database))
-            // The acts the letter leaves out (their claims were settled or handed over meanwhile) never went.
+            // The acts the letter leaves out (their claims were settled, handed over or stopped meanwhile) never went.
             try await compose(
                 acts, key: failed.groupKey, assembler: assembler, templates: try documents.templates(for: creditor.id!), date: date,
                 channel: .letter, retiring: { tx in try await UnsentActs.undo(notice: noticeID, keeping: kept, on: date, database: tx) },

@@ -11,7 +11,7 @@ public enum NoticeStatus: String, Sendable, CaseIterable {
     /// Delivery was interrupted while the server had the message: it may have arrived. Never resent
     /// automatically (each message at most once); a person decides.
     case uncertain
-    /// Every claim the notice asks for was paid, credited or written off before the e-mail went: not sent.
+    /// Every claim the notice asks for was settled, handed over or stopped (`NoticeStanding`) before it went: not sent.
     case withdrawn
 }
 

@@ -25,12 +25,12 @@ enum HeldLetters {
         for letter in letters {
             switch standings[letter.id!] {
             case .nothingToAsk:
-                let detail = "not to be posted: each claim it asks for was settled or handed over after it was written"
+                let detail = "not to be posted: each claim it asks for was settled, handed over or stopped (disputed, promised, on a plan) after it was written"
                 if try await database.writing({ tx in try await withdraw(letter, detail: detail, date: date, now: now, on: tx) }) {
                     revision.withdrawn += 1
                 }
             case .rewrite(let actIDs):
-                let detail = "not to be posted: its claims changed after it was written (paid, credited or written off); written again for what is owed now"
+                let detail = "not to be posted: its claims changed after it was written (paid, credited, written off, disputed, promised or put on a plan); written again for what is owed now"
                 do {
                     try await composer.rewrite(letter, actIDs: actIDs, date: date, on: database) { tx in
                         guard try await withdraw(letter, detail: detail, date: date, keeping: Set(actIDs), now: now, on: tx) else {

@@ -29,7 +29,7 @@ public struct OutboxWorker: Sendable {
             switch try await NoticeStanding.of([message.noticeID], on: database)[message.noticeID] {
             case .nothingToAsk:
                 try await database.writing { tx in
-                    try await retire(message, detail: "not sent: each claim it asks for was settled or handed over before it went",
+                    try await retire(message, detail: "not sent: each claim it asks for was settled, handed over or stopped (disputed, promised, on a plan) before it went",
                                      now: now, today: today, on: tx)
                 }
                 report.withdrawn += 1
@@ -120,7 +120,7 @@ public struct OutboxWorker: Sendable {
     private func rewrite(
         _ message: OutboxMessageRecord, actIDs: [UUID], now: Date, today: CivilDate, on database: any Database
     ) async throws -> RewriteOutcome {
-        let detail = "not sent: its claims changed before it went (paid, credited or written off); written again for what is owed now"
+        let detail = "not sent: its claims changed before it went (paid, credited, written off, disputed, promised or put on a plan); written again for what is owed now"
         do {
             guard let notice = try await NoticeRecord.find(message.noticeID, on: database) else { throw ComposeError("the notice is missing") }
             try await composer.rewrite(notice, actIDs: actIDs, date: today, queuedAt: now, on: database) { tx in

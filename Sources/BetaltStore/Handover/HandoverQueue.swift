@@ -64,7 +64,7 @@ public enum HandoverQueue {
     /// For each claim, the notices it was sent whose document is not in the archive, as "step on date".
     private static func unarchivedNotices(claimIDs: [UUID], creditorID: UUID, on database: any Database) async throws -> [UUID: [String]] {
         let acts = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ claimIDs)
-            .filter(\.$kind ~~ noticeKinds).all()
+            .filter(\.$kind ~~ noticeKinds).filter(\.$deliveryStatus != UnsentActs.status).all()
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$actID ~~ acts.compactMap(\.id)).all()
         let archived = Set(try await ArchivedDocumentRecord.query(on: database).filter(\.$noticeID ~~ Set(links.map(\.noticeID)))
             .field(\.$noticeID).all().map(\.noticeID))

@@ -6,7 +6,8 @@ import SQLKit
 /// What a customer has to their credit: overpayments kept, less what was used on claims or paid back.
 public enum CustomerCredit {
     public enum Kind: String, Sendable {
-        case overpayment, applied, refunded
+        /// `takenBack`: a fee or compensation paid for a notice that never went (`UnsentActs`).
+        case overpayment, applied, refunded, takenBack
     }
 
     /// The customer's credit per currency (only currencies with something left).
@@ -50,6 +51,18 @@ public enum CustomerCredit {
         try await entry(
             .overpayment, overpayment.minorUnits, overpayment.currency, customerID: customerID, creditorID: creditorID, date: date,
             paymentID: paymentID, claimID: nil, text: "overpaid: kept as credit", on: database
+        )
+    }
+
+    /// Keeps what the customer paid of a fee or compensation for a notice that never went as their credit; run in the
+    /// transaction that takes the charge back.
+    static func keepTakenBack(
+        _ paid: Money, customerID: UUID, creditorID: UUID, claimID: UUID, why: String, on date: CivilDate, on database: any Database
+    ) async throws {
+        guard paid.isPositive else { return }
+        try await entry(
+            .takenBack, paid.minorUnits, paid.currency, customerID: customerID, creditorID: creditorID, date: date, paymentID: nil,
+            claimID: claimID, text: "\(why): paid, kept as credit", on: database
         )
     }
 

@@ -2,13 +2,16 @@ import BetaltCore
 import FluentKit
 import Foundation
 import SQLKit
+import Synchronization
 
 /// Acts whose notice never reached the debtor: it could not be written, failed for good, or was withdrawn or written
-/// again without them. Such an act is no step taken. A fee is lawful only for a notice sent (NO inkf. § 1-2, SE IKL 2 §),
-/// and a handover only once a notice the debtor was given has run out (NO inkl. § 9, SE IkL 5 §). So the act is marked
-/// not sent and left out of the claim's history (`DueClaims`); the fee and compensation it charged are taken back as far
-/// as the claim still owes them; and the claim returns to the stage its other acts give, to be planned again by the
-/// next day's run. The late interest it charged stays: that runs from the due date whatever is sent.
+/// again without them. Such an act is no step taken. A fee is lawful only for a notice sent (NO inkf. § 1-2, SE IKL 2–3 §§),
+/// and a handover only once a notice that reached the debtor has run out (NO inkl. § 9, SE IkL 5–6 §§). So the act is
+/// marked not sent and left out of the claim's history (`DueClaims`); the fee and compensation it charged are taken back:
+/// waived where the claim still owes them, and what the debtor already paid of them kept as the customer's credit (the
+/// step, taken again, charges its fee again, so the debtor pays one fee for the one notice that went); a claim reminded
+/// or noticed returns to the stage its other acts give, and the next day's run plans it again. The late interest it
+/// charged stays: that runs from the due date whatever is sent. A claim an agency holds is left as it is.
 public enum UnsentActs {
     /// The delivery status of an act whose notice never went.
     public static let status = "notSent"
@@ -35,7 +38,8 @@ public enum UnsentActs {
                 .map { try $0.decode(column: "id", as: UUID.self) }
             guard !undone.isEmpty else { return }
             let acts = try await CollectionActRecord.query(on: tx).filter(\.$id ~~ undone).all()
-            for (claimID, claimActs) in Dictionary(grouping: acts, by: \.claimID) {
+            // Claims in one order, so that two writers locking several claims (PostgreSQL) cannot wait for each other.
+            for (claimID, claimActs) in Dictionary(grouping: acts, by: \.claimID).sorted(by: { $0.key.uuidString < $1.key.uuidString }) {
                 try await takeBack(claimActs, ofClaim: claimID, creditorID: claimActs[0].creditorID, on: date, tx)
             }
         }
@@ -45,26 +49,34 @@ public enum UnsentActs {
         _ acts: [CollectionActRecord], ofClaim claimID: UUID, creditorID: UUID, on date: CivilDate, _ tx: any Database
     ) async throws {
         guard let claim = try await ClaimRecord.query(on: tx).filter(\.$id == claimID).filter(\.$creditorID == creditorID).first(),
-              !Self.settledOrWithAgency(claim)
+              claim.stage != ClaimStage.withAgency.rawValue
         else { return }
         let charged = [
             (LedgerComponent.fee, acts.reduce(0) { $0 + $1.feeMinor }),
             (.compensation, acts.reduce(0) { $0 + $1.compensationMinor }),
         ]
         let steps = acts.map(\.stepID).joined(separator: ", ")
+        let waived = Mutex<Int64>(0)
         // Through the ledger's writer even with nothing to take back: it holds the claim's row (PostgreSQL) while the
-        // stage is set below, so a daily run's batch of the claim either comes first or finds it changed.
-        try await LedgerWriter.append(toClaim: claimID, creditorID: creditorID, on: tx) { ledger in
+        // stage is set below, so a daily run's batch of the claim that read it before waits, then finds it changed.
+        let ledger = try await LedgerWriter.append(toClaim: claimID, creditorID: creditorID, on: tx) { ledger in
             charged.compactMap { component, amount in
-                // What was paid of it meanwhile stays paid: only what is still owed can be taken back.
                 let back = min(amount, ledger.balances[component].minorUnits)
                 guard back > 0 else { return nil }
+                waived.withLock { $0 += back }
                 return LedgerEntry(
                     kind: .waiver, component: component, amount: Money(minorUnits: back, currency: ledger.currency), date: date,
                     text: "\(steps): notice not sent, \(component.rawValue) taken back"
                 )
             }
         }
+        // What the waivers could not reach was paid (or written off, or credited) meanwhile: the part the debtor paid is theirs.
+        let unreached = charged.reduce(0) { $0 + $1.1 } - waived.withLock { $0 }
+        let paid = min(unreached, Self.paidToCosts(ledger))
+        try await CustomerCredit.keepTakenBack(
+            Money(minorUnits: paid, currency: ledger.currency), customerID: claim.customerID, creditorID: creditorID, claimID: claimID,
+            why: "\(steps): notice not sent", on: date, on: tx
+        )
         guard let now = try await ClaimRecord.query(on: tx).filter(\.$id == claimID).filter(\.$creditorID == creditorID).first(),
               !Self.settledOrWithAgency(now)
         else { return }
@@ -83,5 +95,11 @@ public enum UnsentActs {
 
     private static func settledOrWithAgency(_ claim: ClaimRecord) -> Bool {
         claim.stage == ClaimStage.closed.rawValue || claim.stage == ClaimStage.withAgency.rawValue
+    }
+
+    /// What payments took of the claim's fees and compensation.
+    private static func paidToCosts(_ ledger: ClaimLedger) -> Int64 {
+        ledger.entries.filter { $0.kind == .payment && ($0.component == .fee || $0.component == .compensation) }
+            .reduce(0) { $0 + $1.amount.minorUnits }
     }
 }
