@@ -27,6 +27,16 @@ public enum PaymentAllocator {
         )
     }
 
+    /// Refuses a payment spread over claims that is not positive, names a claim twice or is in another currency.
+    static func check(_ payment: Money, across claims: [(id: String, currency: Currency)]) throws(LedgerError) {
+        guard payment.isPositive else { throw .amountNotPositive(payment) }
+        var seen = Set<String>()
+        for claim in claims {
+            guard seen.insert(claim.id).inserted else { throw .claimListedTwice(id: claim.id) }
+            guard claim.currency == payment.currency else { throw .currencyMismatch(expected: claim.currency, found: payment.currency) }
+        }
+    }
+
     /// Spreads `payment` over several claims of one customer in the order given (the caller puts the
     /// oldest due date first), each claim by `designation` or the default order, until it is used up.
     public static func allocate(
@@ -35,13 +45,7 @@ public enum PaymentAllocator {
         guard payment.isPositive else { throw .amountNotPositive(payment) }
         // Checked before the loop so a bad designation is refused even when no claim is reached.
         _ = try designation?.paymentOrder()
-        var seen = Set<String>()
-        for claim in claims {
-            guard seen.insert(claim.id).inserted else { throw .claimListedTwice(id: claim.id) }
-            guard claim.balances.currency == payment.currency else {
-                throw .currencyMismatch(expected: claim.balances.currency, found: payment.currency)
-            }
-        }
+        try check(payment, across: claims.map { ($0.id, $0.balances.currency) })
         var remaining = payment.minorUnits
         var results: [ClaimAllocation] = []
         for claim in claims where remaining > 0 {

@@ -9,14 +9,7 @@ public enum WaiverOffer {
     public static func allocate(
         _ payment: Money, across claims: [MatchCandidate], paidOn: CivilDate
     ) throws(LedgerError) -> AllocationAcrossClaims {
-        guard payment.isPositive else { throw .amountNotPositive(payment) }
-        var seen = Set<String>()
-        for claim in claims {
-            guard seen.insert(claim.claimID).inserted else { throw .claimListedTwice(id: claim.claimID) }
-            guard claim.balances.currency == payment.currency else {
-                throw .currencyMismatch(expected: claim.balances.currency, found: payment.currency)
-            }
-        }
+        try PaymentAllocator.check(payment, across: claims.map { ($0.claimID, $0.balances.currency) })
         var remaining = payment.minorUnits
         var results: [ClaimAllocation] = []
         for claim in claims where remaining > 0 {
