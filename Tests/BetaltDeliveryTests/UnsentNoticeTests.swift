@@ -88,6 +88,24 @@ extension NoticeDeliveryTests {
             // Undone once: a second undo finds nothing to take back.
             try await UnsentActs.undo([act.id!], on: Self.runDate, database: store.database)
             #expect(try await CustomerCredit.balances(customerID: claim.customerID, creditorID: claim.creditorID, on: store.database) == credit)
+
+            // A payment that covered a charge that still counts (here a plan's fee) paid that one first; the unsent fee,
+            // written off with its claim, was not paid: nothing to credit.
+            let other = try #require(try await CollectionActRecord.query(on: store.database).filter(\.$actDate == Self.runDate.iso)
+                .filter(\.$feeMinor > 0).filter(\.$deliveryStatus == "pending").filter(\.$customerID != claim.customerID).sort(\.$claimID).first())
+            let written = try #require(try await ClaimRecord.find(other.claimID, on: store.database))
+            let currency = try Currency.named(written.currency)
+            try await LedgerWriter.append(
+                [.charge(.fee, Money(minorUnits: 17_000, currency: currency), on: Self.runDate, text: "instalment plan fee")],
+                toClaim: written.id!, creditorID: written.creditorID, on: store.database
+            )
+            _ = try await pay(17_000, written.currency, reference: written.paymentReference!, creditorID: written.creditorID, store)
+            try await WriteOffs.writeOff(claimID: written.id!, creditorID: written.creditorID, reason: "test", by: "kari@example",
+                                         userID: nil, on: Self.runDate, database: store.database)
+            let before = try await CustomerCredit.balances(customerID: written.customerID, creditorID: written.creditorID, on: store.database)
+            try await UnsentActs.undo([other.id!], on: Self.runDate, database: store.database)
+            #expect(try await CollectionActRecord.find(other.id, on: store.database)?.deliveryStatus == UnsentActs.status)
+            #expect(try await CustomerCredit.balances(customerID: written.customerID, creditorID: written.creditorID, on: store.database) == before)
         }
     }
 

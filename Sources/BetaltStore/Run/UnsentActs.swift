@@ -70,9 +70,9 @@ public enum UnsentActs {
                 )
             }
         }
-        // What the waivers could not reach was paid (or written off, or credited) meanwhile: the part the debtor paid is theirs.
+        // What the waivers could not reach was paid (or written off) meanwhile: the part the debtor paid is theirs.
         let unreached = charged.reduce(0) { $0 + $1.1 } - waived.withLock { $0 }
-        let paid = min(unreached, Self.paidToCosts(ledger))
+        let paid = min(unreached, try await Self.paidOfUnsentCharges(ledger, claimID: claimID, creditorID: creditorID, tx))
         try await CustomerCredit.keepTakenBack(
             Money(minorUnits: paid, currency: ledger.currency), customerID: claim.customerID, creditorID: creditorID, claimID: claimID,
             why: "\(steps): notice not sent", on: date, on: tx
@@ -97,9 +97,19 @@ public enum UnsentActs {
         claim.stage == ClaimStage.closed.rawValue || claim.stage == ClaimStage.withAgency.rawValue
     }
 
-    /// What payments took of the claim's fees and compensation.
-    private static func paidToCosts(_ ledger: ClaimLedger) -> Int64 {
-        ledger.entries.filter { $0.kind == .payment && ($0.component == .fee || $0.component == .compensation) }
-            .reduce(0) { $0 + $1.amount.minorUnits }
+    /// What payments took of the fees and compensation of the claim's not-sent acts and is not yet the customer's credit.
+    /// The charges that still count (fees of notices that went, a plan's fee) are taken to have been paid first, so the
+    /// customer is never credited with more than they paid for notices that never went.
+    private static func paidOfUnsentCharges(_ ledger: ClaimLedger, claimID: UUID, creditorID: UUID, _ tx: any Database) async throws -> Int64 {
+        func total(_ kinds: Set<LedgerEntryKind>) -> Int64 {
+            ledger.entries.filter { kinds.contains($0.kind) && ($0.component == .fee || $0.component == .compensation) }
+                .reduce(0) { $0 + $1.amount.minorUnits }
+        }
+        let unsent = try await CollectionActRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$claimID == claimID)
+            .filter(\.$deliveryStatus == status).all().reduce(0) { $0 + $1.feeMinor + $1.compensationMinor }
+        let credited = try await CustomerCreditEntryRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$claimID == claimID)
+            .filter(\.$kind == CustomerCredit.Kind.takenBack.rawValue).all().reduce(0) { $0 + $1.amountMinor }
+        let stillCounted = total([.fee, .compensation]) - unsent
+        return max(0, total([.payment]) - credited - stillCounted)
     }
 }
