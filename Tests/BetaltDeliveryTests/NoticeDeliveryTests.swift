@@ -161,9 +161,10 @@ struct NoticeDeliveryTests {
             try await onlyWaiting([message], store)
             message.recipient = "permanent-bounce@example.no"
             try await message.save(on: store.database)
-            let actIDs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == message.noticeID).all().compactMap(\.actID)
+            let noticed = try await acts(ofNotice: message.noticeID, store)
+            let actIDs = noticed.compactMap(\.id)
             var daysGiven: [UUID: Int] = [:]
-            for act in try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).all() {
+            for act in noticed {
                 daysGiven[act.id!] = Self.runDate.days(until: try CivilDate(iso: act.deadline!))
             }
             let later = Self.runDate.adding(days: 3)
@@ -178,9 +179,7 @@ struct NoticeDeliveryTests {
             )
             #expect(letter.status == "toPrint")
             #expect(letter.noticeDate == later.iso)
-            let acts = try await CollectionActRecord.query(on: store.database)
-                .filter(\.$id ~~ (try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == letter.id!).all().compactMap(\.actID)))
-                .all()
+            let acts = try await self.acts(ofNotice: letter.id!, store)
             #expect(Set(acts.compactMap(\.id)) == Set(actIDs))
             #expect(acts.allSatisfy { $0.deliveryStatus == "composed" }, "the letter went instead, so the acts count")
             for act in acts {
@@ -216,9 +215,8 @@ struct NoticeDeliveryTests {
             #expect(try await NoticeRecord.find(open.noticeID, on: store.database)?.status == "sent")
             #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
             // Its acts never went; their claims were settled, so there is nothing to take back.
-            let withdrawnActs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == settled.noticeID).all().compactMap(\.actID)
-            #expect(try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ withdrawnActs).all()
-                .map(\.deliveryStatus) == Array(repeating: UnsentActs.status, count: withdrawnActs.count))
+            let withdrawnActs = try await acts(ofNotice: settled.noticeID, store)
+            #expect(withdrawnActs.map(\.deliveryStatus) == Array(repeating: UnsentActs.status, count: withdrawnActs.count))
             #expect(try await count("ledger_entries WHERE kind = 'waiver'", store) == 0)
             #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty, "a withdrawn message stays withdrawn")
         }
@@ -286,8 +284,7 @@ struct NoticeDeliveryTests {
             let links = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == rewritten.id!).all()
             #expect(links.allSatisfy { link in link.actID != nil && link.claimSequence == now.first { $0.id == link.claimID }?.lastSequence })
             // The written-off claim's act never went; the others went in the new e-mail.
-            let oldActs = try await CollectionActRecord.query(on: store.database)
-                .filter(\.$id ~~ (try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == old.id!).all().compactMap(\.actID))).all()
+            let oldActs = try await acts(ofNotice: old.id!, store)
             #expect(oldActs.filter { $0.claimID == settled.id }.map(\.deliveryStatus) == [UnsentActs.status])
             #expect(oldActs.filter { $0.claimID != settled.id }.allSatisfy { $0.deliveryStatus == "composed" })
 
@@ -331,9 +328,9 @@ struct NoticeDeliveryTests {
             // Costs first: the part payment paid part of the fee the notice's act charged.
             let feeStillOwed = try #require(try await ClaimRecord.find(claim.id, on: store.database)).feeOpenMinor
             #expect(feeStillOwed == claim.feeOpenMinor - 1_000)
-            let actIDs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all().compactMap(\.actID)
-            let actFee = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).filter(\.$claimID == claim.id!).all()
-                .reduce(0) { $0 + $1.feeMinor }
+            let noticeActs = try await acts(ofNotice: notice.id!, store)
+            let actIDs = noticeActs.compactMap(\.id)
+            let actFee = noticeActs.filter { $0.claimID == claim.id! }.reduce(0) { $0 + $1.feeMinor }
             #expect(actFee > 0)
             // Writing it again fails: the table its new private link goes into is away for a while.
             try await sql.raw("ALTER TABLE debtor_links RENAME TO debtor_links_away").run()
@@ -426,8 +423,7 @@ struct NoticeDeliveryTests {
             // Two letters with an act that charged a fee: one claim of the first is disputed, one of the second promised.
             var chosen: [(NoticeRecord, ClaimRecord, CollectionActRecord)] = []
             for letter in try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).all() {
-                let links = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == letter.id!).all()
-                let acts = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ links.compactMap(\.actID)).all()
+                let acts = try await self.acts(ofNotice: letter.id!, store)
                 guard let act = acts.first(where: { $0.feeMinor > 0 }),
                       let claim = try await ClaimRecord.find(act.claimID, on: store.database), claim.feeOpenMinor >= act.feeMinor
                 else { continue }
@@ -598,6 +594,12 @@ struct NoticeDeliveryTests {
         return nil
     }
 
+    /// The run's acts a notice was written for.
+    func acts(ofNotice noticeID: UUID, _ store: StandaloneDatabase) async throws -> [CollectionActRecord] {
+        let ids = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
+        return try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ ids).all()
+    }
+
     func claims(of notice: NoticeRecord, _ store: StandaloneDatabase) async throws -> [ClaimRecord] {
         let ids = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == notice.id!).all().map(\.claimID)
         return try await ClaimRecord.query(on: store.database).filter(\.$id ~~ ids).all()
@@ -605,8 +607,7 @@ struct NoticeDeliveryTests {
 
     private func pendingMessageWithDeadline(_ store: StandaloneDatabase) async throws -> OutboxMessageRecord? {
         for message in try await OutboxMessageRecord.query(on: store.database).all() {
-            let actIDs = try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == message.noticeID).all().compactMap(\.actID)
-            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$id ~~ actIDs).all()
+            let acts = try await self.acts(ofNotice: message.noticeID, store)
             if acts.allSatisfy({ $0.deadline != nil }) { return message }
         }
         return nil

@@ -74,7 +74,7 @@ public struct NoticeComposer: Sendable {
         let existing = try await NoticeRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
             .filter(\.$groupKey == failed.groupKey).filter(\.$channel == Channel.letter.rawValue).count()
         guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return }
-        // The letter asks only for what is still owed: not for a claim settled meanwhile (`NoticeStanding`).
+        // The letter asks only for what is still owed: not for a claim settled, handed over or stopped meanwhile (`NoticeStanding`).
         var actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
         switch try await NoticeStanding.of([noticeID], on: database)[noticeID] {
         case .nothingToAsk:

@@ -36,7 +36,7 @@ public enum NoticeStanding: Sendable, Equatable {
         var claims: [UUID: ClaimRecord] = [:]
         for claim in try await ClaimRecord.query(on: database).filter(\.$id ~~ claimIDs).all() { claims[claim.id!] = claim }
         let disputes = try await DisputeRecord.query(on: database).filter(\.$claimID ~~ claimIDs).filter(\.$status == "open").all()
-        let paused = try await paused(Array(claims.values), disputes: disputes, on: database as! any SQLDatabase)
+        let paused = try await paused(Array(claims.values), of: noticeIDs, disputes: disputes, on: database as! any SQLDatabase)
         var lastDisputed: [UUID: Date] = [:]
         for dispute in disputes { lastDisputed[dispute.claimID] = max(lastDisputed[dispute.claimID] ?? .distantPast, dispute.createdAt ?? .distantPast) }
         var written: [UUID: Date] = [:]
@@ -44,19 +44,18 @@ public enum NoticeStanding: Sendable, Equatable {
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
             // A dispute raised after the notice was written changes what it may ask for.
-            let disputedSince = Set(lastDisputed.filter { $0.value > written[noticeID] ?? .distantFuture }.keys)
-            standings[noticeID] = standing(of: links, claims: claims, paused: paused, disputedSince: disputedSince)
+            let writtenAt = written[noticeID] ?? .distantFuture
+            standings[noticeID] = standing(of: links, claims: claims, paused: paused) { lastDisputed[$0].map { $0 > writtenAt } ?? false }
         }
         return standings
     }
 
     /// The claims whose collection stopped, as the planner stops it: open disputes for all that is open, an open
     /// promise, a payment plan offered or running.
-    private static func paused(_ claims: [ClaimRecord], disputes: [DisputeRecord], on sql: any SQLDatabase) async throws -> Set<UUID> {
-        guard !claims.isEmpty else { return [] }
-        var pairs = JSONRows()
-        for claim in claims { pairs.append(.uuid(claim.creditorID), .uuid(claim.id!)) }
-        let relation = BulkStatement.relation(pairs, DueClaims.keyColumns, on: sql)
+    private static func paused(
+        _ claims: [ClaimRecord], of noticeIDs: [UUID], disputes: [DisputeRecord], on sql: any SQLDatabase
+    ) async throws -> Set<UUID> {
+        let relation: SQLQueryString = "(SELECT DISTINCT creditor_id, claim_id FROM notice_claims WHERE notice_id IN (\(binds: noticeIDs)))"
         var paused = try await PaymentPlans.paused(claims: relation, on: sql)
         paused.formUnion(try await Promises.open(claims: relation, on: sql).keys)
         var disputed: [UUID: Int64] = [:]
@@ -66,7 +65,7 @@ public enum NoticeStanding: Sendable, Equatable {
     }
 
     private static func standing(
-        of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>, disputedSince: Set<UUID>
+        of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>, disputedSince: (UUID) -> Bool
     ) -> NoticeStanding {
         // Only the run's notices carry acts. Other letters (a plan's agreement, a dispute's answer) are about the
         // claim's state itself, so they stop only once everything they are about is settled.
@@ -81,7 +80,7 @@ public enum NoticeStanding: Sendable, Equatable {
         }
         // Links written before the sequence was kept compare only what is still to be asked for.
         let unchanged = askable.allSatisfy { link in
-            !disputedSince.contains(link.claimID) && (link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true)
+            !disputedSince(link.claimID) && (link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true)
         }
         if askable.count == dunning.count && unchanged { return .asWritten }
         return askable.isEmpty ? .nothingToAsk : .rewrite(actIDs: askable.compactMap(\.actID))
