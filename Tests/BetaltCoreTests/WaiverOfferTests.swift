@@ -8,11 +8,13 @@ struct WaiverOfferTests {
 
     private func nok(_ minorUnits: Int64) -> Money { Money(minorUnits: minorUnits, currency: .nok) }
 
-    private func claim(_ id: String, principal: Int64 = 100_000, offer: CivilDate? = until, due: Int = 1) throws -> MatchCandidate {
+    private func claim(
+        _ id: String, principal: Int64 = 100_000, offer: CivilDate? = until, due: Int = 1, disputed: Int64 = 0
+    ) throws -> MatchCandidate {
         MatchCandidate(
             claimID: id, invoiceNumber: "F-\(id)", paymentReference: "KID-\(id)", dueDate: try CivilDate(2026, 10, due),
             balances: try ComponentBalances(principal: nok(principal), fee: nok(3_500), interest: nok(1_234), compensation: nok(0)),
-            waiverOfferUntil: offer
+            waiverOfferUntil: offer, disputed: nok(disputed)
         )
     }
 
@@ -99,5 +101,31 @@ struct WaiverOfferTests {
             amount: nok(100_000), paidOn: Self.until, isReversal: false, byReference: [try claim("a", offer: nil)], byNumber: []
         )).claims.first)
         #expect(share.result.amount(for: .fee) == nok(3_500) && share.waived.isEmpty)
+    }
+
+    @Test("a claim disputed in part: the undisputed principal the notice named keeps the offer, the disputed part stays open")
+    func disputedInPart() throws {
+        let allocation = try allocation(try PaymentMatcher.match(
+            amount: nok(70_000), paidOn: Self.until, isReversal: false, byReference: [try claim("a", disputed: 30_000)], byNumber: []
+        ))
+        let share = try #require(allocation.claims.first)
+        #expect(share.result.amount(for: .principal) == nok(70_000) && share.result.amount(for: .fee) == nok(0))
+        #expect(share.offerKept == Self.until && share.waived.count == 2)
+        #expect(allocation.overpayment == nok(0))
+        let entries = share.entries(on: Self.until, reference: "KID-a")
+        #expect(entries.reduce(0) { $0 + $1.amount.minorUnits } == 74_734, "the disputed 300 kr are neither paid nor waived")
+    }
+
+    @Test("a claim disputed in part: less than the undisputed principal keeps nothing yet, and more is not asked for")
+    func disputedInPartShort() throws {
+        let short = try #require(try allocation(try PaymentMatcher.match(
+            amount: nok(69_999), paidOn: Self.until, isReversal: false, byReference: [try claim("a", disputed: 30_000)], byNumber: []
+        )).claims.first)
+        #expect(short.result.amount(for: .principal) == nok(69_999) && short.waived.isEmpty && short.offerKept == nil)
+        let more = try allocation(try PaymentMatcher.match(
+            amount: nok(100_000), paidOn: Self.until, isReversal: false, byReference: [try claim("a", disputed: 30_000)], byNumber: []
+        ))
+        #expect(more.claims.first?.result.amount(for: .principal) == nok(70_000) && more.claims.first?.waived.count == 2)
+        #expect(more.overpayment == nok(30_000), "the disputed part is not taken while it is disputed: the rest is credit")
     }
 }

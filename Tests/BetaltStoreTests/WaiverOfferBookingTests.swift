@@ -29,18 +29,26 @@ struct WaiverOfferBookingTests {
             _ = try await DailyRun(date: Self.runDate).run(on: store.database)
             let offering = try await CollectionActRecord.query(on: store.database).filter(\.$actDate == Self.runDate.iso)
                 .filter(\.$waiverIfPaidBy != nil).filter(\.$feeMinor > 0).sort(\.$claimID).all()
-            try #require(offering.count >= 2)
-            let (kept, late) = (offering[0], offering[1])
+            try #require(offering.count >= 3)
+            let (kept, late, disputedInPart) = (offering[0], offering[1], offering[2])
             let until = try CivilDate(iso: try #require(kept.waiverIfPaidBy))
             #expect(until == Self.runDate.adding(days: 10))
+            // The notice leaves a disputed part out of what it asks for, so the offer asks only for the rest.
+            let disputedClaim = try #require(try await ClaimRecord.find(disputedInPart.claimID, on: store.database))
+            let disputedMinor: Int64 = 10_000
+            _ = try await Disputes.raise(
+                claimID: disputedInPart.claimID, creditorID: disputedClaim.creditorID,
+                amount: Money(minorUnits: disputedMinor, currency: try Currency.named(disputedClaim.currency)), reason: .wrongAmount,
+                text: "100 kr too much", raisedBy: "debtor", userID: nil, on: Self.runDate.adding(days: 1), database: store.database
+            )
 
-            for (act, paidOn) in [(kept, until), (late, until.adding(days: 1))] {
+            for (act, paidOn, less) in [(kept, until, Int64(0)), (late, until.adding(days: 1), 0), (disputedInPart, until, disputedMinor)] {
                 let claim = try #require(try await ClaimRecord.find(act.claimID, on: store.database))
                 #expect(claim.waiverOfferUntil == act.waiverIfPaidBy, "the claim keeps the offer its notice made")
                 let booked = try await store.database.transaction { tx in
                     try await PaymentBooking.book(
                         [NewPayment(
-                            amount: Money(minorUnits: claim.principalOpenMinor, currency: try Currency.named(claim.currency)), paidOn: paidOn,
+                            amount: Money(minorUnits: claim.principalOpenMinor - less, currency: try Currency.named(claim.currency)), paidOn: paidOn,
                             bookingDate: paidOn, references: [claim.paymentReference!], referredDocuments: [], mentionedNumbers: [],
                             freeText: "", payerName: nil, bankReference: "B-\(claim.invoiceNumber)", isReversal: false, source: "test"
                         )],
@@ -58,6 +66,12 @@ struct WaiverOfferBookingTests {
             let open = try #require(try await ClaimRecord.find(late.claimID, on: store.database))
             #expect(open.openMinor > 0 && open.feeOpenMinor == 0 && open.stage != ClaimStage.closed.rawValue, "costs first, nothing waived")
             #expect(try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == late.claimID).filter(\.$kind == "waiver").count() == 0)
+
+            let disputed = try #require(try await ClaimRecord.find(disputedInPart.claimID, on: store.database))
+            #expect(disputed.principalOpenMinor == disputedMinor && disputed.openMinor == disputedMinor, "the disputed part alone stays open")
+            #expect(disputed.feeOpenMinor == 0 && disputed.interestOpenMinor == 0)
+            #expect(try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == disputedInPart.claimID)
+                .filter(\.$kind == "waiver").filter(\.$component == "fee").count() == 1, "the undisputed principal kept the offer")
         }
     }
 }

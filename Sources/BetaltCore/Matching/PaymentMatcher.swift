@@ -7,10 +7,12 @@ public struct MatchCandidate: Sendable, Hashable {
     public let balances: ComponentBalances
     /// The last day of a notice's offer to waive the fee and interest if the rest is paid (`WaiverOffer`); nil if none.
     public let waiverOfferUntil: CivilDate?
+    /// What open disputes cover: a notice leaves it out of what it asks for, so the waiver offer does not ask for it.
+    public let disputed: Money
 
     public init(
         claimID: String, invoiceNumber: String, paymentReference: String?, dueDate: CivilDate, balances: ComponentBalances,
-        waiverOfferUntil: CivilDate? = nil
+        waiverOfferUntil: CivilDate? = nil, disputed: Money? = nil
     ) {
         self.claimID = claimID
         self.invoiceNumber = invoiceNumber
@@ -18,13 +20,14 @@ public struct MatchCandidate: Sendable, Hashable {
         self.dueDate = dueDate
         self.balances = balances
         self.waiverOfferUntil = waiverOfferUntil
+        self.disputed = disputed ?? Money(minorUnits: 0, currency: balances.currency)
     }
 
     /// The same claim with other balances (after a payment took from them).
     public func with(balances: ComponentBalances) -> MatchCandidate {
         MatchCandidate(
             claimID: claimID, invoiceNumber: invoiceNumber, paymentReference: paymentReference, dueDate: dueDate, balances: balances,
-            waiverOfferUntil: waiverOfferUntil
+            waiverOfferUntil: waiverOfferUntil, disputed: disputed
         )
     }
 
@@ -34,9 +37,15 @@ public struct MatchCandidate: Sendable, Hashable {
         return date <= until
     }
 
-    /// What paying the claim on `date` takes: the principal alone while the waiver offer stands, else all that is open.
+    /// The principal the waiver offer asks for: what is open of it, less what is disputed (as the notice named it).
+    public var principalAsked: Money {
+        Money(minorUnits: max(balances.principal.minorUnits - disputed.minorUnits, 0), currency: balances.currency)
+    }
+
+    /// What paying the claim on `date` takes: the undisputed principal alone while the waiver offer stands, else all
+    /// that is open.
     public func amountAsked(on date: CivilDate?) -> Money {
-        offerStands(on: date) ? balances.principal : balances.total
+        offerStands(on: date) ? principalAsked : balances.total
     }
 }
 

@@ -1,7 +1,8 @@
 /// A notice's offer "pay the rest by this day and the fee and interest are waived" (NO "betal innen … så stryker vi
 /// gebyret", a ladder option), kept by the payment. While the offer stands, a payment goes to the principal first, as
-/// the debtor paid what the offer asked for; once it has covered the principal, the fee, compensation and interest
-/// left open are waived. Paying more than the principal by the day leaves the rest as the customer's credit: the
+/// the debtor paid what the offer asked for; once it has covered the principal, less what open disputes cover (a
+/// notice does not ask for that), the fee, compensation and interest left open are waived; the disputed part stays
+/// open until the dispute is decided. Paying more than the principal by the day leaves the rest as the customer's credit: the
 /// offer was made, so nothing more is owed. Pure: the caller books the entries (`ClaimAllocation.entries`).
 public enum WaiverOffer {
     /// Spreads `payment`, made on `paidOn`, over the claims in the order given (oldest due first): each claim whose offer
@@ -20,7 +21,7 @@ public enum WaiverOffer {
                 Money(minorUnits: share, currency: payment.currency), to: claim.balances, designation: offer ? .principalFirst : nil
             )
             var allocation = ClaimAllocation(claimID: claim.claimID, result: result)
-            if offer, result.amount(for: .principal) == claim.balances.principal {
+            if offer, result.amount(for: .principal).minorUnits >= claim.principalAsked.minorUnits {
                 allocation.offerKept = claim.waiverOfferUntil
                 allocation.waived = [LedgerComponent.fee, .compensation, .interest].compactMap { component in
                     let left = claim.balances[component].minorUnits - result.amount(for: component).minorUnits

@@ -25,10 +25,15 @@ struct OpenClaims {
     /// Values looked up per query: a file's 100,000 references at once would hold as many rows in memory.
     static let valuesPerQuery = 5_000
 
-    /// The columns a claim is read with, in this order (`add` reads them by position).
+    /// The columns a claim is read with, in this order (`add` reads them by position). What open disputes cover
+    /// matters only to a waiver offer (`MatchCandidate.principalAsked`), so only a claim with one asks for it.
     private static let columns = [
         "c.id", "c.customer_id", "c.invoice_number", "c.payment_reference", "c.due_date", "c.currency", "c.principal_open_minor",
         "c.fee_open_minor", "c.interest_open_minor", "c.compensation_open_minor", "c.last_sequence", "c.waiver_offer_until",
+        """
+        CASE WHEN c.waiver_offer_until IS NULL THEN 0 ELSE (SELECT CAST(COALESCE(SUM(d.amount_minor), 0) AS BIGINT) FROM disputes d
+         WHERE d.creditor_id = c.creditor_id AND d.claim_id = c.id AND d.status = 'open') END
+        """,
     ]
 
     /// The claims of `payerKeys`, and the rows of those `references` and `invoiceNumbers` name, read as JSON
@@ -90,7 +95,7 @@ struct OpenClaims {
             claimID: id, invoiceNumber: try row.text(2), paymentReference: try row.optionalText(3),
             dueDate: try CivilDate(iso: try row.text(4)),
             balances: try ComponentBalances(principal: try money(6), fee: try money(7), interest: try money(8), compensation: try money(9)),
-            waiverOfferUntil: try row.optionalText(11).map { try CivilDate(iso: $0) }
+            waiverOfferUntil: try row.optionalText(11).map { try CivilDate(iso: $0) }, disputed: try money(12)
         )
         claims[id] = State(candidate: candidate, customerID: try row.uuidText(1), lastSequence: try row.integer(10))
         if let reference = candidate.paymentReference { idsByReference[reference, default: []].append(id) }
