@@ -12,21 +12,26 @@ struct WaiverOfferBookingTests {
     static let today = try! CivilDate(2026, 11, 22)
     static let runDate = try! CivilDate(2026, 11, 23)
 
+    /// The demo ledger, run once with ladders that offer the waiver for 10 days.
+    private static func runWithOffers(on database: any Database) async throws {
+        let ledger = try DemoLedger(today: today, customersPerCreditor: 12, invoicesPerCreditor: 90)
+        try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: database)
+        for creditor in try await CreditorRecord.query(on: database).all() {
+            let country = try #require(Country(rawValue: creditor.country))
+            let standard = country == .norway ? Ladder.defaultNorway : .defaultSweden
+            let waiving = Ladder(
+                id: standard.id, name: standard.name, country: country, steps: standard.steps, options: LadderOptions(waiverIfPaidWithinDays: 10)
+            )
+            try await LadderBook.save(waiving, key: LadderBook.defaultKey(country), creditorID: creditor.id!, on: today, database: database)
+        }
+        _ = try await DailyRun(date: runDate).run(on: database)
+    }
+
     @Test("a payment of the principal by the offer's day settles the claim, waiving the fee and interest; one a day late does not",
           arguments: TestEngine.allCases)
     func offerKeptByThePayment(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
-            let ledger = try DemoLedger(today: Self.today, customersPerCreditor: 12, invoicesPerCreditor: 90)
-            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: store.database)
-            for creditor in try await CreditorRecord.query(on: store.database).all() {
-                let country = try #require(Country(rawValue: creditor.country))
-                let standard = country == .norway ? Ladder.defaultNorway : .defaultSweden
-                let waiving = Ladder(
-                    id: standard.id, name: standard.name, country: country, steps: standard.steps, options: LadderOptions(waiverIfPaidWithinDays: 10)
-                )
-                try await LadderBook.save(waiving, key: LadderBook.defaultKey(country), creditorID: creditor.id!, on: Self.today, database: store.database)
-            }
-            _ = try await DailyRun(date: Self.runDate).run(on: store.database)
+            try await Self.runWithOffers(on: store.database)
             let offering = try await CollectionActRecord.query(on: store.database).filter(\.$actDate == Self.runDate.iso)
                 .filter(\.$waiverIfPaidBy != nil).filter(\.$feeMinor > 0).sort(\.$claimID).all()
             try #require(offering.count >= 3)
@@ -72,6 +77,62 @@ struct WaiverOfferBookingTests {
             #expect(disputed.feeOpenMinor == 0 && disputed.interestOpenMinor == 0)
             #expect(try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == disputedInPart.claimID)
                 .filter(\.$kind == "waiver").filter(\.$component == "fee").count() == 1, "the undisputed principal kept the offer")
+        }
+    }
+
+    @Test("a payment a person assigns, and credit used on a claim, keep a standing offer as matching does", arguments: TestEngine.allCases)
+    func offerKeptByHand(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await Self.runWithOffers(on: store.database)
+            let until = Self.runDate.adding(days: 10)
+            let offering = try await ClaimRecord.query(on: store.database)
+                .filter(\.$waiverOfferUntil == until.iso).filter(\.$feeOpenMinor > 0).sort(\.$invoiceNumber).all()
+            // A claim with an offer, and another open claim of the same customer with costs open, given the offer too
+            // (as its own notice would have).
+            let others = try await ClaimRecord.query(on: store.database).filter(\.$openMinor > 0)
+                .sort(\.$invoiceNumber).all()
+            let (first, second) = try #require(offering.lazy.compactMap { claim in
+                others.first {
+                    $0.customerID == claim.customerID && $0.id != claim.id && $0.principalOpenMinor > 0
+                        && $0.feeOpenMinor + $0.interestOpenMinor > 0
+                }.map { (claim, $0) }
+            }.first)
+            let creditorID = first.creditorID, currency = try Currency.named(first.currency)
+            second.waiverOfferUntil = until.iso
+            try await second.update(on: store.database)
+
+            // A payment without reference waits for a person, who assigns it to the first claim on the offer's day.
+            let paid = first.principalOpenMinor + second.principalOpenMinor
+            let booked = try await store.database.transaction { tx in
+                try await PaymentBooking.book(
+                    [NewPayment(
+                        amount: Money(minorUnits: paid, currency: currency), paidOn: until, bookingDate: until, references: [], referredDocuments: [],
+                        mentionedNumbers: [], freeText: "for the two invoices", payerName: nil, bankReference: "B-by-hand", isReversal: false,
+                        source: "test"
+                    )],
+                    fileID: nil, creditorID: creditorID, on: tx
+                )
+            }
+            guard case .unmatched = try #require(booked.first).match else { Issue.record("matched without a reference"); return }
+            let outcome = try await PaymentAssignment.assign(
+                paymentID: booked[0].paymentID, toInvoice: first.invoiceNumber, creditorID: creditorID, by: "test", today: until, on: store.database
+            )
+            #expect(outcome.allocated.minorUnits == first.principalOpenMinor, "the principal alone is what the offer asked for")
+            #expect(outcome.overpayment.minorUnits == second.principalOpenMinor, "the rest is the customer's credit")
+            let settled = try #require(try await ClaimRecord.find(first.id, on: store.database))
+            #expect(settled.openMinor == 0 && settled.stage == ClaimStage.closed.rawValue, "the fee and interest are waived")
+
+            // The credit, used on the second claim while its offer stands, pays its principal and keeps the offer too.
+            let used = try await CustomerCredit.apply(
+                toClaim: try second.requireID(), creditorID: creditorID, by: "test", userID: nil, today: until, on: store.database
+            )
+            #expect(used.minorUnits == second.principalOpenMinor)
+            let closed = try #require(try await ClaimRecord.find(second.id, on: store.database))
+            #expect(closed.openMinor == 0 && closed.stage == ClaimStage.closed.rawValue)
+            #expect(try await LedgerEntryRecord.query(on: store.database).filter(\.$claimID == second.requireID())
+                .filter(\.$kind == "waiver").count() >= 1)
+            #expect(try await CustomerCredit.balances(customerID: second.customerID, creditorID: creditorID, on: store.database)
+                .allSatisfy { !$0.isPositive }, "the credit is used up")
         }
     }
 }

@@ -130,7 +130,10 @@ public enum PaymentMatcher {
         return .unmatched(Reason("no reference or invoice number in the payment names an open claim"), suggestions: [])
     }
 
-    private static func allocate(_ amount: Money, to candidates: [MatchCandidate], paidOn: CivilDate?) throws -> AllocationAcrossClaims {
+    /// Spreads `amount`, paid on `paidOn`, over the claims, oldest due first: kept waiver offers first
+    /// (`WaiverOffer`), else costs → interest → principal within each. Also for a payment a person assigns, or
+    /// credit used on a claim.
+    public static func allocate(_ amount: Money, to candidates: [MatchCandidate], paidOn: CivilDate?) throws -> AllocationAcrossClaims {
         let ordered = candidates.sorted { ($0.dueDate, $0.invoiceNumber) < ($1.dueDate, $1.invoiceNumber) }
         if let paidOn, ordered.contains(where: { $0.offerStands(on: paidOn) }) {
             return try WaiverOffer.allocate(amount, across: ordered, paidOn: paidOn)

@@ -3,12 +3,30 @@ import FluentKit
 import Foundation
 
 extension ClaimRecord {
-    /// The claim as a payment may be matched to it: its reference, due date and open balances.
-    func matchCandidate() throws -> MatchCandidate {
-        MatchCandidate(
+    /// The claim as a payment may be matched to it: its reference, due date, open balances, and what its open
+    /// disputes cover (`disputed`, in minor units).
+    func matchCandidate(disputed: Int64 = 0) throws -> MatchCandidate {
+        let balances = try balances()
+        return MatchCandidate(
             claimID: try requireID().uuidString, invoiceNumber: invoiceNumber, paymentReference: paymentReference,
-            dueDate: try CivilDate(iso: dueDate), balances: try balances(),
-            waiverOfferUntil: try waiverOfferUntil.map { try CivilDate(iso: $0) }
+            dueDate: try CivilDate(iso: dueDate), balances: balances,
+            waiverOfferUntil: try waiverOfferUntil.map { try CivilDate(iso: $0) },
+            disputed: Money(minorUnits: disputed, currency: balances.currency)
+        )
+    }
+
+    /// `amount`, paid on `paidOn`, spread over `claims` as matching spreads a payment, a standing waiver offer
+    /// kept (`PaymentMatcher.allocate`): for money a person puts on claims, which the debtor paid as surely.
+    static func allocate(_ amount: Money, to claims: [ClaimRecord], paidOn: CivilDate, on database: any Database) async throws -> AllocationAcrossClaims {
+        let ids = try claims.map { try $0.requireID() }
+        var disputed: [UUID: Int64] = [:]
+        if claims.contains(where: { $0.waiverOfferUntil != nil }) {
+            for dispute in try await DisputeRecord.query(on: database).filter(\.$claimID ~~ ids).filter(\.$status == "open").all() {
+                disputed[dispute.claimID, default: 0] += dispute.amountMinor
+            }
+        }
+        return try PaymentMatcher.allocate(
+            amount, to: try claims.map { try $0.matchCandidate(disputed: disputed[try $0.requireID()] ?? 0) }, paidOn: paidOn
         )
     }
 

@@ -66,8 +66,8 @@ public enum CustomerCredit {
         )
     }
 
-    /// Uses the customer's credit on one of their open claims (as much as both allow), booked on the claim's
-    /// ledger as a payment; audited. Returns what was used (zero when there was nothing to use).
+    /// Uses the customer's credit on one of their open claims (as much as both allow, or what a standing waiver offer
+    /// asks for), booked on the claim's ledger as a payment; audited. Returns what was used (zero when there was nothing to use).
     @discardableResult
     public static func apply(
         toClaim claimID: UUID, creditorID: UUID, by user: String, userID: UUID?, today: CivilDate, on database: any Database
@@ -79,11 +79,15 @@ public enum CustomerCredit {
             try await lockCustomer(claim.customerID, on: tx)
             let credit = try await balances(customerID: claim.customerID, creditorID: creditorID, on: tx)
                 .first { $0.currency == currency }?.minorUnits ?? 0
-            let amount = Money(minorUnits: min(credit, claim.openMinor), currency: currency)
-            guard amount.isPositive else { return Money.zero(currency) }
-            let result = try PaymentAllocator.allocate(amount, to: try claim.matchCandidate().balances)
+            let available = Money(minorUnits: min(credit, claim.openMinor), currency: currency)
+            guard available.isPositive else { return Money.zero(currency) }
+            // The credit is the customer's money already paid: it keeps a waiver offer that stands today, and then
+            // only what the offer asks for is used.
+            let allocation = try await ClaimRecord.allocate(available, to: [claim], paidOn: today, on: tx)
+            guard let share = allocation.claims.first else { return Money.zero(currency) }
+            let amount = share.result.allocated
             try await LedgerWriter.append(
-                result.entries(on: today, reference: "customer credit"), toClaim: claimID, creditorID: creditorID, on: tx
+                share.entries(on: today, reference: "customer credit"), toClaim: claimID, creditorID: creditorID, on: tx
             )
             try await entry(
                 .applied, -amount.minorUnits, currency, customerID: claim.customerID, creditorID: creditorID, date: today, paymentID: nil,

@@ -17,7 +17,8 @@ public enum PaymentAssignment {
     }
 
     /// Allocates the payment to the claims whose invoice numbers `invoiceNumbers` names (one, or several
-    /// separated by commas or spaces): oldest due first, costs → interest → principal within each. Books it
+    /// separated by commas or spaces): oldest due first, costs → interest → principal within each, or the principal
+    /// first where a notice's waiver offer stands on the payment's date, waiving the rest once it is paid. Books it
     /// through `LedgerWriter`, marks the payment matched by hand and writes the audit line, all in one
     /// transaction. Throws `AssignmentRefused`, changing nothing, when it cannot be done.
     public static func assign(
@@ -53,17 +54,15 @@ public enum PaymentAssignment {
 
             let currency = try Currency.named(payment.currency)
             let amount = Money(minorUnits: payment.amountMinor, currency: currency)
-            let allocation = try PaymentAllocator.allocate(
-                amount, across: try claims.map { (id: try $0.requireID().uuidString, balances: try $0.matchCandidate().balances) }
-            )
             let paidOn = payment.bookingDate.flatMap { try? CivilDate(iso: $0) } ?? today
+            let allocation = try await ClaimRecord.allocate(amount, to: claims, paidOn: paidOn, on: tx)
             let reference = payment.references.split(separator: ",").first.map(String.init) ?? payment.bankReference ?? "payment"
             var allocatedMinor: Int64 = 0
             var matched: [[String: Int64]] = []
             for share in allocation.claims {
                 guard let claimID = UUID(uuidString: share.claimID) else { continue }
                 try await LedgerWriter.append(
-                    share.result.entries(on: paidOn, reference: "\(reference) (manual)"), toClaim: claimID, creditorID: creditorID, on: tx
+                    share.entries(on: paidOn, reference: "\(reference) (manual)"), toClaim: claimID, creditorID: creditorID, on: tx
                 )
                 allocatedMinor += share.result.allocated.minorUnits
                 matched.append([share.claimID: share.result.allocated.minorUnits])
