@@ -11,6 +11,9 @@ struct DueClaim: Sendable {
     let currency: Currency
     let lastSequence: Int64
     let stage: ClaimStage
+    /// The next-action date as the claim's row held it when read (ISO date): with the sequence and the stage,
+    /// what the run's write is guarded by (`RunBatchWriter.claimGuards`).
+    let nextActionDate: String?
     let ladder: Ladder
     let facts: ClaimFacts
     /// The last day of the waiver offer a notice made, as the claim's row holds it (ISO date).
@@ -91,15 +94,17 @@ enum DueClaims {
         var pairs = JSONRows()
         for key in keys { pairs.append(.uuid(key.creditorID), .uuid(key.id)) }
         let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
-        let historyText = try await takenSteps(batch, on: sql)
-        let disputed = try await Disputes.openAmounts(claims: batch, on: sql)
-        let promised = try await Promises.open(claims: batch, on: sql)
-        let planned = try await PaymentPlans.paused(claims: batch, on: sql)
+        // The claims' rows first, the rest after: a change committed in between (an act undone, a dispute raised)
+        // is then in what is read after, or moves what the write is guarded by, never only in the history.
         let rows = try await BulkStatement.rows(ClaimColumn.allCases.map(\.expression), """
             FROM \(batch) AS k
             JOIN claims c ON c.id = k.claim_id AND c.creditor_id = k.creditor_id
             JOIN customers u ON u.id = c.customer_id
             """, on: sql)
+        let historyText = try await takenSteps(batch, on: sql)
+        let disputed = try await Disputes.openAmounts(claims: batch, on: sql)
+        let promised = try await Promises.open(claims: batch, on: sql)
+        let planned = try await PaymentPlans.paused(claims: batch, on: sql)
         let owners = try rows.map { row -> Owner in
             let creditorID = try row.uuid(ClaimColumn.creditorID.rawValue)
             guard let creditor = creditors[creditorID] else { throw UnreadableLadder(key: "default", reason: "no creditor \(creditorID)") }
@@ -156,7 +161,7 @@ extension DueClaims.Batch {
             return DueClaim(
                 id: id, creditorID: owner.creditorID, customerID: owner.customerID, currency: currency,
                 lastSequence: try row.integer(DueClaims.ClaimColumn.lastSequence.rawValue),
-                stage: ClaimStage(rawValue: try column(.stage)) ?? .open,
+                stage: ClaimStage(rawValue: try column(.stage)) ?? .open, nextActionDate: try optional(.nextActionDate),
                 ladder: owner.ladder, facts: facts, waiverOfferUntil: try optional(.waiverOfferUntil)
             )
         }
@@ -168,6 +173,7 @@ extension DueClaims {
     fileprivate enum ClaimColumn: Int, CaseIterable {
         case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
         case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough, waiverOfferUntil
+        case nextActionDate
         case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber
 
         var expression: String {
@@ -188,6 +194,7 @@ extension DueClaims {
             case .reminderFeeAgreed: "c.reminder_fee_agreed"
             case .interestChargedThrough: "c.interest_charged_through"
             case .waiverOfferUntil: "c.waiver_offer_until"
+            case .nextActionDate: "c.next_action_date"
             case .kind: "u.kind"
             case .name: "u.name"
             case .acceptedChannels: "u.accepted_channels"
