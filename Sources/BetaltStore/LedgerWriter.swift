@@ -41,7 +41,10 @@ public enum LedgerWriter {
                 ).create(on: tx)
             }
             claim.mirror(updated.balances, lastSequence: sequence)
-            if updated.isSettled { claim.stage = ClaimStage.closed.rawValue }
+            if updated.isSettled, let last = entries.last {
+                claim.stage = ClaimStage.closed.rawValue
+                try await Disputes.closeOpen(ofClaim: claimID, creditorID: creditorID, on: last.date, sql: tx as! any SQLDatabase)
+            }
             try await claim.update(on: tx)
             return updated
         }

@@ -99,4 +99,48 @@ struct DisputeTests {
             #expect(try await ClaimRecord.find(claim.id, on: store.database)?.openMinor == claim.openMinor - 15_000)
         }
     }
+
+    @Test("a claim written off, or paid in full by a bank file, closes its open disputes: nothing is left to decide",
+          arguments: TestEngine.allCases)
+    func closedWithTheirClaim(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await seeded(store)
+            let claims = try await ClaimRecord.query(on: store.database).filter(\.$openMinor > 50_000).filter(\.$stage != "closed")
+                .filter(\.$paymentReference != nil).sort(\.$invoiceNumber).all()
+            let (writtenOff, paid, untouched) = (claims[0], claims[1], claims[2])
+            let tuesday = Self.monday.adding(days: 1), friday = Self.monday.adding(days: 4)
+            var disputes: [UUID] = []
+            for claim in [writtenOff, paid, untouched] {
+                disputes.append(try await Disputes.raise(
+                    claimID: claim.id!, creditorID: claim.creditorID, amount: Money(minorUnits: 10_000, currency: try .named(claim.currency)),
+                    reason: .quality, text: "Scratched", raisedBy: "debtor", userID: nil, on: tuesday, database: store.database
+                ).id!)
+            }
+            try await WriteOffs.writeOff(
+                claimID: writtenOff.id!, creditorID: writtenOff.creditorID, reason: "Bankrupt", by: "kari@example", userID: nil, on: friday,
+                database: store.database
+            )
+            _ = try await store.database.transaction { tx in
+                try await PaymentBooking.book(
+                    [NewPayment(
+                        amount: Money(minorUnits: paid.openMinor, currency: try .named(paid.currency)), paidOn: friday, bookingDate: friday,
+                        references: [paid.paymentReference!], referredDocuments: [], mentionedNumbers: [], freeText: "", payerName: nil,
+                        bankReference: "B-all", isReversal: false, source: "test"
+                    )],
+                    fileID: nil, creditorID: paid.creditorID, on: tx
+                )
+            }
+            #expect(try await ClaimRecord.find(paid.id, on: store.database)?.stage == "closed")
+
+            let after = try await DisputeRecord.query(on: store.database).filter(\.$id ~~ disputes).all()
+            let byClaim = Dictionary(uniqueKeysWithValues: after.map { ($0.claimID, $0) })
+            for claim in [writtenOff, paid] {
+                let dispute = try #require(byClaim[claim.id!])
+                #expect(dispute.status == Disputes.closedWithClaim && dispute.decidedOn == friday.iso && dispute.decidedBy == "Betalt")
+            }
+            #expect(byClaim[untouched.id!]?.status == "open")
+            let queue = try await Disputes.open(creditorID: untouched.creditorID, on: store.database).map(\.claimID)
+            #expect(queue.contains(untouched.id!) && !queue.contains(writtenOff.id!) && !queue.contains(paid.id!))
+        }
+    }
 }

@@ -335,6 +335,10 @@ enum Translations {
         "dispute.open": [.nb: "Åpen – innfordring stanset", .sv: "Öppen – indrivning stoppad", .en: "Open – collection stopped"],
         "dispute.accepted": [.nb: "Medhold", .sv: "Godtagen", .en: "Accepted"],
         "dispute.rejected": [.nb: "Avvist", .sv: "Avvisad", .en: "Rejected"],
+        "dispute.closed": [
+            .nb: "Avsluttet – kravet ble gjort opp eller avskrevet", .sv: "Avslutad – fordran reglerades eller skrevs av",
+            .en: "Closed – the claim was settled or written off",
+        ],
         "openDisputes": [.nb: "Åpne innsigelser", .sv: "Öppna invändningar", .en: "Open disputes"],
         "ageDaysShort": [.nb: "Dager", .sv: "Dagar", .en: "Days"],
         "disputeThis": [.nb: "Jeg er uenig i dette kravet", .sv: "Jag invänder mot denna fordran", .en: "I dispute this claim"],

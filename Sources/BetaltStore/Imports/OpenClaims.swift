@@ -9,6 +9,8 @@ struct OpenClaims {
         var candidate: MatchCandidate
         let customerID: String
         var lastSequence: Int64
+        /// The date of the last entry a payment booked on it.
+        var lastEntryDate: CivilDate?
     }
 
     private var claims: [String: State] = [:]
@@ -146,6 +148,7 @@ struct OpenClaims {
         let reduced = try balances.replacing(entry.component, with: try balances[entry.component].subtracting(entry.amount))
         state.candidate = state.candidate.with(balances: reduced)
         state.lastSequence += 1
+        state.lastEntryDate = entry.date
         changed.insert(claimID)
         claims[claimID] = state
         return state.lastSequence
@@ -160,9 +163,10 @@ struct OpenClaims {
     /// The new balances of every claim a payment reached since the last call (`changed`), and the claims
     /// they settled (`closed`), which close so the run never sees them again. Apart because most payments
     /// settle nothing, and setting the stage, even to what it was, rewrites the claim's entry in every index
-    /// on the stage.
-    mutating func takeChangedRows() -> (changed: JSONRows, closed: JSONRows) {
-        var rows = JSONRows(), closed = JSONRows()
+    /// on the stage. The settled claims' open disputes close with them (`disputesClosed`, for
+    /// `Disputes.closeOpen(ofClaims:)`).
+    mutating func takeChangedRows() -> (changed: JSONRows, closed: JSONRows, disputesClosed: JSONRows) {
+        var rows = JSONRows(), closed = JSONRows(), disputesClosed = JSONRows()
         for id in changed {
             guard let state = claims[id] else { continue }
             let balances = state.candidate.balances
@@ -171,11 +175,16 @@ struct OpenClaims {
                 .integer(balances.interest.minorUnits), .integer(balances.compensation.minorUnits),
                 .integer(balances.total.minorUnits), .integer(state.lastSequence)
             )
-            if balances.isSettled { closed.append(.text(id), .text(ClaimStage.closed.rawValue)) }
+            if balances.isSettled {
+                closed.append(.text(id), .text(ClaimStage.closed.rawValue))
+                if let date = state.lastEntryDate {
+                    disputesClosed.append(.text(id), .text(Disputes.closedWithClaim), .text(date.iso), .text("Betalt"))
+                }
+            }
         }
         taken = changed
         changed.removeAll()
-        return (rows, closed)
+        return (rows, closed, disputesClosed)
     }
 
     /// Takes the state of the claims `earlier` changed (its rows last taken) over the one read from the

@@ -102,7 +102,7 @@ public enum PaymentBooking {
                 var earlier = try await EarlierPayments.load(for: chunk, creditorID: creditorID, on: sql)
                 if let previous {
                     let written = previous.rows
-                    writes.addTask { try await written.write(on: sql) }
+                    writes.addTask { try await written.write(creditorID: creditorID, on: sql) }
                 }
                 var claims = read.claims
                 try claims.add(read.rows, notices: read.notices)
@@ -116,7 +116,7 @@ public enum PaymentBooking {
                 previous = (claims, earlier, rows)
             }
         }
-        try await previous?.rows.write(on: sql)
+        try await previous?.rows.write(creditorID: creditorID, on: sql)
         return booked
     }
 
@@ -131,14 +131,15 @@ public enum PaymentBooking {
     /// What one chunk writes.
     private struct ChunkRows {
         var entries = JSONRows(), payments = JSONRows(), credits = JSONRows()
-        var changedClaims = JSONRows(), closedClaims = JSONRows()
+        var changedClaims = JSONRows(), closedClaims = JSONRows(), disputesClosed = JSONRows()
 
-        func write(on sql: any SQLDatabase) async throws {
+        func write(creditorID: UUID, on sql: any SQLDatabase) async throws {
             try await BulkStatement.insert(into: LedgerEntryRecord.schema, entryColumns, rows: entries, on: sql)
             try await BulkStatement.insert(into: PaymentRecord.schema, paymentColumns, rows: payments, on: sql)
             try await BulkStatement.insert(into: CustomerCreditEntryRecord.schema, creditColumns, rows: credits, on: sql)
             try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.changedColumns, rows: changedClaims, on: sql)
             try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.closedColumns, rows: closedClaims, on: sql)
+            try await Disputes.closeOpen(ofClaims: disputesClosed, creditorID: creditorID, sql: sql)
         }
     }
 
@@ -189,7 +190,7 @@ public enum PaymentBooking {
             rows.payments.append(paymentRow(id, payment, match: match, note: note, creditor: creditor, fileID: fileID))
             booked.append(BookedPayment(paymentID: id, match: match, note: note))
         }
-        (rows.changedClaims, rows.closedClaims) = claims.takeChangedRows()
+        (rows.changedClaims, rows.closedClaims, rows.disputesClosed) = claims.takeChangedRows()
         return rows
     }
 

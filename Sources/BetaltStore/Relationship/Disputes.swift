@@ -209,6 +209,26 @@ public enum Disputes {
         return amounts
     }
 
+    /// A dispute whose claim closed while it was open (paid, credited, waived or written off in full): nothing is
+    /// collected any more, so nothing is left to decide, and it leaves the work queue.
+    public static let closedWithClaim = "closed"
+
+    /// Closes the open disputes of a claim that closed on `date`; in the caller's transaction.
+    static func closeOpen(ofClaim claimID: UUID, creditorID: UUID, on date: CivilDate, sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            UPDATE disputes SET status = \(bind: closedWithClaim), decided_on = \(bind: date.iso), decided_by = 'Betalt'
+            WHERE creditor_id = \(bind: creditorID) AND claim_id = \(bind: claimID) AND status = 'open'
+            """).run()
+    }
+
+    /// The same for the claims a bank file's chunk closed: rows of (claim_id, decided_on).
+    static func closeOpen(ofClaims rows: JSONRows, creditorID: UUID, sql: any SQLDatabase) async throws {
+        try await BulkStatement.update(
+            DisputeRecord.schema, key: BulkColumn("claim_id", .uuid), set: [BulkColumn("status"), BulkColumn("decided_on"), BulkColumn("decided_by")],
+            rows: rows, where: "disputes.creditor_id = \(bind: creditorID) AND disputes.status = 'open'", on: sql
+        )
+    }
+
     /// The creditor's open disputes, oldest first: the work queue.
     public static func open(creditorID: UUID, on database: any Database) async throws -> [DisputeRecord] {
         try await DisputeRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$status == "open")
