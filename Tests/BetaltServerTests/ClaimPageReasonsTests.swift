@@ -59,6 +59,8 @@ struct ClaimPageReasonsTests {
             let steps = try #require(page.range(of: "id=\"acts\"")).upperBound
             let table = try #require(page[steps...].range(of: "</table>")).lowerBound
             #expect(page[steps..<table].contains(notSent))
+            let fee = Money(minorUnits: act.feeMinor + act.compensationMinor, currency: try .named(act.currency)).formatted(.nb)
+            #expect(page[steps..<table].contains("<del>\(fee)</del><br><small>tatt tilbake</small>"), "the fee is not shown as charged")
             #expect(page.contains("<td>Frafalt</td>"), "the waiver in the ledger")
         }
     }

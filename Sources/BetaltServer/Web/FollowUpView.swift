@@ -12,6 +12,8 @@ struct FollowUpView: Encodable {
         let deadline: String
         /// Said of an act whose notice never went: it does not count (the ledger shows what was taken back).
         let notSent: String
+        /// Its fee was taken back with it (`UnsentActs`): shown struck through.
+        let feeTakenBack: Bool
     }
 
     struct DecisionLine: Encodable {
@@ -42,7 +44,8 @@ struct FollowUpView: Encodable {
                 channel: act.channel.map { words["channel.\($0)"] ?? $0 } ?? "",
                 fee: charged > 0 ? Money(minorUnits: charged, currency: currency).formatted(language) : "",
                 deadline: act.deadline.map(date) ?? "",
-                notSent: act.deliveryStatus == UnsentActs.status ? words["act.notSent"]! : ""
+                notSent: act.deliveryStatus == UnsentActs.status ? words["act.notSent"]! : "",
+                feeTakenBack: act.deliveryStatus == UnsentActs.status && charged > 0
             )
         }
         // The trail is every decision, newest first: an act's reasons are kept with the act itself, the

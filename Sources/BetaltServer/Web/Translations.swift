@@ -138,6 +138,7 @@ enum Translations {
         "reason": [.nb: "Begrunnelse", .sv: "Skäl", .en: "Reason"],
         "rule": [.nb: "Regel", .sv: "Regel", .en: "Rule"],
         "chargedFee": [.nb: "Gebyr/kompensasjon", .sv: "Avgift/ersättning", .en: "Fee/compensation"],
+        "feeTakenBack": [.nb: "tatt tilbake", .sv: "återtagen", .en: "taken back"],
         "step.friendlyReminder": [.nb: "Vennlig påminnelse", .sv: "Vänlig påminnelse", .en: "Friendly reminder"],
         "step.reminder": [.nb: "Purring", .sv: "Påminnelse", .en: "Reminder"],
         "step.collectionNotice": [.nb: "Inkassovarsel", .sv: "Inkassokrav", .en: "Collection notice"],
