@@ -17,8 +17,8 @@ import Testing
     }
 
     static func ready(_ claim: ClaimFacts = claim(history: [notice]), debtor: DebtorIdentity = person, invoice: Bool = true,
-                      unarchived: [String] = []) -> HandoverFacts {
-        HandoverFacts(claim: claim, debtor: debtor, originalInvoiceArchived: invoice, unarchivedNotices: unarchived)
+                      unarchived: [String] = [], unsent: [String] = []) -> HandoverFacts {
+        HandoverFacts(claim: claim, debtor: debtor, originalInvoiceArchived: invoice, unarchivedNotices: unarchived, unsentNotices: unsent)
     }
 
     static let rows: [Row] = [
@@ -52,6 +52,7 @@ import Testing
             kind: .consumer, name: "Kari", addressLines: ["Storgata 1", "0155 Oslo"], nationalIdentityNumber: "29100207042")), expected: []),
         Row(name: "the original invoice is not archived", facts: ready(invoice: false), expected: [.originalInvoice]),
         Row(name: "a notice is not archived", facts: ready(unarchived: ["notice on 2026-02-02"]), expected: [.noticeArchive]),
+        Row(name: "a notice has not gone to the debtor yet", facts: ready(unsent: ["notice on 2026-02-02"]), expected: [.noticeNotSent]),
         Row(name: "everything at once is listed, not only the first",
             facts: ready(claim(history: [nudgeTaken], disputed: 5_000), debtor: DebtorIdentity(kind: .consumer, name: "", addressLines: []), invoice: false),
             expected: [.noCollectionNotice, .disputed, .debtorName, .postalAddress, .originalInvoice]),

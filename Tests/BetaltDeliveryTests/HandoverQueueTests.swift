@@ -14,15 +14,27 @@ struct HandoverQueueTests {
     static let today = try! CivilDate(2026, 11, 22)
     static let settings = DeliverySettings(publicBaseURL: "https://betalt.example", mailFrom: "varsel@betalt.example")
 
-    /// A small demo ledger run weekly, notices written, until old claims have had their inkassovarsel and
-    /// its deadline has passed.
+    /// A small demo ledger run weekly until old claims have had their inkassovarsel and its deadline has passed;
+    /// each week's notices go as they would: e-mails to a real SMTP server, letters posted by a person.
     static func weeksOfRuns(_ store: StandaloneDatabase) async throws -> DemoLedger {
         let ledger = try DemoLedger(today: today, customersPerCreditor: 8, invoicesPerCreditor: 40)
         try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: store.database)
+        let server = try SMTPTestServer()
+        defer { server.stop(); server.removeFiles() }
+        var delivery = settings
+        delivery.smtp = SMTPSettings(
+            url: server.url, startTLS: .none, username: nil, password: nil, envelopeSender: "bounces@betalt.example", caFile: nil, timeoutSeconds: 10
+        )
+        let round = DeliveryRound(settings: delivery)
         var day = try CivilDate(2026, 11, 23)
         while day <= (try CivilDate(2027, 1, 4)) {
             _ = try await DailyRun(date: day).run(on: store.database)
-            _ = try await NoticeComposer(settings: settings).composePending(date: day, on: store.database)
+            _ = try await round.run(date: day, on: store.database)
+            for creditor in ledger.creditors {
+                let letters = try await NoticeRecord.query(on: store.database).filter(\.$creditorID == creditor.id)
+                    .filter(\.$status == NoticeStatus.toPrint.rawValue).all().compactMap(\.id)
+                try await NoticeActions.markPosted(letters, creditorID: creditor.id, by: "post room", userID: nil, on: store.database)
+            }
             day = day.adding(days: 7)
         }
         return ledger
@@ -104,6 +116,42 @@ struct HandoverQueueTests {
             let again = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
             #expect(again.first { $0.claim.id == first.claim.id }?.isReady == true)
             #expect(again.first { $0.claim.id == second.claim.id }?.blocks.contains { $0.code == .disputed } == true)
+        }
+    }
+
+    @Test("a step whose notice has not surely gone (an e-mail's delivery uncertain) keeps its claim from the agency until it has",
+          arguments: TestEngine.allCases)
+    func unsentNoticeBlocks(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let creditor = try await Self.weeksOfRuns(store).creditors[0].id
+            let end = try CivilDate(2027, 1, 5)
+            let waiting = try await HandoverQueue.candidates(creditorID: creditor, today: end, on: store.database)
+            #expect(waiting.allSatisfy { !$0.blocks.contains { $0.code == .noticeNotSent } }, "every notice went")
+            // The inkassovarsel e-mail of one waiting claim: its send was interrupted, so it may not have arrived.
+            var emailed: (candidate: HandoverQueue.Candidate, notice: NoticeRecord)?
+            for candidate in waiting where emailed == nil {
+                let acts = try await CollectionActRecord.query(on: store.database).filter(\.$claimID == candidate.claim.id!)
+                    .filter(\.$kind == StepKind.collectionNotice.rawValue).filter(\.$channel == "email").all().compactMap(\.id)
+                guard let link = try await NoticeClaimRecord.query(on: store.database).filter(\.$actID ~~ acts).first(),
+                      let notice = try await NoticeRecord.find(link.noticeID, on: store.database) else { continue }
+                emailed = (candidate, notice)
+            }
+            let (candidate, notice) = try #require(emailed)
+            notice.status = NoticeStatus.uncertain.rawValue
+            try await notice.update(on: store.database)
+            let message = try #require(try await OutboxMessageRecord.query(on: store.database).filter(\.$noticeID == notice.id!).first())
+            message.status = "uncertain"
+            try await message.update(on: store.database)
+
+            let held = try await HandoverQueue.assess([candidate.act], creditorID: creditor, today: end, on: store.database)
+            let block = try #require(held.first?.blocks.first { $0.code == .noticeNotSent })
+            #expect(block.reason.text.hasPrefix("not sent to the debtor yet: ") && block.reason.citation != nil, "\(block.reason.text)")
+            #expect(held.first?.isReady == false)
+
+            // A person confirms it arrived: the notice went, and nothing of it keeps the claim back any more.
+            #expect(try await NoticeActions.resolveUncertain(notice.id!, resend: false, creditorID: creditor, by: "kari", userID: nil, on: store.database))
+            let after = try await HandoverQueue.assess([candidate.act], creditorID: creditor, today: end, on: store.database)
+            #expect(after.first?.blocks.contains { $0.code == .noticeNotSent } == false)
         }
     }
 

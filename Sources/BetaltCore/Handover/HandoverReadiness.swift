@@ -7,12 +7,18 @@ public struct HandoverFacts: Sendable {
     public let originalInvoiceArchived: Bool
     /// Notices that were sent but whose document is not in the archive, as "step on date".
     public let unarchivedNotices: [String]
+    /// Steps taken whose notice has not gone to the debtor yet (a letter still to print, an e-mail waiting or whose
+    /// delivery is uncertain), as "step on date": a notice counts towards a handover only once it went.
+    public let unsentNotices: [String]
 
-    public init(claim: ClaimFacts, debtor: DebtorIdentity, originalInvoiceArchived: Bool, unarchivedNotices: [String] = []) {
+    public init(
+        claim: ClaimFacts, debtor: DebtorIdentity, originalInvoiceArchived: Bool, unarchivedNotices: [String] = [], unsentNotices: [String] = []
+    ) {
         self.claim = claim
         self.debtor = debtor
         self.originalInvoiceArchived = originalInvoiceArchived
         self.unarchivedNotices = unarchivedNotices
+        self.unsentNotices = unsentNotices
     }
 }
 
@@ -20,7 +26,7 @@ public struct HandoverFacts: Sendable {
 public struct HandoverBlock: Sendable, Hashable {
     public enum Code: String, Sendable, CaseIterable {
         case paid, withAgency, noCollectionNotice, noticeChannel, deadlineNotPassed, noticeTooOld, disputed, promised, onPlan
-        case timeBarred, debtorName, postalAddress, organisationNumber, nationalIdentityNumber, originalInvoice, noticeArchive
+        case timeBarred, debtorName, postalAddress, organisationNumber, nationalIdentityNumber, originalInvoice, noticeArchive, noticeNotSent
     }
 
     public let code: Code
@@ -83,6 +89,9 @@ public enum HandoverReadiness {
         if !facts.originalInvoiceArchived { block(.originalInvoice, Reason("the original invoice is not in the archive")) }
         if !facts.unarchivedNotices.isEmpty {
             block(.noticeArchive, Reason("not in the archive: \(facts.unarchivedNotices.joined(separator: ", "))"))
+        }
+        if !facts.unsentNotices.isEmpty {
+            block(.noticeNotSent, Reason("not sent to the debtor yet: \(facts.unsentNotices.joined(separator: ", "))", noticeRule))
         }
         return blocks
     }

@@ -138,6 +138,7 @@ extension Translations {
         ],
         "the original invoice is not in the archive": [.nb: "originalfakturaen er ikke i arkivet", .sv: "originalfakturan finns inte i arkivet"],
         "not in the archive: {1}": [.nb: "ikke i arkivet: {1}", .sv: "finns inte i arkivet: {1}"],
+        "not sent to the debtor yet: {1}": [.nb: "ikke sendt til skyldneren ennå: {1}", .sv: "inte skickat till gäldenären ännu: {1}"],
         "the debtor's name is missing": [.nb: "skyldnerens navn mangler", .sv: "gäldenärens namn saknas"],
         "the debtor's postal address is incomplete": [.nb: "skyldnerens postadresse er ufullstendig", .sv: "gäldenärens postadress är ofullständig"],
         "the {1} on file is not valid": [.nb: "registrert {1} er ikke gyldig", .sv: "registrerat {1} är inte giltigt"],

@@ -42,7 +42,7 @@ public enum HandoverQueue {
         let customers = Dictionary(uniqueKeysWithValues: try await CustomerRecord.query(on: database)
             .filter(\.$id ~~ Set(acts.map(\.customerID))).all().map { ($0.id!, $0) })
         let invoices = Set(try await InvoiceDocumentRecord.query(on: database).filter(\.$claimID ~~ claimIDs).field(\.$claimID).all().map(\.claimID))
-        let unarchived = try await unarchivedNotices(claimIDs: claimIDs, creditorID: creditorID, on: database)
+        let notices = try await noticeTrail(claimIDs: claimIDs, creditorID: creditorID, on: database)
         let rulebook = Rulebook.for(country)
         return acts.compactMap { act in
             guard let claim = claims[act.claimID], let customer = customers[act.customerID], let claimFacts = facts[act.claimID] else { return nil }
@@ -54,24 +54,35 @@ public enum HandoverQueue {
             )
             let blocks = HandoverReadiness.blocks(
                 HandoverFacts(claim: claimFacts, debtor: debtor, originalInvoiceArchived: invoices.contains(act.claimID),
-                              unarchivedNotices: unarchived[act.claimID] ?? []),
+                              unarchivedNotices: notices.unarchived[act.claimID] ?? [], unsentNotices: notices.unsent[act.claimID] ?? []),
                 rulebook: rulebook, on: today
             )
             return Candidate(act: act, claim: claim, customer: customer, blocks: blocks)
         }
     }
 
-    /// For each claim, the notices it was sent whose document is not in the archive, as "step on date".
-    private static func unarchivedNotices(claimIDs: [UUID], creditorID: UUID, on database: any Database) async throws -> [UUID: [String]] {
+    /// For each claim, as "step on date": the steps taken whose notice is not in the archive, and those whose notice
+    /// has not gone to the debtor (no notice of the act sent or posted; a letter written in place of an e-mail, or
+    /// again for what is owed now, is the act's notice too).
+    private static func noticeTrail(
+        claimIDs: [UUID], creditorID: UUID, on database: any Database
+    ) async throws -> (unarchived: [UUID: [String]], unsent: [UUID: [String]]) {
         let acts = try await CollectionActRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ claimIDs)
             .filter(\.$kind ~~ noticeKinds).filter(\.$deliveryStatus != UnsentActs.status).all()
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$actID ~~ acts.compactMap(\.id)).all()
-        let archived = Set(try await ArchivedDocumentRecord.query(on: database).filter(\.$noticeID ~~ Set(links.map(\.noticeID)))
+        let noticeIDs = Set(links.map(\.noticeID))
+        let archived = Set(try await ArchivedDocumentRecord.query(on: database).filter(\.$noticeID ~~ noticeIDs)
             .field(\.$noticeID).all().map(\.noticeID))
-        var missing: [UUID: [String]] = [:]
-        for act in acts where !links.contains(where: { $0.actID == act.id && archived.contains($0.noticeID) }) {
-            missing[act.claimID, default: []].append("\(act.stepID) on \(act.actDate)")
+        let gone = Set(try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).filter(\.$status ~~ goneStatuses).all().compactMap(\.id))
+        var unarchived: [UUID: [String]] = [:], unsent: [UUID: [String]] = [:]
+        for act in acts {
+            let notices = links.filter { $0.actID == act.id }.map(\.noticeID)
+            if !notices.contains(where: archived.contains) { unarchived[act.claimID, default: []].append("\(act.stepID) on \(act.actDate)") }
+            if !notices.contains(where: gone.contains) { unsent[act.claimID, default: []].append("\(act.stepID) on \(act.actDate)") }
         }
-        return missing
+        return (unarchived, unsent)
     }
+
+    /// The statuses of a notice that reached the debtor: an e-mail sent, a letter posted.
+    static let goneStatuses = ["sent", "printed"]
 }
