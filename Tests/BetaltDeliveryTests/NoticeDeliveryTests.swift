@@ -167,12 +167,19 @@ struct NoticeDeliveryTests {
             for act in noticed {
                 daysGiven[act.id!] = Self.runDate.days(until: try CivilDate(iso: act.deadline!))
             }
+            // The customer's address is the refused one, so the e-mail written again fails too.
+            let customer = try #require(try await CustomerRecord.find(noticed[0].customerID, on: store.database))
+            customer.email = "permanent-bounce@example.no"
+            try await customer.save(on: store.database)
+            // Still waiting three days after its date, the e-mail is written again dated that day before it is sent.
             let later = Self.runDate.adding(days: 3)
             let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
             let report = try await worker.drain(today: later, on: store.database)
-            #expect(report.failed == 1 && report.lettersInstead == 1)
-            let failed = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
-            #expect(failed.status == "failed")
+            #expect(report.rewritten == 1 && report.failed == 1 && report.lettersInstead == 1, "\(report)")
+            #expect(try await NoticeRecord.find(message.noticeID, on: store.database)?.status == "withdrawn")
+            let failed = try #require(try await NoticeRecord.query(on: store.database).filter(\.$channel == "email")
+                .filter(\.$status == "failed").filter(\.$customerID == customer.id!).first())
+            #expect(failed.noticeDate == later.iso)
             #expect(failed.statusDetail?.contains("550") == true)
             let letter = try #require(
                 try await NoticeRecord.query(on: store.database).filter(\.$groupKey == failed.groupKey).filter(\.$channel == "letter").first()
@@ -230,7 +237,7 @@ struct NoticeDeliveryTests {
             let round = DeliveryRound(settings: settings())
             _ = try await round.run(date: Self.runDate, on: store.database)
             let letter = try #require(try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).first())
-            let before = try await NoticeQueue.load(creditorID: letter.creditorID, on: store.database)
+            let before = try await NoticeQueue.load(creditorID: letter.creditorID, today: Self.runDate, on: store.database)
             #expect(before.toPrint.contains { $0.notice.id == letter.id } && before.held.isEmpty)
             for link in try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == letter.id!).all() {
                 if let claim = try await ClaimRecord.find(link.claimID, on: store.database), claim.openMinor > 0 {
@@ -238,7 +245,7 @@ struct NoticeDeliveryTests {
                                                  userID: nil, on: Self.runDate, database: store.database)
                 }
             }
-            let after = try await NoticeQueue.load(creditorID: letter.creditorID, on: store.database)
+            let after = try await NoticeQueue.load(creditorID: letter.creditorID, today: Self.runDate, on: store.database)
             #expect(!after.toPrint.contains { $0.notice.id == letter.id } && after.held.map(\.notice.id) == [letter.id])
             #expect(after.toPrint.count == before.toPrint.count - 1)
             let report = try await round.run(date: Self.runDate, on: store.database)
@@ -247,6 +254,42 @@ struct NoticeDeliveryTests {
             #expect(withdrawn.status == "withdrawn" && withdrawn.statusDetail?.contains("settled") == true)
             #expect(try await count("delivery_events WHERE outcome = 'withdrawn'", store) == 1)
             #expect(try await round.run(date: Self.runDate, on: store.database).lettersWithdrawn == 0)
+        }
+    }
+
+    @Test("a letter still to print after the day it is dated is written again dated the round's day, with the step's full deadline",
+          arguments: TestEngine.allCases)
+    func lettersLeftUnprintedAreDatedAgain(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let round = DeliveryRound(settings: settings())
+            _ = try await round.run(date: Self.runDate, on: store.database)
+            var found: (NoticeRecord, [CollectionActRecord])?
+            for letter in try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).all() where found == nil {
+                let acts = try await acts(ofNotice: letter.id!, store)
+                if !acts.isEmpty && acts.allSatisfy({ $0.deadline != nil }) { found = (letter, acts) }
+            }
+            let (letter, noticed) = try #require(found, "a letter that gives a deadline")
+            var daysGiven: [UUID: Int] = [:]
+            for act in noticed { daysGiven[act.id!] = Self.runDate.days(until: try CivilDate(iso: act.deadline!)) }
+
+            // Nobody printed it that day: the next morning it is no longer offered as it is.
+            let nextDay = Self.runDate.adding(days: 1)
+            let queue = try await NoticeQueue.load(creditorID: letter.creditorID, today: nextDay, on: store.database)
+            #expect(queue.held.contains { $0.notice.id == letter.id } && !queue.toPrint.contains { $0.notice.id == letter.id })
+            let later = Self.runDate.adding(days: 2)
+            let report = try await round.run(date: later, on: store.database)
+            #expect(report.lettersRewritten >= 1)
+            #expect(try await NoticeRecord.find(letter.id, on: store.database)?.status == "withdrawn")
+            let again = try #require(try await NoticeRecord.query(on: store.database).filter(\.$customerID == letter.customerID)
+                .filter(\.$channel == "letter").filter(\.$status == "toPrint").filter(\.$noticeDate == later.iso).first())
+            let acts = try await self.acts(ofNotice: again.id!, store)
+            #expect(Set(acts.compactMap(\.id)).isSuperset(of: noticed.compactMap(\.id)), "the same steps, still counted")
+            #expect(acts.allSatisfy { $0.deliveryStatus == "composed" })
+            for act in acts where daysGiven[act.id!] != nil {
+                #expect(act.deadline == later.adding(days: daysGiven[act.id!]!).iso, "the full deadline from the new date")
+            }
+            #expect(try await NoticeQueue.load(creditorID: letter.creditorID, today: later, on: store.database).toPrint.contains { $0.notice.id == again.id })
         }
     }
 
@@ -267,7 +310,7 @@ struct NoticeDeliveryTests {
                                          userID: nil, on: Self.runDate, database: store.database)
             // A part payment on another: the notice must not ask for what was paid.
             _ = try await pay(10_000, paid.currency, reference: paid.paymentReference!, creditorID: paid.creditorID, store)
-            #expect(try await NoticeStanding.of([old.id!], on: store.database)[old.id!] != .asWritten)
+            #expect(try await NoticeStanding.of([old.id!], today: nil, on: store.database)[old.id!] != .asWritten)
 
             let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
             let report = try await worker.drain(today: Self.runDate, on: store.database)
@@ -388,7 +431,7 @@ struct NoticeDeliveryTests {
                 try await WriteOffs.writeOff(claimID: claim.id!, creditorID: claim.creditorID, reason: "test", by: "kari@example",
                                              userID: nil, on: Self.runDate, database: store.database)
             }
-            let queue = try await NoticeQueue.load(creditorID: old.creditorID, on: store.database)
+            let queue = try await NoticeQueue.load(creditorID: old.creditorID, today: Self.runDate, on: store.database)
             #expect(queue.held.contains { $0.notice.id == old.id } && !queue.toPrint.contains { $0.notice.id == old.id })
             // A person posts the second letter from a page shown before its claim was written off: it has gone.
             #expect(try await NoticeActions.markPosted([posted.id!], creditorID: posted.creditorID, by: "kari@example", userID: nil,
@@ -402,7 +445,7 @@ struct NoticeDeliveryTests {
             let rewritten = try #require(try await NoticeRecord.query(on: store.database)
                 .filter(\.$groupKey == "\(old.groupKey)/\(claims.count - 1)").filter(\.$channel == "letter").first())
             #expect(rewritten.status == "toPrint")
-            let after = try await NoticeQueue.load(creditorID: old.creditorID, on: store.database)
+            let after = try await NoticeQueue.load(creditorID: old.creditorID, today: Self.runDate, on: store.database)
             #expect(after.held.isEmpty && after.toPrint.contains { $0.notice.id == rewritten.id })
             let letter = try #require(try await ArchivedDocumentRecord.query(on: store.database)
                 .filter(\.$noticeID == rewritten.id!).filter(\.$role == "letter").first())
@@ -432,7 +475,7 @@ struct NoticeDeliveryTests {
             }
             try #require(chosen.count == 2)
             let (disputed, promised) = (chosen[0], chosen[1])
-            #expect(try await NoticeStanding.of([disputed.0.id!], on: store.database)[disputed.0.id!] == .asWritten)
+            #expect(try await NoticeStanding.of([disputed.0.id!], today: nil, on: store.database)[disputed.0.id!] == .asWritten)
             _ = try await Disputes.raise(
                 claimID: disputed.1.id!, creditorID: disputed.1.creditorID, amount: nil, reason: .notDelivered, text: "never came",
                 raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
@@ -442,7 +485,7 @@ struct NoticeDeliveryTests {
                 reason: "salary on the 3rd", madeBy: "debtor", userID: nil, on: Self.runDate, database: store.database
             )
             for (letter, _, _) in chosen {
-                #expect(try await NoticeStanding.of([letter.id!], on: store.database)[letter.id!] != .asWritten)
+                #expect(try await NoticeStanding.of([letter.id!], today: nil, on: store.database)[letter.id!] != .asWritten)
             }
 
             _ = try await round.run(date: Self.runDate, on: store.database)

@@ -176,9 +176,9 @@ extension NoticeDeliveryTests {
                 if let notice = try await notice(of: act, store), notice.status == "toPrint" { chosen = (act, notice); break }
             }
             let (after, notice) = try #require(chosen)
-            #expect(try await NoticeStanding.of([notice.id!], on: store.database)[notice.id!] == .asWritten)
+            #expect(try await NoticeStanding.of([notice.id!], today: nil, on: store.database)[notice.id!] == .asWritten)
             try await dispute(after, 20_000)
-            guard case .rewrite(let actIDs) = try await NoticeStanding.of([notice.id!], on: store.database)[notice.id!] else {
+            guard case .rewrite(let actIDs) = try await NoticeStanding.of([notice.id!], today: nil, on: store.database)[notice.id!] else {
                 Issue.record("a notice whose claim was disputed since is written again"); return
             }
             #expect(actIDs.contains(after.id!))

@@ -76,7 +76,7 @@ public struct NoticeComposer: Sendable {
         guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return }
         // The letter asks only for what is still owed: not for a claim settled, handed over or stopped meanwhile (`NoticeStanding`).
         var actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
-        switch try await NoticeStanding.of([noticeID], on: database)[noticeID] {
+        switch try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] {
         case .nothingToAsk:
             try await UnsentActs.undo(notice: noticeID, on: date, database: database)
             return

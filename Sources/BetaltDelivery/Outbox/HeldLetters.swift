@@ -3,9 +3,10 @@ import BetaltStore
 import FluentKit
 import Foundation
 
-/// Letters waiting to print whose claims changed after they were written (`NoticeStanding`): a paid claim stops at
-/// once, also on paper. The delivery round withdraws those with nothing left to ask for and writes the others
-/// again for what is owed now; the new letters wait to print in their place.
+/// Letters waiting to print whose claims changed after they were written, or that still wait on a later day than their
+/// date (`NoticeStanding`): a paid claim stops at once, also on paper, and a letter posted gives its full deadline from
+/// the day it is dated. The delivery round withdraws those with nothing left to ask for and writes the others again
+/// for what is owed now, dated the round's day; the new letters wait to print in their place.
 enum HeldLetters {
     /// What one revision did.
     struct Revision: Sendable {
@@ -20,7 +21,7 @@ enum HeldLetters {
         var query = NoticeRecord.query(on: database).filter(\.$status == NoticeStatus.toPrint.rawValue)
         if let creditorID { query = query.filter(\.$creditorID == creditorID) }
         let letters = try await query.all()
-        let standings = try await NoticeStanding.of(letters.compactMap(\.id), on: database)
+        let standings = try await NoticeStanding.of(letters.compactMap(\.id), today: date, on: database)
         var revision = Revision()
         for letter in letters {
             switch standings[letter.id!] {
@@ -30,7 +31,7 @@ enum HeldLetters {
                     revision.withdrawn += 1
                 }
             case .rewrite(let actIDs):
-                let detail = "not to be posted: its claims changed after it was written (paid, credited, written off, disputed, promised or put on a plan); written again for what is owed now"
+                let detail = "not to be posted: its claims changed after it was written (paid, credited, written off, disputed, promised or put on a plan), or it was still to print after the day it was dated; written again for what is owed now, dated \(date.iso)"
                 do {
                     try await composer.rewrite(letter, actIDs: actIDs, date: date, on: database) { tx in
                         guard try await withdraw(letter, detail: detail, date: date, keeping: Set(actIDs), now: now, on: tx) else {

@@ -26,7 +26,7 @@ public struct OutboxWorker: Sendable {
         var report = DeliveryReport()
         report.interrupted = try await markInterrupted(now: now, on: database)
         while let message = try await claimNext(dueBy: now, on: database) {
-            switch try await NoticeStanding.of([message.noticeID], on: database)[message.noticeID] {
+            switch try await NoticeStanding.of([message.noticeID], today: today, on: database)[message.noticeID] {
             case .nothingToAsk:
                 try await database.writing { tx in
                     try await retire(message, detail: "not sent: each claim it asks for was settled, handed over or stopped (disputed, promised, on a plan) before it went",

@@ -30,7 +30,7 @@ struct LettersController: RouteCollection {
     /// Every letter waiting to be printed, in one ZIP, named so they sort by date and recipient.
     func download(req: Request) async throws -> Response {
         let context = try await CreditorContext.load(req)
-        let queue = try await NoticeQueue.load(creditorID: context.creditorID, on: req.db)
+        let queue = try await NoticeQueue.load(creditorID: context.creditorID, today: context.today, on: req.db)
         let archive = try Archive(data: Data(), accessMode: .create)
         for (index, item) in queue.toPrint.enumerated() {
             guard let letterID = item.letterID,
@@ -70,7 +70,7 @@ struct LettersController: RouteCollection {
 
     private func render(_ req: Request, context: CreditorContext, message: String?) async throws -> View {
         let words = Translations.words(context.language)
-        let queue = try await NoticeQueue.load(creditorID: context.creditorID, on: req.db)
+        let queue = try await NoticeQueue.load(creditorID: context.creditorID, today: context.today, on: req.db)
         let base = "/creditors/\(context.creditorID.uuidString)"
         func item(_ entry: NoticeQueue.Item) -> LettersPage.Item {
             let notice = entry.notice

@@ -241,9 +241,9 @@ enum Translations {
         "notice.failed": [.nb: "Feilet", .sv: "Misslyckades", .en: "Failed"],
         "notice.uncertain": [.nb: "Usikker levering", .sv: "Osäker leverans", .en: "Delivery uncertain"],
         "lettersHeld": [
-            .nb: "brev skrives ikke ut: kravene er betalt, kreditert eller avskrevet, eller innkrevingen er stanset (innsigelse, betalingsløfte, avdragsordning), etter at brevene ble laget. Neste utsendelse legger dem bort eller lager dem på nytt for det som fortsatt skyldes.",
-            .sv: "brev skrivs inte ut: fordringarna har betalats, krediterats eller skrivits av, eller indrivningen har stoppats (invändning, betalningslöfte, avbetalningsplan), efter att breven skapades. Nästa utskick lägger undan dem eller skapar dem på nytt för det som fortfarande är obetalt.",
-            .en: "letters are not printed: their claims were paid, credited or written off, or their collection stopped (a dispute, a promise, a payment plan), after the letters were written. The next delivery round withdraws them or writes them again for what is still owed.",
+            .nb: "brev skrives ikke ut: kravene er betalt, kreditert eller avskrevet, eller innkrevingen er stanset (innsigelse, betalingsløfte, avdragsordning), etter at brevene ble laget, eller brevene er datert før i dag. Neste utsendelse legger dem bort eller lager dem på nytt, datert samme dag, for det som fortsatt skyldes.",
+            .sv: "brev skrivs inte ut: fordringarna har betalats, krediterats eller skrivits av, eller indrivningen har stoppats (invändning, betalningslöfte, avbetalningsplan), efter att breven skapades, eller breven är daterade före i dag. Nästa utskick lägger undan dem eller skapar dem på nytt, daterade samma dag, för det som fortfarande är obetalt.",
+            .en: "letters are not printed: their claims were paid, credited or written off, or their collection stopped (a dispute, a promise, a payment plan), after the letters were written, or they are dated before today. The next delivery round withdraws them or writes them again, dated that day, for what is still owed.",
         ],
         "notice.withdrawn": [
             .nb: "Ikke sendt – kravet endret seg først", .sv: "Inte skickat – fordran ändrades först", .en: "Not sent – the claim changed first",

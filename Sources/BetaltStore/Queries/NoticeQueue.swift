@@ -1,3 +1,4 @@
+import BetaltCore
 import FluentKit
 import Foundation
 
@@ -16,7 +17,7 @@ public struct NoticeQueue: Sendable {
     public let held: [Item]
     public let needsAttention: [Item]
 
-    public static func load(creditorID: UUID, limit: Int = 500, on database: any Database) async throws -> NoticeQueue {
+    public static func load(creditorID: UUID, today: CivilDate, limit: Int = 500, on database: any Database) async throws -> NoticeQueue {
         func items(_ statuses: [String]) async throws -> [Item] {
             let notices = try await NoticeRecord.query(on: database)
                 .filter(\.$creditorID == creditorID).filter(\.$status ~~ statuses)
@@ -27,7 +28,7 @@ public struct NoticeQueue: Sendable {
             return notices.map { notice in Item(notice: notice, letterID: letters.first { $0.noticeID == notice.id }?.id) }
         }
         let letters = try await items(["toPrint"])
-        let standings = try await NoticeStanding.of(letters.compactMap(\.notice.id), on: database)
+        let standings = try await NoticeStanding.of(letters.compactMap(\.notice.id), today: today, on: database)
         let asWritten = { (item: Item) in standings[item.notice.id!] == .asWritten }
         return NoticeQueue(
             toPrint: letters.filter(asWritten), held: letters.filter { !asWritten($0) },

@@ -9,7 +9,9 @@ import SQLKit
 /// holds by now. Nor does a notice go for a claim whose collection stopped meanwhile: disputed in full (nothing is
 /// collected on a disputed amount), promised or put on a payment plan (the debtor is kept to their word, not dunned).
 /// Its act then never went (`UnsentActs`): its fee is taken back, and the run plans the claim again. A claim disputed in
-/// part since stays, and the notice is written again asking only for the rest.
+/// part since stays, and the notice is written again asking only for the rest. A run's notice still waiting on a later
+/// day than its date is written again too, dated that day: the deadline it gives counts from when it goes (inkl. § 9 (2),
+/// IkL 5 §), so a letter printed, or an e-mail sent, days late never gives less time than the step's.
 public enum NoticeStanding: Sendable, Equatable {
     /// Nothing was booked on its claims since and each is still to be asked for: it goes as written.
     case asWritten
@@ -18,18 +20,18 @@ public enum NoticeStanding: Sendable, Equatable {
     /// None of its claims is still to be asked for (each is settled, with an agency, or its collection stopped).
     case nothingToAsk
 
-    /// The standing of each of `noticeIDs`; a notice without claims goes as written.
-    public static func of(_ noticeIDs: [UUID], on database: any Database) async throws -> [UUID: NoticeStanding] {
+    /// The standing of each of `noticeIDs` on `today` (nil: whatever the day); a notice without claims goes as written.
+    public static func of(_ noticeIDs: [UUID], today: CivilDate?, on database: any Database) async throws -> [UUID: NoticeStanding] {
         var standings: [UUID: NoticeStanding] = [:]
         // A thousand at a time: a creditor may leave many thousands of letters unprinted, and a statement takes
         // only so many bound values.
         for chunk in noticeIDs.chunked(into: 1_000) {
-            standings.merge(try await of(chunk: Array(chunk), on: database)) { $1 }
+            standings.merge(try await of(chunk: Array(chunk), today: today, on: database)) { $1 }
         }
         return standings
     }
 
-    private static func of(chunk noticeIDs: [UUID], on database: any Database) async throws -> [UUID: NoticeStanding] {
+    private static func of(chunk noticeIDs: [UUID], today: CivilDate?, on database: any Database) async throws -> [UUID: NoticeStanding] {
         guard !noticeIDs.isEmpty else { return [:] }
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID ~~ noticeIDs).all()
         let claimIDs = Array(Set(links.map(\.claimID)))
@@ -39,13 +41,18 @@ public enum NoticeStanding: Sendable, Equatable {
         let paused = try await paused(Array(claims.values), of: noticeIDs, disputes: disputes, on: database as! any SQLDatabase)
         var lastDisputed: [UUID: Date] = [:]
         for dispute in disputes { lastDisputed[dispute.claimID] = max(lastDisputed[dispute.claimID] ?? .distantPast, dispute.createdAt ?? .distantPast) }
-        var written: [UUID: Date] = [:]
-        for notice in try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).all() { written[notice.id!] = notice.createdAt }
+        var written: [UUID: Date] = [:], stale: Set<UUID> = []
+        for notice in try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).all() {
+            written[notice.id!] = notice.createdAt
+            if let today, notice.noticeDate < today.iso { stale.insert(notice.id!) }
+        }
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
             // A dispute raised after the notice was written changes what it may ask for.
             let writtenAt = written[noticeID] ?? .distantFuture
-            standings[noticeID] = standing(of: links, claims: claims, paused: paused) { lastDisputed[$0].map { $0 > writtenAt } ?? false }
+            standings[noticeID] = standing(of: links, claims: claims, paused: paused, stale: stale.contains(noticeID)) {
+                lastDisputed[$0].map { $0 > writtenAt } ?? false
+            }
         }
         return standings
     }
@@ -65,7 +72,7 @@ public enum NoticeStanding: Sendable, Equatable {
     }
 
     private static func standing(
-        of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>, disputedSince: (UUID) -> Bool
+        of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>, stale: Bool, disputedSince: (UUID) -> Bool
     ) -> NoticeStanding {
         // Only the run's notices carry acts. Other letters (a plan's agreement, a dispute's answer) are about the
         // claim's state itself, so they stop only once everything they are about is settled.
@@ -82,7 +89,7 @@ public enum NoticeStanding: Sendable, Equatable {
         let unchanged = askable.allSatisfy { link in
             !disputedSince(link.claimID) && (link.claimSequence.map { $0 == claims[link.claimID]?.lastSequence } ?? true)
         }
-        if askable.count == dunning.count && unchanged { return .asWritten }
+        if askable.count == dunning.count && unchanged && !stale { return .asWritten }
         return askable.isEmpty ? .nothingToAsk : .rewrite(actIDs: askable.compactMap(\.actID))
     }
 }
