@@ -264,12 +264,14 @@ struct NoticeDeliveryTests {
             try await ranLedger(store)
             let round = DeliveryRound(settings: settings())
             _ = try await round.run(date: Self.runDate, on: store.database)
-            var found: (NoticeRecord, [CollectionActRecord])?
-            for letter in try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).all() where found == nil {
+            var found: (NoticeRecord, [CollectionActRecord])?, undated: NoticeRecord?
+            for letter in try await NoticeRecord.query(on: store.database).filter(\.$status == "toPrint").sort(\.$groupKey).all() {
                 let acts = try await acts(ofNotice: letter.id!, store)
-                if !acts.isEmpty && acts.allSatisfy({ $0.deadline != nil }) { found = (letter, acts) }
+                if found == nil, !acts.isEmpty, acts.allSatisfy({ $0.deadline != nil }) { found = (letter, acts) }
+                if undated == nil, !acts.isEmpty, acts.allSatisfy({ $0.deadline == nil }) { undated = letter }
             }
             let (letter, noticed) = try #require(found, "a letter that gives a deadline")
+            let reminder = try #require(undated, "a letter that gives none")
             var daysGiven: [UUID: Int] = [:]
             for act in noticed { daysGiven[act.id!] = Self.runDate.days(until: try CivilDate(iso: act.deadline!)) }
 
@@ -289,7 +291,10 @@ struct NoticeDeliveryTests {
             for act in acts where daysGiven[act.id!] != nil {
                 #expect(act.deadline == later.adding(days: daysGiven[act.id!]!).iso, "the full deadline from the new date")
             }
-            #expect(try await NoticeQueue.load(creditorID: letter.creditorID, today: later, on: store.database).toPrint.contains { $0.notice.id == again.id })
+            let queue2 = try await NoticeQueue.load(creditorID: letter.creditorID, today: later, on: store.database)
+            #expect(queue2.toPrint.contains { $0.notice.id == again.id })
+            // A reminder that gives no deadline goes as it is, however late: it is not written again every day.
+            #expect(try await NoticeRecord.find(reminder.id, on: store.database)?.status == "toPrint")
         }
     }
 

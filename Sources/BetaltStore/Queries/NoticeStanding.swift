@@ -9,9 +9,9 @@ import SQLKit
 /// holds by now. Nor does a notice go for a claim whose collection stopped meanwhile: disputed in full (nothing is
 /// collected on a disputed amount), promised or put on a payment plan (the debtor is kept to their word, not dunned).
 /// Its act then never went (`UnsentActs`): its fee is taken back, and the run plans the claim again. A claim disputed in
-/// part since stays, and the notice is written again asking only for the rest. A run's notice still waiting on a later
-/// day than its date is written again too, dated that day: the deadline it gives counts from when it goes (inkl. § 9 (2),
-/// IkL 5 §), so a letter printed, or an e-mail sent, days late never gives less time than the step's.
+/// part since stays, and the notice is written again asking only for the rest. A run's notice that gives a deadline and
+/// still waits on a later day than its date is written again too, dated that day: the deadline counts from when it goes
+/// (inkl. § 9 (2), IkL 5 §), so a letter printed, or an e-mail sent, days late never gives less time than the step's.
 public enum NoticeStanding: Sendable, Equatable {
     /// Nothing was booked on its claims since and each is still to be asked for: it goes as written.
     case asWritten
@@ -42,9 +42,13 @@ public enum NoticeStanding: Sendable, Equatable {
         var lastDisputed: [UUID: Date] = [:]
         for dispute in disputes { lastDisputed[dispute.claimID] = max(lastDisputed[dispute.claimID] ?? .distantPast, dispute.createdAt ?? .distantPast) }
         var written: [UUID: Date] = [:], stale: Set<UUID> = []
+        // Only a deadline makes a notice's date matter: a reminder that gives none goes as it is, however late.
+        let withDeadline = Set(try await CollectionActRecord.query(on: database).filter(\.$id ~~ links.compactMap(\.actID))
+            .filter(\.$deadline != nil).field(\.$id).all().compactMap(\.id))
+        let dated = Set(links.filter { $0.actID.map(withDeadline.contains) ?? false }.map(\.noticeID))
         for notice in try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).all() {
             written[notice.id!] = notice.createdAt
-            if let today, notice.noticeDate < today.iso { stale.insert(notice.id!) }
+            if let today, notice.noticeDate < today.iso, dated.contains(notice.id!) { stale.insert(notice.id!) }
         }
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
