@@ -257,6 +257,39 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("an e-mail whose failure was recorded but whose letter was never written (the process stopped) gets its letter in the next drain",
+          arguments: TestEngine.allCases)
+    func missedFallbackLetterIsWritten(engine: TestEngine) async throws {
+        try await withComposedNotices(engine) { store, server, composer in
+            let message = try #require(try await pendingMessageWithDeadline(store))
+            try await onlyWaiting([message], store)
+            let actIDs = try await acts(ofNotice: message.noticeID, store).compactMap(\.id)
+            // What the failed send's own transaction leaves when the process stops before the letter is written.
+            let failedAt = Date()
+            message.status = "failed"
+            message.leaseUntil = failedAt.addingTimeInterval(600).ISO8601Format()
+            message.lastResult = "550 mailbox unavailable"
+            try await message.save(on: store.database)
+            let notice = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
+            notice.status = "failed"
+            notice.statusDetail = "550 mailbox unavailable"
+            try await notice.save(on: store.database)
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            // Within the lease the worker that recorded the failure may still be writing the letter: it is left to it.
+            #expect(try await worker.drain(now: failedAt.addingTimeInterval(60), today: Self.runDate, on: store.database).lettersInstead == 0)
+            let report = try await worker.drain(now: failedAt.addingTimeInterval(3_600), today: Self.runDate, on: store.database)
+            #expect(report.lettersInstead == 1)
+            let letter = try #require(try await NoticeRecord.query(on: store.database).filter(\.$groupKey == notice.groupKey)
+                .filter(\.$channel == "letter").first())
+            #expect(letter.status == "toPrint")
+            let acts = try await self.acts(ofNotice: letter.id!, store)
+            #expect(Set(acts.compactMap(\.id)) == Set(actIDs) && acts.allSatisfy { $0.deliveryStatus == "composed" })
+            #expect(try await worker.drain(now: failedAt.addingTimeInterval(7_200), today: Self.runDate, on: store.database).lettersInstead == 0,
+                    "one letter, once")
+        }
+    }
+
     @Test("a letter still to print after the day it is dated is written again dated the round's day, with the step's full deadline",
           arguments: TestEngine.allCases)
     func lettersLeftUnprintedAreDatedAgain(engine: TestEngine) async throws {

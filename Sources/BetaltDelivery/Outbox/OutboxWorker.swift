@@ -25,6 +25,7 @@ public struct OutboxWorker: Sendable {
     public func drain(now: Date = Date(), today: CivilDate, on database: any Database) async throws -> DeliveryReport {
         var report = DeliveryReport()
         report.interrupted = try await markInterrupted(now: now, on: database)
+        report.lettersInstead += try await composeMissedFallbacks(now: now, today: today, on: database)
         while let message = try await claimNext(dueBy: now, on: database) {
             switch try await NoticeStanding.of([message.noticeID], today: today, on: database)[message.noticeID] {
             case .nothingToAsk:
@@ -82,6 +83,26 @@ public struct OutboxWorker: Sendable {
             if !claimed.isEmpty { return try await OutboxMessageRecord.find(candidate.id, on: database) }
         }
         return nil
+    }
+
+    /// The letters that should have gone instead of e-mails that failed, where the process stopped between recording
+    /// the failure and writing the letter (two transactions, as the letter is written for what is owed by then): the
+    /// e-mail's acts still count, but no letter of its notice exists. Only failures older than the message's lease are
+    /// taken, so a worker still writing its own letter is not raced. Returns how many were written.
+    private func composeMissedFallbacks(now: Date, today: CivilDate, on database: any Database) async throws -> Int {
+        let sql = database as! any SQLDatabase
+        let missed = try await sql.raw("""
+            SELECT m.notice_id FROM outbox_messages m JOIN notices n ON n.id = m.notice_id
+            WHERE m.status = \(bind: OutboxStatus.failed.rawValue) AND m.lease_until < \(bind: Instant.iso(now))
+              AND NOT EXISTS (SELECT 1 FROM notices l WHERE l.creditor_id = n.creditor_id AND l.group_key = n.group_key
+                                AND l.channel = \(bind: Channel.letter.rawValue))
+              AND EXISTS (SELECT 1 FROM notice_claims nc JOIN collection_acts a ON a.id = nc.act_id
+                            WHERE nc.notice_id = n.id AND a.delivery_status = 'composed')
+            """).all().map { try $0.decode(column: "notice_id", as: UUID.self) }
+        for noticeID in missed {
+            try await composer.composeLetterFallback(for: noticeID, date: today, on: database)
+        }
+        return missed.count
     }
 
     /// Messages left "sending" past their lease: the process stopped while the server may have taken the
