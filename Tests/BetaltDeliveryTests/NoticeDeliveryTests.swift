@@ -257,6 +257,26 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("an e-mail whose claims could not be looked at again (a database error) is not sent and waits as it was, not 'uncertain'",
+          arguments: TestEngine.allCases)
+    func standingErrorReleasesTheMessage(engine: TestEngine) async throws {
+        try await withComposedNotices(engine) { store, server, composer in
+            let message = try #require(try await OutboxMessageRecord.query(on: store.database).first())
+            try await onlyWaiting([message], store)
+            let sql = try #require(store.database as? any SQLDatabase)
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            try await sql.raw("ALTER TABLE disputes RENAME TO disputes_away").run()
+            await #expect(throws: (any Error).self) { _ = try await worker.drain(today: Self.runDate, on: store.database) }
+            try await sql.raw("ALTER TABLE disputes_away RENAME TO disputes").run()
+            let waiting = try #require(try await OutboxMessageRecord.find(message.id, on: store.database))
+            #expect(waiting.status == "pending" && waiting.attempts == message.attempts, "no attempt used, nothing sent")
+            #expect(try server.delivered().isEmpty)
+            // Far past the lease nothing is "interrupted": the next drain sends it.
+            let report = try await worker.drain(now: Date().addingTimeInterval(3_600), today: Self.runDate, on: store.database)
+            #expect(report.sent == 1 && report.interrupted == 0)
+        }
+    }
+
     @Test("an e-mail whose failure was recorded but whose letter was never written (the process stopped) gets its letter in the next drain",
           arguments: TestEngine.allCases)
     func missedFallbackLetterIsWritten(engine: TestEngine) async throws {

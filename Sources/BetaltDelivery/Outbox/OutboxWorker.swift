@@ -27,7 +27,16 @@ public struct OutboxWorker: Sendable {
         report.interrupted = try await markInterrupted(now: now, on: database)
         report.lettersInstead += try await composeMissedFallbacks(now: now, today: today, on: database)
         while let message = try await claimNext(dueBy: now, on: database) {
-            switch try await NoticeStanding.of([message.noticeID], today: today, on: database)[message.noticeID] {
+            let standing: NoticeStanding?
+            do {
+                standing = try await NoticeStanding.of([message.noticeID], today: today, on: database)[message.noticeID]
+            } catch {
+                // Nothing was sent: the message waits again as it was, rather than left "sending" until its lease makes it
+                // "delivery uncertain" for a person.
+                try await release(message, on: database)
+                throw error
+            }
+            switch standing {
             case .nothingToAsk:
                 try await database.writing { tx in
                     try await retire(message, detail: "not sent: each claim it asks for was settled, handed over or stopped (disputed, promised, on a plan) before it went",
@@ -103,6 +112,14 @@ public struct OutboxWorker: Sendable {
             try await composer.composeLetterFallback(for: noticeID, date: today, on: database)
         }
         return missed.count
+    }
+
+    /// Puts a message this worker claimed, and did not send, back as it was before the claim.
+    private func release(_ message: OutboxMessageRecord, on database: any Database) async throws {
+        try await (database as! any SQLDatabase).update(OutboxMessageRecord.schema)
+            .set("status", to: OutboxStatus.pending.rawValue).set("attempts", to: SQLRaw("attempts - 1"))
+            .where("id", .equal, message.id!).where("status", .equal, OutboxStatus.sending.rawValue)
+            .run()
     }
 
     /// Messages left "sending" past their lease: the process stopped while the server may have taken the
