@@ -181,6 +181,9 @@ struct NoticeDeliveryTests {
                 .filter(\.$status == "failed").filter(\.$customerID == customer.id!).first())
             #expect(failed.noticeDate == later.iso)
             #expect(failed.statusDetail?.contains("550") == true)
+            let failedMessage = try await OutboxMessageRecord.query(on: store.database).filter(\.$noticeID == failed.id!).first()
+            #expect(failedMessage?.status == "failed" && failedMessage?.leaseUntil != nil,
+                    "its failure keeps a lease, after which a later drain writes the letter if this one did not")
             let letter = try #require(
                 try await NoticeRecord.query(on: store.database).filter(\.$groupKey == failed.groupKey).filter(\.$channel == "letter").first()
             )
@@ -563,6 +566,41 @@ struct NoticeDeliveryTests {
             _ = try await DailyRun(date: tuesday).run(on: store.database)
             #expect(try await CollectionActRecord.query(on: store.database).filter(\.$actDate == tuesday.iso)
                 .filter(\.$claimID ~~ chosen.map { $0.1.id! }).count() == 0)
+        }
+    }
+
+    @Test("an e-mail that keeps failing for days is written again each day it waits, yet ends after its attempts and a letter goes",
+          arguments: TestEngine.allCases)
+    func failingForDaysEndsInALetter(engine: TestEngine) async throws {
+        try await withComposedNotices(engine) { store, server, composer in
+            let message = try #require(try await pendingMessageWithDeadline(store))
+            try await onlyWaiting([message], store)
+            let actIDs = try await acts(ofNotice: message.noticeID, store).compactMap(\.id)
+            // The mailbox answers "try again later" every time, also at the address an e-mail written again goes to.
+            message.recipient = "temporary-full@example.no"
+            try await message.save(on: store.database)
+            let customer = try #require(try await CustomerRecord.find(try await acts(ofNotice: message.noticeID, store)[0].customerID, on: store.database))
+            customer.email = "temporary-full@example.no"
+            try await customer.save(on: store.database)
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let start = Date()
+            var drains = 0, rewritten = 0, letter: NoticeRecord?
+            // One drain a day, as `betalt deliver` from cron gives: every retry is on a later day than the e-mail's date.
+            while letter == nil && drains < 12 {
+                let report = try await worker.drain(
+                    now: start.addingTimeInterval(Double(drains) * 86_400), today: Self.runDate.adding(days: drains), on: store.database
+                )
+                rewritten += report.rewritten
+                drains += 1
+                letter = try await NoticeRecord.query(on: store.database).filter(\.$customerID == customer.id!)
+                    .filter(\.$channel == "letter").filter(\.$status == "toPrint").filter(\.$noticeDate == Self.runDate.adding(days: drains - 1).iso).first()
+            }
+            #expect(drains == OutboxWorker.backoff.count + 1, "one attempt a day, then the letter")
+            #expect(rewritten == drains - 1, "dated again each later day")
+            let written = try #require(letter)
+            #expect(Set(try await acts(ofNotice: written.id!, store).compactMap(\.id)) == Set(actIDs))
+            #expect(try server.delivered().isEmpty)
         }
     }
 

@@ -69,22 +69,24 @@ public struct NoticeComposer: Sendable {
     /// it is written; where its step gives a deadline, the deadline counts from that day (never shorter than
     /// the law's minimum because the e-mail failed), and the acts carry the later deadline so the next step
     /// waits for it.
-    public func composeLetterFallback(for noticeID: UUID, date: CivilDate, on database: any Database) async throws {
-        guard let failed = try await NoticeRecord.find(noticeID, on: database) else { return }
+    /// Returns whether a letter was written.
+    @discardableResult
+    public func composeLetterFallback(for noticeID: UUID, date: CivilDate, on database: any Database) async throws -> Bool {
+        guard let failed = try await NoticeRecord.find(noticeID, on: database) else { return false }
         let existing = try await NoticeRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
             .filter(\.$groupKey == failed.groupKey).filter(\.$channel == Channel.letter.rawValue).count()
-        guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return }
+        guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return false }
         // The letter asks only for what is still owed: not for a claim settled, handed over or stopped meanwhile (`NoticeStanding`).
         var actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
         switch try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] {
         case .nothingToAsk:
             try await UnsentActs.undo(notice: noticeID, on: date, database: database)
-            return
+            return false
         case .rewrite(let askable): actIDs = askable
         case .asWritten, nil: break
         }
         let acts = try await CollectionActRecord.query(on: database).filter(\.$id ~~ actIDs).all()
-        guard !acts.isEmpty else { return }
+        guard !acts.isEmpty else { return false }
         let kept = Set(acts.compactMap(\.id))
         do {
             let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditor.id!, on: database))
@@ -94,6 +96,7 @@ public struct NoticeComposer: Sendable {
                 channel: .letter, retiring: { tx in try await UnsentActs.undo(notice: noticeID, keeping: kept, on: date, database: tx) },
                 on: database
             )
+            return true
         } catch {
             // Neither the e-mail nor a letter went: none of its acts counts.
             try await UnsentActs.undo(notice: noticeID, on: date, database: database)
@@ -103,9 +106,11 @@ public struct NoticeComposer: Sendable {
 
     /// Writes `notice` again for the acts whose claims are still to be asked for (`NoticeStanding.rewrite`): on its
     /// channel, dated `date`, with the amounts the ledger holds now, queued at `queuedAt`. `retiring` runs first in the
-    /// same transaction and takes the old notice out of delivery, so exactly one of the two can go.
+    /// same transaction and takes the old notice out of delivery, so exactly one of the two can go. An e-mail written again
+    /// keeps the delivery attempts already made to the address (`attemptsMade`), so one that keeps failing still ends,
+    /// and a letter goes instead, however often it is written again.
     public func rewrite(
-        _ notice: NoticeRecord, actIDs: [UUID], date: CivilDate, queuedAt: Date = Date(), on database: any Database,
+        _ notice: NoticeRecord, actIDs: [UUID], date: CivilDate, queuedAt: Date = Date(), attemptsMade: Int = 0, on database: any Database,
         retiring: @escaping @Sendable (any Database) async throws -> Void
     ) async throws {
         guard let creditor = try await CreditorRecord.find(notice.creditorID, on: database) else { throw ComposeError("the creditor is missing") }
@@ -115,13 +120,13 @@ public struct NoticeComposer: Sendable {
         // Each writing leaves fewer claims or other amounts, so the key (unique per channel) grows with every one.
         try await compose(
             acts, key: "\(notice.groupKey)/\(acts.count)", assembler: assembler, templates: try documents.templates(for: creditor.id!), date: date,
-            channel: Channel(rawValue: notice.channel), queuedAt: queuedAt, retiring: retiring, on: database
+            channel: Channel(rawValue: notice.channel), queuedAt: queuedAt, attemptsMade: attemptsMade, retiring: retiring, on: database
         )
     }
 
     private func compose(
         _ acts: [CollectionActRecord], key: String, assembler: NoticeAssembler, templates: NoticeTemplates,
-        date: CivilDate, channel override: Channel? = nil, queuedAt: Date = Date(),
+        date: CivilDate, channel override: Channel? = nil, queuedAt: Date = Date(), attemptsMade: Int = 0,
         retiring: (@Sendable (any Database) async throws -> Void)? = nil, on database: any Database
     ) async throws {
         let creditorID = assembler.creditor.id!
@@ -175,7 +180,7 @@ public struct NoticeComposer: Sendable {
             try await link.record.create(on: tx)
             try await NoticeWriter.write(
                 rendered, content: content, ownReference: ownReference == nil ? content.paymentReference : nil, acts: acts, claims: claims,
-                key: key, creditorID: creditorID, customerID: customer.id!, queuedAt: queuedAt, on: tx
+                key: key, creditorID: creditorID, customerID: customer.id!, queuedAt: queuedAt, attemptsMade: attemptsMade, on: tx
             )
         }
     }

@@ -9,7 +9,7 @@ import Foundation
 enum NoticeWriter {
     static func write(
         _ rendered: RenderedNotice, content: NoticeContent, ownReference: String?, acts: [CollectionActRecord], claims: [ClaimRecord],
-        key: String, creditorID: UUID, customerID: UUID, queuedAt: Date, on database: any Database
+        key: String, creditorID: UUID, customerID: UUID, queuedAt: Date, attemptsMade: Int = 0, on database: any Database
     ) async throws {
         let notice = NoticeRecord()
         notice.creditorID = creditorID
@@ -44,7 +44,7 @@ enum NoticeWriter {
             message.channel = Channel.email.rawValue
             message.recipient = rendered.recipient
             message.status = OutboxStatus.pending.rawValue
-            message.attempts = 0
+            message.attempts = attemptsMade
             message.nextAttemptAt = Instant.iso(queuedAt)
             try await message.create(on: database)
         }

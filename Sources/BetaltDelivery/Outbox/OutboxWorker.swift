@@ -96,22 +96,32 @@ public struct OutboxWorker: Sendable {
 
     /// The letters that should have gone instead of e-mails that failed, where the process stopped between recording
     /// the failure and writing the letter (two transactions, as the letter is written for what is owed by then): the
-    /// e-mail's acts still count, but no letter of its notice exists. Only failures older than the message's lease are
-    /// taken, so a worker still writing its own letter is not raced. Returns how many were written.
+    /// e-mail's acts still count, but no letter of its notice exists. A failure is taken only once the lease it was
+    /// recorded with has run out, so the worker writing its own letter is not raced, and by one drain only: it takes a
+    /// new lease with a conditional update first. Returns how many letters were written.
     private func composeMissedFallbacks(now: Date, today: CivilDate, on database: any Database) async throws -> Int {
         let sql = database as! any SQLDatabase
         let missed = try await sql.raw("""
-            SELECT m.notice_id FROM outbox_messages m JOIN notices n ON n.id = m.notice_id
+            SELECT m.id, m.notice_id, m.lease_until FROM outbox_messages m JOIN notices n ON n.id = m.notice_id
             WHERE m.status = \(bind: OutboxStatus.failed.rawValue) AND m.lease_until < \(bind: Instant.iso(now))
               AND NOT EXISTS (SELECT 1 FROM notices l WHERE l.creditor_id = n.creditor_id AND l.group_key = n.group_key
                                 AND l.channel = \(bind: Channel.letter.rawValue))
               AND EXISTS (SELECT 1 FROM notice_claims nc JOIN collection_acts a ON a.id = nc.act_id
                             WHERE nc.notice_id = n.id AND a.delivery_status = 'composed')
-            """).all().map { try $0.decode(column: "notice_id", as: UUID.self) }
-        for noticeID in missed {
-            try await composer.composeLetterFallback(for: noticeID, date: today, on: database)
+            """).all()
+        var written = 0
+        for row in missed {
+            let id = try row.decode(column: "id", as: UUID.self), lease = try row.decode(column: "lease_until", as: String.self)
+            let taken = try await sql.update(OutboxMessageRecord.schema)
+                .set("lease_until", to: Instant.iso(max(now, Date()).addingTimeInterval(leaseSeconds)))
+                .where("id", .equal, id).where("status", .equal, OutboxStatus.failed.rawValue).where("lease_until", .equal, lease)
+                .returning("id").all()
+            guard !taken.isEmpty else { continue }
+            if try await composer.composeLetterFallback(for: try row.decode(column: "notice_id", as: UUID.self), date: today, on: database) {
+                written += 1
+            }
         }
-        return missed.count
+        return written
     }
 
     /// Puts a message this worker claimed, and did not send, back as it was before the claim.
@@ -161,7 +171,8 @@ public struct OutboxWorker: Sendable {
         let detail = "not sent: its claims changed before it went (paid, credited, written off, disputed, promised or put on a plan); written again for what is owed now"
         do {
             guard let notice = try await NoticeRecord.find(message.noticeID, on: database) else { throw ComposeError("the notice is missing") }
-            try await composer.rewrite(notice, actIDs: actIDs, date: today, queuedAt: now, on: database) { tx in
+            // The attempt this claim counted was not made: the address has had one fewer.
+            try await composer.rewrite(notice, actIDs: actIDs, date: today, queuedAt: now, attemptsMade: message.attempts - 1, on: database) { tx in
                 try await retire(message, detail: detail, now: now, today: today, keeping: Set(actIDs), on: tx)
             }
             return .rewritten
@@ -234,6 +245,9 @@ public struct OutboxWorker: Sendable {
                 try await event(for: message, outcome: "uncertain", detail: answer, now: now, on: tx)
             case .temporaryFailure(let answer), .permanentFailure(let answer):
                 message.status = OutboxStatus.failed.rawValue
+                // The letter in its place is written next, apart; until this lease runs out no other drain writes it
+                // (`composeMissedFallbacks`).
+                message.leaseUntil = Instant.iso(max(now, Date()).addingTimeInterval(leaseSeconds))
                 message.lastResult = answer
                 try await setNotice(message.noticeID, .failed, detail: answer, on: tx)
                 try await event(for: message, outcome: "failed", detail: answer, now: now, on: tx)
@@ -248,8 +262,7 @@ public struct OutboxWorker: Sendable {
         case OutboxStatus.uncertain.rawValue: report.interrupted += 1
         default: report.failed += 1
         }
-        if fallback {
-            try await composer.composeLetterFallback(for: message.noticeID, date: today, on: database)
+        if fallback, try await composer.composeLetterFallback(for: message.noticeID, date: today, on: database) {
             report.lettersInstead += 1
         }
     }
