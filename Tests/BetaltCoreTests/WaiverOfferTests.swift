@@ -116,16 +116,42 @@ struct WaiverOfferTests {
         #expect(entries.reduce(0) { $0 + $1.amount.minorUnits } == 74_734, "the disputed 300 kr are neither paid nor waived")
     }
 
-    @Test("a claim disputed in part: less than the undisputed principal keeps nothing yet, and more is not asked for")
+    @Test("a claim disputed in part: less than the undisputed principal keeps nothing yet; the whole principal pays the disputed part too")
     func disputedInPartShort() throws {
         let short = try #require(try allocation(try PaymentMatcher.match(
             amount: nok(69_999), paidOn: Self.until, isReversal: false, byReference: [try claim("a", disputed: 30_000)], byNumber: []
         )).claims.first)
         #expect(short.result.amount(for: .principal) == nok(69_999) && short.waived.isEmpty && short.offerKept == nil)
-        let more = try allocation(try PaymentMatcher.match(
+        // As a debtor who paid the principal a notice named before raising the dispute: it is paid, and the offer kept.
+        let whole = try allocation(try PaymentMatcher.match(
             amount: nok(100_000), paidOn: Self.until, isReversal: false, byReference: [try claim("a", disputed: 30_000)], byNumber: []
         ))
-        #expect(more.claims.first?.result.amount(for: .principal) == nok(70_000) && more.claims.first?.waived.count == 2)
-        #expect(more.overpayment == nok(30_000), "the disputed part is not taken while it is disputed: the rest is credit")
+        #expect(whole.claims.first?.result.amount(for: .principal) == nok(100_000) && whole.claims.first?.waived.count == 2)
+        #expect(whole.overpayment == nok(0))
+    }
+
+    @Test("two claims under one reference, one disputed in part: what the notice asked for keeps both offers before any disputed part is paid")
+    func disputedPartComesLast() throws {
+        let claims = [try claim("a", due: 1, disputed: 30_000), try claim("b", principal: 50_000, due: 5)]
+        let asked = try allocation(try PaymentMatcher.match(
+            amount: nok(120_000), paidOn: Self.until, isReversal: false, byReference: claims, byNumber: []
+        ))
+        #expect(asked.claims.map { $0.result.amount(for: .principal) } == [nok(70_000), nok(50_000)])
+        #expect(asked.claims.allSatisfy { $0.offerKept == Self.until } && asked.overpayment == nok(0))
+        let more = try allocation(try PaymentMatcher.match(
+            amount: nok(160_000), paidOn: Self.until, isReversal: false, byReference: claims, byNumber: []
+        ))
+        #expect(more.claims.map { $0.result.amount(for: .principal) } == [nok(100_000), nok(50_000)])
+        #expect(more.overpayment == nok(10_000))
+    }
+
+    @Test("a claim disputed in full with an offer: a payment is still booked on it, never lost, and pays its principal first")
+    func disputedInFull() throws {
+        let paid = try allocation(try PaymentMatcher.match(
+            amount: nok(100_000), paidOn: Self.until, isReversal: false, byReference: [try claim("a", disputed: 104_734)], byNumber: []
+        ))
+        let share = try #require(paid.claims.first)
+        #expect(share.result.amount(for: .principal) == nok(100_000) && share.offerKept == Self.until && share.waived.count == 2)
+        #expect(paid.overpayment == nok(0))
     }
 }
