@@ -59,5 +59,6 @@ public enum BetaltMigrations {
         AddNoticeClaimSequence(),
         CreateReasonTexts(),
         AddClaimWaiverOffer(),
+        AddClaimRevision(),
     ]
 }

@@ -40,30 +40,51 @@ struct RunGuardTests {
         try await CollectionActRecord.query(on: store.database).filter(\.$actDate == Self.runDate.iso).count()
     }
 
-    @Test("a claim whose next-action date alone moved after it was read (an act taken back without a fee) stops the batch",
+    @Test("a dispute raised on a claim after the run read it (its sequence, stage and next-action date unchanged) stops the batch",
           arguments: TestEngine.allCases)
-    func nextActionDateMoved(engine: TestEngine) async throws {
+    func disputeRaisedMeanwhile(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
             let (batch, claims) = try await plannedBatch(on: store)
             let sql = try #require(store.database as? any SQLDatabase)
-            // What `UnsentActs` does to a claim whose fee-free reminder never went: its sequence and stage stay.
-            let moved = claims[3].id
-            try await sql.raw("UPDATE claims SET next_action_date = \(bind: Self.today.adding(days: 1).iso) WHERE id = \(bind: moved)").run()
+            let disputed = claims[3]
+            _ = try await Disputes.raise(
+                claimID: disputed.id, creditorID: disputed.creditorID, amount: nil, reason: .notDelivered, text: "Never came",
+                raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
+            )
+            let row = try #require(try await ClaimRecord.find(disputed.id, on: store.database))
+            #expect(row.lastSequence == disputed.lastSequence && row.stage == disputed.stage.rawValue, "only the revision moved")
 
             await #expect(throws: ClaimsChangedMeanwhile.self) { try await write(batch, on: store) }
             #expect(try await acts(store) == 0, "nothing of the batch is written")
-            #expect(try await RunBatchWriter.changedClaims(batch.read, on: sql) == [moved], "the claim is named, to be read again")
+            #expect(try await RunBatchWriter.changedClaims(batch.read, on: sql) == [disputed.id], "the claim is named, to be read again")
         }
     }
 
-    @Test("a claim whose next-action date became NULL is changed too; an untouched batch is written", arguments: TestEngine.allCases)
-    func nextActionDateCleared(engine: TestEngine) async throws {
+    @Test("an act taken back without a fee after the run read its claim stops the batch; an untouched batch is written",
+          arguments: TestEngine.allCases)
+    func actTakenBackMeanwhile(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
             let (batch, claims) = try await plannedBatch(on: store)
             let sql = try #require(store.database as? any SQLDatabase)
             #expect(try await RunBatchWriter.changedClaims(batch.read, on: sql).isEmpty)
-            try await sql.raw("UPDATE claims SET next_action_date = NULL WHERE id = \(bind: claims[5].id)").run()
-            #expect(try await RunBatchWriter.changedClaims(batch.read, on: sql) == [claims[5].id])
+            // A fee-free reminder of the claim from an earlier day, whose notice never went.
+            let claim = claims[5]
+            let act = CollectionActRecord()
+            act.creditorID = claim.creditorID
+            act.claimID = claim.id
+            act.customerID = claim.customerID
+            act.stepID = "earlier-nudge"
+            act.kind = StepKind.friendlyReminder.rawValue
+            act.actDate = Self.today.adding(days: -5).iso
+            act.currency = claim.currency.code
+            (act.feeMinor, act.compensationMinor, act.interestMinor, act.amountDueMinor) = (0, 0, 0, 0)
+            act.groupKey = "earlier"
+            act.reasons = "[]"
+            act.deliveryStatus = "composed"
+            try await act.create(on: store.database)
+            let before = try await RunBatchWriter.changedClaims(batch.read, on: sql)
+            try await UnsentActs.undo([act.id!], on: Self.runDate, database: store.database)
+            #expect(try await RunBatchWriter.changedClaims(batch.read, on: sql) == before.union([claim.id]))
             await #expect(throws: ClaimsChangedMeanwhile.self) { try await write(batch, on: store) }
 
             let (fresh, _) = try await plannedBatch(on: store, seeding: false)

@@ -22,9 +22,6 @@ struct BulkColumn {
 struct BulkGuard {
     let column: String
     let expected: BulkColumn
-    /// For a column that may be NULL: what NULL is compared as, both in the row and in the rows' values (which
-    /// write it for nil), as `=` never holds for NULL.
-    var null: String?
 }
 
 /// INSERT and UPDATE statements that read their rows from one JSON parameter, in each engine's dialect.
@@ -80,10 +77,8 @@ enum BulkStatement {
         let assignments = SQLList(columns.map { column in
             SQLBinaryExpression(SQLIdentifier(column.name), .equal, SQLColumn(SQLIdentifier(column.name), table: SQLIdentifier("v")))
         })
-        let matches = SQLList(([BulkGuard(column: key.name, expected: key)] + guards).map { check -> any SQLExpression in
-            let column = SQLColumn(SQLIdentifier(check.column), table: SQLIdentifier(table))
-            let held: any SQLExpression = check.null.map { SQLFunction("COALESCE", args: column, SQLLiteral.string($0)) } ?? column
-            return SQLBinaryExpression(held, .equal, SQLColumn(SQLIdentifier(check.expected.name), table: SQLIdentifier("v")))
+        let matches = SQLList(([(key.name, key.name)] + guards.map { ($0.column, $0.expected.name) }).map { column, expected in
+            SQLBinaryExpression(SQLColumn(SQLIdentifier(column), table: SQLIdentifier(table)), .equal, SQLColumn(SQLIdentifier(expected), table: SQLIdentifier("v")))
         }, separator: SQLRaw(" AND "))
         let also: SQLQueryString = condition.map { "AND \($0)" } ?? ""
         return """

@@ -73,8 +73,7 @@ public enum Disputes {
             dispute.raisedOn = date.iso
             dispute.status = "open"
             try await dispute.create(on: tx)
-            claim.nextActionDate = date.iso
-            try await claim.update(on: tx)
+            try await claim.lookAgain(from: date.iso, on: tx)
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: raisedBy, action: "dispute.raised", subject: "claim \(claimID.uuidString)",
                 detail: "\(Money(minorUnits: disputed, currency: currency)) of invoice \(claim.invoiceNumber) disputed (\(reason.rawValue)): \(dispute.text)"
@@ -170,8 +169,7 @@ public enum Disputes {
             dispute.decisionText = explanation.trimmingCharacters(in: .whitespacesAndNewlines)
             try await dispute.update(on: tx)
             if let current = try await ClaimRecord.find(claim.id, on: tx), current.stage != ClaimStage.closed.rawValue {
-                current.nextActionDate = date.iso
-                try await current.update(on: tx)
+                try await current.lookAgain(from: date.iso, on: tx)
             }
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: accepted ? "dispute.accepted" : "dispute.rejected",

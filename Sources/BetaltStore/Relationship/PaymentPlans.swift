@@ -380,8 +380,7 @@ public enum PaymentPlans {
         guard resume else { return }
         for claim in try await ClaimRecord.query(on: database).filter(\.$id ~~ (try await claimIDsOf(plan.id!, on: database)))
             .filter(\.$openMinor > 0).all() {
-            claim.nextActionDate = today.iso
-            try await claim.update(on: database)
+            try await claim.lookAgain(from: today.iso, on: database)
         }
     }
 

@@ -53,8 +53,7 @@ public enum Promises {
             promise.madeOn = date.iso
             promise.status = "open"
             try await promise.create(on: tx)
-            claim.nextActionDate = date.iso
-            try await claim.update(on: tx)
+            try await claim.lookAgain(from: date.iso, on: tx)
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: madeBy, action: "promise.made", subject: "claim \(claimID.uuidString)",
                 detail: "\(Money(minorUnits: promised, currency: currency)) of invoice \(claim.invoiceNumber) by \(payBy.iso)"
@@ -82,8 +81,7 @@ public enum Promises {
                 promise.closedOn = today.iso
                 try await promise.update(on: tx)
                 if !kept {
-                    claim.nextActionDate = today.iso
-                    try await claim.update(on: tx)
+                    try await claim.lookAgain(from: today.iso, on: tx)
                     if let customer = try await CustomerRecord.find(claim.customerID, on: tx) {
                         customer.promiseBrokenOn = today.iso
                         try await customer.update(on: tx)

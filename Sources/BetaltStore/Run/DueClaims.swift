@@ -11,9 +11,9 @@ struct DueClaim: Sendable {
     let currency: Currency
     let lastSequence: Int64
     let stage: ClaimStage
-    /// The next-action date as the claim's row held it when read (ISO date): with the sequence and the stage,
-    /// what the run's write is guarded by (`RunBatchWriter.claimGuards`).
-    let nextActionDate: String?
+    /// The claim's revision when read (`ClaimRevision`): with the sequence and the stage, what the run's write is
+    /// guarded by (`RunBatchWriter.claimGuards`).
+    let revision: Int64
     let ladder: Ladder
     let facts: ClaimFacts
     /// The last day of the waiver offer a notice made, as the claim's row holds it (ISO date).
@@ -95,7 +95,7 @@ enum DueClaims {
         for key in keys { pairs.append(.uuid(key.creditorID), .uuid(key.id)) }
         let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
         // The claims' rows first, the rest after: a change committed in between (an act undone, a dispute raised)
-        // is then in what is read after, or moves what the write is guarded by, never only in the history.
+        // is then in what is read after, and moves what the write is guarded by, never only in the history.
         let rows = try await BulkStatement.rows(ClaimColumn.allCases.map(\.expression), """
             FROM \(batch) AS k
             JOIN claims c ON c.id = k.claim_id AND c.creditor_id = k.creditor_id
@@ -161,7 +161,7 @@ extension DueClaims.Batch {
             return DueClaim(
                 id: id, creditorID: owner.creditorID, customerID: owner.customerID, currency: currency,
                 lastSequence: try row.integer(DueClaims.ClaimColumn.lastSequence.rawValue),
-                stage: ClaimStage(rawValue: try column(.stage)) ?? .open, nextActionDate: try optional(.nextActionDate),
+                stage: ClaimStage(rawValue: try column(.stage)) ?? .open, revision: try row.integer(DueClaims.ClaimColumn.revision.rawValue),
                 ladder: owner.ladder, facts: facts, waiverOfferUntil: try optional(.waiverOfferUntil)
             )
         }
@@ -173,7 +173,7 @@ extension DueClaims {
     fileprivate enum ClaimColumn: Int, CaseIterable {
         case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
         case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough, waiverOfferUntil
-        case nextActionDate
+        case revision
         case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber
 
         var expression: String {
@@ -194,7 +194,7 @@ extension DueClaims {
             case .reminderFeeAgreed: "c.reminder_fee_agreed"
             case .interestChargedThrough: "c.interest_charged_through"
             case .waiverOfferUntil: "c.waiver_offer_until"
-            case .nextActionDate: "c.next_action_date"
+            case .revision: "c.revision"
             case .kind: "u.kind"
             case .name: "u.name"
             case .acceptedChannels: "u.accepted_channels"

@@ -19,10 +19,10 @@ enum RunBatchWriter {
         let key: DueClaimKey
         let lastSequence: Int64
         let stage: ClaimStage
-        let nextActionDate: String?
+        let revision: Int64
 
         /// The guarded columns' values, as `claimGuards` compares them.
-        var guarded: [String] { [String(lastSequence), stage.rawValue, nextActionDate ?? RunBatchWriter.noDate] }
+        var guarded: [String] { [String(lastSequence), stage.rawValue, String(revision)] }
     }
 
     /// A batch's rows, ready to write. It keeps no claim or plan: only what it takes to check and count them.
@@ -44,7 +44,7 @@ enum RunBatchWriter {
             for (claim, plan) in planned {
                 read.append(ReadClaim(
                     key: DueClaimKey(creditorID: claim.creditorID, id: claim.id), lastSequence: claim.lastSequence, stage: claim.stage,
-                    nextActionDate: claim.nextActionDate
+                    revision: claim.revision
                 ))
                 counts[claim.creditorID, default: CreditorRunReport(creditorID: claim.creditorID, creditorName: "", outcome: "")]
                     .count(plan, currency: claim.currency)
@@ -79,14 +79,12 @@ enum RunBatchWriter {
     ]
     /// The claim columns a batch holds the claim's rows to: what it read must still be there. Every change that
     /// matters to the plan moves one of them: the ledger's sequence (payments, credit notes, fees taken back), the
-    /// stage, or the next-action date, which is all an act taken back without a fee (`UnsentActs`) changes.
+    /// stage, or the revision (`ClaimRevision`: a dispute, a promise, a plan ended, an act taken back without a fee).
     static let claimGuards = [
         BulkGuard(column: "last_sequence", expected: BulkColumn("read_last_sequence", .bigint)),
         BulkGuard(column: "stage", expected: BulkColumn("read_stage")),
-        BulkGuard(column: "next_action_date", expected: BulkColumn("read_next_action_date"), null: noDate),
+        BulkGuard(column: "revision", expected: BulkColumn("read_revision", .bigint)),
     ]
-    /// A next-action date of NULL, as the guard compares it.
-    static let noDate = "none"
     static let claimColumns = [
         BulkColumn("stage"), BulkColumn("next_action_date"), BulkColumn("fee_open_minor", .bigint),
         BulkColumn("interest_open_minor", .bigint), BulkColumn("compensation_open_minor", .bigint),
@@ -124,10 +122,10 @@ enum RunBatchWriter {
         var ids = JSONRows()
         for claim in read { ids.append(.uuid(claim.key.id)) }
         var now: [UUID: [String]] = [:]
-        for row in try await BulkStatement.rows(["c.id", "c.last_sequence", "c.stage", "c.next_action_date"], """
+        for row in try await BulkStatement.rows(["c.id", "c.last_sequence", "c.stage", "c.revision"], """
             FROM claims c JOIN \(BulkStatement.relation(ids, [BulkColumn("id", .uuid)], on: sql)) AS k ON c.id = k.id
             """, on: sql) {
-            now[try row.uuid(0)] = [String(try row.integer(1)), try row.text(2), try row.optionalText(3) ?? noDate]
+            now[try row.uuid(0)] = [String(try row.integer(1)), try row.text(2), String(try row.integer(3))]
         }
         return Set(read.filter { claim in now[claim.key.id].map { $0 != claim.guarded } ?? true }.map(\.key.id))
     }
@@ -185,7 +183,7 @@ enum RunBatchWriter {
             claimID, .text(stage.rawValue), .optional(next), .integer(balances.fee.minorUnits),
             .integer(balances.interest.minorUnits), .integer(balances.compensation.minorUnits),
             .integer(balances.total.minorUnits), .integer(sequence), .optional(interestThrough?.iso), .optional(waiverOffer),
-            .integer(claim.lastSequence), .text(claim.stage.rawValue), .text(claim.nextActionDate ?? noDate)
+            .integer(claim.lastSequence), .text(claim.stage.rawValue), .integer(claim.revision)
         )
     }
 

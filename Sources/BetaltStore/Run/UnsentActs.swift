@@ -91,6 +91,7 @@ public enum UnsentActs {
         let tomorrow = date.adding(days: 1).iso
         if now.nextActionDate.map({ $0 > tomorrow }) ?? true { now.nextActionDate = tomorrow }
         try await now.update(on: tx)
+        try await ClaimRevision.bump(claimID: claimID, creditorID: creditorID, on: tx)
     }
 
     private static func settledOrWithAgency(_ claim: ClaimRecord) -> Bool {

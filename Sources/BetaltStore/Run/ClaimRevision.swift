@@ -1,0 +1,24 @@
+import FluentKit
+import Foundation
+import SQLKit
+
+/// The count of a claim's changes that matter to its plan but move neither its ledger sequence nor its stage: with
+/// those two, what a daily-run batch's write is guarded by (`RunBatchWriter.claimGuards`), so a batch that read the
+/// claim before such a change is read and planned again rather than written over it.
+enum ClaimRevision {
+    /// Counts a change of the claim's facts; in the caller's transaction.
+    static func bump(claimID: UUID, creditorID: UUID, on database: any Database) async throws {
+        try await (database as! any SQLDatabase).raw("""
+            UPDATE claims SET revision = revision + 1 WHERE id = \(bind: claimID) AND creditor_id = \(bind: creditorID)
+            """).run()
+    }
+}
+
+extension ClaimRecord {
+    /// Has the daily run look at the claim again from `isoDate`, as its facts changed (`ClaimRevision`).
+    func lookAgain(from isoDate: String, on database: any Database) async throws {
+        nextActionDate = isoDate
+        try await update(on: database)
+        try await ClaimRevision.bump(claimID: try requireID(), creditorID: creditorID, on: database)
+    }
+}
