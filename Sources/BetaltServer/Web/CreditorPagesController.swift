@@ -104,7 +104,9 @@ struct CreditorPagesController: RouteCollection {
         return try await req.view.render("claim", ClaimPage(
             frame: context.frame(req, title: "\(words["claim"]!) \(detail.claim.invoiceNumber)", section: "claims"),
             claim: ClaimDetailView(detail, context: context, words: words),
-            followUp: FollowUpView(followUp, language: context.language, words: words),
+            followUp: FollowUpView(
+                followUp, language: context.language, words: words, withAgency: detail.claim.stage == ClaimStage.withAgency.rawValue
+            ),
             notices: NoticesView(
                 try await ClaimNotices.load(claimID: claimID, creditorID: context.creditorID, on: req.db),
                 creditorID: context.creditorID.uuidString, language: context.language, words: words

@@ -12,7 +12,7 @@ struct FollowUpView: Encodable {
         let deadline: String
         /// Said of an act whose notice never went: it does not count (the ledger shows what was taken back).
         let notSent: String
-        /// Its fee was taken back with it (`UnsentActs`): shown struck through.
+        /// Its fee was taken back with it (`UnsentActs`, unless an agency holds the claim): shown struck through.
         let feeTakenBack: Bool
     }
 
@@ -33,7 +33,8 @@ struct FollowUpView: Encodable {
     let hasTrail: Bool
     let hasPlanned: Bool
 
-    init(_ followUp: ClaimFollowUp, language: Language, words: [String: String]) {
+    /// `withAgency`: an agency holds the claim, so a not-sent act's fee was left as it was (`UnsentActs`).
+    init(_ followUp: ClaimFollowUp, language: Language, words: [String: String], withAgency: Bool = false) {
         func date(_ iso: String) -> String { (try? CivilDate(iso: iso).formatted(language)) ?? iso }
         ladderName = followUp.ladder?.name
         acts = followUp.acts.map { act in
@@ -45,7 +46,7 @@ struct FollowUpView: Encodable {
                 fee: charged > 0 ? Money(minorUnits: charged, currency: currency).formatted(language) : "",
                 deadline: act.deadline.map(date) ?? "",
                 notSent: act.deliveryStatus == UnsentActs.status ? words["act.notSent"]! : "",
-                feeTakenBack: act.deliveryStatus == UnsentActs.status && charged > 0
+                feeTakenBack: act.deliveryStatus == UnsentActs.status && charged > 0 && !withAgency
             )
         }
         // The trail is every decision, newest first: an act's reasons are kept with the act itself, the
