@@ -44,15 +44,20 @@ struct RunGuardTests {
           arguments: TestEngine.allCases)
     func disputeRaisedMeanwhile(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
-            let (batch, claims) = try await plannedBatch(on: store)
+            try await DemoSeeder.seed(Self.ledger, demoUserPasswordHash: "x", on: store.database)
             let sql = try #require(store.database as? any SQLDatabase)
+            // Claims due on the run's day: raising a dispute that day leaves their next-action date as it was.
+            try await sql.raw("UPDATE claims SET next_action_date = \(bind: Self.runDate.iso) WHERE next_action_date < \(bind: Self.runDate.iso)").run()
+            let (batch, claims) = try await plannedBatch(on: store, seeding: false)
             let disputed = claims[3]
+            let before = try #require(try await ClaimRecord.find(disputed.id, on: store.database))
             _ = try await Disputes.raise(
                 claimID: disputed.id, creditorID: disputed.creditorID, amount: nil, reason: .notDelivered, text: "Never came",
                 raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
             )
             let row = try #require(try await ClaimRecord.find(disputed.id, on: store.database))
             #expect(row.lastSequence == disputed.lastSequence && row.stage == disputed.stage.rawValue, "only the revision moved")
+            #expect(row.nextActionDate == before.nextActionDate && row.nextActionDate == Self.runDate.iso, "a claim due on the run's day")
 
             await #expect(throws: ClaimsChangedMeanwhile.self) { try await write(batch, on: store) }
             #expect(try await acts(store) == 0, "nothing of the batch is written")
