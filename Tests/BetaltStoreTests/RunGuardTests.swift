@@ -65,6 +65,25 @@ struct RunGuardTests {
         }
     }
 
+    @Test("a payment plan offered for a claim after the run read it stops the batch", arguments: TestEngine.allCases)
+    func planOfferedMeanwhile(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (batch, claims) = try await plannedBatch(on: store)
+            let sql = try #require(store.database as? any SQLDatabase)
+            let claim = try #require(try await ClaimRecord.find(claims[2].id, on: store.database))
+            let request = PlanRequest(
+                claimIDs: [claim.id!], downPayment: Money(minorUnits: claim.openMinor / 4, currency: claims[2].currency),
+                downPaymentDate: Self.runDate.adding(days: 7), instalmentCount: 3, firstInstalmentDate: Self.runDate.adding(days: 37),
+                note: "agreed on the phone"
+            )
+            _ = try await PaymentPlans.make(
+                request, creditorID: claim.creditorID, proposedBy: "kari@example", userID: nil, limits: nil, on: Self.runDate, database: store.database
+            )
+            await #expect(throws: ClaimsChangedMeanwhile.self) { try await write(batch, on: store) }
+            #expect(try await RunBatchWriter.changedClaims(batch.read, on: sql) == [claim.id!])
+        }
+    }
+
     @Test("an act taken back without a fee after the run read its claim stops the batch; an untouched batch is written",
           arguments: TestEngine.allCases)
     func actTakenBackMeanwhile(engine: TestEngine) async throws {

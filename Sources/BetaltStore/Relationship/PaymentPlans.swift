@@ -142,6 +142,8 @@ public enum PaymentPlans {
                 link.planID = plan.id!
                 link.claimID = claim.id!
                 try await link.create(on: tx)
+                // Offered, the plan pauses the claim's ladder: a run that read the claim before must not write over it.
+                try await ClaimRevision.bump(claimID: claim.id!, creditorID: creditorID, on: tx)
             }
             for payment in payments {
                 let row = PaymentPlanPaymentRecord()
