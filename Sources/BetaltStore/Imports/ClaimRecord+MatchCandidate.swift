@@ -1,6 +1,7 @@
 import BetaltCore
 import FluentKit
 import Foundation
+import SQLKit
 
 extension ClaimRecord {
     /// The claim as a payment may be matched to it: its reference, due date, open balances, and what its open
@@ -18,12 +19,12 @@ extension ClaimRecord {
     /// `amount`, paid on `paidOn`, spread over `claims` as matching spreads a payment, a standing waiver offer
     /// kept (`PaymentMatcher.allocate`): for money a person puts on claims, which the debtor paid as surely.
     static func allocate(_ amount: Money, to claims: [ClaimRecord], paidOn: CivilDate, on database: any Database) async throws -> AllocationAcrossClaims {
-        let ids = try claims.map { try $0.requireID() }
         var disputed: [UUID: Int64] = [:]
         if claims.contains(where: { $0.waiverOfferUntil != nil }) {
-            for dispute in try await DisputeRecord.query(on: database).filter(\.$claimID ~~ ids).filter(\.$status == "open").all() {
-                disputed[dispute.claimID, default: 0] += dispute.amountMinor
-            }
+            let sql = database as! any SQLDatabase
+            var pairs = JSONRows()
+            for claim in claims { pairs.append(.uuid(claim.creditorID), .uuid(try claim.requireID())) }
+            disputed = try await Disputes.openAmounts(claims: BulkStatement.relation(pairs, DueClaims.keyColumns, on: sql), on: sql)
         }
         return try PaymentMatcher.allocate(
             amount, to: try claims.map { try $0.matchCandidate(disputed: disputed[try $0.requireID()] ?? 0) }, paidOn: paidOn

@@ -163,10 +163,9 @@ struct OpenClaims {
     /// The new balances of every claim a payment reached since the last call (`changed`), and the claims
     /// they settled (`closed`), which close so the run never sees them again. Apart because most payments
     /// settle nothing, and setting the stage, even to what it was, rewrites the claim's entry in every index
-    /// on the stage. The settled claims' open disputes close with them (`disputesClosed`, for
-    /// `Disputes.closeOpen(ofClaims:)`).
-    mutating func takeChangedRows() -> (changed: JSONRows, closed: JSONRows, disputesClosed: JSONRows) {
-        var rows = JSONRows(), closed = JSONRows(), disputesClosed = JSONRows()
+    /// on the stage. The settled claims' open disputes close with them (`closedOn`, for `Disputes.closeOpen(ofClaims:)`).
+    mutating func takeChangedRows() -> (changed: JSONRows, closed: JSONRows, closedOn: [(id: String, closedOn: CivilDate)]) {
+        var rows = JSONRows(), closed = JSONRows(), closedOn: [(id: String, closedOn: CivilDate)] = []
         for id in changed {
             guard let state = claims[id] else { continue }
             let balances = state.candidate.balances
@@ -177,14 +176,12 @@ struct OpenClaims {
             )
             if balances.isSettled {
                 closed.append(.text(id), .text(ClaimStage.closed.rawValue))
-                if let date = state.lastEntryDate {
-                    disputesClosed.append(.text(id), .text(Disputes.closedWithClaim), .text(date.iso), .text("Betalt"))
-                }
+                if let date = state.lastEntryDate { closedOn.append((id, date)) }
             }
         }
         taken = changed
         changed.removeAll()
-        return (rows, closed, disputesClosed)
+        return (rows, closed, closedOn)
     }
 
     /// Takes the state of the claims `earlier` changed (its rows last taken) over the one read from the

@@ -131,7 +131,8 @@ public enum PaymentBooking {
     /// What one chunk writes.
     private struct ChunkRows {
         var entries = JSONRows(), payments = JSONRows(), credits = JSONRows()
-        var changedClaims = JSONRows(), closedClaims = JSONRows(), disputesClosed = JSONRows()
+        var changedClaims = JSONRows(), closedClaims = JSONRows()
+        var closedOn: [(id: String, closedOn: CivilDate)] = []
 
         func write(creditorID: UUID, on sql: any SQLDatabase) async throws {
             try await BulkStatement.insert(into: LedgerEntryRecord.schema, entryColumns, rows: entries, on: sql)
@@ -139,7 +140,7 @@ public enum PaymentBooking {
             try await BulkStatement.insert(into: CustomerCreditEntryRecord.schema, creditColumns, rows: credits, on: sql)
             try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.changedColumns, rows: changedClaims, on: sql)
             try await BulkStatement.update(ClaimRecord.schema, key: BulkColumn("id", .uuid), set: OpenClaims.closedColumns, rows: closedClaims, on: sql)
-            try await Disputes.closeOpen(ofClaims: disputesClosed, creditorID: creditorID, sql: sql)
+            try await Disputes.closeOpen(ofClaims: closedOn, creditorID: creditorID, sql: sql)
         }
     }
 
@@ -190,7 +191,7 @@ public enum PaymentBooking {
             rows.payments.append(paymentRow(id, payment, match: match, note: note, creditor: creditor, fileID: fileID))
             booked.append(BookedPayment(paymentID: id, match: match, note: note))
         }
-        (rows.changedClaims, rows.closedClaims, rows.disputesClosed) = claims.takeChangedRows()
+        (rows.changedClaims, rows.closedClaims, rows.closedOn) = claims.takeChangedRows()
         return rows
     }
 

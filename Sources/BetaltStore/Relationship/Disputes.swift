@@ -213,14 +213,13 @@ public enum Disputes {
 
     /// Closes the open disputes of a claim that closed on `date`; in the caller's transaction.
     static func closeOpen(ofClaim claimID: UUID, creditorID: UUID, on date: CivilDate, sql: any SQLDatabase) async throws {
-        try await sql.raw("""
-            UPDATE disputes SET status = \(bind: closedWithClaim), decided_on = \(bind: date.iso), decided_by = 'Betalt'
-            WHERE creditor_id = \(bind: creditorID) AND claim_id = \(bind: claimID) AND status = 'open'
-            """).run()
+        try await closeOpen(ofClaims: [(UUIDText.string(claimID), date)], creditorID: creditorID, sql: sql)
     }
 
-    /// The same for the claims a bank file's chunk closed: rows of (claim_id, decided_on).
-    static func closeOpen(ofClaims rows: JSONRows, creditorID: UUID, sql: any SQLDatabase) async throws {
+    /// The same for claims closed together (a bank file's chunk): each claim's id as the table holds it, and its day.
+    static func closeOpen(ofClaims claims: [(id: String, closedOn: CivilDate)], creditorID: UUID, sql: any SQLDatabase) async throws {
+        var rows = JSONRows()
+        for claim in claims { rows.append(.text(claim.id), .text(closedWithClaim), .text(claim.closedOn.iso), .text("Betalt")) }
         try await BulkStatement.update(
             DisputeRecord.schema, key: BulkColumn("claim_id", .uuid), set: [BulkColumn("status"), BulkColumn("decided_on"), BulkColumn("decided_by")],
             rows: rows, where: "disputes.creditor_id = \(bind: creditorID) AND disputes.status = 'open'", on: sql
