@@ -60,5 +60,6 @@ public enum BetaltMigrations {
         CreateReasonTexts(),
         AddClaimWaiverOffer(),
         AddClaimRevision(),
+        AddCustomerEmailConsent(),
     ]
 }

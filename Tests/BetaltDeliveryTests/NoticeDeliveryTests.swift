@@ -684,6 +684,57 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("an e-mail whose customer withdrew consent to e-mail after it was written is not sent: it goes as a letter",
+          arguments: TestEngine.allCases)
+    func withdrawnConsentTurnsAnEmailIntoALetter(engine: TestEngine) async throws {
+        try await withComposedNotices(engine) { store, server, composer in
+            let message = try #require(try await OutboxMessageRecord.query(on: store.database).filter(\.$status == "pending").sort(\.$id).first())
+            try await onlyWaiting([message], store)
+            let old = try #require(try await NoticeRecord.find(message.noticeID, on: store.database))
+            #expect(try await NoticeStanding.of([old.id!], today: Self.runDate, on: store.database)[old.id!] == .asWritten)
+            #expect(try await NoticeConsent.record(
+                customerID: old.customerID, creditorID: old.creditorID, acceptsEmail: false, basis: "asked for letters on the phone",
+                on: Self.runDate, by: "kari@example", userID: nil, database: store.database
+            ))
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.sent == 0 && report.rewritten == 1)
+            #expect(try server.delivered().isEmpty, "nothing goes by e-mail")
+            #expect(try await NoticeRecord.find(old.id, on: store.database)?.status == "withdrawn")
+            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
+            let letter = try #require(try await NoticeRecord.query(on: store.database).filter(\.$customerID == old.customerID)
+                .filter(\.$groupKey ~~ "\(old.groupKey)").filter(\.$id != old.id!).first())
+            #expect(letter.channel == "letter" && letter.status == "toPrint")
+            #expect(letter.statusDetail?.contains("has not accepted e-mail") == true)
+            #expect(Set(try await acts(ofNotice: letter.id!, store).compactMap(\.id)) == Set(try await acts(ofNotice: old.id!, store).compactMap(\.id)),
+                    "the same acts, now by letter")
+            #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty)
+        }
+    }
+
+    @Test("acts the run planned by e-mail whose customer withdrew consent before they were composed are written as letters",
+          arguments: TestEngine.allCases)
+    func withdrawnConsentBeforeComposing(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let act = try #require(try await CollectionActRecord.query(on: store.database).filter(\.$channel == "email")
+                .filter(\.$deliveryStatus == "pending").sort(\.$id).first())
+            #expect(try await NoticeConsent.record(
+                customerID: act.customerID, creditorID: act.creditorID, acceptsEmail: false, basis: "", on: Self.runDate,
+                by: "kari@example", userID: nil, database: store.database
+            ))
+            _ = try await NoticeComposer(settings: settings()).composePending(date: Self.runDate, on: store.database)
+            let link = try #require(try await NoticeClaimRecord.query(on: store.database).filter(\.$actID == act.id).first())
+            let notice = try #require(try await NoticeRecord.find(link.noticeID, on: store.database))
+            #expect(notice.channel == "letter" && notice.status == "toPrint")
+            #expect(notice.statusDetail == "the customer has not accepted e-mail for notices: sent as a letter")
+            #expect(try await OutboxMessageRecord.query(on: store.database).filter(\.$noticeID == notice.id!).count() == 0)
+            // Other customers who accept e-mail still get theirs.
+            #expect(try await NoticeRecord.query(on: store.database).filter(\.$channel == "email").count() > 0)
+        }
+    }
+
     // MARK: - Helpers
 
     /// A real SMTP server and a database whose Monday run has been composed into notices.

@@ -65,6 +65,24 @@ struct RunGuardTests {
         }
     }
 
+    @Test("a customer's consent to e-mail withdrawn after the run read their claims stops the batch", arguments: TestEngine.allCases)
+    func consentWithdrawnMeanwhile(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (batch, claims) = try await plannedBatch(on: store)
+            let sql = try #require(store.database as? any SQLDatabase)
+            let customer = try #require(try await CustomerRecord.find(claims[1].customerID, on: store.database))
+            // Either way round: what the run read about the channels is no longer so.
+            #expect(try await NoticeConsent.record(
+                customerID: customer.id!, creditorID: customer.creditorID, acceptsEmail: !customer.acceptsEmailNotices, basis: "by telephone",
+                on: Self.runDate, by: "kari@example", userID: nil, database: store.database
+            ))
+            await #expect(throws: ClaimsChangedMeanwhile.self) { try await write(batch, on: store) }
+            #expect(try await acts(store) == 0, "nothing of the batch is written")
+            let changed = try await RunBatchWriter.changedClaims(batch.read, on: sql)
+            #expect(changed.contains(claims[1].id) && changed == Set(claims.filter { $0.customerID == customer.id }.map(\.id)))
+        }
+    }
+
     @Test("a payment plan offered for a claim after the run read it stops the batch", arguments: TestEngine.allCases)
     func planOfferedMeanwhile(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in

@@ -32,6 +32,10 @@ struct NoticeDocuments: Sendable {
         if channel == .email, (customer.email ?? "").isEmpty {
             (channel, note) = (.letter, "the customer has no e-mail address: sent as a letter")
         }
+        // The act chose e-mail when the customer accepted it; a consent withdrawn since makes it a letter (inkl. § 3 a).
+        if channel == .email, !customer.acceptsEmailNotices {
+            (channel, note) = (.letter, "the customer has not accepted e-mail for notices: sent as a letter")
+        }
         guard channel == .email, let address = customer.email else {
             return RenderedNotice(
                 channel: .letter, recipient: ([letter.recipient.name] + letter.recipient.lines).joined(separator: ", "),

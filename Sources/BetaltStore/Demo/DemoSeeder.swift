@@ -16,7 +16,7 @@ public enum DemoSeeder {
             )
             try await user.create(on: tx)
             for creditor in ledger.creditors {
-                try await seed(creditor, userID: try user.requireID(), on: tx)
+                try await seed(creditor, today: ledger.today, userID: try user.requireID(), on: tx)
             }
             try await AuditRecord(
                 creditorID: nil, userID: nil, actor: "betalt demo", action: "demo.seeded",
@@ -25,7 +25,7 @@ public enum DemoSeeder {
         }
     }
 
-    private static func seed(_ creditor: DemoLedger.Creditor, userID: UUID, on database: any Database) async throws {
+    private static func seed(_ creditor: DemoLedger.Creditor, today: CivilDate, userID: UUID, on database: any Database) async throws {
         let record = CreditorRecord(
             id: creditor.id, name: creditor.name, country: creditor.country.rawValue,
             organisationNumber: creditor.organisationNumber, currency: creditor.country.currency.code,
@@ -55,6 +55,11 @@ public enum DemoSeeder {
 
         for (record, customer) in zip(customers, creditor.customers) {
             record.acceptedChannels = customer.acceptedChannels.map(\.rawValue).sorted().joined(separator: ",")
+            if customer.acceptedChannels.contains(.email) {
+                // As a creditor records it (`NoticeConsent`): the day and what the consent rests on.
+                record.emailConsentOn = today.adding(months: -6).iso
+                record.emailConsentBasis = creditor.country == .sweden ? "Godkänt i kundavtalet" : "Godtatt i kundeavtalen"
+            }
         }
         for chunk in customers.chunked(into: 500) { try await chunk.create(on: database) }
         var claims: [ClaimRecord] = []

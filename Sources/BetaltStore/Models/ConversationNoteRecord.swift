@@ -10,7 +10,7 @@ public final class ConversationNoteRecord: Model, @unchecked Sendable {
     @Field(key: "creditor_id") public var creditorID: UUID
     @Field(key: "customer_id") public var customerID: UUID
     @OptionalField(key: "claim_id") public var claimID: UUID?
-    /// note, call (with `outcome`), message (from the debtor).
+    /// note, call (with `outcome`), message (from the debtor), emailAccepted or emailWithdrawn (`NoticeConsent`).
     @Field(key: "kind") public var kind: String
     /// For a call: reached or notReached.
     @OptionalField(key: "outcome") public var outcome: String?

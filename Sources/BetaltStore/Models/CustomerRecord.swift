@@ -25,6 +25,10 @@ public final class CustomerRecord: Model, @unchecked Sendable {
     @Field(key: "language") public var language: String
     /// Electronic channels the customer accepted for notices, comma-separated ("email,digitalMailbox").
     @Field(key: "accepted_channels") public var acceptedChannels: String
+    /// The day the customer's consent to notices by e-mail was recorded (nil: no consent).
+    @OptionalField(key: "email_consent_on") public var emailConsentOn: String?
+    /// What that consent rests on, as the person who recorded it wrote it ("accepted in the order form of 2026-03-01").
+    @OptionalField(key: "email_consent_basis") public var emailConsentBasis: String?
     /// The ladder this customer follows instead of the creditor's default for the country.
     @OptionalField(key: "ladder_key") public var ladderKey: String?
     /// The last day the customer broke a promise to pay: shown to whoever calls them next.
@@ -32,6 +36,11 @@ public final class CustomerRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
+
+    /// Whether notices may go to the customer by e-mail: consent recorded, and an address to send to.
+    public var acceptsEmailNotices: Bool {
+        acceptedChannels.split(separator: ",").contains { $0 == Channel.email.rawValue } && !(email ?? "").isEmpty
+    }
 
     public init(
         id: UUID? = nil, creditorID: UUID, customerNumber: String, kind: String, name: String,

@@ -8,6 +8,7 @@ public struct TimelineEntry: Sendable {
     public enum Kind: String, Sendable {
         case letter, email, call, note, message, disputeRaised, disputeDecided, promiseMade, promiseClosed
         case planProposed, planAccepted, planClosed, payment, waiver, handover, agencyUpdate, agencyMessage
+        case emailAccepted, emailWithdrawn
     }
 
     public let date: CivilDate

@@ -29,7 +29,8 @@ public enum Conversation {
         on date: CivilDate, database: any Database
     ) async throws -> ConversationNoteRecord? {
         let trimmed = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(4000))
-        guard !trimmed.isEmpty || kind == "call",
+        // A call and a withdrawn consent are worth their line without words.
+        guard !trimmed.isEmpty || kind == "call" || kind == "emailWithdrawn",
               try await CustomerRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id == customerID).count() == 1
         else { return nil }
         let note = ConversationNoteRecord()

@@ -12,6 +12,13 @@ enum ClaimRevision {
             UPDATE claims SET revision = revision + 1 WHERE id = \(bind: claimID) AND creditor_id = \(bind: creditorID)
             """).run()
     }
+
+    /// Counts a change of facts every claim of the customer shares (the channels it accepts); in the caller's transaction.
+    static func bump(customerID: UUID, creditorID: UUID, on database: any Database) async throws {
+        try await (database as! any SQLDatabase).raw("""
+            UPDATE claims SET revision = revision + 1 WHERE creditor_id = \(bind: creditorID) AND customer_id = \(bind: customerID)
+            """).run()
+    }
 }
 
 extension ClaimRecord {
