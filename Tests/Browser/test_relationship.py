@@ -286,3 +286,53 @@ def test_a_letter_whose_claim_is_written_off_is_held_then_written_again(browser,
     assert "Ikke sendt: teller ikke" in acts.text, acts.text
     browser.execute_script("arguments[0].scrollIntoView()", acts)
     browser.save_screenshot(str(SCREENSHOTS / "claim-act-not-sent.png"))
+
+
+def test_the_creditor_records_and_withdraws_a_customers_consent_to_email(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, customer = db.execute("""
+            SELECT u.creditor_id, u.id FROM customers u JOIN creditors k ON k.id = u.creditor_id
+            WHERE k.country = 'NO' AND u.accepted_channels = '' AND u.email IS NOT NULL
+            ORDER BY u.customer_number LIMIT 1""").fetchone()
+    browser.set_window_size(1280, 1200)
+    page = f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}"
+    browser.get(page)
+    consent = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "email-consent"))[0]
+    assert consent.text == "Ikke godtatt: varsler sendes som brev."
+
+    # Ticked without saying what the consent rests on: refused at the field, the box still ticked.
+    browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").click()
+    browser.find_element(By.CSS_SELECTOR, "#notice-consent button[type=submit]").click()
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "consent-basis-error"))[0]
+    assert error.text.startswith("Skriv hva samtykket bygger på")
+    assert browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=basis]").get_attribute("aria-invalid") == "true"
+    assert browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").is_selected()
+    browser.execute_script("document.getElementById('notice-consent').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-consent-refused.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT accepted_channels FROM customers WHERE id = ?", (customer,)).fetchone()[0] == ""
+
+    browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=basis]").send_keys("Godtatt i ordreskjema 01.03.2026")
+    browser.find_element(By.CSS_SELECTOR, "#notice-consent button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "email-consent").text.startswith("Godtatt "))
+    assert "«Godtatt i ordreskjema 01.03.2026»" in browser.find_element(By.ID, "email-consent").text
+    assert browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").is_selected()
+    timeline = browser.find_element(By.ID, "timeline").find_element(By.XPATH, "following::*[contains(., 'Godtok varsler på e-post')]")
+    assert timeline
+    browser.execute_script("document.getElementById('notice-consent').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-consent-recorded.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        channels, basis = db.execute(
+            "SELECT accepted_channels, email_consent_basis FROM customers WHERE id = ?", (customer,)).fetchone()
+        assert (channels, basis) == ("email", "Godtatt i ordreskjema 01.03.2026")
+
+    browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").click()
+    browser.find_element(By.CSS_SELECTOR, "#notice-consent button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "email-consent").text == "Ikke godtatt: varsler sendes som brev.")
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT accepted_channels, email_consent_on FROM customers WHERE id = ?", (customer,)).fetchone() == ("", None)
+        assert db.execute(
+            "SELECT COUNT(*) FROM conversation_notes WHERE customer_id = ? AND kind IN ('emailAccepted', 'emailWithdrawn')",
+            (customer,)).fetchone()[0] == 2

@@ -11,7 +11,7 @@ struct CustomerPageController: RouteCollection {
     }
 
     /// The form ids of the page's forms that come back after a refusal.
-    static let scheduleFormID = "schedule-call", noteFormID = "add-note"
+    static let scheduleFormID = "schedule-call", noteFormID = "add-note", consentFormID = "notice-consent"
 
     /// The id of the form that records the call task `actID`.
     static func callFormID(_ actID: UUID) -> String { "call-\(actID.uuidString)" }
@@ -61,11 +61,20 @@ struct CustomerPageController: RouteCollection {
             try await PaymentPlans.of(customerID: customerID, creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
         ).map { PlanLine($0, language: language, words: words) }
         let limits = context.creditor.planLimits
+        let consentForm = FormState(Self.consentFormID, returned, language: language)
         let credit = try await CustomerCredit.balances(customerID: customerID, creditorID: context.creditorID, on: req.db)
         return try await req.view.render("customer", CustomerPage(
             frame: context.frame(req, title: customer.name, section: "customers"), csrf: CSRFToken.current(req),
             name: customer.name, number: customer.customerNumber, kind: words[customer.kind] ?? customer.kind,
             phone: customer.phone, email: customer.email,
+            emailConsent: customer.acceptsEmailNotices
+                ? String(format: words["emailAcceptedOn"]!, customer.emailConsentOn.flatMap { try? CivilDate(iso: $0) }?.formatted(language) ?? "")
+                : words["emailNotAccepted"]!,
+            emailConsentBasis: customer.acceptsEmailNotices ? customer.emailConsentBasis : nil,
+            acceptsEmail: customer.acceptsEmailNotices,
+            emailBoxTicked: consentForm.isOpen ? consentForm.values["acceptsEmail"] == "on" : customer.acceptsEmailNotices,
+            consentForm: consentForm,
+            consentAction: "\(base)/customers/\(customerID.uuidString)/notice-consent",
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 .joined(separator: ", "),
             promiseBrokenOn: customer.promiseBrokenOn.flatMap { try? CivilDate(iso: $0) }?.formatted(language),
@@ -119,6 +128,15 @@ struct CustomerPage: Encodable {
     let kind: String
     let phone: String?
     let email: String?
+    /// Whether notices may go by e-mail, and since when.
+    let emailConsent: String
+    /// What the consent rests on, as it was recorded.
+    let emailConsentBasis: String?
+    let acceptsEmail: Bool
+    /// The consent form's box: as typed when the form came back refused, else as recorded.
+    let emailBoxTicked: Bool
+    let consentForm: FormState
+    let consentAction: String
     let address: String
     let promiseBrokenOn: String?
     let claims: [ClaimLine]

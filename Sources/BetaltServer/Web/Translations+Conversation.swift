@@ -4,6 +4,27 @@ extension Translations {
     /// The words of the customer page, the calls and the conversation timeline.
     static let conversation: [String: [Language: String]] = [
         "phone": [.nb: "Telefon", .sv: "Telefon", .en: "Phone"],
+        "noticesByEmail": [.nb: "Varsler på e-post", .sv: "Aviseringar via e-post", .en: "Notices by e-mail"],
+        "emailAcceptedOn": [.nb: "Godtatt %@", .sv: "Godkänt %@", .en: "Accepted on %@"],
+        "emailNotAccepted": [
+            .nb: "Ikke godtatt: varsler sendes som brev.", .sv: "Inte godkänt: aviseringar skickas som brev.",
+            .en: "Not accepted: notices go by letter.",
+        ],
+        "acceptsEmailNotices": [
+            .nb: "Kunden har godtatt varsler på e-post til denne adressen",
+            .sv: "Kunden har godkänt aviseringar via e-post till denna adress",
+            .en: "The customer accepted notices by e-mail to this address",
+        ],
+        "consentBasis": [
+            .nb: "Grunnlag: hvor og når kunden godtok (eller trakk tilbake)",
+            .sv: "Grund: var och när kunden godkände (eller återkallade)",
+            .en: "Basis: where and when the customer accepted (or withdrew)",
+        ],
+        "saveConsent": [.nb: "Lagre", .sv: "Spara", .en: "Save"],
+        "timeline.emailAccepted": [.nb: "Godtok varsler på e-post", .sv: "Godkände aviseringar via e-post", .en: "Accepted notices by e-mail"],
+        "timeline.emailWithdrawn": [
+            .nb: "Varsler på e-post trukket tilbake", .sv: "Aviseringar via e-post återkallade", .en: "Notices by e-mail withdrawn",
+        ],
         "disputed": [.nb: "Innsigelse", .sv: "Invändning", .en: "Disputed"],
         "promiseBrokenOn": [.nb: "Brøt et betalingsløfte", .sv: "Bröt ett betalningslöfte", .en: "Broke a promise to pay on"],
         "mayOffer": [.nb: "Du kan tilby", .sv: "Du kan erbjuda", .en: "You may offer"],

@@ -15,6 +15,15 @@ extension Translations {
         "formError.count": [
             .nb: "«{1}» er ikke et helt tall.", .sv: "”{1}” är inget heltal.", .en: "'{1}' is not a whole number.",
         ],
+        "formError.noEmailAddress": [
+            .nb: "Kunden har ingen e-postadresse å sende varsler til.", .sv: "Kunden har ingen e-postadress att skicka aviseringar till.",
+            .en: "The customer has no e-mail address to send notices to.",
+        ],
+        "formError.consentBasisMissing": [
+            .nb: "Skriv hva samtykket bygger på, for eksempel «godtatt i ordreskjema 01.03.2026».",
+            .sv: "Skriv vad samtycket grundar sig på, till exempel ”godkänt i orderformulär 2026-03-01”.",
+            .en: "Say what the consent rests on, for example 'accepted in the order form of 1 March 2026'.",
+        ],
         "formError.claimNotFound": [.nb: "Kravet finnes ikke.", .sv: "Fordran finns inte.", .en: "No such claim."],
         "formError.claimPaid": [.nb: "Kravet er betalt.", .sv: "Fordran är betald.", .en: "The claim is paid."],
         "formError.alreadyPromised": [
