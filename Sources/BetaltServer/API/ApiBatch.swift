@@ -5,11 +5,7 @@ enum ApiBatch {
     static let maximumItems = 1000
 
     static func items(of request: Request, key: String, validation: inout FieldValidation) throws -> [(object: [String: JSONValue], pointer: String)] {
-        guard let buffer = request.body.data else { throw ApiFailure.invalid([ApiFieldError(field: "", message: "the body is empty")]) }
-        let body: JSONValue
-        do { body = try JSONDecoder().decode(JSONValue.self, from: buffer) } catch {
-            throw ApiFailure(status: .badRequest, code: "bad_request", message: "the body is not well-formed JSON")
-        }
+        let body = try self.body(of: request)
         guard case .object(let object) = body else {
             validation.fail("", "must be an object, not \(body.typeName)")
             return []
@@ -26,6 +22,14 @@ enum ApiBatch {
                 return nil
             }
             return (item, "/\(key)/\(index)")
+        }
+    }
+
+    /// The request's JSON body: a 422 when it is empty, a 400 when it is not JSON.
+    static func body(of request: Request) throws -> JSONValue {
+        guard let buffer = request.body.data else { throw ApiFailure.invalid([ApiFieldError(field: "", message: "the body is empty")]) }
+        do { return try JSONDecoder().decode(JSONValue.self, from: buffer) } catch {
+            throw ApiFailure(status: .badRequest, code: "bad_request", message: "the body is not well-formed JSON")
         }
     }
 }

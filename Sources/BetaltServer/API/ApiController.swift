@@ -9,5 +9,6 @@ struct ApiController: RouteCollection {
         api.on(.POST, "payments", body: .collect(maxSize: "10mb"), use: PaymentsEndpoint.post)
         api.on(.POST, "agency-updates", body: .collect(maxSize: "10mb"), use: AgencyUpdatesEndpoint.post)
         api.get("claims", ":id", use: ClaimsEndpoint.get)
+        api.put("customers", ":number", "notice-consent", use: NoticeConsentEndpoint.put)
     }
 }

@@ -4,4 +4,5 @@ public enum ApiScope: String, Sendable, CaseIterable {
     case paymentsWrite = "payments:write"
     case claimsRead = "claims:read"
     case agencyUpdatesWrite = "agency-updates:write"
+    case customersWrite = "customers:write"
 }
