@@ -196,6 +196,11 @@ struct HandoverQueueTests {
                 }
                 let invoice = try #require(entry.originalInvoice)
                 #expect(String(decoding: try read(invoice.path), as: UTF8.self).contains(entry.invoiceNumber))
+                // The consent an e-mailed notice rests on travels with the debtor.
+                let customer = try #require(chosen.first { $0.claim.invoiceNumber == entry.invoiceNumber }?.customer)
+                #expect(entry.debtor.emailConsent == customer.emailConsentOn.map {
+                    HandoverManifest.EmailConsent(on: $0, basis: customer.emailConsentBasis ?? "")
+                }.flatMap { customer.acceptsEmailNotices ? $0 : nil })
             }
 
             let sent = try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "kari@example", userID: nil,

@@ -93,7 +93,9 @@ enum CaseFiles {
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty },
             country: customer.country, organisationNumber: customer.organisationNumber,
             nationalIdentityNumber: customer.nationalIdentityNumber, customerNumber: customer.customerNumber,
-            email: customer.email, phone: customer.phone
+            email: customer.email, phone: customer.phone,
+            emailConsent: customer.acceptsEmailNotices
+                ? customer.emailConsentOn.map { HandoverManifest.EmailConsent(on: $0, basis: customer.emailConsentBasis ?? "") } : nil
         )
     }
 

@@ -35,11 +35,13 @@ public struct HandoverManifest: Codable, Sendable, Hashable {
         public var email: String?
         public var phone: String?
         public var bankAccount: String?
+        /// The debtor's consent to notices by e-mail, for a notice that went by e-mail (inkl. § 3 a).
+        public var emailConsent: EmailConsent?
 
         public init(
             kind: String, name: String, address: [String], country: String, organisationNumber: String? = nil,
             nationalIdentityNumber: String? = nil, customerNumber: String? = nil, email: String? = nil, phone: String? = nil,
-            bankAccount: String? = nil
+            bankAccount: String? = nil, emailConsent: EmailConsent? = nil
         ) {
             self.kind = kind
             self.name = name
@@ -51,6 +53,18 @@ public struct HandoverManifest: Codable, Sendable, Hashable {
             self.email = email
             self.phone = phone
             self.bankAccount = bankAccount
+            self.emailConsent = emailConsent
+        }
+    }
+
+    /// When a debtor's consent to notices by e-mail was recorded, and what it rests on.
+    public struct EmailConsent: Codable, Sendable, Hashable {
+        public var on: String
+        public var basis: String
+
+        public init(on: String, basis: String) {
+            self.on = on
+            self.basis = basis
         }
     }
 
