@@ -79,8 +79,10 @@ struct LadderCommand: AsyncParsableCommand {
             case (nil, let number?): target = .invoice(number: number)
             default: throw ValidationError("Give exactly one of --customer and --invoice.")
             }
-            try await VaporApplication.with(try ServerSettings.fromEnvironment()) { app in
-                try await LadderBook.assign(key, to: target, creditorID: id, on: app.db)
+            let settings = try ServerSettings.fromEnvironment()
+            try await VaporApplication.with(settings) { app in
+                guard let creditor = try await CreditorRecord.find(id, on: app.db) else { throw ValidationError("no creditor \(id)") }
+                try await LadderBook.assign(key, to: target, creditorID: id, on: settings.today(inTimeZone: creditor.timeZone), database: app.db)
             }
             print("Assigned ladder '\(key ?? "default")'.")
         }

@@ -1,3 +1,4 @@
+import BetaltCore
 import FluentKit
 import Foundation
 import SQLKit
@@ -10,6 +11,19 @@ enum ClaimRevision {
     static func bump(claimID: UUID, creditorID: UUID, on database: any Database) async throws {
         try await (database as! any SQLDatabase).raw("""
             UPDATE claims SET revision = revision + 1 WHERE id = \(bind: claimID) AND creditor_id = \(bind: creditorID)
+            """).run()
+    }
+
+    /// Has the daily run look again, from `date` at the latest, at the creditor's open claims `filter` selects, and counts
+    /// the change: their ladder changed, so the next-action date the old one gave may come too late, and a batch planned
+    /// with the old one is planned again. In the caller's transaction.
+    static func lookAgain(where filter: SQLQueryString, creditorID: UUID, from date: CivilDate, on database: any Database) async throws {
+        try await (database as! any SQLDatabase).raw("""
+            UPDATE claims SET revision = revision + 1,
+                next_action_date = CASE WHEN next_action_date IS NULL OR next_action_date > \(bind: date.iso) THEN \(bind: date.iso)
+                                        ELSE next_action_date END
+            WHERE creditor_id = \(bind: creditorID) AND open_minor > 0
+              AND stage NOT IN (\(bind: ClaimStage.closed.rawValue), \(bind: ClaimStage.withAgency.rawValue)) AND (\(filter))
             """).run()
     }
 

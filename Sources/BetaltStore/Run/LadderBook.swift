@@ -1,6 +1,7 @@
 import BetaltCore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// A creditor's ladders: the built-in defaults per country and the creditor's own, by key.
 public struct LadderBook: Sendable {
@@ -47,18 +48,31 @@ public struct LadderBook: Sendable {
     }
 
     /// Saves a creditor's ladder after checking it against the law; an illegal ladder is refused with reasons.
+    /// The open claims that follow it are looked at again from `date` (`ClaimRevision.lookAgain`): a step the new
+    /// ladder brings forward is then not left waiting for the date the old one gave.
     public static func save(_ ladder: Ladder, key: String, creditorID: UUID, on date: CivilDate, database: any Database) async throws {
         let violations = LadderValidator.violations(of: ladder, rulebook: .for(ladder.country), on: date)
         guard violations.isEmpty else { throw IllegalLadder(key: key, violations: violations.map(\.description)) }
         let definition = try StableJSON.string(ladder)
-        if let existing = try await LadderRecord.query(on: database)
-            .filter(\.$creditorID == creditorID).filter(\.$key == key).first() {
-            existing.definition = definition
-            existing.country = ladder.country.rawValue
-            try await existing.update(on: database)
-        } else {
-            try await LadderRecord(creditorID: creditorID, key: key, country: ladder.country.rawValue, definition: definition)
-                .create(on: database)
+        try await database.transaction { tx in
+            if let existing = try await LadderRecord.query(on: tx)
+                .filter(\.$creditorID == creditorID).filter(\.$key == key).first() {
+                existing.definition = definition
+                existing.country = ladder.country.rawValue
+                try await existing.update(on: tx)
+            } else {
+                try await LadderRecord(creditorID: creditorID, key: key, country: ladder.country.rawValue, definition: definition)
+                    .create(on: tx)
+            }
+            let country = try await CreditorRecord.find(creditorID, on: tx).flatMap { Country(rawValue: $0.country) }
+            // As `ladder(claimKey:customerKey:country:)` chooses: the invoice's key, else the customer's, else the default.
+            let byCustomer: SQLQueryString = "customer_id IN (SELECT id FROM customers WHERE creditor_id = \(bind: creditorID) AND ladder_key = \(bind: key))"
+            let byDefault: SQLQueryString = country.map(Self.defaultKey) == key
+                ? "customer_id IN (SELECT id FROM customers WHERE creditor_id = \(bind: creditorID) AND ladder_key IS NULL)" : "1 = 0"
+            try await ClaimRevision.lookAgain(
+                where: "ladder_key = \(bind: key) OR (ladder_key IS NULL AND (\(byCustomer) OR \(byDefault)))",
+                creditorID: creditorID, from: date, on: tx
+            )
         }
     }
 }
@@ -70,9 +84,13 @@ extension LadderBook {
         case invoice(number: String)
     }
 
-    /// Makes `key` the ladder of a customer or an invoice (nil: back to the creditor's default).
-    /// The ladder must exist and be for the creditor's country.
-    public static func assign(_ key: String?, to target: Assignment, creditorID: UUID, on database: any Database) async throws {
+    /// Makes `key` the ladder of a customer or an invoice (nil: back to the creditor's default), and has the daily run
+    /// look at the claims it now applies to again from `date`. The ladder must exist and be for the creditor's country.
+    public static func assign(_ key: String?, to target: Assignment, creditorID: UUID, on date: CivilDate, database: any Database) async throws {
+        try await database.transaction { tx in try await assign(key, to: target, creditorID: creditorID, date: date, in: tx) }
+    }
+
+    private static func assign(_ key: String?, to target: Assignment, creditorID: UUID, date: CivilDate, in database: any Database) async throws {
         guard let creditor = try await CreditorRecord.find(creditorID, on: database),
               let country = Country(rawValue: creditor.country) else {
             throw UnreadableLadder(key: key ?? "default", reason: "no creditor \(creditorID)")
@@ -88,12 +106,17 @@ extension LadderBook {
             else { throw UnreadableLadder(key: key ?? "default", reason: "no customer number '\(number)'") }
             customer.ladderKey = key
             try await customer.update(on: database)
+            // Its invoices with a ladder of their own keep theirs.
+            try await ClaimRevision.lookAgain(
+                where: "customer_id = \(bind: try customer.requireID()) AND ladder_key IS NULL", creditorID: creditorID, from: date, on: database
+            )
         case .invoice(let number):
             guard let claim = try await ClaimRecord.query(on: database)
                 .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == number).first()
             else { throw UnreadableLadder(key: key ?? "default", reason: "no invoice number '\(number)'") }
             claim.ladderKey = key
             try await claim.update(on: database)
+            try await ClaimRevision.lookAgain(where: "id = \(bind: try claim.requireID())", creditorID: creditorID, from: date, on: database)
         }
     }
 }
