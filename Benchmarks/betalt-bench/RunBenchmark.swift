@@ -13,6 +13,8 @@ func benchmarkDailyRun(_ location: DatabaseLocation, creditors: Int, claimsPerCr
         try FileManager.default.copyItem(atPath: cache, toPath: path)
         print("\(location): copied the ledger generated before from \(cache)")
         let store = try StandaloneDatabase(location: location)
+        // A ledger kept by an earlier version gets the migrations added since.
+        try await store.migrate()
         return try await timeRun(on: store, location, today: today)
     }
     let store = try StandaloneDatabase(location: try await freshSchema(location))

@@ -31,12 +31,14 @@ struct SyntheticLedger {
                 let business = customerIndex % 3 == 0
                 try await writer.add("customers", [
                     "id", "creditor_id", "customer_number", "kind", "name", "organisation_number", "email",
-                    "address_line", "postal_code", "city", "country", "language", "accepted_channels",
+                    "address_line", "postal_code", "city", "country", "language", "accepted_channels", "email_consent_on",
+                    "email_consent_basis",
                 ], [
                     customerID, creditorID, String(10000 + customerIndex), business ? "business" : "consumer",
                     "Customer \(customerIndex)", business ? (country == .norway ? "123456785" : "5560000017") : nil,
                     "c\(customerIndex)@example.com", "Storgata 1", "0150", "Oslo", country.rawValue,
                     country.language.rawValue, customerIndex % 2 == 0 ? "email" : "",
+                    customerIndex % 2 == 0 ? "2026-01-05" : nil, customerIndex % 2 == 0 ? "terms of trade" : nil,
                 ])
             }
             for claimIndex in 0..<claimsPerCreditor {

@@ -198,9 +198,8 @@ struct HandoverQueueTests {
                 #expect(String(decoding: try read(invoice.path), as: UTF8.self).contains(entry.invoiceNumber))
                 // The consent an e-mailed notice rests on travels with the debtor.
                 let customer = try #require(chosen.first { $0.claim.invoiceNumber == entry.invoiceNumber }?.customer)
-                #expect(entry.debtor.emailConsent == customer.emailConsentOn.map {
-                    HandoverManifest.EmailConsent(on: $0, basis: customer.emailConsentBasis ?? "")
-                }.flatMap { customer.acceptsEmailNotices ? $0 : nil })
+                #expect(entry.debtor.emailConsents?.map(\.accepted) == (customer.acceptsEmailNotices ? [true] : nil))
+                #expect(entry.notices.allSatisfy { $0.channel != "email" || entry.debtor.emailConsents != nil }, "every e-mail went on a consent")
             }
 
             let sent = try await Handovers.send(batchID: batch.id!, creditorID: creditor, today: end, by: "kari@example", userID: nil,

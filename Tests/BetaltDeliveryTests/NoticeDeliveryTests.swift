@@ -735,6 +735,52 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("a plan's offer e-mailed to a customer who then withdrew consent is not sent: its letter goes to the print list",
+          arguments: TestEngine.allCases)
+    func withdrawnConsentPrintsAPlanLetter(engine: TestEngine) async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop(); server.removeFiles() }
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            let disputed = Set(try await DisputeRecord.query(on: store.database).all().map(\.claimID))
+            var chosen: (ClaimRecord, CustomerRecord)?
+            for claim in try await ClaimRecord.query(on: store.database).filter(\.$openMinor > 100_000).sort(\.$invoiceNumber).all()
+            where !disputed.contains(claim.id!) {
+                if let customer = try await CustomerRecord.find(claim.customerID, on: store.database), customer.acceptsEmailNotices {
+                    chosen = (claim, customer)
+                    break
+                }
+            }
+            let (claim, customer) = try #require(chosen, "an open claim of a customer who accepts e-mail")
+            let plan = try await PaymentPlans.make(
+                PlanRequest(claimIDs: [claim.id!], downPayment: Money(minorUnits: 20_000, currency: try Currency.named(claim.currency)),
+                            downPaymentDate: Self.runDate.adding(days: 5), instalmentCount: 2, firstInstalmentDate: Self.runDate.adding(days: 35)),
+                creditorID: claim.creditorID, proposedBy: "kari@example", userID: nil, limits: nil, on: Self.runDate, database: store.database)
+            let composer = NoticeComposer(settings: settings(smtp: server))
+            try await composer.composePlanAgreement(plan, date: Self.runDate, on: store.database)
+            let offer = try #require(try await NoticeRecord.query(on: store.database).filter(\.$groupKey == "plan/\(plan.id!.uuidString)/offer").first())
+            #expect(offer.channel == "email" && offer.status == "queued")
+            let message = try #require(try await OutboxMessageRecord.query(on: store.database).filter(\.$noticeID == offer.id!).first())
+            try await onlyWaiting([message], store)
+            #expect(try await NoticeConsent.record(
+                customerID: customer.id!, creditorID: customer.creditorID, acceptsEmail: false, basis: "wants letters", on: Self.runDate,
+                by: "kari@example", userID: nil, database: store.database
+            ))
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.sent == 0 && report.lettersInstead == 1)
+            #expect(try server.delivered().isEmpty)
+            let now = try #require(try await NoticeRecord.find(offer.id, on: store.database))
+            #expect(now.channel == "letter" && now.status == "toPrint" && now.statusDetail?.contains("withdrew consent") == true)
+            #expect(now.recipient.hasPrefix(customer.name) && !now.recipient.contains("@"))
+            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
+            let queue = try await NoticeQueue.load(creditorID: claim.creditorID, today: Self.runDate, on: store.database)
+            #expect(queue.toPrint.contains { $0.notice.id == offer.id && $0.letterID != nil }, "its archived PDF is offered for printing")
+            #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty)
+        }
+    }
+
     // MARK: - Helpers
 
     /// A real SMTP server and a database whose Monday run has been composed into notices.

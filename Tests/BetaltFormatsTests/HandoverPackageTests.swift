@@ -28,7 +28,7 @@ import ZIPFoundation
                 claimID: "C-1", invoiceNumber: "NV-1", issueDate: due.adding(days: -30), dueDate: due, paymentReference: "100001",
                 debtor: .init(kind: "consumer", name: "Kari Nordmann", address: ["Storgata 1", "0155 Oslo"], country: "NO",
                               nationalIdentityNumber: "29100207042", customerNumber: "10081", email: "kari@example.no",
-                              emailConsent: .init(on: "2025-11-01", basis: "accepted in the order form")),
+                              emailConsents: [.init(on: "2025-11-01", accepted: true, basis: "accepted in the order form")]),
                 ledger: [
                     .init(LedgerEntry(kind: .principal, component: .principal, amount: nok(1_000_000), date: due.adding(days: -30), text: "invoice NV-1")),
                     .init(LedgerEntry(kind: .fee, component: .fee, amount: nok(3_750), date: try CivilDate(iso: "2026-02-02"), text: "purregebyr; inkf. § 1-2")),

@@ -123,4 +123,56 @@ struct NoticeConsentTests {
             #expect(try await AuditRecord.query(on: store.database).filter(\.$action == "customer.emailWithdrawn").count() == 1)
         }
     }
+
+    @Test("the history of a customer's consent is kept oldest first, for the agency", arguments: TestEngine.allCases)
+    func consentHistory(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let creditorID = try await seeded(store)
+            let customer = try #require(try await CustomerRecord.query(on: store.database).filter(\.$creditorID == creditorID)
+                .filter(\.$acceptedChannels == "").filter(\.$email != nil).sort(\.$customerNumber).first())
+            #expect(try await NoticeConsent.history(of: customer, on: store.database).isEmpty)
+            for (day, accepts, basis) in [(0, true, "order form"), (3, false, "asked for letters"), (9, true, "e-mail of 2026-12-03")] {
+                #expect(try await NoticeConsent.record(
+                    customerID: customer.id!, creditorID: creditorID, acceptsEmail: accepts, basis: basis, on: Self.today.adding(days: day),
+                    by: "kari@example", userID: nil, database: store.database
+                ))
+            }
+            let now = try #require(try await CustomerRecord.find(customer.id, on: store.database))
+            #expect(try await NoticeConsent.history(of: now, on: store.database) == [
+                .init(on: Self.today, accepted: true, basis: "order form"),
+                .init(on: Self.today.adding(days: 3), accepted: false, basis: "asked for letters"),
+                .init(on: Self.today.adding(days: 9), accepted: true, basis: "e-mail of 2026-12-03"),
+            ])
+            // The demo's consents are kept on the customer alone: that is their history.
+            let demo = try #require(try await CustomerRecord.query(on: store.database).filter(\.$creditorID == creditorID)
+                .filter(\.$acceptedChannels == "email").filter(\.$email != nil).sort(\.$customerNumber).first())
+            #expect(try await NoticeConsent.history(of: demo, on: store.database).map(\.accepted) == [true])
+        }
+    }
+
+    @Test("e-mail in a customer's channels counts only with its consent recorded and an address: the run plans a letter otherwise",
+          arguments: TestEngine.allCases)
+    func emailWithoutRecordedConsent(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let creditorID = try await seeded(store)
+            let sql = try #require(store.database as? any SQLDatabase)
+            let customers = try await CustomerRecord.query(on: store.database).filter(\.$creditorID == creditorID)
+                .filter(\.$acceptedChannels == "email").filter(\.$email != nil).sort(\.$customerNumber).all()
+            try #require(customers.count >= 2)
+            let (undated, blank) = (customers[0], customers[1])
+            // Set by hand, as before consent could be recorded: no day, so no consent.
+            try await sql.raw("UPDATE customers SET email_consent_on = NULL WHERE id = \(bind: undated.id!)").run()
+            try await sql.raw("UPDATE customers SET email = ' ' WHERE id = \(bind: blank.id!)").run()
+            for customer in [undated, blank] {
+                #expect(try await CustomerRecord.find(customer.id, on: store.database)?.acceptsEmailNotices == false)
+            }
+            _ = try await DailyRun(date: Self.today.adding(days: 1)).run(on: store.database)
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$creditorID == creditorID)
+                .filter(\.$channel != nil).all()
+            let mine = acts.filter { $0.customerID == undated.id || $0.customerID == blank.id }
+            try #require(!mine.isEmpty, "the run sent these customers something")
+            #expect(mine.allSatisfy { $0.channel == "letter" }, "\(mine.map(\.channel))")
+            #expect(acts.contains { $0.channel == "email" }, "customers with recorded consent still get e-mail")
+        }
+    }
 }

@@ -128,8 +128,7 @@ extension NoticeComposer {
         var content = try assembler.document(kind, claims: claims, customer: customer, date: date, link: link.url, deadline: deadline)
         content.paymentReference = claims.count == 1 ? claim.paymentReference : nil
         try details(&content)
-        let accepted = Set(customer.acceptedChannels.split(separator: ",").map(String.init))
-        let channel: Channel = accepted.contains(Channel.email.rawValue) && !(customer.email ?? "").isEmpty ? .email : .letter
+        let channel: Channel = customer.acceptsEmailNotices ? .email : .letter
         let rendered = try documents.render(content, templates: try documents.templates(for: creditorID), channel: channel, customer: customer, invoices: [])
         let final = content
         try await database.writing { tx in

@@ -64,7 +64,8 @@ enum CaseFiles {
             let original = try await InvoiceDocumentRecord.query(on: database).filter(\.$claimID == claim.id!).filter(\.$kind == "invoice").first()
             cases.append(HandoverManifest.Case(
                 claimID: claim.id!.uuidString.lowercased(), invoiceNumber: claim.invoiceNumber, issueDate: try CivilDate(iso: claim.issueDate),
-                dueDate: try CivilDate(iso: claim.dueDate), paymentReference: claim.paymentReference, debtor: party(customer),
+                dueDate: try CivilDate(iso: claim.dueDate), paymentReference: claim.paymentReference,
+                debtor: party(customer, consents: try await NoticeConsent.history(of: customer, on: database)),
                 ledger: ledger,
                 open: .init(try claim.balances()),
                 notices: notices, disputes: disputes, agreements: promises + plans,
@@ -87,15 +88,14 @@ enum CaseFiles {
             bankAccount: account.bankAccount)
     }
 
-    static func party(_ customer: CustomerRecord) -> HandoverManifest.Party {
+    static func party(_ customer: CustomerRecord, consents: [NoticeConsent.Record]) -> HandoverManifest.Party {
         HandoverManifest.Party(
             kind: customer.kind, name: customer.name,
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty },
             country: customer.country, organisationNumber: customer.organisationNumber,
             nationalIdentityNumber: customer.nationalIdentityNumber, customerNumber: customer.customerNumber,
             email: customer.email, phone: customer.phone,
-            emailConsent: customer.acceptsEmailNotices
-                ? customer.emailConsentOn.map { HandoverManifest.EmailConsent(on: $0, basis: customer.emailConsentBasis ?? "") } : nil
+            emailConsents: consents.isEmpty ? nil : consents.map { .init(on: $0.on.iso, accepted: $0.accepted, basis: $0.basis) }
         )
     }
 

@@ -54,6 +54,10 @@ public struct OutboxWorker: Sendable {
             case .asWritten, nil:
                 break
             }
+            if let printed = try await withoutConsent(message, now: now, today: today, report: &report, on: database) {
+                if printed { report.lettersInstead += 1 }
+                continue
+            }
             let document = try await ArchivedDocumentRecord.find(message.documentID, on: database)
             let bytes = document.map { [UInt8]($0.content) } ?? []
             let result = await send(bytes, to: message.recipient)
@@ -166,9 +170,10 @@ public struct OutboxWorker: Sendable {
     /// is tried again with the same backoff as a temporary SMTP failure; after the last attempt it is not sent (what it
     /// asks for is no longer owed) and its notice is marked failed, which puts it before a person.
     private func rewrite(
-        _ message: OutboxMessageRecord, actIDs: [UUID], now: Date, today: CivilDate, on database: any Database
+        _ message: OutboxMessageRecord, actIDs: [UUID], now: Date, today: CivilDate,
+        detail: String = "not sent: its claims changed before it went (paid, credited, written off, disputed, promised or put on a plan); written again for what is owed now",
+        on database: any Database
     ) async throws -> RewriteOutcome {
-        let detail = "not sent: its claims changed before it went (paid, credited, written off, disputed, promised or put on a plan); written again for what is owed now"
         do {
             guard let notice = try await NoticeRecord.find(message.noticeID, on: database) else { throw ComposeError("the notice is missing") }
             // The attempt this claim counted was not made: the address has had one fewer.
@@ -177,7 +182,7 @@ public struct OutboxWorker: Sendable {
             }
             return .rewritten
         } catch {
-            let failure = "its claims changed before it went, and writing it again failed: \(error)"
+            let failure = "it was to be written again (\(detail.replacingOccurrences(of: "not sent: ", with: ""))), and writing it again failed: \(error)"
             return try await database.writing { tx in
                 guard message.attempts <= Self.backoff.count else {
                     try await retire(message, detail: "not sent: \(failure)", notice: .failed, now: now, today: today, on: tx)
@@ -195,6 +200,48 @@ public struct OutboxWorker: Sendable {
     }
 
     private enum RewriteOutcome: Sendable { case rewritten, retrying, failed }
+
+    /// An e-mail whose customer no longer accepts notices by e-mail (`NoticeConsent`, withdrawn after it was written) does
+    /// not go (inkl. § 3 a). A run's notice is written again, which makes it a letter (`NoticeDocuments`); any other (a
+    /// plan's agreement, a dispute's answer) is the same letter whatever the channel, so its archived PDF is put on the
+    /// print list instead. Nil when the customer still accepts e-mail; else whether a letter is waiting to print now.
+    private func withoutConsent(
+        _ message: OutboxMessageRecord, now: Date, today: CivilDate, report: inout DeliveryReport, on database: any Database
+    ) async throws -> Bool? {
+        guard let notice = try await NoticeRecord.find(message.noticeID, on: database),
+              let customer = try await CustomerRecord.query(on: database).filter(\.$creditorID == notice.creditorID)
+                .filter(\.$id == notice.customerID).first(),
+              !customer.acceptsEmailNotices
+        else { return nil }
+        let actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == message.noticeID).all().compactMap(\.actID)
+        guard actIDs.isEmpty else {
+            let outcome = try await rewrite(
+                message, actIDs: actIDs, now: now, today: today,
+                detail: "not sent: the customer withdrew consent to notices by e-mail before it went; written again as a letter", on: database
+            )
+            switch outcome {
+            case .rewritten: report.rewritten += 1
+            case .retrying: report.retrying += 1
+            case .failed: report.failed += 1
+            }
+            return outcome == .rewritten
+        }
+        let detail = "not sent: the customer withdrew consent to notices by e-mail before it went; its letter is to be printed and posted instead"
+        try await database.writing { tx in
+            message.status = OutboxStatus.withdrawn.rawValue
+            message.leaseUntil = nil
+            message.lastResult = detail
+            try await message.save(on: tx)
+            try await event(for: message, outcome: "withdrawn", detail: detail, now: now, on: tx)
+            notice.channel = Channel.letter.rawValue
+            notice.status = NoticeStatus.toPrint.rawValue
+            notice.statusDetail = "the customer withdrew consent to notices by e-mail: to be printed and posted"
+            notice.recipient = [customer.name, customer.addressLine, "\(customer.postalCode) \(customer.city)"]
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ")
+            try await notice.update(on: tx)
+        }
+        return true
+    }
 
     /// Takes a claimed message and its notice out of delivery for good, with a delivery event saying why. Its acts never
     /// went (`UnsentActs`), except `keeping`: those of the notice written in its place.

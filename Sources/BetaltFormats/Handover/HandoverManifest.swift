@@ -35,13 +35,14 @@ public struct HandoverManifest: Codable, Sendable, Hashable {
         public var email: String?
         public var phone: String?
         public var bankAccount: String?
-        /// The debtor's consent to notices by e-mail, for a notice that went by e-mail (inkl. § 3 a).
-        public var emailConsent: EmailConsent?
+        /// Each time the debtor's consent to notices by e-mail was recorded or withdrawn, oldest first: what an e-mailed
+        /// notice went on (inkl. § 3 a). Nil when none was ever recorded.
+        public var emailConsents: [EmailConsent]?
 
         public init(
             kind: String, name: String, address: [String], country: String, organisationNumber: String? = nil,
             nationalIdentityNumber: String? = nil, customerNumber: String? = nil, email: String? = nil, phone: String? = nil,
-            bankAccount: String? = nil, emailConsent: EmailConsent? = nil
+            bankAccount: String? = nil, emailConsents: [EmailConsent]? = nil
         ) {
             self.kind = kind
             self.name = name
@@ -53,17 +54,19 @@ public struct HandoverManifest: Codable, Sendable, Hashable {
             self.email = email
             self.phone = phone
             self.bankAccount = bankAccount
-            self.emailConsent = emailConsent
+            self.emailConsents = emailConsents
         }
     }
 
-    /// When a debtor's consent to notices by e-mail was recorded, and what it rests on.
+    /// A debtor's consent to notices by e-mail recorded (`accepted`) or withdrawn on a day, and what it rests on.
     public struct EmailConsent: Codable, Sendable, Hashable {
         public var on: String
+        public var accepted: Bool
         public var basis: String
 
-        public init(on: String, basis: String) {
+        public init(on: String, accepted: Bool, basis: String) {
             self.on = on
+            self.accepted = accepted
             self.basis = basis
         }
     }

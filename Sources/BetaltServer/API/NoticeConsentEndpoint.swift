@@ -18,6 +18,7 @@ enum NoticeConsentEndpoint {
         let accepts = validation.bool("accepts_email", in: body, at: "")
         if accepts == nil, !validation.errors.contains(where: { $0.field == "/accepts_email" }) { validation.fail("/accepts_email", "is required") }
         let basis = validation.string("basis", in: body, at: "") ?? ""
+        if basis.unicodeScalars.count > NoticeConsent.basisLength { validation.fail("/basis", "is longer than \(NoticeConsent.basisLength) characters") }
         guard validation.errors.isEmpty, let accepts else { throw ApiFailure.invalid(validation.errors) }
 
         let number = request.parameters.get("number") ?? ""

@@ -37,9 +37,16 @@ public final class CustomerRecord: Model, @unchecked Sendable {
 
     public init() {}
 
-    /// Whether notices may go to the customer by e-mail: consent recorded, and an address to send to.
+    /// Whether notices may go to the customer by e-mail: consent recorded with its day (`NoticeConsent`), and an
+    /// address to send to. The daily run reads the same rule in SQL (`emailConsented`).
     public var acceptsEmailNotices: Bool {
-        acceptedChannels.split(separator: ",").contains { $0 == Channel.email.rawValue } && !(email ?? "").isEmpty
+        acceptedChannels.split(separator: ",").contains { $0 == Channel.email.rawValue } && emailConsentOn != nil
+            && !(email ?? "").trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    /// `acceptsEmailNotices` but for the channel list, as SQL on the customers row `alias`.
+    static func emailConsented(_ alias: String) -> String {
+        "CASE WHEN \(alias).email_consent_on IS NOT NULL AND TRIM(COALESCE(\(alias).email, '')) <> '' THEN 1 ELSE 0 END"
     }
 
     public init(

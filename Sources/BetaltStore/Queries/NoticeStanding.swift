@@ -12,7 +12,6 @@ import SQLKit
 /// part since stays, and the notice is written again asking only for the rest. A run's notice that gives a deadline and
 /// still waits on a later day than its date is written again too, dated that day: the deadline counts from when it goes
 /// (inkl. § 9 (2), IkL 5 §), so a letter printed, or an e-mail sent, days late never gives less time than the step's.
-/// And a run's e-mail whose customer no longer accepts notices by e-mail (`NoticeConsent`) is written again, as a letter.
 public enum NoticeStanding: Sendable, Equatable {
     /// Nothing was booked on its claims since and each is still to be asked for: it goes as written.
     case asWritten
@@ -47,15 +46,9 @@ public enum NoticeStanding: Sendable, Equatable {
         let withDeadline = Set(try await CollectionActRecord.query(on: database).filter(\.$id ~~ links.compactMap(\.actID))
             .filter(\.$deadline != nil).field(\.$id).all().compactMap(\.id))
         let dated = Set(links.filter { $0.actID.map(withDeadline.contains) ?? false }.map(\.noticeID))
-        let notices = try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).all()
-        let emailed = notices.filter { $0.channel == Channel.email.rawValue }
-        let acceptingEmail = Set(try await CustomerRecord.query(on: database).filter(\.$id ~~ Set(emailed.map(\.customerID))).all()
-            .filter(\.acceptsEmailNotices).compactMap(\.id))
-        for notice in notices {
+        for notice in try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).all() {
             written[notice.id!] = notice.createdAt
             if let today, notice.noticeDate < today.iso, dated.contains(notice.id!) { stale.insert(notice.id!) }
-            // An e-mail whose customer has withdrawn consent since it was written goes again as a letter (inkl. § 3 a).
-            if notice.channel == Channel.email.rawValue, !acceptingEmail.contains(notice.customerID) { stale.insert(notice.id!) }
         }
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {

@@ -16,7 +16,7 @@ public enum NoticeConsent {
         case basisMissing
     }
 
-    /// The longest basis kept, as the column holds it.
+    /// The longest basis kept, in Unicode scalars as PostgreSQL's VARCHAR counts them.
     public static let basisLength = 500
 
     /// Records that the customer accepts (or no longer accepts) notices by e-mail, on `date`, with what it rests on;
@@ -27,8 +27,14 @@ public enum NoticeConsent {
         customerID: UUID, creditorID: UUID, acceptsEmail: Bool, basis: String, on date: CivilDate, by user: String, userID: UUID?,
         database: any Database
     ) async throws -> Bool {
-        let basis = String(basis.trimmingCharacters(in: .whitespacesAndNewlines).prefix(basisLength))
-        return try await database.transaction { tx in
+        let trimmed = basis.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars
+        let basis = String(String.UnicodeScalarView(trimmed.prefix(basisLength)))
+        return try await database.writing { tx in
+            // Two recordings at once (the page and the API) would each write over the other's channels.
+            let sql = tx as! any SQLDatabase
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
+            }
             guard let customer = try await CustomerRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == customerID).first()
             else { return false }
             if acceptsEmail {
@@ -54,5 +60,23 @@ public enum NoticeConsent {
             try await ClaimRevision.bump(customerID: customerID, creditorID: creditorID, on: tx)
             return true
         }
+    }
+
+    /// A consent recorded or withdrawn.
+    public struct Record: Sendable, Equatable {
+        public let on: CivilDate
+        public let accepted: Bool
+        public let basis: String
+    }
+
+    /// Each time the customer's consent was recorded or withdrawn, oldest first, as the timeline keeps them; a consent
+    /// kept on the customer without such a line (the demo's) is its only one.
+    public static func history(of customer: CustomerRecord, on database: any Database) async throws -> [Record] {
+        let notes = try await ConversationNoteRecord.query(on: database).filter(\.$creditorID == customer.creditorID)
+            .filter(\.$customerID == customer.requireID()).filter(\.$kind ~~ ["emailAccepted", "emailWithdrawn"])
+            .sort(\.$notedOn).sort(\.$createdAt).all()
+        let records = try notes.map { Record(on: try CivilDate(iso: $0.notedOn), accepted: $0.kind == "emailAccepted", basis: $0.text) }
+        guard records.isEmpty, customer.acceptsEmailNotices, let on = customer.emailConsentOn else { return records }
+        return [Record(on: try CivilDate(iso: on), accepted: true, basis: customer.emailConsentBasis ?? "")]
     }
 }

@@ -135,7 +135,10 @@ extension DueClaims.Batch {
             let kind = CustomerKind(rawValue: try column(.kind)) ?? .consumer
             let hasAddress = try [column(.addressLine), column(.postalCode), column(.city)]
                 .allSatisfy { $0.contains { !$0.isWhitespace } }
+            // E-mail only with its consent recorded and an address, as delivery will check (`CustomerRecord.acceptsEmailNotices`).
+            let emailConsented = try row.integer(DueClaims.ClaimColumn.emailConsented.rawValue) == 1
             let channels = try column(.acceptedChannels).split(separator: ",").compactMap { Channel(rawValue: String($0)) }
+                .filter { $0 != .email || emailConsented }
             let facts = ClaimFacts(
                 claimID: UUIDText.string(id), country: country, customerKind: kind,
                 issueDate: try CivilDate(iso: try column(.issueDate)),
@@ -174,7 +177,7 @@ extension DueClaims {
         case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
         case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough, waiverOfferUntil
         case revision
-        case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber
+        case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber, emailConsented
 
         var expression: String {
             switch self {
@@ -203,6 +206,7 @@ extension DueClaims {
             case .postalCode: "u.postal_code"
             case .city: "u.city"
             case .organisationNumber: "u.organisation_number"
+            case .emailConsented: CustomerRecord.emailConsented("u")
             }
         }
     }
