@@ -707,8 +707,10 @@ struct NoticeDeliveryTests {
                 .filter(\.$groupKey ~~ "\(old.groupKey)").filter(\.$id != old.id!).first())
             #expect(letter.channel == "letter" && letter.status == "toPrint")
             #expect(letter.statusDetail?.contains("has not accepted e-mail") == true)
-            #expect(Set(try await acts(ofNotice: letter.id!, store).compactMap(\.id)) == Set(try await acts(ofNotice: old.id!, store).compactMap(\.id)),
-                    "the same acts, now by letter")
+            let letterActs = try await acts(ofNotice: letter.id!, store)
+            #expect(Set(letterActs.compactMap(\.id)) == Set(try await acts(ofNotice: old.id!, store).compactMap(\.id)), "the same acts, now by letter")
+            // So the handover sees a notice that went by letter, not an e-mail the debtor has not accepted.
+            #expect(letterActs.allSatisfy { $0.channel == "letter" }, "the acts record the channel their notice went by")
             #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty)
         }
     }
@@ -729,6 +731,7 @@ struct NoticeDeliveryTests {
             let notice = try #require(try await NoticeRecord.find(link.noticeID, on: store.database))
             #expect(notice.channel == "letter" && notice.status == "toPrint")
             #expect(notice.statusDetail == "the customer has not accepted e-mail for notices: sent as a letter")
+            #expect(try await CollectionActRecord.find(act.id, on: store.database)?.channel == "letter")
             #expect(try await OutboxMessageRecord.query(on: store.database).filter(\.$noticeID == notice.id!).count() == 0)
             // Other customers who accept e-mail still get theirs.
             #expect(try await NoticeRecord.query(on: store.database).filter(\.$channel == "email").count() > 0)

@@ -5,7 +5,7 @@ import FluentKit
 import Foundation
 
 /// Stores a rendered notice: the notice row, its claims, each document byte-exact with its SHA-256, and
-/// (for e-mail) the outbox message; the acts stop being pending. Run inside one transaction.
+/// (for e-mail) the outbox message; the acts stop being pending and take the notice's channel. Run inside one transaction.
 enum NoticeWriter {
     static func write(
         _ rendered: RenderedNotice, content: NoticeContent, ownReference: String?, acts: [CollectionActRecord], claims: [ClaimRecord],
@@ -29,6 +29,9 @@ enum NoticeWriter {
             let sequence = claims.first { $0.id == act.claimID }?.lastSequence
             try await NoticeClaimRecord.link(notice, claimID: act.claimID, actID: act.id, claimSequence: sequence, on: database)
             act.deliveryStatus = "composed"
+            // How the act's notice goes, which may not be the channel it was planned on (a letter where the customer no
+            // longer accepts e-mail, or in place of a refused e-mail): the handover checks the channel the notice went by.
+            act.channel = rendered.channel.rawValue
             try await act.save(on: database)
         }
         var emailDocument: UUID?
