@@ -741,6 +741,49 @@ struct NoticeDeliveryTests {
     @Test("a plan's offer e-mailed to a customer who then withdrew consent is not sent: its letter goes to the print list",
           arguments: TestEngine.allCases)
     func withdrawnConsentPrintsAPlanLetter(engine: TestEngine) async throws {
+        try await withPlanOfferEmailed(engine) { store, server, composer, customer, offer, message in
+            #expect(try await NoticeConsent.record(
+                customerID: customer.id!, creditorID: customer.creditorID, acceptsEmail: false, basis: "wants letters", on: Self.runDate,
+                by: "kari@example", userID: nil, database: store.database
+            ))
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.sent == 0 && report.lettersInstead == 1)
+            #expect(try server.delivered().isEmpty)
+            let now = try #require(try await NoticeRecord.find(offer.id, on: store.database))
+            #expect(now.channel == "letter" && now.status == "toPrint" && now.statusDetail?.contains("withdrew consent") == true)
+            #expect(now.recipient.hasPrefix(customer.name) && !now.recipient.contains("@"))
+            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
+            let queue = try await NoticeQueue.load(creditorID: offer.creditorID, today: Self.runDate, on: store.database)
+            #expect(queue.toPrint.contains { $0.notice.id == offer.id && $0.letterID != nil }, "its archived PDF is offered for printing")
+            #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty)
+        }
+    }
+
+    @Test("a plan's offer whose e-mail is refused for good goes to the print list, as the run's notices get a letter",
+          arguments: TestEngine.allCases)
+    func refusedPlanLetterIsPrinted(engine: TestEngine) async throws {
+        try await withPlanOfferEmailed(engine) { store, server, composer, customer, offer, message in
+            message.recipient = "permanent-bounce@example.no"
+            try await message.save(on: store.database)
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.failed == 1 && report.lettersInstead == 1, "\(report)")
+            let now = try #require(try await NoticeRecord.find(offer.id, on: store.database))
+            #expect(now.channel == "letter" && now.status == "toPrint" && now.statusDetail?.contains("550") == true)
+            let queue = try await NoticeQueue.load(creditorID: offer.creditorID, today: Self.runDate, on: store.database)
+            #expect(queue.toPrint.contains { $0.notice.id == offer.id && $0.letterID != nil })
+            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "failed")
+            #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty, "printed once, not again")
+        }
+    }
+
+    /// A plan offered on an open claim of a customer who accepts e-mail, its offer e-mailed and the only message waiting.
+    func withPlanOfferEmailed(
+        _ engine: TestEngine,
+        _ body: (StandaloneDatabase, SMTPTestServer, NoticeComposer, CustomerRecord, NoticeRecord, OutboxMessageRecord) async throws -> Void
+    ) async throws {
         let server = try SMTPTestServer()
         defer { server.stop(); server.removeFiles() }
         try await TestDatabase.with(engine) { store in
@@ -765,22 +808,7 @@ struct NoticeDeliveryTests {
             #expect(offer.channel == "email" && offer.status == "queued")
             let message = try #require(try await OutboxMessageRecord.query(on: store.database).filter(\.$noticeID == offer.id!).first())
             try await onlyWaiting([message], store)
-            #expect(try await NoticeConsent.record(
-                customerID: customer.id!, creditorID: customer.creditorID, acceptsEmail: false, basis: "wants letters", on: Self.runDate,
-                by: "kari@example", userID: nil, database: store.database
-            ))
-
-            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
-            let report = try await worker.drain(today: Self.runDate, on: store.database)
-            #expect(report.sent == 0 && report.lettersInstead == 1)
-            #expect(try server.delivered().isEmpty)
-            let now = try #require(try await NoticeRecord.find(offer.id, on: store.database))
-            #expect(now.channel == "letter" && now.status == "toPrint" && now.statusDetail?.contains("withdrew consent") == true)
-            #expect(now.recipient.hasPrefix(customer.name) && !now.recipient.contains("@"))
-            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
-            let queue = try await NoticeQueue.load(creditorID: claim.creditorID, today: Self.runDate, on: store.database)
-            #expect(queue.toPrint.contains { $0.notice.id == offer.id && $0.letterID != nil }, "its archived PDF is offered for printing")
-            #expect(try await worker.drain(today: Self.runDate, on: store.database).isEmpty)
+            try await body(store, server, composer, customer, offer, message)
         }
     }
 

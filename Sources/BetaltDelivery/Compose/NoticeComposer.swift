@@ -68,7 +68,8 @@ public struct NoticeComposer: Sendable {
     /// Writes the letter that replaces an e-mail which could not be delivered. The letter is dated the day
     /// it is written; where its step gives a deadline, the deadline counts from that day (never shorter than
     /// the law's minimum because the e-mail failed), and the acts carry the later deadline so the next step
-    /// waits for it.
+    /// waits for it. A notice that is not one of the run's (a plan's offer, a dispute's answer) goes to the print list
+    /// as it was archived.
     /// Returns whether a letter was written.
     @discardableResult
     public func composeLetterFallback(for noticeID: UUID, date: CivilDate, on database: any Database) async throws -> Bool {
@@ -76,8 +77,22 @@ public struct NoticeComposer: Sendable {
         let existing = try await NoticeRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
             .filter(\.$groupKey == failed.groupKey).filter(\.$channel == Channel.letter.rawValue).count()
         guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return false }
+        let links = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all()
+        guard links.contains(where: { $0.actID != nil }) else {
+            // Not one of the run's notices (a plan's offer, a dispute's answer): its letter is the PDF archived with it,
+            // unless everything it is about was settled meanwhile.
+            guard try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] != .nothingToAsk,
+                  let customer = try await CustomerRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
+                .filter(\.$id == failed.customerID).first() else { return false }
+            try await database.writing { tx in
+                try await failed.printInstead(
+                    to: customer, detail: "the e-mail failed (\(failed.statusDetail ?? "refused")): to be printed and posted instead", on: tx
+                )
+            }
+            return true
+        }
         // The letter asks only for what is still owed: not for a claim settled, handed over or stopped meanwhile (`NoticeStanding`).
-        var actIDs = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all().compactMap(\.actID)
+        var actIDs = links.compactMap(\.actID)
         switch try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] {
         case .nothingToAsk:
             try await UnsentActs.undo(notice: noticeID, on: date, database: database)

@@ -233,12 +233,9 @@ public struct OutboxWorker: Sendable {
             message.lastResult = detail
             try await message.save(on: tx)
             try await event(for: message, outcome: "withdrawn", detail: detail, now: now, on: tx)
-            notice.channel = Channel.letter.rawValue
-            notice.status = NoticeStatus.toPrint.rawValue
-            notice.statusDetail = "the customer withdrew consent to notices by e-mail: to be printed and posted"
-            notice.recipient = [customer.name, customer.addressLine, "\(customer.postalCode) \(customer.city)"]
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: ", ")
-            try await notice.update(on: tx)
+            try await notice.printInstead(
+                to: customer, detail: "the customer withdrew consent to notices by e-mail: to be printed and posted", on: tx
+            )
         }
         return true
     }
