@@ -15,6 +15,14 @@ func peakResidentMegabytes() -> Int {
     return kilobytes / 1024
 }
 
+/// The processor time this process has used so far, in user and in system mode, in seconds.
+func processorSeconds() -> (user: Double, system: Double) {
+    var usage = rusage()
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return (seconds(usage.ru_utime), seconds(usage.ru_stime))
+}
+
 func measure(_ label: String, count: Int, _ body: () throws -> Int64) rethrows {
     let clock = ContinuousClock()
     var checksum: Int64 = 0
