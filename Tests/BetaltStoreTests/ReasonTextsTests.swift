@@ -18,8 +18,9 @@ struct ReasonTextsTests {
     func keptOnceReadBack(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
             let sql = store.database as! any SQLDatabase
-            var texts: [String: ReasonTexts.Words] = [:]
-            let stored = String(decoding: ReasonsJSON.utf8(Self.reasons, naming: &texts), as: UTF8.self)
+            var named = ReasonTexts.Named()
+            let stored = String(decoding: ReasonsJSON.utf8(Self.reasons, naming: &named), as: UTF8.self)
+            let texts = named.words
             #expect(!stored.contains("fee {1}") && !stored.contains("inkf.") && stored.contains(#""k":""#))
             #expect(stored.utf8.count < (try StableJSON.string(Self.reasons)).utf8.count)
             #expect(texts.count == 5, "three reasons, one nested and the step name nested in that, each its own words")

@@ -9,6 +9,9 @@ struct UUIDTextTests {
         for _ in 0..<1_000 {
             let id = UUID()
             #expect(UUIDText.string(id) == id.uuidString)
+            var appended = Array("x".utf8)
+            UUIDText.append(id, to: &appended)
+            #expect(appended == Array("x\(id.uuidString)".utf8))
             #expect(UUIDText.parse(id.uuidString) == id)
             #expect(UUIDText.parse(id.uuidString.lowercased()) == id)
         }

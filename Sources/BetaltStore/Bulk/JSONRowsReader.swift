@@ -5,37 +5,69 @@ import Foundation
 /// decoding a column through SQLKit's Codable path costs about a microsecond and a batch has tens of
 /// thousands of them. The reader takes values by position: the order of the statement's columns.
 struct JSONRowsReader {
-    /// One value of a row, as JSON gives it.
-    enum Value: Equatable {
+    /// One value of a row, as JSON gives it. A text without escapes (nearly every one) is kept as where it
+    /// stands in the JSON, and made a String only when asked for: a batch of due claims holds millions of values,
+    /// most of them ids read straight from their bytes and many never read at all.
+    enum Value {
+        case plain(Range<Int>)
         case text(String)
         case integer(Int64)
         case boolean(Bool)
         case null
     }
 
-    struct Row {
+    /// The JSON's bytes and every row's values one after the other, shared by the rows.
+    fileprivate final class Storage: Sendable {
+        let bytes: [UInt8]
         let values: [Value]
+        init(bytes: [UInt8], values: [Value]) {
+            self.bytes = bytes
+            self.values = values
+        }
+    }
+
+    struct Row {
+        private let storage: Storage
+        private let start: Int
+        let count: Int
+
+        fileprivate init(storage: Storage, start: Int, count: Int) {
+            self.storage = storage
+            self.start = start
+            self.count = count
+        }
+
+        private func value(_ index: Int) throws -> Value {
+            guard index >= 0, index < count else { throw UnreadableRows(reason: "no column \(index) in a row of \(count)") }
+            return storage.values[start + index]
+        }
 
         func text(_ index: Int) throws -> String {
-            guard case .text(let text) = values[index] else { throw UnreadableRows(reason: "column \(index) is not text: \(values[index])") }
-            return text
+            switch try value(index) {
+            case .plain(let range): return String(decoding: storage.bytes[range], as: UTF8.self)
+            case .text(let text): return text
+            case let other: throw UnreadableRows(reason: "column \(index) is not text: \(other)")
+            }
         }
 
         func optionalText(_ index: Int) throws -> String? {
-            values[index] == .null ? nil : try text(index)
+            if case .null = try value(index) { return nil }
+            return try text(index)
         }
 
         func integer(_ index: Int) throws -> Int64 {
-            guard case .integer(let number) = values[index] else { throw UnreadableRows(reason: "column \(index) is not an integer: \(values[index])") }
+            guard case .integer(let number) = try value(index) else {
+                throw UnreadableRows(reason: "column \(index) is not an integer: \(try value(index))")
+            }
             return number
         }
 
         /// SQLite keeps booleans as 0 and 1, PostgreSQL as true and false.
         func boolean(_ index: Int) throws -> Bool {
-            switch values[index] {
+            switch try value(index) {
             case .boolean(let flag): return flag
             case .integer(let number): return number != 0
-            default: throw UnreadableRows(reason: "column \(index) is not a boolean: \(values[index])")
+            case let other: throw UnreadableRows(reason: "column \(index) is not a boolean: \(other)")
             }
         }
 
@@ -46,7 +78,12 @@ struct JSONRowsReader {
         }
 
         func uuid(_ index: Int) throws -> UUID {
-            guard let id = UUIDText.parse(try text(index)) else { throw UnreadableRows(reason: "column \(index) is not a UUID") }
+            let id: UUID? = switch try value(index) {
+            case .plain(let range): storage.bytes.withUnsafeBufferPointer { UUIDText.parse(UnsafeBufferPointer(rebasing: $0[range])) }
+            case .text(let text): UUIDText.parse(text)
+            default: nil
+            }
+            guard let id else { throw UnreadableRows(reason: "column \(index) is not a UUID") }
             return id
         }
     }
@@ -55,31 +92,36 @@ struct JSONRowsReader {
 
     init(_ text: String) throws {
         var parser = Parser(bytes: Array(text.utf8))
-        rows = try parser.rows()
+        let bounds = try parser.rows()
+        let storage = Storage(bytes: parser.bytes, values: parser.values)
+        rows = bounds.map { Row(storage: storage, start: $0.lowerBound, count: $0.count) }
     }
 
     private struct Parser {
         let bytes: [UInt8]
         var index = 0
+        /// Every row's values, one row after the other.
+        var values: [Value] = []
 
-        mutating func rows() throws -> [Row] {
-            var rows: [Row] = []
+        /// Each row's place in `values`.
+        mutating func rows() throws -> [Range<Int>] {
+            var rows: [Range<Int>] = []
             try expect(UInt8(ascii: "["))
             if try peek() == UInt8(ascii: "]") { index += 1; return rows }
             repeat {
-                rows.append(Row(values: try row()))
+                let start = values.count
+                try row()
+                rows.append(start..<values.count)
             } while try separator(closing: UInt8(ascii: "]"))
             return rows
         }
 
-        private mutating func row() throws -> [Value] {
-            var values: [Value] = []
+        private mutating func row() throws {
             try expect(UInt8(ascii: "["))
-            if try peek() == UInt8(ascii: "]") { index += 1; return values }
+            if try peek() == UInt8(ascii: "]") { index += 1; return }
             repeat {
                 values.append(try value())
             } while try separator(closing: UInt8(ascii: "]"))
-            return values
         }
 
         /// True after a comma, false after the closing bracket.
@@ -93,7 +135,7 @@ struct JSONRowsReader {
 
         private mutating func value() throws -> Value {
             switch try peek() {
-            case UInt8(ascii: "\""): return .text(try string())
+            case UInt8(ascii: "\""): return try string()
             case UInt8(ascii: "n"): try word("null"); return .null
             case UInt8(ascii: "t"): try word("true"); return .boolean(true)
             case UInt8(ascii: "f"): try word("false"); return .boolean(false)
@@ -114,21 +156,21 @@ struct JSONRowsReader {
             return negative ? -number : number
         }
 
-        private mutating func string() throws -> String {
+        private mutating func string() throws -> Value {
             index += 1
             let start = index
             while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\") { index += 1 }
             guard index < bytes.count else { throw UnreadableRows(reason: "unterminated text") }
             if bytes[index] == UInt8(ascii: "\"") {
                 defer { index += 1 }
-                return String(decoding: bytes[start..<index], as: UTF8.self)
+                return .plain(start..<index)
             }
             var text = Array(bytes[start..<index])
             while index < bytes.count {
                 let byte = bytes[index]
                 index += 1
                 switch byte {
-                case UInt8(ascii: "\""): return String(decoding: text, as: UTF8.self)
+                case UInt8(ascii: "\""): return .text(String(decoding: text, as: UTF8.self))
                 case UInt8(ascii: "\\"): try escape(into: &text)
                 default: text.append(byte)
                 }

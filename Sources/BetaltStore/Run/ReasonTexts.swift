@@ -32,6 +32,22 @@ public struct ReasonTexts: Sendable {
     /// Keys made so far: the run names the same few hundred words hundreds of thousands of times.
     private static let keys = Mutex<[Words: String]>([:])
 
+    /// The words one batch of acts names, by key.
+    struct Named {
+        private(set) var words: [String: Words] = [:]
+        /// The batch's own memo of `key(_:)`: one lookup per reason, without the process-wide lock.
+        private var keys: [Words: String] = [:]
+
+        /// The key of `words`, which the batch now keeps.
+        mutating func key(_ words: Words) -> String {
+            if let known = keys[words] { return known }
+            let key = ReasonTexts.key(words)
+            keys[words] = key
+            self.words[key] = words
+            return key
+        }
+    }
+
     /// Keeps `texts` (by key) unless they are kept already, in the caller's transaction.
     static func write(_ texts: [String: Words], on sql: any SQLDatabase) async throws {
         var rows = JSONRows()

@@ -16,7 +16,7 @@ enum ReasonsJSON {
 
     /// The reasons as the daily run keeps them: each template with its citation named by its key
     /// (`ReasonTexts`), the words added to `texts` for the batch to keep.
-    static func utf8(_ reasons: [Reason], naming texts: inout [String: ReasonTexts.Words]) -> [UInt8] {
+    static func utf8(_ reasons: [Reason], naming texts: inout ReasonTexts.Named) -> [UInt8] {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         for (index, reason) in reasons.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
@@ -58,11 +58,9 @@ enum ReasonsJSON {
     }
 
     private static func appendNamed(
-        _ message: ReasonText, citation: String?, to bytes: inout [UInt8], texts: inout [String: ReasonTexts.Words]
+        _ message: ReasonText, citation: String?, to bytes: inout [UInt8], texts: inout ReasonTexts.Named
     ) {
-        let words = ReasonTexts.Words(template: message.template, citation: citation)
-        let key = ReasonTexts.key(words)
-        texts[key] = words
+        let key = texts.key(ReasonTexts.Words(template: message.template, citation: citation))
         bytes.append(UInt8(ascii: "{"))
         if !message.arguments.isEmpty {
             bytes.append(contentsOf: #""arguments":"#.utf8)

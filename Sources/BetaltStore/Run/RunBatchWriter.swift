@@ -32,7 +32,7 @@ enum RunBatchWriter {
         var decisions = JSONRows()
         var claims = JSONRows()
         /// The words the acts' reasons name by key (`ReasonTexts`), kept before the acts.
-        var texts: [String: ReasonTexts.Words] = [:]
+        var texts = ReasonTexts.Named()
         /// The claims the rows are for, as they were read.
         var read: [ReadClaim] = []
         /// What the plans did, per creditor: counted in the run's reports once the batch is written.
@@ -41,14 +41,17 @@ enum RunBatchWriter {
 
         /// A batch that is only counted (a dry run).
         init(counting planned: [(claim: DueClaim, plan: Plan)] = []) {
-            for (claim, plan) in planned {
-                read.append(ReadClaim(
-                    key: DueClaimKey(creditorID: claim.creditorID, id: claim.id), lastSequence: claim.lastSequence, stage: claim.stage,
-                    revision: claim.revision
-                ))
-                counts[claim.creditorID, default: CreditorRunReport(creditorID: claim.creditorID, creditorName: "", outcome: "")]
-                    .count(plan, currency: claim.currency)
-            }
+            for (claim, plan) in planned { count(claim, plan) }
+        }
+
+        /// Keeps the claim as it was read and counts what its plan does.
+        mutating func count(_ claim: DueClaim, _ plan: Plan) {
+            read.append(ReadClaim(
+                key: DueClaimKey(creditorID: claim.creditorID, id: claim.id), lastSequence: claim.lastSequence, stage: claim.stage,
+                revision: claim.revision
+            ))
+            counts[claim.creditorID, default: CreditorRunReport(creditorID: claim.creditorID, creditorName: "", outcome: "")]
+                .count(plan, currency: claim.currency)
         }
 
         /// Makes each table's text now, on the core that plans (`JSONRows.finish`).
@@ -93,9 +96,11 @@ enum RunBatchWriter {
     ]
 
     static func rows(_ planned: [(claim: DueClaim, plan: Plan)], runID: UUID) throws -> Output {
-        var output = Output(counting: planned)
+        var output = Output()
         let run = BulkValue.uuid(runID)
+        // One pass over the batch: each claim and plan is a large value, and a second pass copied them all again.
         for (claim, plan) in planned {
+            output.count(claim, plan)
             try add(claim, plan, run: run, to: &output)
         }
         output.finish()
@@ -111,7 +116,7 @@ enum RunBatchWriter {
             "claims", key: BulkColumn("id", .uuid), set: claimColumns, unlessChanged: claimGuards, rows: output.claims, on: sql
         )
         guard updated == output.claimCount else { throw ClaimsChangedMeanwhile() }
-        try await ReasonTexts.write(output.texts, on: sql)
+        try await ReasonTexts.write(output.texts.words, on: sql)
         try await BulkStatement.insert(into: "collection_acts", actColumns, rows: output.acts, on: sql)
         try await BulkStatement.insert(into: "ledger_entries", entryColumns, rows: output.entries, on: sql)
         try await BulkStatement.insert(into: "claim_decisions", decisionColumns, rows: output.decisions, on: sql)
