@@ -779,6 +779,66 @@ struct NoticeDeliveryTests {
         }
     }
 
+    @Test("a plan's offer whose e-mail failed just before the process stopped goes to the print list in the next drain, once",
+          arguments: TestEngine.allCases)
+    func missedPlanLetterIsPrinted(engine: TestEngine) async throws {
+        try await withPlanOfferEmailed(engine) { store, server, composer, customer, offer, message in
+            // What the failed send's own transaction leaves when the process stops before the letter goes to the print list.
+            let failedAt = Date()
+            message.status = "failed"
+            message.leaseUntil = failedAt.addingTimeInterval(600).ISO8601Format()
+            message.lastResult = "550 mailbox unavailable"
+            try await message.save(on: store.database)
+            offer.status = "failed"
+            offer.statusDetail = "550 mailbox unavailable"
+            try await offer.save(on: store.database)
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            #expect(try await worker.drain(now: failedAt.addingTimeInterval(60), today: Self.runDate, on: store.database).lettersInstead == 0,
+                    "within the lease the worker that recorded the failure may still be at it")
+            let report = try await worker.drain(now: failedAt.addingTimeInterval(3_600), today: Self.runDate, on: store.database)
+            #expect(report.lettersInstead == 1 && report.sent == 0)
+            let now = try #require(try await NoticeRecord.find(offer.id, on: store.database))
+            #expect(now.channel == "letter" && now.status == "toPrint" && now.statusDetail?.contains("550") == true)
+            #expect(now.recipient.hasPrefix(customer.name))
+            let queue = try await NoticeQueue.load(creditorID: offer.creditorID, today: Self.runDate, on: store.database)
+            #expect(queue.toPrint.contains { $0.notice.id == offer.id && $0.letterID != nil })
+            #expect(try await worker.drain(now: failedAt.addingTimeInterval(7_200), today: Self.runDate, on: store.database).isEmpty,
+                    "on the print list once")
+            #expect(try server.delivered().isEmpty)
+        }
+    }
+
+    @Test("a plan's offer whose e-mail failed before the process stopped, and whose claims were settled since, is withdrawn, not printed",
+          arguments: TestEngine.allCases)
+    func missedPlanLetterAboutNothingIsWithdrawn(engine: TestEngine) async throws {
+        try await withPlanOfferEmailed(engine) { store, server, composer, customer, offer, message in
+            let failedAt = Date()
+            message.status = "failed"
+            message.leaseUntil = failedAt.addingTimeInterval(600).ISO8601Format()
+            message.lastResult = "550 mailbox unavailable"
+            try await message.save(on: store.database)
+            offer.status = "failed"
+            offer.statusDetail = "550 mailbox unavailable"
+            try await offer.save(on: store.database)
+            // Paid in full meanwhile.
+            for link in try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == offer.id!).all() {
+                let claim = try #require(try await ClaimRecord.find(link.claimID, on: store.database))
+                claim.openMinor = 0
+                claim.stage = "closed"
+                try await claim.save(on: store.database)
+            }
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(now: failedAt.addingTimeInterval(3_600), today: Self.runDate, on: store.database)
+            #expect(report.lettersInstead == 0, "\(report)")
+            let now = try #require(try await NoticeRecord.find(offer.id, on: store.database))
+            #expect(now.channel == "email" && now.status == "withdrawn")
+            #expect(now.statusDetail?.contains("550") == true && now.statusDetail?.contains("settled") == true)
+            let queue = try await NoticeQueue.load(creditorID: offer.creditorID, today: Self.runDate, on: store.database)
+            #expect(!queue.toPrint.contains { $0.notice.id == offer.id })
+        }
+    }
+
     /// A plan offered on an open claim of a customer who accepts e-mail, its offer e-mailed and the only message waiting.
     func withPlanOfferEmailed(
         _ engine: TestEngine,

@@ -80,9 +80,14 @@ public struct NoticeComposer: Sendable {
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all()
         guard links.contains(where: { $0.actID != nil }) else {
             // Not one of the run's notices (a plan's offer, a dispute's answer): its letter is the PDF archived with it,
-            // unless everything it is about was settled meanwhile.
-            guard try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] != .nothingToAsk,
-                  let customer = try await CustomerRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
+            // unless everything it is about was settled meanwhile, when it is withdrawn rather than left failed for a person.
+            if try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] == .nothingToAsk {
+                failed.status = NoticeStatus.withdrawn.rawValue
+                failed.statusDetail = "the e-mail failed (\(failed.statusDetail ?? "refused")); all it was about was settled since: no letter"
+                try await failed.update(on: database)
+                return false
+            }
+            guard let customer = try await CustomerRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
                 .filter(\.$id == failed.customerID).first() else { return false }
             try await database.writing { tx in
                 try await failed.printInstead(

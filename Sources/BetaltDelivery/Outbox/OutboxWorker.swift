@@ -100,7 +100,8 @@ public struct OutboxWorker: Sendable {
 
     /// The letters that should have gone instead of e-mails that failed, where the process stopped between recording
     /// the failure and writing the letter (two transactions, as the letter is written for what is owed by then): the
-    /// e-mail's acts still count, but no letter of its notice exists. A failure is taken only once the lease it was
+    /// e-mail's acts still count, or it is a notice without acts (a plan's offer, a dispute's answer) still failed, but
+    /// no letter of its notice exists. A failure is taken only once the lease it was
     /// recorded with has run out, so the worker writing its own letter is not raced, and by one drain only: it takes a
     /// new lease with a conditional update first. Returns how many letters were written.
     private func composeMissedFallbacks(now: Date, today: CivilDate, on database: any Database) async throws -> Int {
@@ -110,8 +111,10 @@ public struct OutboxWorker: Sendable {
             WHERE m.status = \(bind: OutboxStatus.failed.rawValue) AND m.lease_until < \(bind: Instant.iso(now))
               AND NOT EXISTS (SELECT 1 FROM notices l WHERE l.creditor_id = n.creditor_id AND l.group_key = n.group_key
                                 AND l.channel = \(bind: Channel.letter.rawValue))
-              AND EXISTS (SELECT 1 FROM notice_claims nc JOIN collection_acts a ON a.id = nc.act_id
-                            WHERE nc.notice_id = n.id AND a.delivery_status = 'composed')
+              AND (EXISTS (SELECT 1 FROM notice_claims nc JOIN collection_acts a ON a.id = nc.act_id
+                             WHERE nc.notice_id = n.id AND a.delivery_status = 'composed')
+                   OR (n.status = \(bind: NoticeStatus.failed.rawValue)
+                       AND NOT EXISTS (SELECT 1 FROM notice_claims nc WHERE nc.notice_id = n.id AND nc.act_id IS NOT NULL)))
             """).all()
         var written = 0
         for row in missed {
