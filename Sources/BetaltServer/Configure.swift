@@ -68,6 +68,7 @@ func routes(_ app: Application) throws {
     try signedIn.register(collection: CustomersController())
     try signedIn.register(collection: CallsController())
     try signedIn.register(collection: NoticeConsentController())
+    try signedIn.register(collection: CustomerDetailsController())
     try signedIn.register(collection: CustomerPageController())
     try signedIn.register(collection: HandoverController())
     try signedIn.register(collection: AgencyCasesController())

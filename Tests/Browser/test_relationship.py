@@ -336,3 +336,50 @@ def test_the_creditor_records_and_withdraws_a_customers_consent_to_email(browser
         assert db.execute(
             "SELECT COUNT(*) FROM conversation_notes WHERE customer_id = ? AND kind IN ('emailAccepted', 'emailWithdrawn')",
             (customer,)).fetchone()[0] == 2
+
+
+def test_the_creditor_corrects_a_customers_address_and_organisation_number(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, customer, old_city = db.execute("""
+            SELECT u.creditor_id, u.id, u.city FROM customers u JOIN creditors k ON k.id = u.creditor_id
+            WHERE k.country = 'NO' AND u.kind = 'business'
+            ORDER BY u.customer_number LIMIT 1""").fetchone()
+    browser.set_window_size(1280, 1400)
+    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
+    details = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.customer-details"))[0]
+    details.find_element(By.TAG_NAME, "summary").click()
+    form = browser.find_element(By.ID, "customer-details")
+    assert form.find_element(By.NAME, "city").get_attribute("value") == old_city, "the form starts from what is kept"
+
+    # A typo in the organisation number: refused next to the field, what was typed kept, nothing saved.
+    for name, value in [("addressLine", "Kirkeveien 5"), ("postalCode", "0368"), ("city", "Oslo"), ("organisationNumber", "923 609 017")]:
+        field = form.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "details-organisationNumber-error"))[0]
+    assert error.text == "«923 609 017» er ikke et gyldig organisasjonsnummer (ni sifre, det siste et kontrollsiffer)."
+    form = browser.find_element(By.ID, "customer-details")
+    assert form.find_element(By.NAME, "organisationNumber").get_attribute("aria-invalid") == "true"
+    assert form.find_element(By.NAME, "city").get_attribute("value") == "Oslo"
+    browser.execute_script("document.getElementById('customer-details').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-details-refused.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT city FROM customers WHERE id = ?", (customer,)).fetchone()[0] == old_city
+
+    field = form.find_element(By.NAME, "organisationNumber")
+    field.clear()
+    field.send_keys("923 609 016")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "customer-address").text == "Kirkeveien 5, 0368 Oslo")
+    line = browser.find_element(By.XPATH, "//ol[@id='timeline-list']/li[contains(., 'Kundeopplysninger endret')]")
+    assert "Adresse: " in line.text and "→ Kirkeveien 5, 0368 Oslo" in line.text, line.text
+    assert "Organisasjonsnummer: " in line.text and "→ 923 609 016" in line.text, line.text
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", line)
+    browser.save_screenshot(str(SCREENSHOTS / "customer-details-changed.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute(
+            "SELECT address_line, postal_code, city, organisation_number FROM customers WHERE id = ?", (customer,)
+        ).fetchone() == ("Kirkeveien 5", "0368", "Oslo", "923 609 016")

@@ -11,7 +11,7 @@ struct CustomerPageController: RouteCollection {
     }
 
     /// The form ids of the page's forms that come back after a refusal.
-    static let scheduleFormID = "schedule-call", noteFormID = "add-note", consentFormID = "notice-consent"
+    static let scheduleFormID = "schedule-call", noteFormID = "add-note", consentFormID = "notice-consent", detailsFormID = "customer-details"
 
     /// The id of the form that records the call task `actID`.
     static func callFormID(_ actID: UUID) -> String { "call-\(actID.uuidString)" }
@@ -62,6 +62,13 @@ struct CustomerPageController: RouteCollection {
         ).map { PlanLine($0, language: language, words: words) }
         let limits = context.creditor.planLimits
         let consentForm = FormState(Self.consentFormID, returned, language: language)
+        let detailsForm = FormState(Self.detailsFormID, returned, language: language)
+        let stored = CustomerDetails(customer)
+        // What the details form shows: as typed when it came back refused, else as kept.
+        let details = detailsForm.isOpen ? detailsForm.values : [
+            "name": stored.name, "addressLine": stored.addressLine, "postalCode": stored.postalCode, "city": stored.city,
+            "email": stored.email, "phone": stored.phone, "organisationNumber": stored.organisationNumber,
+        ]
         let credit = try await CustomerCredit.balances(customerID: customerID, creditorID: context.creditorID, on: req.db)
         return try await req.view.render("customer", CustomerPage(
             frame: context.frame(req, title: customer.name, section: "customers"), csrf: CSRFToken.current(req),
@@ -75,6 +82,8 @@ struct CustomerPageController: RouteCollection {
             emailBoxTicked: consentForm.isOpen ? consentForm.values["acceptsEmail"] == "on" : customer.acceptsEmailNotices,
             consentForm: consentForm,
             consentAction: "\(base)/customers/\(customerID.uuidString)/notice-consent",
+            detailsForm: detailsForm, details: details, detailsAction: "\(base)/customers/\(customerID.uuidString)/details",
+            organisationNumber: customer.organisationNumber,
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 .joined(separator: ", "),
             promiseBrokenOn: customer.promiseBrokenOn.flatMap { try? CivilDate(iso: $0) }?.formatted(language),
@@ -137,6 +146,11 @@ struct CustomerPage: Encodable {
     let emailBoxTicked: Bool
     let consentForm: FormState
     let consentAction: String
+    let detailsForm: FormState
+    /// The details form's fields: as typed when it came back refused, else as kept.
+    let details: [String: String]
+    let detailsAction: String
+    let organisationNumber: String?
     let address: String
     let promiseBrokenOn: String?
     let claims: [ClaimLine]

@@ -44,9 +44,18 @@ struct TimelineLine: Encodable {
         }
         if entry.goodPayer { details.append(words["timeline.goodPayer"]!) }
         detail = details.joined(separator: " · ")
-        text = entry.text
+        text = entry.kind == .detailsChanged ? Self.changedDetails(entry.text, words: words) : entry.text
         invoices = entry.invoiceNumbers.joined(separator: ", ")
         actor = entry.actor.map { $0 == "debtor" ? words["raisedByDebtor"]! : $0 } ?? "Betalt"
+    }
+
+    /// The lines "field: old → new" of a change of details with each field named in the page's language.
+    private static func changedDetails(_ text: String, words: [String: String]) -> String {
+        text.split(separator: "\n").map { line in
+            guard let colon = line.firstIndex(of: ":"), let first = line.first,
+                  let name = words["detail\(first.uppercased())\(line[line.index(after: line.startIndex)..<colon])"] else { return String(line) }
+            return name + line[colon...]
+        }.joined(separator: "\n")
     }
 
     static func lines(_ entries: [TimelineEntry], language: Language, words: [String: String]) -> [TimelineLine] {

@@ -24,6 +24,17 @@ extension Translations {
             .sv: "Skriv vad samtycket grundar sig på, till exempel ”godkänt i orderformulär 2026-03-01”.",
             .en: "Say what the consent rests on, for example 'accepted in the order form of 1 March 2026'.",
         ],
+        "formError.nameMissing": [.nb: "Kunden må ha et navn.", .sv: "Kunden måste ha ett namn.", .en: "The customer needs a name."],
+        "formError.emailInvalid": [
+            .nb: "«{1}» er ikke én e-postadresse (navn@domene.no).", .sv: "”{1}” är inte en e-postadress (namn@domän.se).",
+            .en: "'{1}' is not one e-mail address (name@domain.com).",
+        ],
+        "formError.organisationNumberInvalid": [
+            .nb: "«{1}» er ikke et gyldig organisasjonsnummer (ni sifre, det siste et kontrollsiffer).",
+            .sv: "”{1}” är inget giltigt organisationsnummer (tio siffror, den sista en kontrollsiffra).",
+            .en: "'{1}' is not a valid organisation number.",
+        ],
+        "formError.tooLong": [.nb: "Høyst {1} tegn.", .sv: "Högst {1} tecken.", .en: "At most {1} characters."],
         "formError.claimNotFound": [.nb: "Kravet finnes ikke.", .sv: "Fordran finns inte.", .en: "No such claim."],
         "formError.claimPaid": [.nb: "Kravet er betalt.", .sv: "Fordran är betald.", .en: "The claim is paid."],
         "formError.alreadyPromised": [

@@ -10,7 +10,8 @@ public final class ConversationNoteRecord: Model, @unchecked Sendable {
     @Field(key: "creditor_id") public var creditorID: UUID
     @Field(key: "customer_id") public var customerID: UUID
     @OptionalField(key: "claim_id") public var claimID: UUID?
-    /// note, call (with `outcome`), message (from the debtor), emailAccepted or emailWithdrawn (`NoticeConsent`).
+    /// note, call (with `outcome`), message (from the debtor), emailAccepted or emailWithdrawn (`NoticeConsent`), or
+    /// detailsChanged (`CustomerDetails`: a line "field: old → new" per changed field).
     @Field(key: "kind") public var kind: String
     /// For a call: reached or notReached.
     @OptionalField(key: "outcome") public var outcome: String?

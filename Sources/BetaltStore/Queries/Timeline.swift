@@ -8,7 +8,7 @@ public struct TimelineEntry: Sendable {
     public enum Kind: String, Sendable {
         case letter, email, call, note, message, disputeRaised, disputeDecided, promiseMade, promiseClosed
         case planProposed, planAccepted, planClosed, payment, waiver, handover, agencyUpdate, agencyMessage
-        case emailAccepted, emailWithdrawn
+        case emailAccepted, emailWithdrawn, detailsChanged
     }
 
     public let date: CivilDate

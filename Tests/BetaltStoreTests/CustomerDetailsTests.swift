@@ -1,0 +1,177 @@
+import BetaltCore
+@testable import BetaltStore
+import BetaltTestSupport
+import FluentKit
+import Foundation
+import SQLKit
+import Testing
+
+/// A customer's name, address, e-mail, phone and organisation number corrected by a person.
+@Suite("A customer's details", .serialized)
+struct CustomerDetailsTests {
+    static let today = try! CivilDate(2026, 11, 24)
+    private static let ledger = try! DemoLedger(today: today, customersPerCreditor: 12, invoicesPerCreditor: 40)
+
+    private func seeded(_ store: StandaloneDatabase) async throws -> (creditorID: UUID, country: Country) {
+        try await DemoSeeder.seed(Self.ledger, demoUserPasswordHash: "x", on: store.database)
+        return (Self.ledger.creditors[0].id, Self.ledger.creditors[0].country)
+    }
+
+    /// Each claim's revision and next-action date, by invoice number.
+    private func claims(of customerID: UUID, _ store: StandaloneDatabase) async throws -> [(revision: Int64, next: String?, open: Bool)] {
+        let rows = try await (store.database as! any SQLDatabase).raw("""
+            SELECT revision, next_action_date, open_minor, stage FROM claims WHERE customer_id = \(bind: customerID) ORDER BY invoice_number
+            """).all()
+        return try rows.map { row in
+            let stage = try row.decode(column: "stage", as: String.self)
+            return (
+                try row.decode(column: "revision", as: Int64.self), try row.decode(column: "next_action_date", as: String?.self),
+                try row.decode(column: "open_minor", as: Int64.self) > 0 && stage != "closed" && stage != "withAgency"
+            )
+        }
+    }
+
+    /// A customer of the creditor with open claims, who has not (yet) accepted notices by e-mail but has an address for them.
+    private func customerWithClaims(_ creditorID: UUID, _ store: StandaloneDatabase) async throws -> CustomerRecord {
+        for customer in try await CustomerRecord.query(on: store.database).filter(\.$creditorID == creditorID).sort(\.$customerNumber).all()
+        where !customer.acceptsEmailNotices && !(customer.email ?? "").isEmpty {
+            if try await claims(of: customer.id!, store).contains(where: \.open) { return customer }
+        }
+        Issue.record("the demo ledger has no such customer")
+        throw CancellationError()
+    }
+
+    @Test("a new address is kept, in the timeline (old → new) and the audit log, and the customer's claims are looked at again today",
+          arguments: TestEngine.allCases)
+    func addressChanged(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (creditorID, country) = try await seeded(store)
+            let customer = try await customerWithClaims(creditorID, store)
+            let before = try await claims(of: customer.id!, store)
+            var details = CustomerDetails(customer)
+            details.addressLine = "  Kirkeveien 5 "
+            details.postalCode = "0368"
+            details.city = "Oslo"
+            #expect(try await CustomerDetails.record(
+                details, customerID: customer.id!, creditorID: creditorID, country: country, on: Self.today, by: "kari@example",
+                userID: nil, database: store.database
+            ))
+            let now = try #require(try await CustomerRecord.find(customer.id, on: store.database))
+            #expect(now.addressLine == "Kirkeveien 5" && now.postalCode == "0368" && now.city == "Oslo")
+            #expect(now.name == customer.name && now.email == customer.email, "the fields not changed stay")
+
+            let note = try #require(try await ConversationNoteRecord.query(on: store.database).filter(\.$customerID == customer.id!)
+                .filter(\.$kind == "detailsChanged").first())
+            let oldAddress = "\(customer.addressLine), \(customer.postalCode) \(customer.city)"
+            #expect(note.text == "address: \(oldAddress) → Kirkeveien 5, 0368 Oslo" && note.author == "kari@example")
+            let timeline = try await Timeline.load(customerID: customer.id!, creditorID: creditorID, on: store.database)
+            #expect(timeline.contains { $0.kind == .detailsChanged && $0.date == Self.today })
+            let audit = try #require(try await AuditRecord.query(on: store.database).filter(\.$action == "customer.detailsChanged").first())
+            #expect(audit.detail == "address" && audit.actor == "kari@example")
+
+            let after = try await claims(of: customer.id!, store)
+            for (old, new) in zip(before, after) {
+                #expect(new.revision == old.revision + (old.open ? 1 : 0), "a batch read before is planned again")
+                if old.open { #expect(new.next.map { $0 <= Self.today.iso } == true, "looked at again by today's run at the latest") }
+            }
+
+            // Kept again as it is: nothing changes, nothing is counted twice.
+            #expect(try await CustomerDetails.record(
+                details, customerID: customer.id!, creditorID: creditorID, country: country, on: Self.today, by: "kari@example",
+                userID: nil, database: store.database
+            ))
+            #expect(try await claims(of: customer.id!, store).map(\.revision) == after.map(\.revision))
+            #expect(try await ConversationNoteRecord.query(on: store.database).filter(\.$kind == "detailsChanged").count() == 1)
+        }
+    }
+
+    @Test("a blank name, a malformed e-mail, a wrong organisation number and an overlong value are refused, naming the field; nothing is kept",
+          arguments: TestEngine.allCases)
+    func refusals(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (creditorID, country) = try await seeded(store)
+            let customer = try await customerWithClaims(creditorID, store)
+            let kept = CustomerDetails(customer)
+            func refusal(_ change: (inout CustomerDetails) -> Void) async throws -> CustomerDetails.Refusal? {
+                var details = kept
+                change(&details)
+                do {
+                    _ = try await CustomerDetails.record(
+                        details, customerID: customer.id!, creditorID: creditorID, country: country, on: Self.today, by: "kari@example",
+                        userID: nil, database: store.database
+                    )
+                    return nil
+                } catch let refusal as CustomerDetails.Refusal {
+                    return refusal
+                }
+            }
+            #expect(try await refusal { $0.name = "   " } == .nameMissing)
+            for email in ["kari", "kari@", "@example.no", "kari@example", "kari@@example.no", "kari@example.no, ola@example.no", "kari @example.no"] {
+                #expect(try await refusal { $0.email = email } == .emailInvalid, "\(email)")
+            }
+            if case .organisationNumberInvalid = try await refusal({ $0.organisationNumber = "123456789" }) {} else {
+                Issue.record("a check digit that does not add up is refused")
+            }
+            #expect(try await refusal { $0.city = String(repeating: "å", count: 201) } == .tooLong(field: "city"))
+            #expect(try await refusal { $0.organisationNumber = country == .norway ? "923 609 016" : "556036-0793" } == nil,
+                    "a valid number, written with its usual spaces or dash")
+            #expect(try await refusal { $0.email = "kari.nordmann+faktura@example.co.uk" } == nil)
+            let now = try #require(try await CustomerRecord.find(customer.id, on: store.database))
+            #expect(now.name == kept.name && now.city == kept.city)
+            #expect(try await AuditRecord.query(on: store.database).filter(\.$action == "customer.detailsChanged").count() == 2)
+
+            // A number an import brought in, not valid, does not keep a new address from being kept; only a number typed anew is checked.
+            now.organisationNumber = "123456789"
+            try await now.update(on: store.database)
+            #expect(try await refusal { $0.organisationNumber = "123456789"; $0.city = "Hamar" } == nil)
+            #expect(try await CustomerRecord.find(customer.id, on: store.database)?.city == "Hamar")
+        }
+    }
+
+    @Test("a new e-mail address ends the consent to notices by e-mail given for the old one; the consent history says so",
+          arguments: TestEngine.allCases)
+    func newAddressEndsConsent(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (creditorID, country) = try await seeded(store)
+            let customer = try await customerWithClaims(creditorID, store)
+            #expect(try await NoticeConsent.record(
+                customerID: customer.id!, creditorID: creditorID, acceptsEmail: true, basis: "order form", on: Self.today,
+                by: "kari@example", userID: nil, database: store.database
+            ))
+            var details = CustomerDetails(try #require(try await CustomerRecord.find(customer.id, on: store.database)))
+            details.phone = "+47 22 33 44 55"
+            _ = try await CustomerDetails.record(
+                details, customerID: customer.id!, creditorID: creditorID, country: country, on: Self.today, by: "kari@example",
+                userID: nil, database: store.database
+            )
+            #expect(try await CustomerRecord.find(customer.id, on: store.database)?.acceptsEmailNotices == true, "a new phone leaves it")
+
+            details.email = "new.address@example.no"
+            _ = try await CustomerDetails.record(
+                details, customerID: customer.id!, creditorID: creditorID, country: country, on: Self.today, by: "kari@example",
+                userID: nil, database: store.database
+            )
+            let now = try #require(try await CustomerRecord.find(customer.id, on: store.database))
+            #expect(now.email == "new.address@example.no" && !now.acceptsEmailNotices)
+            #expect(now.emailConsentOn == nil && !now.acceptedChannels.contains("email"))
+            let history = try await NoticeConsent.history(of: now, on: store.database)
+            #expect(history.map(\.accepted) == [true, false])
+            #expect(history.last?.basis.contains(customer.email ?? "?") == true)
+        }
+    }
+
+    @Test("another creditor's customer is not found", arguments: TestEngine.allCases)
+    func otherCreditor(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (creditorID, country) = try await seeded(store)
+            let other = try #require(try await CustomerRecord.query(on: store.database).filter(\.$creditorID != creditorID).first())
+            var details = CustomerDetails(other)
+            details.name = "Taken Over AS"
+            #expect(try await !CustomerDetails.record(
+                details, customerID: other.id!, creditorID: creditorID, country: country, on: Self.today, by: "kari@example",
+                userID: nil, database: store.database
+            ))
+            #expect(try await CustomerRecord.find(other.id, on: store.database)?.name == other.name)
+        }
+    }
+}
