@@ -9,6 +9,7 @@ struct ApiController: RouteCollection {
         api.on(.POST, "payments", body: .collect(maxSize: "10mb"), use: PaymentsEndpoint.post)
         api.on(.POST, "agency-updates", body: .collect(maxSize: "10mb"), use: AgencyUpdatesEndpoint.post)
         api.get("claims", ":id", use: ClaimsEndpoint.get)
+        api.patch("customers", ":number", use: CustomerDetailsEndpoint.patch)
         api.put("customers", ":number", "notice-consent", use: NoticeConsentEndpoint.put)
     }
 }

@@ -1,0 +1,57 @@
+@testable import BetaltServer
+import BetaltCore
+import BetaltStore
+import BetaltTestSupport
+import Fluent
+import Foundation
+import Testing
+import Vapor
+
+@Suite("PATCH /api/v1/customers/{number}")
+struct ApiCustomerDetailsTests {
+    @Test("only the fields given change, null clears one, bad values are refused by field, and only with its scope",
+          arguments: TestEngine.allCases)
+    func detailsByApi(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let creditorID = test.ledger.creditors[0].id
+            let token = try await test.issueToken(for: creditorID, scopes: [.customersWrite])
+            let customer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == creditorID)
+                .sort(\.$customerNumber).first())
+            customer.phone = "+47 22 33 44 55"
+            try await customer.update(on: test.app.db)
+            let path = "/api/v1/customers/\(customer.customerNumber)"
+
+            let moved = try await test.api(.PATCH, path, token: token, body: #"{"address_line": "Kirkeveien 5", "postal_code": "0368", "city": "Oslo", "phone": null}"#)
+            #expect(moved.status == .ok)
+            let answer = try moved.decode(CustomerDetailsResponse.self)
+            #expect(answer.customerNumber == customer.customerNumber && answer.addressLine == "Kirkeveien 5" && answer.city == "Oslo")
+            #expect(answer.name == customer.name && answer.email == customer.email && answer.phone == nil)
+            let now = try #require(try await CustomerRecord.find(customer.id, on: test.app.db))
+            #expect(now.postalCode == "0368" && now.phone == nil && now.name == customer.name)
+            let audit = try #require(try await AuditRecord.query(on: test.app.db).filter(\.$action == "customer.detailsChanged").first())
+            #expect(audit.actor.hasPrefix("api token ") && audit.detail == "address, phone")
+
+            let refused = try await test.api(.PATCH, path, token: token, body: #"{"organisation_number": "923 609 017", "town": "Oslo"}"#)
+            #expect(refused.status == .unprocessableEntity && refused.problem?.errors?.map(\.field) == ["/town"])
+            let badNumber = try await test.api(.PATCH, path, token: token, body: #"{"organisation_number": "923 609 017"}"#)
+            #expect(badNumber.status == .unprocessableEntity && badNumber.problem?.errors?.map(\.field) == ["/organisation_number"])
+            let badEmail = try await test.api(.PATCH, path, token: token, body: #"{"email": "kari at example.no"}"#)
+            #expect(badEmail.problem?.errors?.map(\.field) == ["/email"])
+            let noName = try await test.api(.PATCH, path, token: token, body: #"{"name": " "}"#)
+            #expect(noName.problem?.errors?.map(\.field) == ["/name"])
+            let number = try await test.api(.PATCH, path, token: token, body: #"{"postal_code": 368}"#)
+            #expect(number.problem?.errors?.map(\.field) == ["/postal_code"])
+            let long = try await test.api(.PATCH, path, token: token, body: "{\"postal_code\": \"\(String(repeating: "9", count: 201))\"}")
+            #expect(long.problem?.errors?.map(\.field) == ["/postal_code"])
+            #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.organisationNumber == customer.organisationNumber)
+
+            #expect(try await test.api(.PATCH, "/api/v1/customers/NO-SUCH", token: token, body: #"{"city": "Oslo"}"#).status == .notFound)
+            // Another creditor's token reaches only its own customer of that number, if it has one.
+            let other = try await test.issueToken(for: test.ledger.creditors[1].id, scopes: [.customersWrite])
+            _ = try await test.api(.PATCH, path, token: other, body: #"{"city": "Bergen"}"#)
+            #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.city == "Oslo")
+            let readOnly = try await test.issueToken(for: creditorID, scopes: [.claimsRead])
+            #expect(try await test.api(.PATCH, path, token: readOnly, body: #"{"city": "Bergen"}"#).status == .forbidden)
+        }
+    }
+}
