@@ -160,6 +160,41 @@ struct CustomerDetailsTests {
         }
     }
 
+    @Test("a reminder held because the debtor has no postal address goes in the next run once a person completes the address",
+          arguments: TestEngine.allCases)
+    func completedAddressReleasesTheReminder(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            // The demo's today is a Sunday; notices and handovers go on business days.
+            let monday = try CivilDate(2026, 11, 23), tuesday = try CivilDate(2026, 11, 24)
+            let ledger = try DemoLedger(today: try CivilDate(2026, 11, 22), customersPerCreditor: 15, invoicesPerCreditor: 120)
+            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "x", on: store.database)
+            let creditor = ledger.creditors[0]
+            let sql = store.database as! any SQLDatabase
+            try await sql.raw("UPDATE customers SET address_line = '', postal_code = '', city = '' WHERE creditor_id = \(bind: creditor.id)").run()
+            _ = try await DailyRun(date: monday, creditorID: creditor.id).run(on: store.database)
+
+            let held = try #require(try await sql.raw("""
+                SELECT d.claim_id, c.customer_id, c.next_action_date FROM claim_decisions d JOIN claims c ON c.id = d.claim_id
+                WHERE d.creditor_id = \(bind: creditor.id) AND d.outcome = 'attention' AND d.reason LIKE 'the debtor cannot be reached for the %'
+                ORDER BY c.invoice_number
+                """).first(), "a claim whose reminder waits for a postal address")
+            let claimID = try held.decode(column: "claim_id", as: UUID.self), customerID = try held.decode(column: "customer_id", as: UUID.self)
+            #expect(try held.decode(column: "next_action_date", as: String?.self).map { $0 > tuesday.iso } != false,
+                    "without a person, not looked at again the next day")
+
+            let customer = try #require(try await CustomerRecord.find(customerID, on: store.database))
+            var details = CustomerDetails(customer)
+            (details.addressLine, details.postalCode, details.city) = ("Kirkeveien 5", "0368", "Oslo")
+            #expect(try await CustomerDetails.record(
+                details, customerID: customerID, creditorID: creditor.id, country: creditor.country, on: tuesday, by: "kari@example",
+                userID: nil, database: store.database
+            ))
+            _ = try await DailyRun(date: tuesday, creditorID: creditor.id).run(on: store.database)
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claimID).all()
+            #expect(acts.map(\.actDate) == [tuesday.iso] && acts.allSatisfy { $0.channel == "letter" }, "the reminder goes, by letter")
+        }
+    }
+
     @Test("another creditor's customer is not found", arguments: TestEngine.allCases)
     func otherCreditor(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in
