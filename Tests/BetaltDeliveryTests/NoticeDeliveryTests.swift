@@ -834,8 +834,12 @@ struct NoticeDeliveryTests {
             let now = try #require(try await NoticeRecord.find(offer.id, on: store.database))
             #expect(now.channel == "email" && now.status == "withdrawn")
             #expect(now.statusDetail?.contains("550") == true && now.statusDetail?.contains("settled") == true)
+            #expect(try await OutboxMessageRecord.find(message.id, on: store.database)?.status == "withdrawn")
+            #expect(try await DeliveryEventRecord.query(on: store.database).filter(\.$noticeID == offer.id!)
+                .filter(\.$outcome == "withdrawn").count() == 1)
             let queue = try await NoticeQueue.load(creditorID: offer.creditorID, today: Self.runDate, on: store.database)
             #expect(!queue.toPrint.contains { $0.notice.id == offer.id })
+            #expect(try await worker.drain(now: failedAt.addingTimeInterval(7_200), today: Self.runDate, on: store.database).isEmpty)
         }
     }
 

@@ -3,6 +3,7 @@ import BetaltDocuments
 import BetaltStore
 import FluentKit
 import Foundation
+import SQLKit
 
 /// Writes the notices the daily run decided: for every group of acts still pending, the letter (PDF) and,
 /// on the e-mail channel, the message exactly as it will be sent; archives them with their SHA-256 and
@@ -79,12 +80,12 @@ public struct NoticeComposer: Sendable {
         guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return false }
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all()
         guard links.contains(where: { $0.actID != nil }) else {
-            // Not one of the run's notices (a plan's offer, a dispute's answer): its letter is the PDF archived with it,
-            // unless everything it is about was settled meanwhile, when it is withdrawn rather than left failed for a person.
-            if try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] == .nothingToAsk {
-                failed.status = NoticeStatus.withdrawn.rawValue
-                failed.statusDetail = "the e-mail failed (\(failed.statusDetail ?? "refused")); all it was about was settled since: no letter"
-                try await failed.update(on: database)
+            // Not one of the run's notices (a plan's offer, a dispute's answer): its letter is the PDF archived with it. A
+            // plan's offer or reminder about claims settled meanwhile asks for nothing any more: it is withdrawn rather than
+            // left failed for a person (or printed). A letter that tells a decision (a dispute's answer) goes whatever is owed.
+            let asksForPayment = [DocumentKind.paymentPlanAgreement.rawValue, DocumentKind.paymentPlanReminder.rawValue].contains(failed.kind)
+            if asksForPayment, try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] == .nothingToAsk {
+                try await withdraw(failed, detail: "the e-mail failed (\(failed.statusDetail ?? "refused")); all it was about was settled since: no letter", on: database)
                 return false
             }
             guard let customer = try await CustomerRecord.query(on: database).filter(\.$creditorID == failed.creditorID)
@@ -121,6 +122,22 @@ public struct NoticeComposer: Sendable {
             // Neither the e-mail nor a letter went: none of its acts counts.
             try await UnsentActs.undo(notice: noticeID, on: date, database: database)
             throw error
+        }
+    }
+
+    /// Marks a failed notice and its failed e-mail withdrawn, with a delivery event saying why, in one transaction and only
+    /// if the notice is still failed (another drain may have dealt with it meanwhile).
+    private func withdraw(_ notice: NoticeRecord, detail: String, on database: any Database) async throws {
+        try await database.writing { tx in
+            let sql = tx as! any SQLDatabase
+            let changed = try await sql.update(NoticeRecord.schema)
+                .set("status", to: NoticeStatus.withdrawn.rawValue).set("status_detail", to: detail)
+                .where("id", .equal, notice.id!).where("status", .equal, NoticeStatus.failed.rawValue)
+                .returning("id").all()
+            guard !changed.isEmpty else { return }
+            try await sql.update(OutboxMessageRecord.schema).set("status", to: OutboxStatus.withdrawn.rawValue)
+                .where("notice_id", .equal, notice.id!).where("status", .equal, OutboxStatus.failed.rawValue).run()
+            try await DeliveryEventRecord.append(to: (notice.id!, notice.creditorID), outcome: "withdrawn", detail: detail, now: Date(), on: tx)
         }
     }
 

@@ -100,8 +100,9 @@ public struct OutboxWorker: Sendable {
 
     /// The letters that should have gone instead of e-mails that failed, where the process stopped between recording
     /// the failure and writing the letter (two transactions, as the letter is written for what is owed by then): the
-    /// e-mail's acts still count, or it is a notice without acts (a plan's offer, a dispute's answer) still failed, but
-    /// no letter of its notice exists. A failure is taken only once the lease it was
+    /// e-mail's acts still count, or it is a notice without acts (a plan's offer, a dispute's answer) failed in the last
+    /// week and still failed (an older one is left to a person: its plan or dispute may have moved on), but no letter of
+    /// its notice exists. A failure is taken only once the lease it was
     /// recorded with has run out, so the worker writing its own letter is not raced, and by one drain only: it takes a
     /// new lease with a conditional update first. Returns how many letters were written.
     private func composeMissedFallbacks(now: Date, today: CivilDate, on database: any Database) async throws -> Int {
@@ -113,7 +114,7 @@ public struct OutboxWorker: Sendable {
                                 AND l.channel = \(bind: Channel.letter.rawValue))
               AND (EXISTS (SELECT 1 FROM notice_claims nc JOIN collection_acts a ON a.id = nc.act_id
                              WHERE nc.notice_id = n.id AND a.delivery_status = 'composed')
-                   OR (n.status = \(bind: NoticeStatus.failed.rawValue)
+                   OR (n.status = \(bind: NoticeStatus.failed.rawValue) AND m.lease_until >= \(bind: Instant.iso(now.addingTimeInterval(-7 * 86_400)))
                        AND NOT EXISTS (SELECT 1 FROM notice_claims nc WHERE nc.notice_id = n.id AND nc.act_id IS NOT NULL)))
             """).all()
         var written = 0

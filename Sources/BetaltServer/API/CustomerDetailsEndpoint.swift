@@ -7,24 +7,29 @@ import Vapor
 /// (by the creditor's customer number) as the customer page does (`CustomerDetails`). Only the fields given change; an
 /// empty string or null clears one (never the name).
 enum CustomerDetailsEndpoint {
-    static let fields = ["name", "address_line", "postal_code", "city", "email", "phone", "organisation_number"]
+    /// The request's name of each field ("postal_code").
+    static let fields: [(name: String, field: CustomerDetails.Field)] = CustomerDetails.Field.allCases.map { field in
+        (field.rawValue.reduce(into: "") { name, character in
+            if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
+        }, field)
+    }
 
     @Sendable
     static func patch(_ request: Request) async throws -> CustomerDetailsResponse {
         let client = try request.apiClient(requiring: .customersWrite)
-        guard let creditor = try await CreditorRecord.find(client.creditorID, on: request.db),
-              let country = Country(rawValue: creditor.country)
-        else { throw ApiFailure.unauthorized("the API token's creditor no longer exists") }
+        guard let creditor = try await CreditorRecord.find(client.creditorID, on: request.db) else {
+            throw ApiFailure.unauthorized("the API token's creditor no longer exists")
+        }
         var validation = FieldValidation()
         guard case .object(let body) = try ApiBatch.body(of: request) else { throw ApiFailure.invalid([ApiFieldError(field: "", message: "must be an object")]) }
-        validation.refuseUnknown(in: body, known: Set(fields), at: "")
-        var given: [String: String] = [:]
-        for field in fields {
-            switch body[field] {
+        validation.refuseUnknown(in: body, known: Set(fields.map(\.name)), at: "")
+        var changes: [CustomerDetails.Field: String] = [:]
+        for (name, field) in fields {
+            switch body[name] {
             case nil: continue
-            case .null: given[field] = ""
-            case .string(let text): given[field] = text
-            case let other?: validation.fail("/\(field)", "must be a string, not \(other.typeName)")
+            case .null: changes[field] = ""
+            case .string(let text): changes[field] = text
+            case let other?: validation.fail("/\(name)", "must be a string, not \(other.typeName)")
             }
         }
         guard validation.errors.isEmpty else { throw ApiFailure.invalid(validation.errors) }
@@ -34,37 +39,28 @@ enum CustomerDetailsEndpoint {
         guard let customer = try await CustomerRecord.query(on: request.db).filter(\.$creditorID == client.creditorID)
             .filter(\.$customerNumber == number).first()
         else { throw notFound }
-        let kept = CustomerDetails(customer)
-        let details = CustomerDetails(
-            name: given["name"] ?? kept.name, addressLine: given["address_line"] ?? kept.addressLine,
-            postalCode: given["postal_code"] ?? kept.postalCode, city: given["city"] ?? kept.city, email: given["email"] ?? kept.email,
-            phone: given["phone"] ?? kept.phone, organisationNumber: given["organisation_number"] ?? kept.organisationNumber
-        )
+        func pointer(_ field: CustomerDetails.Field) -> String { "/" + (fields.first { $0.field == field }?.name ?? field.rawValue) }
         do {
             guard try await CustomerDetails.record(
-                details, customerID: try customer.requireID(), creditorID: client.creditorID, country: country,
+                changes, customerID: try customer.requireID(), creditorID: client.creditorID,
                 on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), by: "api token \(client.tokenID.uuidString)",
                 userID: nil, database: request.db
             ) else { throw notFound }
         } catch let refusal as CustomerDetails.Refusal {
             let error = switch refusal {
             case .nameMissing: ApiFieldError(field: "/name", message: "must not be blank")
+            case .addressIncomplete(let field): ApiFieldError(field: pointer(field), message: "is required with the rest of the address (street, postal code, city: all or none)")
+            case .postalCodeInvalid(let country):
+                ApiFieldError(field: "/postal_code", message: country == .norway ? "is not a Norwegian postal code (four digits)" : "is not a Swedish postal code (five digits)")
             case .emailInvalid: ApiFieldError(field: "/email", message: "is not one e-mail address of the form name@domain")
-            case .organisationNumberInvalid(let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
-            case .tooLong(let field):
-                ApiFieldError(field: "/\(apiName(of: field))", message: "is longer than \(CustomerDetails.fieldLength) characters")
+            case .organisationNumberInvalid(_, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
+            case .tooLong(let field): ApiFieldError(field: pointer(field), message: "is longer than \(CustomerDetails.fieldLength) characters")
+            case .notOneLine(let field): ApiFieldError(field: pointer(field), message: "must be one line, without control characters")
             }
             throw ApiFailure.invalid([error])
         }
         guard let now = try await CustomerRecord.find(customer.id, on: request.db) else { throw notFound }
         return CustomerDetailsResponse(now)
-    }
-
-    /// The request's name of a `CustomerDetails` field ("postalCode" → "postal_code").
-    private static func apiName(of field: String) -> String {
-        field.reduce(into: "") { name, character in
-            if character.isUppercase { name += "_" + character.lowercased() } else { name.append(character) }
-        }
     }
 }
 

@@ -5,49 +5,53 @@ import Vapor
 /// The customer page's form that corrects the customer's name, postal address, e-mail, phone and organisation number
 /// (`CustomerDetails`): the address every letter goes to and the debtor data an agency needs.
 struct CustomerDetailsController: RouteCollection {
-    struct DetailsForm: Content {
-        var name: String?
-        var addressLine: String?
-        var postalCode: String?
-        var city: String?
-        var email: String?
-        var phone: String?
-        var organisationNumber: String?
-    }
-
     func boot(routes: any RoutesBuilder) throws {
         routes.post("creditors", ":creditorID", "customers", ":customerID", "details", use: record)
+    }
+
+    /// The form's name of a field's value as the page showed it ("originalCity"): only what was changed since is kept,
+    /// so a page loaded before someone else's change writes over nothing of it.
+    static func originalName(_ field: CustomerDetails.Field) -> String {
+        "original" + field.rawValue.prefix(1).uppercased() + field.rawValue.dropFirst()
     }
 
     func record(req: Request) async throws -> Response {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
         guard let customerID = req.parameters.get("customerID", as: UUID.self) else { throw Abort(.notFound) }
-        let form = try req.content.decode(DetailsForm.self)
-        let details = CustomerDetails(
-            name: form.name ?? "", addressLine: form.addressLine ?? "", postalCode: form.postalCode ?? "", city: form.city ?? "",
-            email: form.email ?? "", phone: form.phone ?? "", organisationNumber: form.organisationNumber ?? ""
-        )
-        guard let country = Country(rawValue: context.creditor.country) else { throw Abort(.internalServerError) }
+        let form = try req.content.decode([String: String].self)
+        var changes: [CustomerDetails.Field: String] = [:]
+        for field in CustomerDetails.Field.allCases {
+            guard let typed = form[field.rawValue] else { continue }
+            if typed.trimmingCharacters(in: .whitespacesAndNewlines) != form[Self.originalName(field)] { changes[field] = typed }
+        }
         do {
             guard try await CustomerDetails.record(
-                details, customerID: customerID, creditorID: context.creditorID, country: country, on: context.today,
-                by: context.user.email, userID: context.user.id, database: req.db
+                changes, customerID: customerID, creditorID: context.creditorID, on: context.today, by: context.user.email,
+                userID: context.user.id, database: req.db
             ) else { throw Abort(.notFound) }
         } catch let refusal as CustomerDetails.Refusal {
             let error = switch refusal {
             case .nameMissing: FieldError("name", "nameMissing")
-            case .emailInvalid: FieldError("email", "emailInvalid", .text(details.email))
-            case .organisationNumberInvalid: FieldError("organisationNumber", "organisationNumberInvalid", .text(details.organisationNumber))
-            case .tooLong(let field): FieldError(field, "tooLong", .text(String(CustomerDetails.fieldLength)))
+            case .addressIncomplete(let field): FieldError(field.rawValue, "addressIncomplete")
+            case .postalCodeInvalid(let country):
+                FieldError("postalCode", country == .norway ? "postalCodeNorway" : "postalCodeSweden", .text(form["postalCode"] ?? ""))
+            case .emailInvalid: FieldError("email", "emailInvalid", .text(form["email"] ?? ""))
+            case .organisationNumberInvalid(let country, _):
+                FieldError(
+                    "organisationNumber", country == .norway ? "organisationNumberNorway" : "organisationNumberSweden",
+                    .text(form["organisationNumber"] ?? "")
+                )
+            case .tooLong(let field): FieldError(field.rawValue, "tooLong", .text(String(CustomerDetails.fieldLength)))
+            case .notOneLine(let field): FieldError(field.rawValue, "notOneLine")
+            }
+            var values: [String: String] = [:]
+            for field in CustomerDetails.Field.allCases {
+                values[field.rawValue] = form[field.rawValue] ?? ""
+                values[Self.originalName(field)] = form[Self.originalName(field)] ?? ""
             }
             return try await CustomerPageController.returnCustomerPage(
-                customerID,
-                with: ReturnedForm(id: CustomerPageController.detailsFormID, error: error, values: [
-                    "name": details.name, "addressLine": details.addressLine, "postalCode": details.postalCode, "city": details.city,
-                    "email": details.email, "phone": details.phone, "organisationNumber": details.organisationNumber,
-                ]),
-                context: context, req: req
+                customerID, with: ReturnedForm(id: CustomerPageController.detailsFormID, error: error, values: values), context: context, req: req
             )
         }
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/customers/\(customerID.uuidString)#customer-details")

@@ -65,10 +65,13 @@ struct CustomerPageController: RouteCollection {
         let detailsForm = FormState(Self.detailsFormID, returned, language: language)
         let stored = CustomerDetails(customer)
         // What the details form shows: as typed when it came back refused, else as kept.
-        let details = detailsForm.isOpen ? detailsForm.values : [
-            "name": stored.name, "addressLine": stored.addressLine, "postalCode": stored.postalCode, "city": stored.city,
-            "email": stored.email, "phone": stored.phone, "organisationNumber": stored.organisationNumber,
-        ]
+        var details = detailsForm.values
+        if !detailsForm.isOpen {
+            for field in CustomerDetails.Field.allCases {
+                details[field.rawValue] = stored[field]
+                details[CustomerDetailsController.originalName(field)] = stored[field]
+            }
+        }
         let credit = try await CustomerCredit.balances(customerID: customerID, creditorID: context.creditorID, on: req.db)
         return try await req.view.render("customer", CustomerPage(
             frame: context.frame(req, title: customer.name, section: "customers"), csrf: CSRFToken.current(req),
@@ -147,7 +150,8 @@ struct CustomerPage: Encodable {
     let consentForm: FormState
     let consentAction: String
     let detailsForm: FormState
-    /// The details form's fields: as typed when it came back refused, else as kept.
+    /// The details form's fields, and each as the page first showed it ("originalCity"): as typed when it came back
+    /// refused, else as kept.
     let details: [String: String]
     let detailsAction: String
     let organisationNumber: String?

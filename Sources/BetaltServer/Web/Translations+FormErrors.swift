@@ -29,10 +29,31 @@ extension Translations {
             .nb: "«{1}» er ikke én e-postadresse (navn@domene.no).", .sv: "”{1}” är inte en e-postadress (namn@domän.se).",
             .en: "'{1}' is not one e-mail address (name@domain.com).",
         ],
-        "formError.organisationNumberInvalid": [
-            .nb: "«{1}» er ikke et gyldig organisasjonsnummer (ni sifre, det siste et kontrollsiffer).",
-            .sv: "”{1}” är inget giltigt organisationsnummer (tio siffror, den sista en kontrollsiffra).",
-            .en: "'{1}' is not a valid organisation number.",
+        "formError.organisationNumberNorway": [
+            .nb: "«{1}» er ikke et gyldig norsk organisasjonsnummer (ni sifre, det siste et kontrollsiffer).",
+            .sv: "”{1}” är inget giltigt norskt organisationsnummer (nio siffror, den sista en kontrollsiffra).",
+            .en: "'{1}' is not a valid Norwegian organisation number (nine digits, the last a check digit).",
+        ],
+        "formError.organisationNumberSweden": [
+            .nb: "«{1}» er ikke et gyldig svensk organisasjonsnummer (ti sifre, det siste et kontrollsiffer).",
+            .sv: "”{1}” är inget giltigt svenskt organisationsnummer (tio siffror, den sista en kontrollsiffra).",
+            .en: "'{1}' is not a valid Swedish organisation number (ten digits, the last a check digit).",
+        ],
+        "formError.postalCodeNorway": [
+            .nb: "«{1}» er ikke et norsk postnummer (fire sifre).", .sv: "”{1}” är inget norskt postnummer (fyra siffror).",
+            .en: "'{1}' is not a Norwegian postal code (four digits).",
+        ],
+        "formError.postalCodeSweden": [
+            .nb: "«{1}» er ikke et svensk postnummer (fem sifre).", .sv: "”{1}” är inget svenskt postnummer (fem siffror).",
+            .en: "'{1}' is not a Swedish postal code (five digits).",
+        ],
+        "formError.addressIncomplete": [
+            .nb: "En adresse trenger gate, postnummer og poststed (eller ingen av dem).",
+            .sv: "En adress behöver gata, postnummer och postort (eller ingen av dem).",
+            .en: "An address needs the street, the postal code and the city (or none of them).",
+        ],
+        "formError.notOneLine": [
+            .nb: "Skriv dette på én linje.", .sv: "Skriv detta på en rad.", .en: "Write this on one line.",
         ],
         "formError.tooLong": [.nb: "Høyst {1} tegn.", .sv: "Högst {1} tecken.", .en: "At most {1} characters."],
         "formError.claimNotFound": [.nb: "Kravet finnes ikke.", .sv: "Fordran finns inte.", .en: "No such claim."],

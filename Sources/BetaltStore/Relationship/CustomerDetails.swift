@@ -35,32 +35,72 @@ public struct CustomerDetails: Sendable, Equatable {
         )
     }
 
+    /// A field of the details, as a form or a request names it.
+    public enum Field: String, CaseIterable, Sendable {
+        case name, addressLine, postalCode, city, email, phone, organisationNumber
+    }
+
+    /// The value of `field`.
+    public subscript(field: Field) -> String {
+        get {
+            switch field {
+            case .name: name
+            case .addressLine: addressLine
+            case .postalCode: postalCode
+            case .city: city
+            case .email: email
+            case .phone: phone
+            case .organisationNumber: organisationNumber
+            }
+        }
+        set {
+            switch field {
+            case .name: name = newValue
+            case .addressLine: addressLine = newValue
+            case .postalCode: postalCode = newValue
+            case .city: city = newValue
+            case .email: email = newValue
+            case .phone: phone = newValue
+            case .organisationNumber: organisationNumber = newValue
+            }
+        }
+    }
+
     /// Why details could not be kept; each names the field.
     public enum Refusal: Error, Equatable {
         case nameMissing
+        /// A street, a postal code and a city, or none of them: half an address sends letters nowhere.
+        case addressIncomplete(Field)
+        /// Not a postal code of the customer's country (Norway: four digits; Sweden: five).
+        case postalCodeInvalid(Country)
         /// Something other than one address of the form local@domain.
         case emailInvalid
-        /// Not a valid organisation number of the creditor's country; the identifier's own words say why.
-        case organisationNumberInvalid(String)
+        /// Not a valid organisation number of the customer's country; the identifier's own words say why.
+        case organisationNumberInvalid(Country, String)
         /// A value longer than the column keeps.
-        case tooLong(field: String)
+        case tooLong(Field)
+        /// A line break or another control character in a one-line field.
+        case notOneLine(Field)
     }
 
     /// The longest value kept per field, in Unicode scalars as PostgreSQL's VARCHAR counts them.
     public static let fieldLength = 200
 
-    /// Keeps `details` for the customer on `date`; false when the customer is not this creditor's. Each changed field is a
-    /// line of the customer's timeline (old → new) and of the audit log (the fields' names). A new e-mail address withdraws
-    /// a consent to notices by e-mail, which was given for the old one (inkl. § 3 a). The customer's open claims are looked
-    /// at again by the next run, and a batch read before is planned again (`ClaimRevision`): a handover held for missing
-    /// debtor data may go, and letters go to the new address. Throws a `Refusal` naming the field that cannot be kept.
+    /// Applies `changes` to the customer's details as they stand now, on `date`; false when the customer is not this
+    /// creditor's. Only the fields given change, so a form loaded before someone else's change, or a request naming one
+    /// field, writes over nothing else. Values typed anew are checked by the customer's country (an organisation number
+    /// or postal code of Norway or Sweden; another country's is kept as given) and kept in their normal form. Each
+    /// changed field is a line of the customer's timeline (old → new) and of the audit log (the fields' names). A new
+    /// e-mail address withdraws a consent to notices by e-mail, which was given for the old one (inkl. § 3 a). A change of
+    /// the name, the address, the e-mail or the organisation number has the next run look at the customer's open claims
+    /// again, and a batch read before is planned again (`ClaimRevision`): a reminder held for want of an address, or a
+    /// handover for want of debtor data, may go. Throws a `Refusal` naming the field that cannot be kept.
     public static func record(
-        _ details: CustomerDetails, customerID: UUID, creditorID: UUID, country: Country, on date: CivilDate, by user: String,
-        userID: UUID?, database: any Database
+        _ changes: [Field: String], customerID: UUID, creditorID: UUID, on date: CivilDate, by user: String, userID: UUID?,
+        database: any Database
     ) async throws -> Bool {
-        let wanted = try details.trimmed()
-        return try await database.writing { tx in
-            // Two changes at once (two people, or a consent recorded meanwhile) would each write over the other's fields.
+        try await database.writing { tx in
+            // Two changes at once (two people, or a consent recorded meanwhile) are taken one after the other.
             let sql = tx as! any SQLDatabase
             if sql.dialect.name == "postgresql" {
                 try await sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
@@ -68,12 +108,9 @@ public struct CustomerDetails: Sendable, Equatable {
             guard let customer = try await CustomerRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == customerID).first()
             else { return false }
             let old = CustomerDetails(customer)
-            let changes = old.changes(to: wanted)
-            guard !changes.isEmpty else { return true }
-            // Only what is typed anew is checked: a value an import brought in stays until someone corrects it, and does
-            // not keep a new address from being kept.
-            try wanted.check(country: country, changed: Set(changes.map(\.field)))
-            let hadConsent = customer.emailConsentOn != nil
+            let wanted = try old.applying(changes, country: Country(rawValue: customer.country))
+            let changed = old.changes(to: wanted)
+            guard !changed.isEmpty else { return true }
             customer.name = wanted.name
             customer.nameKey = PayerName.key(wanted.name)
             customer.addressLine = wanted.addressLine
@@ -82,7 +119,8 @@ public struct CustomerDetails: Sendable, Equatable {
             customer.email = wanted.email.isEmpty ? nil : wanted.email
             customer.phone = wanted.phone.isEmpty ? nil : wanted.phone
             customer.organisationNumber = wanted.organisationNumber.isEmpty ? nil : wanted.organisationNumber
-            let withdrawsConsent = hadConsent && old.email != wanted.email
+            // The consent was given for an address, not for however it is capitalised.
+            let withdrawsConsent = customer.emailConsentOn != nil && old.email.lowercased() != wanted.email.lowercased()
             if withdrawsConsent {
                 customer.acceptedChannels = customer.acceptedChannels.split(separator: ",").filter { $0 != Channel.email.rawValue }
                     .joined(separator: ",")
@@ -92,23 +130,26 @@ public struct CustomerDetails: Sendable, Equatable {
             try await customer.update(on: tx)
             _ = try await Conversation.add(
                 kind: "detailsChanged", customerID: customerID, claimID: nil, creditorID: creditorID,
-                text: changes.map { "\($0.field): \($0.old) → \($0.new)" }.joined(separator: "\n"), author: user, on: date, database: tx
+                text: changed.map { "\($0.field): \($0.old.isEmpty ? "—" : $0.old) → \($0.new.isEmpty ? "—" : $0.new)" }.joined(separator: "\n"),
+                author: user, on: date, database: tx
             )
             try await AuditRecord(
                 creditorID: creditorID, userID: userID, actor: user, action: "customer.detailsChanged", subject: "customer \(customerID.uuidString)",
-                detail: changes.map(\.field).joined(separator: ", ")
+                detail: changed.map(\.field).joined(separator: ", ")
             ).create(on: tx)
             if withdrawsConsent {
                 _ = try await Conversation.add(
                     kind: "emailWithdrawn", customerID: customerID, claimID: nil, creditorID: creditorID,
-                    text: "the e-mail address changed; consent was given for \(old.email)", author: user, on: date, database: tx
+                    text: "the e-mail address changed: the consent was given for the old one", author: user, on: date, database: tx
                 )
                 try await AuditRecord(
                     creditorID: creditorID, userID: userID, actor: user, action: "customer.emailWithdrawn", subject: "customer \(customerID.uuidString)",
                     detail: "the e-mail address changed"
                 ).create(on: tx)
             }
-            try await ClaimRevision.lookAgain(where: "customer_id = \(bind: customerID)", creditorID: creditorID, from: date, on: tx)
+            if changed.contains(where: { $0.field != "phone" }) {
+                try await ClaimRevision.lookAgain(where: "customer_id = \(bind: customerID)", creditorID: creditorID, from: date, on: tx)
+            }
             return true
         }
     }
@@ -131,34 +172,53 @@ public struct CustomerDetails: Sendable, Equatable {
         ].filter { $0.1 != $0.2 }.map { Change(field: $0.0, old: $0.1, new: $0.2) }
     }
 
-    /// The details trimmed, or the refusal of a field too long or a blank name.
-    func trimmed() throws(Refusal) -> CustomerDetails {
-        func trimmed(_ text: String, _ field: String) throws(Refusal) -> String {
-            let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard value.unicodeScalars.count <= Self.fieldLength else { throw .tooLong(field: field) }
-            return value
+    /// These details with `changes` applied: each value trimmed, checked and in its normal form. Only the values given
+    /// are checked, so a value an import brought in stays until someone corrects it, and does not keep a new address
+    /// from being kept; `country` is the customer's (nil: another country, whose numbers and codes are kept as given).
+    func applying(_ changes: [Field: String], country: Country?) throws(Refusal) -> CustomerDetails {
+        var result = self
+        for (field, value) in changes {
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.unicodeScalars.count <= Self.fieldLength else { throw .tooLong(field) }
+            guard !trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { throw .notOneLine(field) }
+            result[field] = trimmed
         }
-        let result = CustomerDetails(
-            name: try trimmed(name, "name"), addressLine: try trimmed(addressLine, "addressLine"), postalCode: try trimmed(postalCode, "postalCode"),
-            city: try trimmed(city, "city"), email: try trimmed(email, "email"), phone: try trimmed(phone, "phone"),
-            organisationNumber: try trimmed(organisationNumber, "organisationNumber")
-        )
         guard !result.name.isEmpty else { throw .nameMissing }
+        let address: [Field] = [.addressLine, .postalCode, .city]
+        if address.contains(where: { changes[$0] != nil }), let missing = address.first(where: { result[$0].isEmpty }),
+           address.contains(where: { !result[$0].isEmpty }) {
+            throw .addressIncomplete(missing)
+        }
+        if changes[.postalCode] != nil, !result.postalCode.isEmpty, let country {
+            result.postalCode = try Self.postalCode(result.postalCode, country: country)
+        }
+        if changes[.email] != nil, !result.email.isEmpty, !Self.isOneAddress(result.email) { throw .emailInvalid }
+        if changes[.organisationNumber] != nil, !result.organisationNumber.isEmpty, let country {
+            do {
+                result.organisationNumber = switch country {
+                case .norway: try NorwegianOrganisationNumber(validating: result.organisationNumber).normalized
+                case .sweden: try SwedishOrganisationNumber(validating: result.organisationNumber).normalized
+                }
+            } catch {
+                throw .organisationNumberInvalid(country, "\(error)")
+            }
+        }
         return result
     }
 
-    /// Refuses a `changed` e-mail address or organisation number that is not one (`Change.field` names).
-    func check(country: Country, changed: Set<String>) throws(Refusal) {
-        if changed.contains("email"), !email.isEmpty, !Self.isOneAddress(email) { throw .emailInvalid }
-        if changed.contains("organisationNumber"), !organisationNumber.isEmpty {
-            do {
-                switch country {
-                case .norway: _ = try NorwegianOrganisationNumber(validating: organisationNumber)
-                case .sweden: _ = try SwedishOrganisationNumber(validating: organisationNumber)
-                }
-            } catch {
-                throw .organisationNumberInvalid("\(error)")
-            }
+    /// A Norwegian postal code is four digits; a Swedish one five, written "NNN NN" (also given as "NNNNN" or "SE-NNN NN").
+    static func postalCode(_ text: String, country: Country) throws(Refusal) -> String {
+        var digits = text.uppercased()
+        if country == .sweden, digits.hasPrefix("SE-") || digits.hasPrefix("S-") { digits = String(digits.drop { $0 != "-" }.dropFirst()) }
+        digits.removeAll { $0 == " " }
+        guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { throw .postalCodeInvalid(country) }
+        switch country {
+        case .norway:
+            guard digits.count == 4 else { throw .postalCodeInvalid(country) }
+            return digits
+        case .sweden:
+            guard digits.count == 5 else { throw .postalCodeInvalid(country) }
+            return "\(digits.prefix(3)) \(digits.suffix(2))"
         }
     }
 
