@@ -783,15 +783,7 @@ struct NoticeDeliveryTests {
           arguments: TestEngine.allCases)
     func missedPlanLetterIsPrinted(engine: TestEngine) async throws {
         try await withPlanOfferEmailed(engine) { store, server, composer, customer, offer, message in
-            // What the failed send's own transaction leaves when the process stops before the letter goes to the print list.
-            let failedAt = Date()
-            message.status = "failed"
-            message.leaseUntil = failedAt.addingTimeInterval(600).ISO8601Format()
-            message.lastResult = "550 mailbox unavailable"
-            try await message.save(on: store.database)
-            offer.status = "failed"
-            offer.statusDetail = "550 mailbox unavailable"
-            try await offer.save(on: store.database)
+            let failedAt = try await failedJustBeforeAStop(message, offer, store)
 
             let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
             #expect(try await worker.drain(now: failedAt.addingTimeInterval(60), today: Self.runDate, on: store.database).lettersInstead == 0,
@@ -813,14 +805,7 @@ struct NoticeDeliveryTests {
           arguments: TestEngine.allCases)
     func missedPlanLetterAboutNothingIsWithdrawn(engine: TestEngine) async throws {
         try await withPlanOfferEmailed(engine) { store, server, composer, customer, offer, message in
-            let failedAt = Date()
-            message.status = "failed"
-            message.leaseUntil = failedAt.addingTimeInterval(600).ISO8601Format()
-            message.lastResult = "550 mailbox unavailable"
-            try await message.save(on: store.database)
-            offer.status = "failed"
-            offer.statusDetail = "550 mailbox unavailable"
-            try await offer.save(on: store.database)
+            let failedAt = try await failedJustBeforeAStop(message, offer, store)
             // Paid in full meanwhile.
             for link in try await NoticeClaimRecord.query(on: store.database).filter(\.$noticeID == offer.id!).all() {
                 let claim = try #require(try await ClaimRecord.find(link.claimID, on: store.database))
@@ -841,6 +826,60 @@ struct NoticeDeliveryTests {
             #expect(!queue.toPrint.contains { $0.notice.id == offer.id })
             #expect(try await worker.drain(now: failedAt.addingTimeInterval(7_200), today: Self.runDate, on: store.database).isEmpty)
         }
+    }
+
+    @Test("the answer to a dispute accepted in full goes although nothing is owed any more", arguments: TestEngine.allCases)
+    func acceptedDisputeAnswerGoes(engine: TestEngine) async throws {
+        let server = try SMTPTestServer()
+        defer { server.stop(); server.removeFiles() }
+        try await TestDatabase.with(engine) { store in
+            try await ranLedger(store)
+            var chosen: ClaimRecord?
+            for claim in try await ClaimRecord.query(on: store.database).filter(\.$openMinor > 0).sort(\.$invoiceNumber).all() {
+                if try await CustomerRecord.find(claim.customerID, on: store.database)?.acceptsEmailNotices == true { chosen = claim; break }
+            }
+            let claim = try #require(chosen, "an open claim of a customer who accepts e-mail")
+            let raised = try await Disputes.raise(
+                claimID: claim.id!, creditorID: claim.creditorID, amount: nil, reason: .alreadyPaid, text: "paid in cash at the counter",
+                raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
+            )
+            let decided = try await Disputes.decide(
+                raised.id!, creditorID: claim.creditorID, accepted: true, explanation: "found the receipt", by: "kari@example", userID: nil,
+                on: Self.runDate, database: store.database
+            )
+            // Whatever else was open on it (a fee, interest) was let go too: nothing is owed.
+            let settled = try #require(try await ClaimRecord.find(claim.id, on: store.database))
+            settled.openMinor = 0
+            settled.stage = "closed"
+            try await settled.save(on: store.database)
+            let composer = NoticeComposer(settings: settings(smtp: server))
+            try await composer.composeDisputeLetter(decided, kind: .disputeDecision, date: Self.runDate, on: store.database)
+            let answer = try #require(try await NoticeRecord.query(on: store.database).filter(\.$kind == "disputeDecision").first())
+            #expect(answer.channel == "email")
+            #expect(try await NoticeStanding.of([answer.id!], today: Self.runDate, on: store.database)[answer.id!] == .asWritten)
+            let message = try #require(try await OutboxMessageRecord.query(on: store.database).filter(\.$noticeID == answer.id!).first())
+            try await onlyWaiting([message], store)
+
+            let worker = OutboxWorker(transport: SMTPTransport(settings: settings(smtp: server).smtp!), composer: composer)
+            let report = try await worker.drain(today: Self.runDate, on: store.database)
+            #expect(report.sent == 1 && report.withdrawn == 0, "\(report)")
+            #expect(try server.delivered().count == 1)
+            #expect(try await NoticeRecord.find(answer.id, on: store.database)?.status == "sent")
+        }
+    }
+
+    /// What the failed send's own transaction leaves when the process stops before the letter goes to the print list:
+    /// the e-mail and its notice failed, the e-mail's lease running. Returns when it failed.
+    func failedJustBeforeAStop(_ message: OutboxMessageRecord, _ notice: NoticeRecord, _ store: StandaloneDatabase) async throws -> Date {
+        let failedAt = Date()
+        message.status = "failed"
+        message.leaseUntil = failedAt.addingTimeInterval(600).ISO8601Format()
+        message.lastResult = "550 mailbox unavailable"
+        try await message.save(on: store.database)
+        notice.status = "failed"
+        notice.statusDetail = "550 mailbox unavailable"
+        try await notice.save(on: store.database)
+        return failedAt
     }
 
     /// A plan offered on an open claim of a customer who accepts e-mail, its offer e-mailed and the only message waiting.

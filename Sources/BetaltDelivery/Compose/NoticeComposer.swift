@@ -80,11 +80,10 @@ public struct NoticeComposer: Sendable {
         guard existing == 0, let creditor = try await CreditorRecord.find(failed.creditorID, on: database) else { return false }
         let links = try await NoticeClaimRecord.query(on: database).filter(\.$noticeID == noticeID).all()
         guard links.contains(where: { $0.actID != nil }) else {
-            // Not one of the run's notices (a plan's offer, a dispute's answer): its letter is the PDF archived with it. A
-            // plan's offer or reminder about claims settled meanwhile asks for nothing any more: it is withdrawn rather than
-            // left failed for a person (or printed). A letter that tells a decision (a dispute's answer) goes whatever is owed.
-            let asksForPayment = [DocumentKind.paymentPlanAgreement.rawValue, DocumentKind.paymentPlanReminder.rawValue].contains(failed.kind)
-            if asksForPayment, try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] == .nothingToAsk {
+            // Not one of the run's notices (a plan's offer, a dispute's answer): its letter is the PDF archived with it. One
+            // about claims settled meanwhile (a dispute's answer never is: `NoticeStanding`) is withdrawn rather than left
+            // failed for a person, or printed.
+            if try await NoticeStanding.of([noticeID], today: date, on: database)[noticeID] == .nothingToAsk {
                 try await withdraw(failed, detail: "the e-mail failed (\(failed.statusDetail ?? "refused")); all it was about was settled since: no letter", on: database)
                 return false
             }

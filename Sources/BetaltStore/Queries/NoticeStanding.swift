@@ -41,20 +41,23 @@ public enum NoticeStanding: Sendable, Equatable {
         let paused = try await paused(Array(claims.values), of: noticeIDs, disputes: disputes, on: database as! any SQLDatabase)
         var lastDisputed: [UUID: Date] = [:]
         for dispute in disputes { lastDisputed[dispute.claimID] = max(lastDisputed[dispute.claimID] ?? .distantPast, dispute.createdAt ?? .distantPast) }
-        var written: [UUID: Date] = [:], stale: Set<UUID> = []
+        var written: [UUID: Date] = [:], stale: Set<UUID> = [], tellsADecision: Set<UUID> = []
         // Only a deadline makes a notice's date matter: a reminder that gives none goes as it is, however late.
         let withDeadline = Set(try await CollectionActRecord.query(on: database).filter(\.$id ~~ links.compactMap(\.actID))
             .filter(\.$deadline != nil).field(\.$id).all().compactMap(\.id))
         let dated = Set(links.filter { $0.actID.map(withDeadline.contains) ?? false }.map(\.noticeID))
         for notice in try await NoticeRecord.query(on: database).filter(\.$id ~~ noticeIDs).all() {
             written[notice.id!] = notice.createdAt
+            if Self.decisionKinds.contains(notice.kind) { tellsADecision.insert(notice.id!) }
             if let today, notice.noticeDate < today.iso, dated.contains(notice.id!) { stale.insert(notice.id!) }
         }
         var standings = Dictionary(uniqueKeysWithValues: noticeIDs.map { ($0, NoticeStanding.asWritten) })
         for (noticeID, links) in Dictionary(grouping: links, by: \.noticeID) {
             // A dispute raised after the notice was written changes what it may ask for.
             let writtenAt = written[noticeID] ?? .distantFuture
-            standings[noticeID] = standing(of: links, claims: claims, paused: paused, stale: stale.contains(noticeID)) {
+            standings[noticeID] = standing(
+                of: links, claims: claims, paused: paused, stale: stale.contains(noticeID), tellsADecision: tellsADecision.contains(noticeID)
+            ) {
                 lastDisputed[$0].map { $0 > writtenAt } ?? false
             }
         }
@@ -75,14 +78,19 @@ public enum NoticeStanding: Sendable, Equatable {
         return paused
     }
 
+    /// The kinds of letter (`DocumentKind`, kept as text on the notice) that tell the debtor what was decided about a
+    /// dispute: they go even when nothing is owed any more, as a dispute accepted in full leaves nothing owed.
+    static let decisionKinds: Set<String> = ["disputeAcknowledgement", "disputeDecision"]
+
     private static func standing(
-        of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>, stale: Bool, disputedSince: (UUID) -> Bool
+        of links: [NoticeClaimRecord], claims: [UUID: ClaimRecord], paused: Set<UUID>, stale: Bool, tellsADecision: Bool,
+        disputedSince: (UUID) -> Bool
     ) -> NoticeStanding {
-        // Only the run's notices carry acts. Other letters (a plan's agreement, a dispute's answer) are about the
-        // claim's state itself, so they stop only once everything they are about is settled.
+        // Only the run's notices carry acts. Other letters (a plan's agreement, a promise's confirmation) are about the
+        // claim's state itself, so they stop only once everything they are about is settled; a dispute's answer never.
         let dunning = links.filter { $0.actID != nil }
         guard !dunning.isEmpty else {
-            return links.contains { (claims[$0.claimID]?.openMinor ?? 0) > 0 } ? .asWritten : .nothingToAsk
+            return tellsADecision || links.contains { (claims[$0.claimID]?.openMinor ?? 0) > 0 } ? .asWritten : .nothingToAsk
         }
         let askable = dunning.filter { link in
             guard let claim = claims[link.claimID] else { return false }
