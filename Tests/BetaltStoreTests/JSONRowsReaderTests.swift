@@ -20,6 +20,14 @@ struct JSONRowsReaderTests {
         #expect(try rows[1].integer(1) == Int64.max)
         #expect(try !rows[1].boolean(2))
         #expect(try !rows[1].boolean(3), "SQLite's booleans are 0 and 1")
+        // A value of the wrong kind is named in the error as the JSON has it.
+        func reason(_ read: () throws -> Any) -> String? {
+            do { _ = try read(); return nil } catch let error as UnreadableRows { return error.reason } catch { return nil }
+        }
+        #expect(reason { try rows[0].text(1) } == "column 1 is not text: -12")
+        #expect(reason { try rows[1].integer(0) } == "column 0 is not an integer: \"\"")
+        #expect(reason { try rows[0].boolean(0) }?.hasPrefix("column 0 is not a boolean: \"«Kari» said \"pay\"") == true)
+        #expect(reason { try rows[0].integer(4) } == "no column 4 in a row of 4")
     }
 
     @Test("no rows, and malformed text, are told apart")

@@ -46,7 +46,18 @@ struct JSONRowsReader {
             switch try value(index) {
             case .plain(let range): return String(decoding: storage.bytes[range], as: UTF8.self)
             case .text(let text): return text
-            case let other: throw UnreadableRows(reason: "column \(index) is not text: \(other)")
+            case let other: throw UnreadableRows(reason: "column \(index) is not text: \(shown(other))")
+            }
+        }
+
+        /// A value as an error message quotes it: a text as the JSON has it, not as where it stands there.
+        private func shown(_ value: Value) -> String {
+            switch value {
+            case .plain(let range): "\"\(String(decoding: storage.bytes[range], as: UTF8.self))\""
+            case .text(let text): "\"\(text)\""
+            case .integer(let number): String(number)
+            case .boolean(let flag): String(flag)
+            case .null: "null"
             }
         }
 
@@ -57,7 +68,7 @@ struct JSONRowsReader {
 
         func integer(_ index: Int) throws -> Int64 {
             guard case .integer(let number) = try value(index) else {
-                throw UnreadableRows(reason: "column \(index) is not an integer: \(try value(index))")
+                throw UnreadableRows(reason: "column \(index) is not an integer: \(shown(try value(index)))")
             }
             return number
         }
@@ -67,7 +78,7 @@ struct JSONRowsReader {
             switch try value(index) {
             case .boolean(let flag): return flag
             case .integer(let number): return number != 0
-            case let other: throw UnreadableRows(reason: "column \(index) is not a boolean: \(other)")
+            case let other: throw UnreadableRows(reason: "column \(index) is not a boolean: \(shown(other))")
             }
         }
 
