@@ -8,7 +8,9 @@ import urllib.request
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "betalt"
@@ -16,6 +18,12 @@ SCREENSHOTS = ROOT / "screenshots"
 TODAY = "2026-11-23"  # a Monday: notices go out on business days
 # Where the session's server keeps its files (the SQLite database), for tests that look behind the pages.
 STATE = {}
+
+
+def wait(browser, seconds=10):
+    """A wait that looks again when a form's answer replaces the page under it: an element found on the old page
+    goes stale between finding it and reading it, which is the page changing, not a failure."""
+    return WebDriverWait(browser, seconds, ignored_exceptions=(StaleElementReferenceException,))
 
 
 def free_port():

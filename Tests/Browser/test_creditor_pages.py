@@ -2,9 +2,8 @@
 import re
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SCREENSHOTS
+from conftest import SCREENSHOTS, wait
 
 BUCKETS = ["notDue", "days1to30", "days31to60", "days61to90", "over90"]
 
@@ -20,7 +19,7 @@ def log_in(browser, server, password="betalt-demo"):
     browser.find_element(By.ID, "email").send_keys("demo@betalt.example")
     browser.find_element(By.ID, "password").send_keys(password)
     browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-    WebDriverWait(browser, 10).until(
+    wait(browser).until(
         lambda b: "/creditors/" in b.current_url or b.find_elements(By.CSS_SELECTOR, ".form-error"))
 
 
@@ -39,7 +38,7 @@ def test_repeated_wrong_passwords_make_the_address_wait(browser, server):
         browser.find_element(By.ID, "email").send_keys("gjetter@example.no")
         browser.find_element(By.ID, "password").send_keys(f"gjett-{attempt}")
         browser.find_element(By.CSS_SELECTOR, "form[action='/login'] button[type=submit]").click()
-        error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".form-error"))[0]
+        error = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".form-error"))[0]
     # The wait counts from the first failure: 15 minutes, or one less on a slow machine.
     assert re.fullmatch(r"For mange mislykkede forsøk med denne e-postadressen\. Prøv igjen om 1[45] minutter\.", error.text), error.text
     assert browser.find_element(By.ID, "email").get_attribute("value") == "gjetter@example.no"
@@ -66,7 +65,7 @@ def test_overview_shows_the_aging_summary(browser, server):
 
 def test_claim_list_and_a_claims_ledger(browser, server):
     browser.find_element(By.LINK_TEXT, "Krav").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/claims"))
+    wait(browser).until(lambda b: b.current_url.endswith("/claims"))
     rows = browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
     assert len(rows) == 50
     first = rows[0].find_elements(By.TAG_NAME, "td")
@@ -77,13 +76,13 @@ def test_claim_list_and_a_claims_ledger(browser, server):
 
     browser.find_element(By.CSS_SELECTOR, "select#filter option[value=overdue]").click()
     browser.find_element(By.CSS_SELECTOR, ".list-controls button").click()
-    WebDriverWait(browser, 10).until(lambda b: "filter=overdue" in b.current_url)
+    wait(browser).until(lambda b: "filter=overdue" in b.current_url)
     overdue = browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
     assert overdue and all(int(r.find_elements(By.TAG_NAME, "td")[3].text) > 0 for r in overdue)
 
     invoice = overdue[0].find_elements(By.TAG_NAME, "td")[1].text
     overdue[0].find_element(By.TAG_NAME, "a").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.ledger"))
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.ledger"))
     assert invoice in browser.find_element(By.TAG_NAME, "h1").text
     entries = browser.find_elements(By.CSS_SELECTOR, "table.ledger tbody tr")
     assert len(entries) >= 1
@@ -109,16 +108,16 @@ def test_claim_list_and_a_claims_ledger(browser, server):
 
 def test_swedish_creditor_in_swedish_on_a_phone(browser, server):
     browser.find_element(By.CSS_SELECTOR, "a[lang=sv]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "html[lang=sv]"))
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "html[lang=sv]"))
     select = browser.find_element(By.ID, "creditor")
     swedish = [o for o in select.find_elements(By.TAG_NAME, "option") if o.text.endswith("AB")][0]
     swedish.click()
     browser.find_element(By.CSS_SELECTOR, ".creditor-switch button").click()
-    WebDriverWait(browser, 10).until(lambda b: "(SEK)" in b.page_source)
+    wait(browser).until(lambda b: "(SEK)" in b.page_source)
     assert "Åldersfördelning av öppna fordringar (SEK)" in browser.page_source
     browser.set_window_size(390, 844)
     browser.find_element(By.LINK_TEXT, "Fordringar").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/claims"))
+    wait(browser).until(lambda b: b.current_url.endswith("/claims"))
     assert browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
     browser.save_screenshot(str(SCREENSHOTS / "claims-phone-sv.png"))
     browser.set_window_size(1280, 1000)
@@ -129,14 +128,14 @@ def test_the_runs_page_shows_what_each_day_did(browser, server):
     log_in(browser, server)
     browser.set_window_size(1280, 1000)
     browser.find_element(By.LINK_TEXT, "Kjøringer").click()
-    days = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "run-days"))[0]
+    days = wait(browser).until(lambda b: b.find_elements(By.ID, "run-days"))[0]
     first = days.find_element(By.CSS_SELECTOR, "tbody tr")
     assert "23.11.2026" in first.text and "Fullført" in first.text and "Vennlig påminnelse" in first.text, first.text
     # The demo's day lies in a half-year whose late-interest rate the rulebook lacks: every page says so.
     assert "Forsinkelsesrenten for 2. halvår 2026" in browser.find_element(By.ID, "rule-warning").text
     browser.save_screenshot(str(SCREENSHOTS / "runs.png"))
     first.find_element(By.TAG_NAME, "a").click()
-    facts = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "run-day"))[0]
+    facts = wait(browser).until(lambda b: b.find_elements(By.ID, "run-day"))[0]
     assert "Krav vurdert" in facts.text and "Utførte steg" in facts.text
     assert browser.find_element(By.CSS_SELECTOR, ".sidenav a[aria-current=page]").text == "Kjøringer"
     browser.save_screenshot(str(SCREENSHOTS / "run-day.png"))
@@ -147,10 +146,10 @@ def test_the_customer_list_sorts_by_what_is_owed_and_searches(browser, server):
     log_in(browser, server)
     browser.set_window_size(1280, 1400)
     browser.find_element(By.LINK_TEXT, "Kunder").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "customer-list"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "customer-list"))
     assert len(browser.find_elements(By.CSS_SELECTOR, "#customer-list tbody tr")) == 50, "the demo's 100 customers, 50 to a page"
     browser.find_element(By.CSS_SELECTOR, "#customer-list thead th:nth-child(4) a").click()
-    WebDriverWait(browser, 10).until(lambda b: "sort=open" in b.current_url)
+    wait(browser).until(lambda b: "sort=open" in b.current_url)
     owed = [amount(cell.text) for cell in browser.find_elements(By.CSS_SELECTOR, "#customer-list tbody td:nth-child(4)") if cell.text]
     assert owed and owed == sorted(owed, reverse=True), owed
     browser.save_screenshot(str(SCREENSHOTS / "customers.png"))
@@ -158,11 +157,11 @@ def test_the_customer_list_sorts_by_what_is_owed_and_searches(browser, server):
     search = browser.find_element(By.ID, "q")
     search.send_keys(top)
     search.submit()
-    WebDriverWait(browser, 10).until(lambda b: "q=" in b.current_url)
+    wait(browser).until(lambda b: "q=" in b.current_url)
     names = [link.text for link in browser.find_elements(By.CSS_SELECTOR, "#customer-list tbody td a")]
     assert top in names and len(names) < 50, names
     browser.find_element(By.LINK_TEXT, top).click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "customer-claims"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "customer-claims"))
     assert browser.find_element(By.CSS_SELECTOR, ".sidenav a[aria-current=page]").text == "Kunder"
 
 
@@ -172,23 +171,23 @@ def test_a_claim_is_written_off_with_a_reason(browser, server):
     browser.set_window_size(1280, 1000)
     browser.get(f"{server}/")
     browser.find_element(By.LINK_TEXT, "Krav").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.claims"))
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.claims"))
     browser.get(browser.current_url + "?filter=overdue&sort=amount&order=asc")
-    row = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.claims tbody tr"))[0]
+    row = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.claims tbody tr"))[0]
     row.find_element(By.TAG_NAME, "a").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.ledger"))
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "table.ledger"))
     open_amount = browser.find_element(By.ID, "open-amount").text
     # Whitespace passes the browser's check but not the server's: the form comes back open with the error.
     browser.find_element(By.CSS_SELECTOR, "details.write-off summary").click()
     browser.find_element(By.ID, "write-off-reason").send_keys("   ")
     browser.find_element(By.CSS_SELECTOR, "#write-off button[type=submit]").click()
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "write-off-reason-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, "write-off-reason-error"))[0]
     assert error.text == "Skriv hvorfor kravet skrives av."
     reason = browser.find_element(By.ID, "write-off-reason")
     reason.clear()
     reason.send_keys("Konkurs, ingen dividende")
     browser.find_element(By.CSS_SELECTOR, "#write-off button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: "#ledger" in b.current_url)
+    wait(browser).until(lambda b: "#ledger" in b.current_url)
     last = browser.find_elements(By.CSS_SELECTOR, "table.ledger tbody tr")[-1].find_elements(By.TAG_NAME, "td")
     assert last[1].text == "Avskrevet" and "Konkurs, ingen dividende" in last[2].text and last[4].text.startswith("0,00")
     assert browser.find_element(By.ID, "open-amount").text.startswith("0,00"), open_amount

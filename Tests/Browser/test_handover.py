@@ -4,11 +4,10 @@ payment made, and recalls the case."""
 import sqlite3
 import uuid
 
-from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from conftest import SCREENSHOTS, STATE
+from conftest import SCREENSHOTS, STATE, wait
 from test_creditor_pages import log_in
 
 
@@ -57,12 +56,12 @@ def test_original_invoice_is_attached_on_the_claim_page(browser, server, tmp_pat
             SELECT c.creditor_id, c.id FROM claims c JOIN creditors k ON k.id = c.creditor_id
             WHERE k.country = 'NO' AND c.id NOT IN (SELECT claim_id FROM invoice_documents) ORDER BY c.invoice_number LIMIT 1""").fetchone()
     browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
-    form = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "form.attach-original"))[0]
+    form = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "form.attach-original"))[0]
     pdf = tmp_path / "faktura.pdf"
     pdf.write_bytes(b"%PDF-1.4\n% faktura\n%%EOF\n")
     form.find_element(By.NAME, "file").send_keys(str(pdf))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "original-link"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "original-link"))
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT media_type, file_name FROM invoice_documents WHERE claim_id = ?", (claim,)).fetchone() == \
             ("application/pdf", "faktura.pdf")
@@ -78,14 +77,14 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     browser.get(f"{server}/creditors/{creditor}/imports")
     payments = tmp_path / "direkte.xml"
     payments.write_text(CAMT.format(reference=reference), encoding="utf-8")
-    upload = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#upload-payments form"))[0]
+    upload = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#upload-payments form"))[0]
     upload.find_element(By.NAME, "file").send_keys(str(payments))
     upload.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "payments-result") or b.find_elements(By.ID, "payments-error"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "payments-result") or b.find_elements(By.ID, "payments-error"))
     assert browser.find_elements(By.ID, "payments-result"), browser.find_element(By.ID, "payments-error").text
 
     browser.get(f"{server}/creditors/{creditor}/handover")
-    cases = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "case-list"))[0]
+    cases = wait(browser).until(lambda b: b.find_elements(By.ID, "case-list"))[0]
     assert invoice in cases.text and "Hos inkasso" in cases.text
     messages = browser.find_element(By.ID, "message-list")
     assert "Korreksjon" in messages.text and "Klar til nedlasting" in messages.text
@@ -99,7 +98,7 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     Select(form.find_element(By.NAME, "agency")).select_by_visible_text("Nordisk Inkasso AS")
     form.find_element(By.NAME, "file").send_keys(str(updates))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    result = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "update-result"))[0]
+    result = wait(browser).until(lambda b: b.find_elements(By.ID, "update-result"))[0]
     assert "Oppdateringer tatt inn: 3 (byråets salær 1, status 2)" in result.text, result.text
     assert "Betalingsoppfordring sendt" in browser.find_element(By.ID, "case-list").text
     browser.save_screenshot(str(SCREENSHOTS / "handover-cases-and-updates.png"))
@@ -109,12 +108,12 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     row.find_element(By.NAME, "reason").send_keys("Kunden har tatt kontakt")
     row.find_element(By.CSS_SELECTOR, "details.recall button[type=submit]").click()
     # The page reloads after the form: an element found mid-reload may go stale, so look again.
-    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+    wait(browser).until(
         lambda b: "Tilbakekalt, venter svar" in b.find_element(By.ID, "case-list").text)
     assert "Tilbakekall" in browser.find_element(By.ID, "message-list").text
 
     browser.get(f"{server}/creditors/{creditor}/claims/{claim}")
-    agency = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "agency-case"))[0]
+    agency = wait(browser).until(lambda b: b.find_elements(By.ID, "agency-case"))[0]
     assert "Nordisk Inkasso AS" in agency.text
     timeline = browser.find_element(By.ID, "timeline").find_element(By.XPATH, "following-sibling::*[1]").text
     assert "Fra inkassobyrå" in timeline and "Til inkassobyrå" in timeline
@@ -128,18 +127,18 @@ def test_the_creditor_follows_a_case_at_the_agency(browser, server, tmp_path):
     confirmation.write_text("update_id;claim_id;date;type;status;amount;currency;text\n"
                             f"N-4;{claim};2026-11-23;recallConfirmed;;;;Saken er gitt tilbake\n", encoding="utf-8")
     browser.get(f"{server}/creditors/{creditor}/handover")
-    form = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#agency-updates form"))[0]
+    form = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#agency-updates form"))[0]
     Select(form.find_element(By.NAME, "agency")).select_by_visible_text("Nordisk Inkasso AS")
     form.find_element(By.NAME, "file").send_keys(str(confirmation))
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    result = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "update-result"))[0]
+    result = wait(browser).until(lambda b: b.find_elements(By.ID, "update-result"))[0]
     assert "Oppdateringer tatt inn: 1 (tilbakekall bekreftet 1); saker tilbake hos deg: 1" in result.text, result.text
     browser.get(f"{server}/creditors/{creditor}/work-queue")
-    given_back = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "queue-given-back"))[0]
+    given_back = wait(browser).until(lambda b: b.find_elements(By.ID, "queue-given-back"))[0]
     row = [r for r in given_back.find_elements(By.CSS_SELECTOR, "tbody tr") if invoice in r.text][0]
     assert "Nordisk Inkasso AS" in row.text and "23.11.2026" in row.text
     assert "Tilbake fra inkasso" in browser.find_element(By.ID, "given-back").text
     browser.execute_script("document.getElementById('given-back').scrollIntoView({block: 'start'})")
     browser.save_screenshot(str(SCREENSHOTS / "work-queue-given-back.png"))
     row.find_element(By.TAG_NAME, "a").click()
-    WebDriverWait(browser, 10).until(lambda b: claim.upper() in b.current_url.upper() and b.find_elements(By.ID, "plans"))
+    wait(browser).until(lambda b: claim.upper() in b.current_url.upper() and b.find_elements(By.ID, "plans"))

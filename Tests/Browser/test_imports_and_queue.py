@@ -2,9 +2,8 @@
 then place an unmatched payment from the work queue."""
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ROOT, SCREENSHOTS
+from conftest import ROOT, SCREENSHOTS, wait
 from test_creditor_pages import log_in
 
 INVOICES = """invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name
@@ -27,7 +26,7 @@ def temp_file(directory, name, text):
 def upload(browser, kind, path):
     browser.find_element(By.ID, f"file-{kind}").send_keys(path)
     browser.find_element(By.CSS_SELECTOR, f"#upload-{kind} button[type=submit]").click()
-    WebDriverWait(browser, 20).until(
+    wait(browser, 20).until(
         lambda b: b.find_elements(By.ID, f"{kind}-result") or b.find_elements(By.ID, f"{kind}-error"))
 
 
@@ -40,7 +39,7 @@ def test_upload_invoices_and_payments(browser, server, tmp_path):
     browser.set_window_size(1280, 1000)
     log_in(browser, server)
     browser.find_element(By.LINK_TEXT, "Importer").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/imports"))
+    wait(browser).until(lambda b: b.current_url.endswith("/imports"))
     assert browser.find_element(By.CSS_SELECTOR, "h1").text == "Importer"
 
     upload(browser, "invoices", temp_file(tmp_path, "fakturaer.csv", INVOICES))
@@ -64,7 +63,7 @@ def test_upload_invoices_and_payments(browser, server, tmp_path):
 
 def test_assign_an_unmatched_payment_from_the_work_queue(browser, server):
     browser.find_element(By.LINK_TEXT, "Arbeidskø").click()
-    WebDriverWait(browser, 10).until(lambda b: b.current_url.endswith("/work-queue"))
+    wait(browser).until(lambda b: b.current_url.endswith("/work-queue"))
     payments = browser.find_elements(By.CSS_SELECTOR, "tbody.queued")
     assert len(payments) == 20
     assert "20 · Side 1 av 1" in browser.find_element(By.CSS_SELECTOR, ".count").text
@@ -77,13 +76,13 @@ def test_assign_an_unmatched_payment_from_the_work_queue(browser, server):
 
     suggestion.click()
     first.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "notice"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "notice"))
     assert "koblet til faktura BR-1" in browser.find_element(By.ID, "notice").text
     assert len(browser.find_elements(By.CSS_SELECTOR, "tbody.queued")) == 19
 
     second = browser.find_elements(By.CSS_SELECTOR, "tbody.queued")[0]
     second.find_element(By.CSS_SELECTOR, "input[name=invoice]").send_keys("FINNES-IKKE")
     second.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "form.assign .field-error"))
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "form.assign .field-error"))
     assert "Fant ingen faktura" in browser.find_element(By.CSS_SELECTOR, "form.assign .field-error").text
     browser.save_screenshot(str(SCREENSHOTS / "work-queue-error.png"))

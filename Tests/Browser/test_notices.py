@@ -5,9 +5,8 @@ import sqlite3
 import urllib.request
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import SCREENSHOTS, STATE
+from conftest import SCREENSHOTS, STATE, wait
 from test_creditor_pages import log_in
 
 
@@ -47,7 +46,7 @@ def test_a_claims_notices_link_to_the_archived_documents(browser, server):
         log_in(browser, server)
     claim_id, creditor_id, title = a_claim_with_a_letter()
     browser.get(f"{server}/creditors/{creditor_id.lower()}/claims/{claim_id.lower()}")
-    rows = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#notices tbody tr"))
+    rows = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#notices tbody tr"))
     cells = rows[0].find_elements(By.TAG_NAME, "td")
     assert cells[1].text == title
     assert cells[2].text in {"Brev", "E-post"}
@@ -66,7 +65,7 @@ def test_templates_preview_with_the_creditors_details(browser, server):
     if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
         log_in(browser, server)
     browser.find_element(By.LINK_TEXT, "Brevmaler").click()
-    rows = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#templates tbody tr"))
+    rows = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#templates tbody tr"))
     assert len(rows) == 9  # every document kind, the plan reminder included
     assert "Inkassovarsel" in rows[2].text
     browser.save_screenshot(str(SCREENSHOTS / "templates.png"))
@@ -75,7 +74,7 @@ def test_templates_preview_with_the_creditors_details(browser, server):
     headers, body = fetch(browser, letter)
     assert body.startswith(b"%PDF-") and headers["Content-Type"] == "application/pdf"
     rows[2].find_elements(By.LINK_TEXT, "E-post")[0].click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.TAG_NAME, "h1"))
+    wait(browser).until(lambda b: b.find_elements(By.TAG_NAME, "h1"))
     assert browser.find_element(By.TAG_NAME, "h1").text == "Inkassovarsel"
     page = browser.find_element(By.TAG_NAME, "body").text
     assert creditor in page
@@ -92,7 +91,7 @@ def test_letters_to_print_download_and_mark_posted(browser, server):
     if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
         log_in(browser, server)
     browser.find_element(By.LINK_TEXT, "Brev og avvik").click()
-    rows = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#to-print tbody tr"))
+    rows = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#to-print tbody tr"))
     waiting = len(rows)
     assert waiting > 0
     browser.save_screenshot(str(SCREENSHOTS / "letters.png"))
@@ -108,7 +107,7 @@ def test_letters_to_print_download_and_mark_posted(browser, server):
         "document.querySelectorAll('#to-print input[type=checkbox]').forEach((box, i) => box.checked = i === 0)")
     first_recipient = rows[0].find_elements(By.TAG_NAME, "td")[3].text
     browser.find_element(By.CSS_SELECTOR, "#posted-form button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".notice"))
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, ".notice"))
     assert browser.find_element(By.CSS_SELECTOR, ".notice").text == "Merket som postlagt: 1"
     assert len(browser.find_elements(By.CSS_SELECTOR, "#to-print tbody tr")) == waiting - 1
     with sqlite3.connect(STATE["database"]) as db:
@@ -126,7 +125,7 @@ def test_the_debtor_opens_the_link_from_a_letter_on_a_phone(browser, server):
     browser.delete_all_cookies()
     browser.set_window_size(390, 1400)
     browser.get(link)
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.TAG_NAME, "h1"))
+    wait(browser).until(lambda b: b.find_elements(By.TAG_NAME, "h1"))
     assert name in browser.find_element(By.TAG_NAME, "h1").text
     assert browser.find_elements(By.CSS_SELECTOR, "#claims li")
     assert browser.find_element(By.ID, "account").text
@@ -147,13 +146,13 @@ def test_the_debtor_disputes_a_claim_on_their_page(browser, server):
     browser.delete_all_cookies()
     browser.set_window_size(390, 1400)
     browser.get(link)
-    first = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#claims li"))[0]
+    first = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#claims li"))[0]
     invoice = first.find_element(By.CSS_SELECTOR, ".invoice strong").text
     first.find_element(By.CSS_SELECTOR, "details.dispute summary").click()
     Select(first.find_element(By.CSS_SELECTOR, "details.dispute select[name=reason]")).select_by_value("quality")
     first.find_element(By.NAME, "text").send_keys("Varen var skadet da den kom")
     first.find_element(By.CSS_SELECTOR, "details.dispute button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "received"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "received"))
     item = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#claims li") if invoice in li.text)
     assert "Innsigelse under behandling" in item.text or "Invändning under utredning" in item.text
     browser.save_screenshot(str(SCREENSHOTS / "debtor-dispute-phone.png"))
@@ -168,7 +167,7 @@ def test_the_debtor_promises_a_date_on_their_page(browser, server):
     browser.delete_all_cookies()
     browser.set_window_size(390, 1400)
     browser.get(link)
-    items = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#claims li"))
+    items = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#claims li"))
     item = next(li for li in items if li.find_elements(By.CSS_SELECTOR, "details.promise"))
     invoice = item.find_element(By.CSS_SELECTOR, ".invoice strong").text
     item.find_element(By.CSS_SELECTOR, "details.promise summary").click()
@@ -177,7 +176,7 @@ def test_the_debtor_promises_a_date_on_their_page(browser, server):
     # A mistyped amount comes back in the open form, with what was typed and the error under the field.
     item.find_element(By.CSS_SELECTOR, "details.promise input[name=amount]").send_keys("1 23")
     item.find_element(By.CSS_SELECTOR, "details.promise button[type=submit]").click()
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.promise[open] .field-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.promise[open] .field-error"))[0]
     assert error.is_displayed() and "1 23" in error.text
     item = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#claims li") if invoice in li.text)
     amount = item.find_element(By.CSS_SELECTOR, "details.promise input[name=amount]")
@@ -188,7 +187,7 @@ def test_the_debtor_promises_a_date_on_their_page(browser, server):
     browser.save_screenshot(str(SCREENSHOTS / "debtor-promise-wrong-amount-phone.png"))
     amount.clear()
     item.find_element(By.CSS_SELECTOR, "details.promise button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "promise-received"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "promise-received"))
     again = next(li for li in browser.find_elements(By.CSS_SELECTOR, "#claims li") if invoice in li.text)
     assert "Betalingsløfte registrert" in again.text or "Betalningslöfte registrerat" in again.text
     browser.save_screenshot(str(SCREENSHOTS / "debtor-promise-phone.png"))

@@ -2,11 +2,10 @@
 their phone; the creditor records a call that ends in a plan offer, and a dispute with its photo."""
 import sqlite3
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-from conftest import SCREENSHOTS, STATE
+from conftest import SCREENSHOTS, STATE, wait
 from test_creditor_pages import log_in
 from test_notices import debtor_link
 
@@ -16,18 +15,18 @@ def test_the_debtor_chooses_a_payment_plan_on_a_phone(browser, server):
     browser.delete_all_cookies()
     browser.set_window_size(390, 1600)
     browser.get(link)
-    request = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "plan-request"))[0]
+    request = wait(browser).until(lambda b: b.find_elements(By.ID, "plan-request"))[0]
     request.find_element(By.TAG_NAME, "summary").click()
     choices = Select(request.find_element(By.NAME, "instalments"))
     assert len(choices.options) >= 2, "the demo limits allow several instalments"
     choices.select_by_value("2")
     request.find_element(By.CSS_SELECTOR, "form[method=get] button[type=submit]").click()
-    preview = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "plan-preview"))[0]
+    preview = wait(browser).until(lambda b: b.find_elements(By.ID, "plan-preview"))[0]
     assert len(preview.find_elements(By.CSS_SELECTOR, ".plan-payments li")) == 2
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
     browser.save_screenshot(str(SCREENSHOTS / "debtor-plan-preview-phone.png"))
     preview.find_element(By.CSS_SELECTOR, "form[method=post] button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "plan-received"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "plan-received"))
     plan = browser.find_element(By.CSS_SELECTOR, "#plans .plan")
     kids = [span.text for span in plan.find_elements(By.CSS_SELECTOR, ".plan-payments .mono")]
     assert len(kids) == 2 and all(any(ch.isdigit() for ch in kid) for kid in kids)
@@ -38,7 +37,7 @@ def test_the_debtor_chooses_a_payment_plan_on_a_phone(browser, server):
     browser.find_element(By.CSS_SELECTOR, "#contact summary").click()
     browser.find_element(By.CSS_SELECTOR, "#contact textarea").send_keys("Kan avdragene komme den 20. i stedet?")
     browser.find_element(By.CSS_SELECTOR, "#contact button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "message-received"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "message-received"))
     browser.set_window_size(1280, 1000)
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT COUNT(*) FROM conversation_notes WHERE kind = 'message' AND handled_at IS NULL").fetchone()[0] == 1
@@ -55,18 +54,18 @@ def test_the_creditor_records_a_call_that_ends_in_a_plan_offer(browser, server):
               AND c.customer_id NOT IN (SELECT customer_id FROM disputes)
             ORDER BY c.invoice_number LIMIT 1""").fetchone()
     browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "customer-claims"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "customer-claims"))
     browser.find_element(By.CSS_SELECTOR, "details.schedule-call summary").click()
     browser.execute_script("arguments[0].value = '2026-11-23'", browser.find_element(By.CSS_SELECTOR, "#schedule-call input[name=date]"))
     browser.find_element(By.CSS_SELECTOR, "#schedule-call button[type=submit]").click()
-    call = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.call"))[0]
+    call = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.call"))[0]
     call.find_element(By.NAME, "note").send_keys("Avtalt tre avdrag fra januar")
     call.find_element(By.CSS_SELECTOR, "input[name=agreement][value=plan]").click()
     browser.execute_script("arguments[0].value = '2027-01-15'", call.find_element(By.NAME, "firstDate"))
     browser.save_screenshot(str(SCREENSHOTS / "customer-call-form.png"))
     call.find_element(By.CSS_SELECTOR, "button[value=reached]").click()
     # The page is replaced after the click: an element of the old page may go stale while waiting.
-    WebDriverWait(browser, 10, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+    wait(browser).until(
         lambda b: "Plan foreslått" in b.find_element(By.ID, "timeline-list").text)
     timeline = browser.find_element(By.ID, "timeline-list").text
     assert "Avtalt tre avdrag fra januar" in timeline and "Samtale" in timeline
@@ -96,7 +95,7 @@ def test_the_creditor_records_a_dispute_with_a_photo(browser, server, tmp_path):
     browser.find_element(By.ID, "dispute-text").send_keys("Kunden ringte: pallen var skadet")
     browser.find_element(By.ID, "dispute-files").send_keys(str(photo))
     browser.find_element(By.CSS_SELECTOR, "#raise-dispute button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "dispute-list"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, "dispute-list"))
     link = browser.find_element(By.CSS_SELECTOR, "#dispute-list a.attachment")
     assert link.text == "skadet-pall.png"
     browser.execute_script("document.getElementById('disputes').scrollIntoView()")
@@ -115,7 +114,7 @@ def test_a_wrong_amount_in_the_promise_form_is_shown_at_the_field(browser, serve
     browser.find_element(By.ID, "promise-amount").send_keys("1 23")
     browser.find_element(By.ID, "promise-reason").send_keys("Lønn kommer den 15.")
     browser.find_element(By.CSS_SELECTOR, "#record-promise button[type=submit]").click()
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "promise-amount-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, "promise-amount-error"))[0]
     assert error.text == "«1 23» er ikke et beløp (skriv for eksempel 1 234,50)."
     assert error.is_displayed(), "the form is open with its error"
     amount = browser.find_element(By.ID, "promise-amount")
@@ -140,7 +139,7 @@ def test_an_empty_note_on_the_customer_page_is_refused_at_the_field(browser, ser
     browser.find_element(By.CSS_SELECTOR, "#add-note textarea[name=text]").send_keys("   ")
     Select(browser.find_element(By.CSS_SELECTOR, "#add-note select[name=claim]")).select_by_value(claim)
     browser.find_element(By.CSS_SELECTOR, "#add-note button[type=submit]").click()
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "note-text-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, "note-text-error"))[0]
     assert error.text == "Skriv notatet først."
     assert browser.find_element(By.CSS_SELECTOR, "#add-note textarea[name=text]").get_attribute("aria-invalid") == "true"
     assert Select(browser.find_element(By.CSS_SELECTOR, "#add-note select[name=claim]")).first_selected_option.get_attribute("value") == claim
@@ -168,9 +167,9 @@ def test_a_refused_call_agreement_comes_back_on_the_customer_page_as_typed(brows
                 (customer,)).fetchone()
         return row[0] if row else False
 
-    act = WebDriverWait(browser, 10).until(scheduled_call)
+    act = wait(browser).until(scheduled_call)
     # The page the form's answer led to, with the new call's form on it.
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, f"call-{act}"))
+    wait(browser).until(lambda b: b.find_elements(By.ID, f"call-{act}"))
     browser.set_window_size(1280, 1400)
     browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
     form = browser.find_element(By.ID, f"call-{act}")
@@ -178,7 +177,7 @@ def test_a_refused_call_agreement_comes_back_on_the_customer_page_as_typed(brows
     form.find_element(By.CSS_SELECTOR, "input[name=agreement][value=plan]").click()
     form.find_element(By.CSS_SELECTOR, "input[name=downPayment]").send_keys("tre hundre")
     form.find_element(By.CSS_SELECTOR, "button[value=reached]").click()
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, f"call-{act}-downPayment-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, f"call-{act}-downPayment-error"))[0]
     assert error.text == "«tre hundre» er ikke et beløp (skriv for eksempel 1 234,50)."
     form = browser.find_element(By.ID, f"call-{act}")
     assert form.find_element(By.CSS_SELECTOR, "input[name=agreement][value=plan]").is_selected()
@@ -200,13 +199,13 @@ def test_accepting_a_plan_withdrawn_meanwhile_says_so_in_the_plans_section(brows
     browser.find_element(By.ID, "plan-count").clear()
     browser.find_element(By.ID, "plan-count").send_keys("2")
     browser.find_element(By.CSS_SELECTOR, "#offer-plan button[type=submit]").click()
-    accept = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.plan form[action$='/accept'] button"))[0]
+    accept = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "section.plan form[action$='/accept'] button"))[0]
     with sqlite3.connect(STATE["database"]) as db:
         plan = db.execute("SELECT plan_id FROM payment_plan_claims WHERE claim_id = ?", (claim,)).fetchone()[0]
         # Another user withdraws the offer while this page is open.
         db.execute("UPDATE payment_plans SET status = 'withdrawn' WHERE id = ?", (plan,))
     accept.click()
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, f"plan-{plan}-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, f"plan-{plan}-error"))[0]
     assert error.text == "Planen venter ikke på godkjenning."
     section = browser.find_element(By.ID, f"plan-{plan}")
     assert not section.find_elements(By.TAG_NAME, "form"), "a withdrawn plan has no buttons left"
@@ -225,13 +224,13 @@ def test_the_debtors_page_takes_five_messages_a_day(browser, server):
     browser.set_window_size(390, 1400)
     for number in range(1, 7):
         browser.get(link)
-        WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#contact summary"))[0].click()
+        wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#contact summary"))[0].click()
         browser.find_element(By.CSS_SELECTOR, "#contact textarea").send_keys(f"Melding nummer {number}")
         browser.find_element(By.CSS_SELECTOR, "#contact button[type=submit]").click()
         if number < 6:
-            WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "message-received"))
+            wait(browser).until(lambda b: b.find_elements(By.ID, "message-received"))
     # The sixth comes back with the contact form open, the text kept and why, in the customer's language.
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#contact .form-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#contact .form-error"))[0]
     assert error.text.startswith("Vi har fått m"), error.text
     assert browser.find_element(By.CSS_SELECTOR, "#contact textarea").get_attribute("value") == "Melding nummer 6"
     browser.execute_script("document.getElementById('contact').scrollIntoView()")
@@ -255,13 +254,13 @@ def test_a_letter_whose_claim_is_written_off_is_held_then_written_again(browser,
     log_in(browser, server)
     base = f"{server}/creditors/{creditor.lower()}"
     browser.get(f"{base}/claims/{claim.lower()}")
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.write-off summary"))[0].click()
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.write-off summary"))[0].click()
     browser.find_element(By.ID, "write-off-reason").send_keys("Kreditert i regnskapet")
     browser.find_element(By.CSS_SELECTOR, "#write-off button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: "#ledger" in b.current_url)
+    wait(browser).until(lambda b: "#ledger" in b.current_url)
 
     browser.get(f"{base}/letters")
-    held = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "letters-held"))[0]
+    held = wait(browser).until(lambda b: b.find_elements(By.ID, "letters-held"))[0]
     assert held.text.startswith("1 brev skrives ikke ut: kravene er betalt, kreditert eller avskrevet"), held.text
     boxes = [box.get_attribute("value").lower() for box in browser.find_elements(By.CSS_SELECTOR, "#to-print input[type=checkbox]")]
     assert notice.lower() not in boxes
@@ -275,14 +274,14 @@ def test_a_letter_whose_claim_is_written_off_is_held_then_written_again(browser,
         new, = db.execute("SELECT id FROM notices WHERE group_key LIKE ? AND status = 'toPrint'", (group + "/%",)).fetchone()
         assert db.execute("SELECT COUNT(*) FROM notice_claims WHERE notice_id = ? AND claim_id = ?", (new, claim)).fetchone() == (0,)
     browser.get(f"{base}/letters")
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#to-print tbody tr"))
+    wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "#to-print tbody tr"))
     assert not browser.find_elements(By.ID, "letters-held")
     boxes = [box.get_attribute("value").lower() for box in browser.find_elements(By.CSS_SELECTOR, "#to-print input[type=checkbox]")]
     assert new.lower() in boxes
 
     # The written-off claim's step never went to the debtor: its page says it does not count.
     browser.get(f"{base}/claims/{claim.lower()}")
-    acts = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "acts"))[0]
+    acts = wait(browser).until(lambda b: b.find_elements(By.ID, "acts"))[0]
     assert "Ikke sendt: teller ikke" in acts.text, acts.text
     browser.execute_script("arguments[0].scrollIntoView()", acts)
     browser.save_screenshot(str(SCREENSHOTS / "claim-act-not-sent.png"))
@@ -299,13 +298,13 @@ def test_the_creditor_records_and_withdraws_a_customers_consent_to_email(browser
     browser.set_window_size(1280, 1200)
     page = f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}"
     browser.get(page)
-    consent = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "email-consent"))[0]
+    consent = wait(browser).until(lambda b: b.find_elements(By.ID, "email-consent"))[0]
     assert consent.text == "Ikke godtatt: varsler sendes som brev."
 
     # Ticked without saying what the consent rests on: refused at the field, the box still ticked.
     browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").click()
     browser.find_element(By.CSS_SELECTOR, "#notice-consent button[type=submit]").click()
-    error = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.ID, "consent-basis-error"))[0]
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, "consent-basis-error"))[0]
     assert error.text.startswith("Skriv hva samtykket bygger på")
     assert browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=basis]").get_attribute("aria-invalid") == "true"
     assert browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").is_selected()
@@ -316,7 +315,7 @@ def test_the_creditor_records_and_withdraws_a_customers_consent_to_email(browser
 
     browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=basis]").send_keys("Godtatt i ordreskjema 01.03.2026")
     browser.find_element(By.CSS_SELECTOR, "#notice-consent button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "email-consent").text.startswith("Godtatt "))
+    wait(browser).until(lambda b: b.find_element(By.ID, "email-consent").text.startswith("Godtatt "))
     assert "«Godtatt i ordreskjema 01.03.2026»" in browser.find_element(By.ID, "email-consent").text
     assert browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").is_selected()
     timeline = browser.find_element(By.ID, "timeline").find_element(By.XPATH, "following::*[contains(., 'Godtok varsler på e-post')]")
@@ -330,7 +329,7 @@ def test_the_creditor_records_and_withdraws_a_customers_consent_to_email(browser
 
     browser.find_element(By.CSS_SELECTOR, "#notice-consent input[name=acceptsEmail]").click()
     browser.find_element(By.CSS_SELECTOR, "#notice-consent button[type=submit]").click()
-    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.ID, "email-consent").text == "Ikke godtatt: varsler sendes som brev.")
+    wait(browser).until(lambda b: b.find_element(By.ID, "email-consent").text == "Ikke godtatt: varsler sendes som brev.")
     with sqlite3.connect(STATE["database"]) as db:
         assert db.execute("SELECT accepted_channels, email_consent_on FROM customers WHERE id = ?", (customer,)).fetchone() == ("", None)
         assert db.execute(
@@ -348,7 +347,7 @@ def test_the_creditor_corrects_a_customers_address_and_organisation_number(brows
             ORDER BY u.customer_number LIMIT 1""").fetchone()
     browser.set_window_size(1280, 1400)
     browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
-    details = WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.customer-details"))[0]
+    details = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.customer-details"))[0]
     details.find_element(By.TAG_NAME, "summary").click()
     form = browser.find_element(By.ID, "customer-details")
     assert form.find_element(By.NAME, "city").get_attribute("value") == old_city, "the form starts from what is kept"
@@ -359,7 +358,7 @@ def test_the_creditor_corrects_a_customers_address_and_organisation_number(brows
         field.clear()
         field.send_keys(value)
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    error = WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+    error = wait(browser).until(
         lambda b: b.find_elements(By.ID, "details-organisationNumber-error"))[0]
     assert error.text == "«923 609 017» er ikke et gyldig norsk organisasjonsnummer (ni sifre, det siste et kontrollsiffer)."
     form = browser.find_element(By.ID, "customer-details")
@@ -375,7 +374,7 @@ def test_the_creditor_corrects_a_customers_address_and_organisation_number(brows
     field.send_keys("923 609 016")
     form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
     # The old page's element goes stale while the new page loads.
-    WebDriverWait(browser, 10, ignored_exceptions=[StaleElementReferenceException]).until(
+    wait(browser).until(
         lambda b: b.find_element(By.ID, "customer-address").text == "Kirkeveien 5, 0368 Oslo")
     line = browser.find_element(By.XPATH, "//ol[@id='timeline-list']/li[contains(., 'Kundeopplysninger endret')]")
     assert "Adresse: " in line.text and "→ Kirkeveien 5, 0368 Oslo" in line.text, line.text
