@@ -75,4 +75,24 @@ import Testing
         let facts = Self.ready(claim(.sweden, history: [notice]), debtor: DebtorIdentity(kind: .consumer, name: "Åsa", addressLines: ["Storgatan 1", "111 22 Stockholm"]))
         #expect(HandoverReadiness.blocks(facts, rulebook: .sweden, on: day("2026-12-01")).isEmpty)
     }
+
+    @Test("a Swedish sole trader is known by its personnummer; a Norwegian business is not known by a fødselsnummer")
+    func soleTraders() {
+        let notice = taken("notice", .collectionNotice, on: "2026-02-02", deadline: "2026-02-10", fee: 18000, .sweden)
+        func swedish(_ personnummer: String?) -> [HandoverBlock.Code] {
+            let debtor = DebtorIdentity(
+                kind: .business, name: "Åsas Måleri", addressLines: ["Storgatan 1", "111 22 Stockholm"], nationalIdentityNumber: personnummer
+            )
+            return HandoverReadiness.blocks(Self.ready(claim(.sweden, .business, history: [notice]), debtor: debtor), rulebook: .sweden, on: Self.today)
+                .map(\.code)
+        }
+        #expect(swedish("196408233234") == [])
+        #expect(swedish("196408233235") == [.organisationNumber])
+        #expect(swedish(nil) == [.organisationNumber])
+        let norwegian = DebtorIdentity(
+            kind: .business, name: "Kari Maling", addressLines: ["Storgata 1", "0155 Oslo"], nationalIdentityNumber: "29100207042"
+        )
+        let blocks = HandoverReadiness.blocks(Self.ready(claim(.norway, .business, history: [Self.notice]), debtor: norwegian), rulebook: .norway, on: Self.today)
+        #expect(blocks.map(\.code) == [.organisationNumber])
+    }
 }

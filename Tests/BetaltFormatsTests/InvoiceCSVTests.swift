@@ -163,4 +163,14 @@ struct InvoiceCSVTests {
             "\(header),organisation_number,country\n1,2026-01-05,2026-01-19,SEK,10,Kund AB,123456-7897,SE\n")
         #expect(rows[0].organisationNumber == .swedish(try SwedishOrganisationNumber(validating: "1234567897")))
     }
+
+    @Test("a Swedish sole trader's personnummer in the organisation number column is read as such")
+    func swedishSoleTrader() throws {
+        let rows = try parse(
+            "\(header),organisation_number,country\n1,2026-01-05,2026-01-19,SEK,10,Kund Firma,640823-3234,SE\n")
+        #expect(rows[0].organisationNumber == .swedishSoleTrader(try SwedishPersonalNumber(validating: "196408233234")))
+        let error = try #require(refusal(
+            "\(header),organisation_number,country\n1,2026-01-05,2026-01-19,SEK,10,Kund Firma,640823-3235,SE\n"))
+        #expect(error.field == "organisation_number")
+    }
 }

@@ -81,6 +81,17 @@ struct InvoiceUBLMalformedTests {
         #expect(error.message.contains("987654321"))
     }
 
+    @Test("under scheme 0007 a Swedish sole trader's personnummer is read as such; one with a wrong check digit is refused")
+    func swedishSoleTrader() throws {
+        let invoice = try UBLInvoiceParser.parse(try variant(
+            "<cbc:EndpointID schemeID=\"0002\">FR23342", "<cbc:EndpointID schemeID=\"0007\">640823-3234"), fileName: "invoice.xml")
+        #expect(invoice.buyer.organisationNumber == .swedishSoleTrader(try SwedishPersonalNumber(validating: "196408233234")))
+        let error = try #require(refusal(try variant(
+            "<cbc:EndpointID schemeID=\"0002\">FR23342", "<cbc:EndpointID schemeID=\"0007\">640823-3235")))
+        #expect(error.location == .path("/Invoice/cac:AccountingCustomerParty/cac:Party/cbc:EndpointID"))
+        #expect(error.message.contains("organisationsnummer"), "\(error.message)")
+    }
+
     @Test("a truncated document is refused with a line number")
     func truncated() throws {
         let whole = try Fixtures.data("peppol/base-example.xml")

@@ -80,6 +80,33 @@ struct ImportTests {
         }
     }
 
+    @Test("a Swedish sole trader's personnummer is kept as personal data: not as organisation or customer number, masked on the claim page",
+          arguments: TestEngine.allCases)
+    func swedishSoleTrader(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let sweden = test.ledger.creditors[1].id
+            let csv = Data("""
+                invoice_number,issue_date,due_date,currency,amount,customer_name,organisation_number,address_line,postal_code,city,country
+                ST-1,2026-10-01,2026-10-15,SEK,1500.00,Åsas Måleri,640823-3234,Storgatan 1,111 22,Stockholm,SE
+
+                """.utf8)
+            let summary = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: sweden, on: test.app.db)
+            #expect(summary.invoicesCreated == 1)
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-1").first())
+            let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
+            #expect(customer.kind == CustomerKind.business.rawValue)
+            #expect(customer.organisationNumber == nil)
+            #expect(customer.nationalIdentityNumber == "196408233234")
+            #expect(customer.customerNumber == "Åsas Måleri")
+
+            let cookie = try await test.logIn()
+            let (status, page) = try await test.get("/creditors/\(sweden)/claims/\(claim.id!)", headers: cookie)
+            #expect(status == .ok)
+            #expect(page.contains("19640823-****"))
+            #expect(!page.contains("408233234") && !page.contains("0823-3234"), "the personnummer is shown masked only")
+        }
+    }
+
     @Test("an OCR giro file pays the claims its KIDs name, closes the paid one and leaves the rest for a person", arguments: TestEngine.allCases)
     func ocrGiroPayments(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

@@ -96,8 +96,9 @@ public enum HandoverReadiness {
         return blocks
     }
 
-    /// A name, a postal address, a valid organisation number for a business, and — where the creditor has
-    /// one — a valid national identity number for a consumer.
+    /// A name, a postal address, a valid organisation number for a business (a Swedish sole trader's
+    /// personnummer serves as one: `BusinessIdentity`), and — where the creditor has one — a valid national
+    /// identity number for a consumer.
     static func identityBlocks(_ debtor: DebtorIdentity, country: Country, today: CivilDate) -> [HandoverBlock] {
         var blocks: [HandoverBlock] = []
         func blank(_ text: String?) -> Bool { (text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
@@ -105,14 +106,13 @@ public enum HandoverReadiness {
         if debtor.addressLines.count < 2 || debtor.addressLines.contains(where: blank) {
             blocks.append(HandoverBlock(code: .postalAddress, reason: Reason("the debtor's postal address is incomplete")))
         }
-        let orgWord = country == .norway ? "organisasjonsnummer" : "organisationsnummer"
+        let orgWord = BusinessIdentity.missingWord(country)
         if debtor.kind == .business {
-            let valid: Bool = switch (debtor.organisationNumber, country) {
-            case (nil, _): false
-            case (let number?, .norway): (try? NorwegianOrganisationNumber(validating: number)) != nil
-            case (let number?, .sweden): (try? SwedishOrganisationNumber(validating: number)) != nil
-            }
-            if !valid {
+            let known = BusinessIdentity.isKnown(
+                organisationNumber: debtor.organisationNumber, nationalIdentityNumber: debtor.nationalIdentityNumber, country: country,
+                today: today
+            )
+            if !known {
                 blocks.append(HandoverBlock(code: .organisationNumber, reason: debtor.organisationNumber == nil
                     ? Reason("a business debtor needs its \(orgWord)") : Reason("the \(orgWord) is not valid")))
             }

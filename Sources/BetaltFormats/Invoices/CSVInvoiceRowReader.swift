@@ -87,7 +87,7 @@ struct CSVInvoiceRowReader {
         do {
             switch country {
             case "NO": return .norwegian(try NorwegianOrganisationNumber(validating: text))
-            case "SE": return .swedish(try SwedishOrganisationNumber(validating: text))
+            case "SE": return try .swedish(validating: text)
             default: return .other(scheme: nil, value: text)
             }
         } catch {

@@ -31,8 +31,22 @@ public struct InvoiceParty: Sendable, Equatable {
 public enum OrganisationNumber: Sendable, Equatable {
     case norwegian(NorwegianOrganisationNumber)
     case swedish(SwedishOrganisationNumber)
+    /// A Swedish sole trader (enskild näringsidkare), whose personnummer serves as its organisationsnummer
+    /// (NORDIC-RULES 13.3): personal data, which Betalt keeps as the customer's national identity number.
+    case swedishSoleTrader(SwedishPersonalNumber)
     /// A foreign or unqualified identifier, with its Peppol ICD scheme (e.g. `0183`) when one was given.
     case other(scheme: String?, value: String)
+
+    /// A Swedish business's number: an organisationsnummer, else a sole trader's personnummer. The error is the
+    /// organisationsnummer's when the text is neither.
+    public static func swedish(validating text: String) throws(IdentifierError) -> OrganisationNumber {
+        do {
+            return .swedish(try SwedishOrganisationNumber(validating: text))
+        } catch {
+            guard let personal = try? SwedishPersonalNumber(validating: text) else { throw error }
+            return .swedishSoleTrader(personal)
+        }
+    }
 }
 
 /// A postal address as far as a notice needs it.

@@ -47,7 +47,7 @@ struct UBLPartyReader {
         do {
             switch element.attribute("schemeID") {
             case Self.norwegianScheme: return .norwegian(try NorwegianOrganisationNumber(validating: element.text))
-            case Self.swedishScheme: return .swedish(try SwedishOrganisationNumber(validating: element.text))
+            case Self.swedishScheme: return try .swedish(validating: element.text)
             default: return nil
             }
         } catch {

@@ -65,14 +65,14 @@ public enum InvoiceImport {
             throw ImportRefused(fileName: fileName, reason: "invoice \(document.number) has a payable amount of \(document.payableAmount): nothing to follow up")
         }
         let buyer = document.buyer
-        let organisationNumber = buyer.organisationNumber.map(Self.text)
+        let identity = Self.identity(buyer.organisationNumber)
         return NewInvoice(
             number: document.number, issueDate: document.issueDate, dueDate: due, amount: document.payableAmount,
             paymentReference: document.paymentReference?.value,
             paymentReferenceChecked: document.paymentReference?.passesCheckDigits ?? true,
             customer: NewCustomer(
-                number: organisationNumber ?? String(buyer.name.prefix(60)), kind: organisationNumber == nil ? .consumer : .business,
-                name: buyer.name, organisationNumber: organisationNumber, nationalIdentityNumber: nil, email: buyer.email,
+                number: identity.organisationNumber ?? String(buyer.name.prefix(60)), kind: identity.isBusiness ? .business : .consumer,
+                name: buyer.name, organisationNumber: identity.organisationNumber, nationalIdentityNumber: identity.soleTrader, email: buyer.email,
                 addressLine: buyer.address?.lines.first ?? "", postalCode: buyer.address?.postalCode ?? "",
                 city: buyer.address?.city ?? "", country: buyer.address?.countryCode ?? creditor.country
             ),
@@ -83,14 +83,15 @@ public enum InvoiceImport {
     private static func add(
         _ row: InvoiceRow, creditor: CreditorRecord, fileID: UUID, summary: inout ImportSummary, on database: any Database
     ) async throws {
-        let organisationNumber = row.organisationNumber.map(Self.text)
+        let identity = Self.identity(row.organisationNumber)
         let invoice = NewInvoice(
             number: row.invoiceNumber, issueDate: row.issueDate, dueDate: row.dueDate, amount: row.amount,
             paymentReference: row.paymentReference?.value, paymentReferenceChecked: row.paymentReference?.passesCheckDigits ?? true,
             customer: NewCustomer(
-                number: row.customerNumber ?? organisationNumber ?? String(row.customerName.prefix(60)),
-                kind: row.customerKind ?? (organisationNumber == nil ? .consumer : .business), name: row.customerName,
-                organisationNumber: organisationNumber, nationalIdentityNumber: row.nationalIdentityNumber, email: row.email,
+                number: row.customerNumber ?? identity.organisationNumber ?? String(row.customerName.prefix(60)),
+                kind: row.customerKind ?? (identity.isBusiness ? .business : .consumer), name: row.customerName,
+                organisationNumber: identity.organisationNumber, nationalIdentityNumber: identity.soleTrader ?? row.nationalIdentityNumber,
+                email: row.email,
                 addressLine: row.address?.lines.first ?? "", postalCode: row.address?.postalCode ?? "",
                 city: row.address?.city ?? "", country: row.address?.countryCode ?? creditor.country
             )
@@ -112,11 +113,15 @@ public enum InvoiceImport {
         }
     }
 
-    static func text(_ number: OrganisationNumber) -> String {
+    /// A buyer's number as a customer keeps it. A sole trader's personnummer is personal data: it is kept as the
+    /// national identity number (masked on pages) and never becomes the customer number, which pages show.
+    static func identity(_ number: OrganisationNumber?) -> (organisationNumber: String?, soleTrader: String?, isBusiness: Bool) {
         switch number {
-        case .norwegian(let number): number.normalized
-        case .swedish(let number): number.normalized
-        case .other(_, let value): value
+        case nil: (nil, nil, false)
+        case .norwegian(let number)?: (number.normalized, nil, true)
+        case .swedish(let number)?: (number.normalized, nil, true)
+        case .swedishSoleTrader(let personal)?: (nil, personal.normalized, true)
+        case .other(_, let value)?: (value, nil, true)
         }
     }
 }

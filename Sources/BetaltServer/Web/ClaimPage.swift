@@ -87,8 +87,10 @@ struct ClaimDetailView: Encodable {
         customerName = customer.name
         let isBusiness = customer.kind == CustomerKind.business.rawValue
         customerKind = words[isBusiness ? "business" : "consumer"]!
-        customerIdentityLabel = words[isBusiness ? "organisationNumber" : "nationalIdentityNumber"]!
-        customerIdentity = isBusiness ? customer.organisationNumber : customer.nationalIdentityNumber.map(Self.masked)
+        // A Swedish sole trader is a business known by its personnummer, which is shown masked as any other.
+        let byOrganisationNumber = isBusiness && customer.organisationNumber != nil
+        customerIdentityLabel = words[byOrganisationNumber ? "organisationNumber" : "nationalIdentityNumber"]!
+        customerIdentity = byOrganisationNumber ? customer.organisationNumber : customer.nationalIdentityNumber.map(Self.masked)
         customerAddress = "\(customer.addressLine), \(customer.postalCode) \(customer.city)"
         customerEmail = customer.email
         issueDate = detail.issueDate.formatted(language)

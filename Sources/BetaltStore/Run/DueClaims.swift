@@ -85,12 +85,14 @@ enum DueClaims {
         fileprivate let promised: [UUID: (payBy: String, amount: Int64)]
         fileprivate let planned: Set<UUID>
         fileprivate let lateByCustomer: [UUID: CivilDate]
+        /// The day the claims are planned for: a sole trader's personnummer is read against it.
+        fileprivate let date: CivilDate
     }
 
     static func read(
         _ keys: some Collection<DueClaimKey>, creditors: [UUID: Creditor], on date: CivilDate, sql: any SQLDatabase
     ) async throws -> Batch {
-        guard !keys.isEmpty else { return Batch(rows: [], owners: [], historyText: "[]", disputed: [:], promised: [:], planned: [], lateByCustomer: [:]) }
+        guard !keys.isEmpty else { return Batch(rows: [], owners: [], historyText: "[]", disputed: [:], promised: [:], planned: [], lateByCustomer: [:], date: date) }
         var pairs = JSONRows()
         for key in keys { pairs.append(.uuid(key.creditorID), .uuid(key.id)) }
         let batch = BulkStatement.relation(pairs, keyColumns, on: sql)
@@ -116,7 +118,7 @@ enum DueClaims {
         }
         return Batch(
             rows: rows, owners: owners, historyText: historyText, disputed: disputed, promised: promised, planned: planned,
-            lateByCustomer: try await latePayments(owners, on: date, sql: sql)
+            lateByCustomer: try await latePayments(owners, on: date, sql: sql), date: date
         )
     }
 }
@@ -153,7 +155,8 @@ extension DueClaims.Batch {
                 hasPostalAddress: hasAddress,
                 missingDebtorData: DueClaims.missingDebtorData(
                     kind: kind, name: try column(.name), hasAddress: hasAddress,
-                    organisationNumber: try optional(.organisationNumber), country: country
+                    organisationNumber: try optional(.organisationNumber),
+                    nationalIdentityNumber: try optional(.nationalIdentityNumber), country: country, today: date
                 ),
                 history: history[id] ?? [],
                 disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency),
@@ -177,7 +180,8 @@ extension DueClaims {
         case id, creditorID, customerID, issueDate, dueDate, currency, stage, lastSequence
         case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough, waiverOfferUntil
         case revision
-        case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber, emailConsented
+        case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber, nationalIdentityNumber
+        case emailConsented
 
         var expression: String {
             switch self {
@@ -206,6 +210,7 @@ extension DueClaims {
             case .postalCode: "u.postal_code"
             case .city: "u.city"
             case .organisationNumber: "u.organisation_number"
+            case .nationalIdentityNumber: "u.national_identity_number"
             case .emailConsented: CustomerRecord.emailConsented("u")
             }
         }
@@ -284,18 +289,20 @@ extension DueClaims {
     }
 
     /// What an agency would need and the claim lacks: a name, a postal address, a valid organisation number
-    /// for a business (a consumer's national identity number only where the creditor has it).
-    static func missingDebtorData(kind: CustomerKind, name: String, hasAddress: Bool, organisationNumber: String?, country: Country) -> [String] {
+    /// for a business or a Swedish sole trader's personnummer (`BusinessIdentity`); a consumer's national
+    /// identity number only where the creditor has it.
+    static func missingDebtorData(
+        kind: CustomerKind, name: String, hasAddress: Bool, organisationNumber: String?, nationalIdentityNumber: String?, country: Country,
+        today: CivilDate
+    ) -> [String] {
         var missing: [String] = []
         if !name.contains(where: { !$0.isWhitespace }) { missing.append("name") }
         if !hasAddress { missing.append("postal address") }
         if kind == .business {
-            let valid: Bool = switch (organisationNumber, country) {
-            case (nil, _): false
-            case (let number?, .norway): (try? NorwegianOrganisationNumber(validating: number)) != nil
-            case (let number?, .sweden): (try? SwedishOrganisationNumber(validating: number)) != nil
-            }
-            if !valid { missing.append(country == .norway ? "organisasjonsnummer" : "organisationsnummer") }
+            let known = BusinessIdentity.isKnown(
+                organisationNumber: organisationNumber, nationalIdentityNumber: nationalIdentityNumber, country: country, today: today
+            )
+            if !known { missing.append(BusinessIdentity.missingWord(country)) }
         }
         return missing
     }

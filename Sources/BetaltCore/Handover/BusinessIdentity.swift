@@ -1,0 +1,21 @@
+/// How a business debtor is known to an agency: by its organisation number, or, for a Swedish sole trader
+/// (enskild näringsidkare), by the personnummer that serves as one (NORDIC-RULES 13.3). A Norwegian sole
+/// proprietorship (enkeltpersonforetak) has an organisasjonsnummer of its own.
+public enum BusinessIdentity {
+    /// Whether the numbers on file identify a business of `country`; a sole trader's personnummer is kept as
+    /// the national identity number, as personal data (masked on pages, exported only in the handover).
+    public static func isKnown(organisationNumber: String?, nationalIdentityNumber: String?, country: Country, today: CivilDate) -> Bool {
+        switch country {
+        case .norway:
+            return organisationNumber.map { (try? NorwegianOrganisationNumber(validating: $0)) != nil } ?? false
+        case .sweden:
+            if let number = organisationNumber, (try? SwedishOrganisationNumber(validating: number)) != nil { return true }
+            return nationalIdentityNumber.map { (try? SwedishPersonalNumber(validating: $0, referenceDate: today)) != nil } ?? false
+        }
+    }
+
+    /// The word for what is missing, in the country's language, as the planner's and the handover's reasons name it.
+    public static func missingWord(_ country: Country) -> String {
+        country == .norway ? "organisasjonsnummer" : "organisationsnummer"
+    }
+}
