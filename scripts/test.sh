@@ -2,6 +2,12 @@
 # `make test`: every test against SQLite and a throwaway PostgreSQL, then the browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The parsers are tested on real published sample files, which the project keeps beside the repository, not in it.
+if [ ! -d ../shared/fixtures ]; then
+    echo "make test needs the shared sample files at $(cd .. && pwd)/shared/fixtures (Peppol, camt, OCR giro, BgMax," >&2
+    echo "identifier vectors): clone Betalt beside its shared/ folder, or link one there (ln -s PATH/shared ../shared)." >&2
+    exit 1
+fi
 scripts/ensure-debian-packages.sh zlib1g-dev postgresql chromium chromium-driver fonts-dejavu-core \
     libxml2-dev libpango1.0-dev libcairo2-dev libcurl4-openssl-dev poppler-utils openssl
 scripts/ensure-python-packages.sh selenium=selenium pytest=pytest openapi_spec_validator=openapi-spec-validator yaml=PyYAML \
