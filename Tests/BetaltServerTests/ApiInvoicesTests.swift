@@ -35,6 +35,23 @@ struct ApiInvoicesTests {
         }
     }
 
+    @Test("a Swedish sole trader's personnummer given as organisation number is kept as its national identity number", arguments: TestEngine.allCases)
+    func swedishSoleTrader(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[1].id)
+            let body = """
+                {"number": "API-ST", "issue_date": "2026-10-01", "due_date": "2026-10-15", "amount": "1500.00", "currency": "SEK",
+                 "customer": {"name": "Åsas Måleri", "organisation_number": "640823-3234"}}
+                """
+            let created = try await test.api(.POST, "/api/v1/invoices", token: token, body: body)
+            #expect(created.status == .created, "\(String(decoding: created.body, as: UTF8.self))")
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "API-ST").first())
+            let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
+            #expect(customer.kind == "business" && customer.organisationNumber == nil)
+            #expect(customer.nationalIdentityNumber == "196408233234" && customer.customerNumber == "Åsas Måleri")
+        }
+    }
+
     @Test("a JSON number for an amount and a missing due date are named by pointer, and nothing is stored", arguments: TestEngine.allCases)
     func invalidFieldsByPointer(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

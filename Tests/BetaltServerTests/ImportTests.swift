@@ -104,6 +104,30 @@ struct ImportTests {
             #expect(status == .ok)
             #expect(page.contains("19640823-****"))
             #expect(!page.contains("408233234") && !page.contains("0823-3234"), "the personnummer is shown masked only")
+
+            // Without a country column the Swedish creditor's customer is Swedish: the same sole trader, found by the
+            // personnummer, not made again under a name spelt otherwise.
+            let again = Data("""
+                invoice_number,issue_date,due_date,currency,amount,customer_name,organisation_number
+                ST-2,2026-10-05,2026-10-19,SEK,700.00,Åsas Måleri AB,196408233234
+
+                """.utf8)
+            _ = try await InvoiceImport.run(fileName: "again.csv", data: again, creditorID: sweden, on: test.app.db)
+            let second = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-2").first())
+            #expect(second.customerID == customer.id)
+
+            // Another person of the same name is not put on this one's account: the file is refused, saying why.
+            let namesake = Data("""
+                invoice_number,issue_date,due_date,currency,amount,customer_name,organisation_number,country
+                ST-3,2026-10-05,2026-10-19,SEK,900.00,Åsas Måleri,811218-9876,SE
+
+                """.utf8)
+            let refused = await #expect(throws: ImportRefused.self) {
+                try await InvoiceImport.run(fileName: "namesake.csv", data: namesake, creditorID: sweden, on: test.app.db)
+            }
+            #expect(refused?.description.contains("another national identity number") == true, "\(String(describing: refused))")
+            #expect(refused?.description.contains("9876") == false)
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-3").count() == 0)
         }
     }
 

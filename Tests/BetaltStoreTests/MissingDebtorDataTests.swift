@@ -8,10 +8,10 @@ import Testing
 struct MissingDebtorDataTests {
     static let today = try! CivilDate(2026, 11, 23)
 
-    static func missing(_ country: Country, organisationNumber: String? = nil, personal: String? = nil) -> [String] {
+    static func missing(_ country: Country, organisationNumber: String? = nil, personal: String? = nil, customerCountry: String? = nil) -> [String] {
         DueClaims.missingDebtorData(
             kind: .business, name: "Åsas Måleri", hasAddress: true, organisationNumber: organisationNumber,
-            nationalIdentityNumber: personal, country: country, today: today
+            nationalIdentityNumber: personal, customerCountry: customerCountry ?? country.rawValue, country: country, today: today
         )
     }
 
@@ -27,5 +27,14 @@ struct MissingDebtorDataTests {
     func norwegianBusiness() {
         #expect(Self.missing(.norway, personal: "29100207042") == ["organisasjonsnummer"])
         #expect(Self.missing(.norway, organisationNumber: "123456785") == [])
+    }
+
+    @Test("a customer's number is checked by the customer's country, not the creditor's; another country's is taken as given")
+    func customersCountry() {
+        #expect(Self.missing(.norway, personal: "196408233234", customerCountry: "SE") == [])
+        #expect(Self.missing(.norway, organisationNumber: "1234567897", customerCountry: "SE") == [])
+        #expect(Self.missing(.sweden, organisationNumber: "123456785", customerCountry: "NO") == [])
+        #expect(Self.missing(.norway, organisationNumber: "DK12345678", customerCountry: "DK") == [])
+        #expect(Self.missing(.norway, customerCountry: "DK") == ["organisasjonsnummer"])
     }
 }

@@ -9,10 +9,12 @@ public struct DebtorIdentity: Sendable, Hashable {
     public var nationalIdentityNumber: String?
     public var email: String?
     public var phone: String?
+    /// The debtor's country (ISO 3166-1 alpha-2), whose registry its numbers belong to; nil: the claim's country.
+    public var countryCode: String?
 
     public init(
         kind: CustomerKind, name: String, addressLines: [String], organisationNumber: String? = nil, nationalIdentityNumber: String? = nil,
-        email: String? = nil, phone: String? = nil
+        email: String? = nil, phone: String? = nil, countryCode: String? = nil
     ) {
         self.kind = kind
         self.name = name
@@ -21,5 +23,6 @@ public struct DebtorIdentity: Sendable, Hashable {
         self.nationalIdentityNumber = nationalIdentityNumber
         self.email = email
         self.phone = phone
+        self.countryCode = countryCode
     }
 }

@@ -109,8 +109,8 @@ public enum HandoverReadiness {
         let orgWord = BusinessIdentity.missingWord(country)
         if debtor.kind == .business {
             let known = BusinessIdentity.isKnown(
-                organisationNumber: debtor.organisationNumber, nationalIdentityNumber: debtor.nationalIdentityNumber, country: country,
-                today: today
+                organisationNumber: debtor.organisationNumber, nationalIdentityNumber: debtor.nationalIdentityNumber,
+                countryCode: debtor.countryCode ?? country.rawValue, today: today
             )
             if !known {
                 blocks.append(HandoverBlock(code: .organisationNumber, reason: debtor.organisationNumber == nil

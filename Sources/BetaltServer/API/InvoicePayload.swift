@@ -38,8 +38,8 @@ enum InvoicePayload {
         }
         validation.refuseUnknown(in: object, known: customerFields, at: pointer)
         let name = validation.string("name", in: object, at: pointer, required: true)
-        let organisationNumber = validation.string("organisation_number", in: object, at: pointer)
-        var kind: CustomerKind? = organisationNumber == nil ? .consumer : .business
+        let givenNumber = validation.string("organisation_number", in: object, at: pointer)
+        var kind: CustomerKind? = givenNumber == nil ? .consumer : .business
         if let text = validation.string("kind", in: object, at: pointer) {
             kind = CustomerKind(rawValue: text)
             if kind == nil { validation.fail("\(pointer)/kind", "must be consumer or business, not \"\(text)\"") }
@@ -55,9 +55,10 @@ enum InvoicePayload {
         let postalCode = validation.string("postal_code", in: object, at: pointer) ?? ""
         let city = validation.string("city", in: object, at: pointer) ?? ""
         guard let name, let kind else { return nil }
+        let numbers = CustomerNumbers(text: givenNumber, country: country)
         return NewCustomer(
-            number: number ?? organisationNumber ?? String(name.prefix(60)), kind: kind, name: name,
-            organisationNumber: organisationNumber, nationalIdentityNumber: identity, email: email,
+            number: number ?? numbers.organisationNumber ?? String(name.prefix(60)), kind: kind, name: name,
+            organisationNumber: numbers.organisationNumber, nationalIdentityNumber: numbers.soleTrader ?? identity, email: email,
             addressLine: address, postalCode: postalCode, city: city, country: country
         )
     }

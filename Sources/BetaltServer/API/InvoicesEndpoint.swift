@@ -40,9 +40,18 @@ enum InvoicesEndpoint {
         return try await request.db.writing { tx in
             var results: [InvoiceResult] = []
             for invoice in invoices {
-                results.append(result(invoice.number, try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: nil, on: tx)))
+                results.append(try await written(invoice, creditorID: creditorID, on: tx))
             }
             return results
+        }
+    }
+
+    /// The invoice written; a customer number that is another person's is a 422 naming the invoice.
+    private static func written(_ invoice: NewInvoice, creditorID: UUID, on database: any Database) async throws -> InvoiceResult {
+        do {
+            return result(invoice.number, try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: nil, on: database))
+        } catch let taken as CustomerNumberTaken {
+            throw ApiFailure.invalid([ApiFieldError(field: "", message: "invoice \(invoice.number): \(taken)")])
         }
     }
 
@@ -62,7 +71,7 @@ enum InvoicesEndpoint {
                 do { invoice = try InvoiceImport.newInvoice(from: document, original: original, creditor: creditor, fileName: "request body") } catch let refused as ImportRefused {
                     throw ApiFailure.invalid([ApiFieldError(field: "", message: refused.reason)])
                 }
-                return [result(invoice.number, try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: nil, on: tx))]
+                return [try await written(invoice, creditorID: creditorID, on: tx)]
             case .creditNote:
                 return [try await CreditNotePosting.apply(document, creditorID: creditorID, on: tx)]
             }

@@ -65,7 +65,8 @@ public enum InvoiceImport {
             throw ImportRefused(fileName: fileName, reason: "invoice \(document.number) has a payable amount of \(document.payableAmount): nothing to follow up")
         }
         let buyer = document.buyer
-        let identity = Self.identity(buyer.organisationNumber)
+        let country = buyer.address?.countryCode ?? creditor.country
+        let identity = CustomerNumbers(buyer.organisationNumber, country: country)
         return NewInvoice(
             number: document.number, issueDate: document.issueDate, dueDate: due, amount: document.payableAmount,
             paymentReference: document.paymentReference?.value,
@@ -74,7 +75,7 @@ public enum InvoiceImport {
                 number: identity.organisationNumber ?? String(buyer.name.prefix(60)), kind: identity.isBusiness ? .business : .consumer,
                 name: buyer.name, organisationNumber: identity.organisationNumber, nationalIdentityNumber: identity.soleTrader, email: buyer.email,
                 addressLine: buyer.address?.lines.first ?? "", postalCode: buyer.address?.postalCode ?? "",
-                city: buyer.address?.city ?? "", country: buyer.address?.countryCode ?? creditor.country
+                city: buyer.address?.city ?? "", country: country
             ),
             original: original
         )
@@ -83,7 +84,8 @@ public enum InvoiceImport {
     private static func add(
         _ row: InvoiceRow, creditor: CreditorRecord, fileID: UUID, summary: inout ImportSummary, on database: any Database
     ) async throws {
-        let identity = Self.identity(row.organisationNumber)
+        let country = row.address?.countryCode ?? creditor.country
+        let identity = CustomerNumbers(row.organisationNumber, country: country)
         let invoice = NewInvoice(
             number: row.invoiceNumber, issueDate: row.issueDate, dueDate: row.dueDate, amount: row.amount,
             paymentReference: row.paymentReference?.value, paymentReferenceChecked: row.paymentReference?.passesCheckDigits ?? true,
@@ -93,7 +95,7 @@ public enum InvoiceImport {
                 organisationNumber: identity.organisationNumber, nationalIdentityNumber: identity.soleTrader ?? row.nationalIdentityNumber,
                 email: row.email,
                 addressLine: row.address?.lines.first ?? "", postalCode: row.address?.postalCode ?? "",
-                city: row.address?.city ?? "", country: row.address?.countryCode ?? creditor.country
+                city: row.address?.city ?? "", country: country
             )
         )
         try await record(invoice, creditorID: try creditor.requireID(), fileID: fileID, summary: &summary, on: database)
@@ -102,7 +104,13 @@ public enum InvoiceImport {
     private static func record(
         _ invoice: NewInvoice, creditorID: UUID, fileID: UUID, summary: inout ImportSummary, on database: any Database
     ) async throws {
-        switch try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: fileID, on: database) {
+        let outcome: InvoiceOutcome
+        do {
+            outcome = try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: fileID, on: database)
+        } catch let taken as CustomerNumberTaken {
+            throw ImportRefused(fileName: summary.fileName, reason: "invoice \(invoice.number): \(taken)")
+        }
+        switch outcome {
         case .created:
             summary.invoicesCreated += 1
             if !invoice.paymentReferenceChecked, let reference = invoice.paymentReference {
@@ -110,18 +118,6 @@ public enum InvoiceImport {
             }
         case .unchanged: summary.invoicesUnchanged += 1
         case .changed(_, let differences): summary.invoicesChanged.append("invoice \(invoice.number): " + differences.joined(separator: "; "))
-        }
-    }
-
-    /// A buyer's number as a customer keeps it. A sole trader's personnummer is personal data: it is kept as the
-    /// national identity number (masked on pages) and never becomes the customer number, which pages show.
-    static func identity(_ number: OrganisationNumber?) -> (organisationNumber: String?, soleTrader: String?, isBusiness: Bool) {
-        switch number {
-        case nil: (nil, nil, false)
-        case .norwegian(let number)?: (number.normalized, nil, true)
-        case .swedish(let number)?: (number.normalized, nil, true)
-        case .swedishSoleTrader(let personal)?: (nil, personal.normalized, true)
-        case .other(_, let value)?: (value, nil, true)
         }
     }
 }

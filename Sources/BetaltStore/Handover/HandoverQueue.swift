@@ -50,7 +50,7 @@ public enum HandoverQueue {
                 kind: CustomerKind(rawValue: customer.kind) ?? .consumer, name: customer.name,
                 addressLines: [customer.addressLine, "\(customer.postalCode) \(customer.city)".trimmingCharacters(in: .whitespaces)],
                 organisationNumber: customer.organisationNumber, nationalIdentityNumber: customer.nationalIdentityNumber,
-                email: customer.email, phone: customer.phone
+                email: customer.email, phone: customer.phone, countryCode: customer.country
             )
             let blocks = HandoverReadiness.blocks(
                 HandoverFacts(claim: claimFacts, debtor: debtor, originalInvoiceArchived: invoices.contains(act.claimID),

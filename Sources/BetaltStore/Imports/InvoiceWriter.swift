@@ -37,7 +37,16 @@ public struct NewInvoice: Sendable, Equatable {
     }
 }
 
-/// The customer an imported invoice is for: found by number or organisation number, else created.
+/// An invoice names a customer number that belongs to another person: one with another national identity number.
+/// The invoice is refused rather than put on that person's account; the number itself is not repeated.
+public struct CustomerNumberTaken: Error, CustomStringConvertible {
+    public let customerNumber: String
+    public var description: String {
+        "customer number \(customerNumber) belongs to a customer with another national identity number: give this customer a number of its own"
+    }
+}
+
+/// The customer an imported invoice is for: found by national identity number, number or organisation number, else created.
 public struct NewCustomer: Sendable, Equatable {
     public var number: String
     public var kind: CustomerKind
@@ -146,8 +155,17 @@ public enum InvoiceWriter {
     }
 
     private static func customer(for new: NewCustomer, creditorID: UUID, on database: any Database) async throws -> CustomerRecord {
+        // A person's number says who it is better than a customer number made of a name: two sole traders or
+        // consumers of one name are two customers.
+        if let identity = new.nationalIdentityNumber, let found = try await CustomerRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$nationalIdentityNumber == identity).first() {
+            return found
+        }
         if let found = try await CustomerRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$customerNumber == new.number).first() {
+            if let identity = new.nationalIdentityNumber, let kept = found.nationalIdentityNumber, kept != identity {
+                throw CustomerNumberTaken(customerNumber: new.number)
+            }
             return found
         }
         if let organisationNumber = new.organisationNumber, let found = try await CustomerRecord.query(on: database)

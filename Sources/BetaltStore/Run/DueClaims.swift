@@ -156,7 +156,8 @@ extension DueClaims.Batch {
                 missingDebtorData: DueClaims.missingDebtorData(
                     kind: kind, name: try column(.name), hasAddress: hasAddress,
                     organisationNumber: try optional(.organisationNumber),
-                    nationalIdentityNumber: try optional(.nationalIdentityNumber), country: country, today: date
+                    nationalIdentityNumber: try optional(.nationalIdentityNumber), customerCountry: try column(.customerCountry), country: country,
+                    today: date
                 ),
                 history: history[id] ?? [],
                 disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency),
@@ -181,7 +182,7 @@ extension DueClaims {
         case principalOpen, feeOpen, interestOpen, compensationOpen, ladderKey, reminderFeeAgreed, interestChargedThrough, waiverOfferUntil
         case revision
         case kind, name, acceptedChannels, customerLadderKey, addressLine, postalCode, city, organisationNumber, nationalIdentityNumber
-        case emailConsented
+        case customerCountry, emailConsented
 
         var expression: String {
             switch self {
@@ -211,6 +212,7 @@ extension DueClaims {
             case .city: "u.city"
             case .organisationNumber: "u.organisation_number"
             case .nationalIdentityNumber: "u.national_identity_number"
+            case .customerCountry: "u.country"
             case .emailConsented: CustomerRecord.emailConsented("u")
             }
         }
@@ -288,19 +290,20 @@ extension DueClaims {
         return history
     }
 
-    /// What an agency would need and the claim lacks: a name, a postal address, a valid organisation number
-    /// for a business or a Swedish sole trader's personnummer (`BusinessIdentity`); a consumer's national
-    /// identity number only where the creditor has it.
+    /// What an agency would need and the claim lacks: a name, a postal address, and for a business a valid number of
+    /// its country's registry or a Swedish sole trader's personnummer (`BusinessIdentity`). The reason names what is
+    /// missing in the words of the creditor's `country`.
     static func missingDebtorData(
-        kind: CustomerKind, name: String, hasAddress: Bool, organisationNumber: String?, nationalIdentityNumber: String?, country: Country,
-        today: CivilDate
+        kind: CustomerKind, name: String, hasAddress: Bool, organisationNumber: String?, nationalIdentityNumber: String?,
+        customerCountry: String, country: Country, today: CivilDate
     ) -> [String] {
         var missing: [String] = []
         if !name.contains(where: { !$0.isWhitespace }) { missing.append("name") }
         if !hasAddress { missing.append("postal address") }
         if kind == .business {
             let known = BusinessIdentity.isKnown(
-                organisationNumber: organisationNumber, nationalIdentityNumber: nationalIdentityNumber, country: country, today: today
+                organisationNumber: organisationNumber, nationalIdentityNumber: nationalIdentityNumber, countryCode: customerCountry,
+                today: today
             )
             if !known { missing.append(BusinessIdentity.missingWord(country)) }
         }
