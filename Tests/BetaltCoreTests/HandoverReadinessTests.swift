@@ -94,5 +94,12 @@ import Testing
         )
         let blocks = HandoverReadiness.blocks(Self.ready(claim(.norway, .business, history: [Self.notice]), debtor: norwegian), rulebook: .norway, on: Self.today)
         #expect(blocks.map(\.code) == [.organisationNumber])
+
+        // A Norwegian creditor's Swedish customer is known by Swedish numbers.
+        var abroad = norwegian
+        abroad.countryCode = "SE"
+        abroad.nationalIdentityNumber = "196408233234"
+        #expect(HandoverReadiness.blocks(Self.ready(claim(.norway, .business, history: [Self.notice]), debtor: abroad), rulebook: .norway, on: Self.today)
+            .isEmpty)
     }
 }
