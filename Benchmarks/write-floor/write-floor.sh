@@ -53,7 +53,9 @@ ids=${IDS:-text}
     echo "PRAGMA journal_mode = WAL; PRAGMA wal_checkpoint(TRUNCATE);"
 } > "$work/prepare.sql"
 "$runner" "$work/ledger.sqlite" "$work/prepare.sql"
-due=$(echo "SELECT count(*) FROM write_floor_due;" | sqlite3 "$work/ledger.sqlite")
+# Python's sqlite3 module, as the sqlite3 shell is not among what `make` installs.
+due=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM write_floor_due").fetchone()[0])' \
+    "$work/ledger.sqlite")
 
 {
     echo "PRAGMA foreign_keys = ${FOREIGN_KEYS:-ON};"
