@@ -104,6 +104,9 @@ struct ImportTests {
             #expect(status == .ok)
             #expect(page.contains("19640823-****"))
             #expect(!page.contains("408233234") && !page.contains("0823-3234"), "the personnummer is shown masked only")
+            let (_, customerPage) = try await test.get("/creditors/\(sweden)/customers/\(customer.id!)", headers: cookie)
+            #expect(customerPage.contains("<dd id=\"customer-identity\">19640823-****</dd>"))
+            #expect(!customerPage.contains("408233234") && !customerPage.contains("0823-3234"))
 
             // Without a country column the Swedish creditor's customer is Swedish: the same sole trader, found by the
             // personnummer, not made again under a name spelt otherwise.

@@ -194,6 +194,37 @@ struct CustomerDetailsTests {
         }
     }
 
+    @Test("a Swedish sole trader's personnummer typed as its organisation number is kept as its national identity number, masked in the timeline; a consumer's is refused",
+          arguments: TestEngine.allCases)
+    func swedishSoleTrader(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let sweden = Self.ledger.creditors[1].id
+            let customers = try await CustomerRecord.query(on: store.database).filter(\.$creditorID == sweden).sort(\.$customerNumber).all()
+            let business = try #require(customers.first { $0.kind == "business" })
+            func record(_ number: String, for customer: CustomerRecord) async throws -> Bool {
+                try await CustomerDetails.record(
+                    [.organisationNumber: number], customerID: customer.id!, creditorID: sweden, on: Self.today, by: "asa@example",
+                    userID: nil, database: store.database
+                )
+            }
+            #expect(try await record("640823-3234", for: business))
+            let now = try #require(try await CustomerRecord.find(business.id, on: store.database))
+            #expect(now.organisationNumber == nil && now.nationalIdentityNumber == "196408233234")
+            let note = try #require(try await ConversationNoteRecord.query(on: store.database).filter(\.$customerID == business.id!)
+                .filter(\.$kind == "detailsChanged").first())
+            #expect(note.text.contains("nationalIdentityNumber: — → 19640823-****"), "\(note.text)")
+            #expect(!note.text.contains("3234"), "the timeline shows the personnummer masked")
+
+            // Another personnummer of the same birth date is a change too, though both show alike.
+            #expect(try await record("640823-3242", for: business))
+            #expect(try await CustomerRecord.find(business.id, on: store.database)?.nationalIdentityNumber == "196408233242")
+
+            let consumer = try #require(customers.first { $0.kind == "consumer" })
+            await #expect(throws: CustomerDetails.Refusal.self) { try await record("640823-3234", for: consumer) }
+        }
+    }
+
     @Test("another creditor's customer is not found", arguments: TestEngine.allCases)
     func otherCreditor(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in

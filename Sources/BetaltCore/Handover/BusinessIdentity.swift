@@ -18,9 +18,34 @@ public enum BusinessIdentity {
         }
     }
 
+    /// A Swedish business's number as typed: an organisationsnummer, else a sole trader's personnummer. When it is
+    /// neither, the error is the personnummer's if the number reads as one (its third digit below 2: a month), else the
+    /// organisationsnummer's, so a mistyped personnummer is told its own fault.
+    public static func swedish(validating text: String) throws(IdentifierError) -> SwedishBusinessNumber {
+        do {
+            return .organisation(try SwedishOrganisationNumber(validating: text))
+        } catch {
+            do {
+                return .soleTrader(try SwedishPersonalNumber(validating: text))
+            } catch let personal {
+                let digits = text.filter { $0.isASCII && $0.isNumber }
+                let tenDigits = digits.count == 12 && !digits.hasPrefix("16") ? String(digits.dropFirst(2)) : digits
+                let readsAsPersonal = tenDigits.count == 10 && tenDigits.dropFirst(2).first.map { $0 < "2" } == true
+                throw readsAsPersonal ? personal : error
+            }
+        }
+    }
+
     /// The word for what is missing, in the language of `country`, the creditor's, as the planner's and the handover's
     /// reasons name it.
     public static func missingWord(_ country: Country) -> String {
         country == .norway ? "organisasjonsnummer" : "organisationsnummer"
     }
+}
+
+/// The number a Swedish business is registered by (`BusinessIdentity.swedish(validating:)`).
+public enum SwedishBusinessNumber: Sendable, Equatable {
+    case organisation(SwedishOrganisationNumber)
+    /// A sole trader's personnummer, which serves as its organisationsnummer (NORDIC-RULES 13.3).
+    case soleTrader(SwedishPersonalNumber)
 }

@@ -37,21 +37,11 @@ public enum OrganisationNumber: Sendable, Equatable {
     /// A foreign or unqualified identifier, with its Peppol ICD scheme (e.g. `0183`) when one was given.
     case other(scheme: String?, value: String)
 
-    /// A Swedish business's number: an organisationsnummer, else a sole trader's personnummer. When it is neither, the
-    /// error is the personnummer's if the number reads as one (its third digit below 2: a month), else the
-    /// organisationsnummer's, so a mistyped personnummer is told its own fault.
+    /// A Swedish business's number: an organisationsnummer, else a sole trader's personnummer (`BusinessIdentity`).
     public static func swedish(validating text: String) throws(IdentifierError) -> OrganisationNumber {
-        do {
-            return .swedish(try SwedishOrganisationNumber(validating: text))
-        } catch {
-            do {
-                return .swedishSoleTrader(try SwedishPersonalNumber(validating: text))
-            } catch let personal {
-                let digits = text.filter { $0.isASCII && $0.isNumber }
-                let tenDigits = digits.count == 12 && !digits.hasPrefix("16") ? String(digits.dropFirst(2)) : digits
-                let readsAsPersonal = tenDigits.count == 10 && tenDigits.dropFirst(2).first.map { $0 < "2" } == true
-                throw readsAsPersonal ? personal : error
-            }
+        switch try BusinessIdentity.swedish(validating: text) {
+        case .organisation(let number): .swedish(number)
+        case .soleTrader(let personal): .swedishSoleTrader(personal)
         }
     }
 }

@@ -90,7 +90,7 @@ struct ClaimDetailView: Encodable {
         // A Swedish sole trader is a business known by its personnummer, which is shown masked as any other.
         let byOrganisationNumber = isBusiness && customer.organisationNumber != nil
         customerIdentityLabel = words[byOrganisationNumber ? "organisationNumber" : "nationalIdentityNumber"]!
-        customerIdentity = byOrganisationNumber ? customer.organisationNumber : customer.nationalIdentityNumber.map(Self.masked)
+        customerIdentity = byOrganisationNumber ? customer.organisationNumber : customer.nationalIdentityNumber.map(NationalIdentityMask.masked)
         customerAddress = "\(customer.addressLine), \(customer.postalCode) \(customer.city)"
         customerEmail = customer.email
         issueDate = detail.issueDate.formatted(language)
@@ -109,12 +109,5 @@ struct ClaimDetailView: Encodable {
                 balance: Money(minorUnits: running, currency: detail.currency).formatted(language)
             )
         }
-    }
-
-    /// National identity numbers are personal data: the page shows the birth date part only (DESIGN.md §9).
-    static func masked(_ number: String) -> String {
-        if let norwegian = try? NorwegianPersonalNumber(validating: number) { return norwegian.masked }
-        if let swedish = try? SwedishPersonalNumber(validating: number) { return swedish.masked }
-        return String(repeating: "•", count: number.count)
     }
 }

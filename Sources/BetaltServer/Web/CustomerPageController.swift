@@ -87,6 +87,7 @@ struct CustomerPageController: RouteCollection {
             consentAction: "\(base)/customers/\(customerID.uuidString)/notice-consent",
             detailsForm: detailsForm, details: details, detailsAction: "\(base)/customers/\(customerID.uuidString)/details",
             organisationNumber: customer.organisationNumber,
+            nationalIdentityNumber: customer.nationalIdentityNumber.map(NationalIdentityMask.masked),
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 .joined(separator: ", "),
             promiseBrokenOn: customer.promiseBrokenOn.flatMap { try? CivilDate(iso: $0) }?.formatted(language),
@@ -155,6 +156,8 @@ struct CustomerPage: Encodable {
     let details: [String: String]
     let detailsAction: String
     let organisationNumber: String?
+    /// Masked: personal data (DESIGN §9).
+    let nationalIdentityNumber: String?
     let address: String
     let promiseBrokenOn: String?
     let claims: [ClaimLine]

@@ -34,6 +34,7 @@ extension Translations {
         "detailEmail": [.nb: "E-post", .sv: "E-post", .en: "E-mail"],
         "detailPhone": [.nb: "Telefon", .sv: "Telefon", .en: "Phone"],
         "detailOrganisationNumber": [.nb: "Organisasjonsnummer", .sv: "Organisationsnummer", .en: "Organisation number"],
+        "detailNationalIdentityNumber": [.nb: "Fødselsnummer", .sv: "Personnummer", .en: "National identity number"],
         "saveDetails": [.nb: "Lagre opplysningene", .sv: "Spara uppgifterna", .en: "Save the details"],
         "timeline.detailsChanged": [.nb: "Kundeopplysninger endret", .sv: "Kunduppgifter ändrade", .en: "Details changed"],
         "timeline.emailAccepted": [.nb: "Godtok varsler på e-post", .sv: "Godkände aviseringar via e-post", .en: "Accepted notices by e-mail"],

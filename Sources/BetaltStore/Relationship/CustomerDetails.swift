@@ -16,8 +16,14 @@ public struct CustomerDetails: Sendable, Equatable {
     public var email: String
     public var phone: String
     public var organisationNumber: String
+    /// A fødselsnummer or personnummer, as kept (blank: none). Not a field of its own: a Swedish sole trader's
+    /// personnummer typed as its organisation number is kept here (`BusinessIdentity`), as personal data.
+    public var nationalIdentityNumber: String
 
-    public init(name: String, addressLine: String, postalCode: String, city: String, email: String, phone: String, organisationNumber: String) {
+    public init(
+        name: String, addressLine: String, postalCode: String, city: String, email: String, phone: String, organisationNumber: String,
+        nationalIdentityNumber: String = ""
+    ) {
         self.name = name
         self.addressLine = addressLine
         self.postalCode = postalCode
@@ -25,13 +31,15 @@ public struct CustomerDetails: Sendable, Equatable {
         self.email = email
         self.phone = phone
         self.organisationNumber = organisationNumber
+        self.nationalIdentityNumber = nationalIdentityNumber
     }
 
     /// The details as the customer's record holds them.
     public init(_ customer: CustomerRecord) {
         self.init(
             name: customer.name, addressLine: customer.addressLine, postalCode: customer.postalCode, city: customer.city,
-            email: customer.email ?? "", phone: customer.phone ?? "", organisationNumber: customer.organisationNumber ?? ""
+            email: customer.email ?? "", phone: customer.phone ?? "", organisationNumber: customer.organisationNumber ?? "",
+            nationalIdentityNumber: customer.nationalIdentityNumber ?? ""
         )
     }
 
@@ -108,7 +116,7 @@ public struct CustomerDetails: Sendable, Equatable {
             guard let customer = try await CustomerRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == customerID).first()
             else { return false }
             let old = CustomerDetails(customer)
-            let wanted = try old.applying(changes, country: Country(rawValue: customer.country))
+            let wanted = try old.applying(changes, country: Country(rawValue: customer.country), business: customer.kind == CustomerKind.business.rawValue)
             let changed = old.changes(to: wanted)
             guard !changed.isEmpty else { return true }
             customer.name = wanted.name
@@ -119,6 +127,7 @@ public struct CustomerDetails: Sendable, Equatable {
             customer.email = wanted.email.isEmpty ? nil : wanted.email
             customer.phone = wanted.phone.isEmpty ? nil : wanted.phone
             customer.organisationNumber = wanted.organisationNumber.isEmpty ? nil : wanted.organisationNumber
+            customer.nationalIdentityNumber = wanted.nationalIdentityNumber.isEmpty ? nil : wanted.nationalIdentityNumber
             // The consent was given for an address, not for however it is capitalised.
             let withdrawsConsent = customer.emailConsentOn != nil && old.email.lowercased() != wanted.email.lowercased()
             if withdrawsConsent {
@@ -154,7 +163,8 @@ public struct CustomerDetails: Sendable, Equatable {
         }
     }
 
-    /// A changed field: its name as the timeline and the audit log give it, and its values.
+    /// A changed field: its name as the timeline and the audit log give it, and its values (a national identity number
+    /// masked: the timeline is shown to every user of the creditor).
     struct Change: Equatable {
         let field: String
         let old: String
@@ -169,13 +179,19 @@ public struct CustomerDetails: Sendable, Equatable {
         return [
             ("name", name, new.name), ("address", address(self), address(new)), ("email", email, new.email), ("phone", phone, new.phone),
             ("organisationNumber", organisationNumber, new.organisationNumber),
-        ].filter { $0.1 != $0.2 }.map { Change(field: $0.0, old: $0.1, new: $0.2) }
+            ("nationalIdentityNumber", nationalIdentityNumber, new.nationalIdentityNumber),
+        ].filter { $0.1 != $0.2 }.map { field, old, new in
+            field == "nationalIdentityNumber"
+                ? Change(field: field, old: old.isEmpty ? "" : NationalIdentityMask.masked(old), new: new.isEmpty ? "" : NationalIdentityMask.masked(new))
+                : Change(field: field, old: old, new: new)
+        }
     }
 
     /// These details with `changes` applied: each value trimmed, checked and in its normal form. Only the values given
     /// are checked, so a value an import brought in stays until someone corrects it, and does not keep a new address
-    /// from being kept; `country` is the customer's (nil: another country, whose numbers and codes are kept as given).
-    func applying(_ changes: [Field: String], country: Country?) throws(Refusal) -> CustomerDetails {
+    /// from being kept; `country` is the customer's (nil: another country, whose numbers and codes are kept as given). A
+    /// Swedish `business`'s organisation number may be a sole trader's personnummer, kept as its national identity number.
+    func applying(_ changes: [Field: String], country: Country?, business: Bool) throws(Refusal) -> CustomerDetails {
         var result = self
         for (field, value) in changes {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -195,9 +211,14 @@ public struct CustomerDetails: Sendable, Equatable {
         if changes[.email] != nil, !result.email.isEmpty, !Self.isOneAddress(result.email) { throw .emailInvalid }
         if changes[.organisationNumber] != nil, !result.organisationNumber.isEmpty, let country {
             do {
-                result.organisationNumber = switch country {
-                case .norway: try NorwegianOrganisationNumber(validating: result.organisationNumber).normalized
-                case .sweden: try SwedishOrganisationNumber(validating: result.organisationNumber).normalized
+                switch country {
+                case .norway: result.organisationNumber = try NorwegianOrganisationNumber(validating: result.organisationNumber).normalized
+                case .sweden where business:
+                    switch try BusinessIdentity.swedish(validating: result.organisationNumber) {
+                    case .organisation(let number): result.organisationNumber = number.normalized
+                    case .soleTrader(let personal): (result.organisationNumber, result.nationalIdentityNumber) = ("", personal.normalized)
+                    }
+                case .sweden: result.organisationNumber = try SwedishOrganisationNumber(validating: result.organisationNumber).normalized
                 }
             } catch {
                 throw .organisationNumberInvalid(country, "\(error)")
