@@ -54,4 +54,22 @@ struct ApiCustomerDetailsTests {
             #expect(try await test.api(.PATCH, path, token: readOnly, body: #"{"city": "Bergen"}"#).status == .forbidden)
         }
     }
+
+    @Test("a Swedish sole trader's personnummer as organisation number is kept as its national identity number, not answered back",
+          arguments: TestEngine.allCases)
+    func swedishSoleTrader(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let sweden = test.ledger.creditors[1].id
+            let token = try await test.issueToken(for: sweden, scopes: [.customersWrite])
+            let business = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == sweden)
+                .filter(\.$kind == "business").sort(\.$customerNumber).first())
+            let answer = try await test.api(.PATCH, "/api/v1/customers/\(business.customerNumber)", token: token, body: #"{"organisation_number": "640823-3234"}"#)
+            #expect(answer.status == .ok)
+            #expect(try answer.decode(CustomerDetailsResponse.self).organisationNumber == nil)
+            let text = String(decoding: answer.body, as: UTF8.self)
+            #expect(!text.contains("08233234") && !text.contains("0823-3234"))
+            let now = try #require(try await CustomerRecord.find(business.id, on: test.app.db))
+            #expect(now.organisationNumber == nil && now.nationalIdentityNumber == "196408233234")
+        }
+    }
 }

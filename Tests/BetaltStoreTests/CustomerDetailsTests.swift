@@ -214,7 +214,7 @@ struct CustomerDetailsTests {
             let note = try #require(try await ConversationNoteRecord.query(on: store.database).filter(\.$customerID == business.id!)
                 .filter(\.$kind == "detailsChanged").first())
             #expect(note.text.contains("nationalIdentityNumber: — → 19640823-****"), "\(note.text)")
-            #expect(!note.text.contains("3234"), "the timeline shows the personnummer masked")
+            #expect(!note.text.contains("08233234") && !note.text.contains("0823-3234"), "the timeline shows the personnummer masked")
 
             // Another personnummer of the same birth date is a change too, though both show alike.
             #expect(try await record("640823-3242", for: business))
