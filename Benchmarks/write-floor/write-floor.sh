@@ -25,7 +25,7 @@ if [ -e "$ledger-wal" ] && [ -s "$ledger-wal" ]; then
 fi
 amalgamation="$here/../../.build/checkouts/sqlite-nio/Sources/VaporCSQLite"
 runner="$here/../../.build/write-floor/runsql"
-if [ ! -x "$runner" ] || [ "$here/runsql.c" -nt "$runner" ] || [ "$amalgamation/sqlite_nio_sqlite3.c" -nt "$runner" ]; then
+if [ ! -x "$runner" ] || [ "$here/runsql.c" -nt "$runner" ] || [ "$amalgamation/sqlite_nio_sqlite3.c" -nt "$runner" ] || [ "$0" -nt "$runner" ]; then
     mkdir -p "$(dirname "$runner")"
     # sqlite-nio's own options (its Package.swift), which change what a statement costs: SECURE_DELETE above all.
     options=(SQLITE_DEFAULT_MEMSTATUS=0 SQLITE_DISABLE_PAGECACHE_OVERFLOW_STATS SQLITE_DQS=0 SQLITE_ENABLE_COLUMN_METADATA
@@ -53,7 +53,7 @@ ids=${IDS:-text}
     echo "PRAGMA journal_mode = WAL; PRAGMA wal_checkpoint(TRUNCATE);"
 } > "$work/prepare.sql"
 "$runner" "$work/ledger.sqlite" "$work/prepare.sql"
-# Python's sqlite3 module, as the sqlite3 shell is not among what `make` installs.
+# Python's sqlite3 module (make test needs python3 already), as the sqlite3 shell is not among what `make` installs.
 due=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM write_floor_due").fetchone()[0])' \
     "$work/ledger.sqlite")
 

@@ -101,5 +101,11 @@ import Testing
         abroad.nationalIdentityNumber = "196408233234"
         #expect(HandoverReadiness.blocks(Self.ready(claim(.norway, .business, history: [Self.notice]), debtor: abroad), rulebook: .norway, on: Self.today)
             .isEmpty)
+        // And a Swedish consumer of a Norwegian creditor by a personnummer, not a fødselsnummer.
+        let consumer = DebtorIdentity(
+            kind: .consumer, name: "Åsa Svensson", addressLines: ["Storgatan 1", "111 22 Stockholm"], nationalIdentityNumber: "196408233234",
+            countryCode: "SE"
+        )
+        #expect(HandoverReadiness.blocks(Self.ready(claim(history: [Self.notice]), debtor: consumer), rulebook: .norway, on: Self.today).isEmpty)
     }
 }

@@ -70,6 +70,12 @@ struct ApiCustomerDetailsTests {
             #expect(!text.contains("08233234") && !text.contains("0823-3234"))
             let now = try #require(try await CustomerRecord.find(business.id, on: test.app.db))
             #expect(now.organisationNumber == nil && now.nationalIdentityNumber == "196408233234")
+
+            // A mistyped one is refused for its check digit, without being answered back.
+            let mistyped = try await test.api(.PATCH, "/api/v1/customers/\(business.customerNumber)", token: token, body: #"{"organisation_number": "640823-3235"}"#)
+            #expect(mistyped.status == .unprocessableEntity && mistyped.problem?.errors?.map(\.field) == ["/organisation_number"])
+            let refusal = String(decoding: mistyped.body, as: UTF8.self)
+            #expect(refusal.contains("personnummer") && !refusal.contains("0823-3235"), "\(refusal)")
         }
     }
 }

@@ -52,6 +52,18 @@ struct ApiInvoicesTests {
         }
     }
 
+    @Test("a number without its scheme is kept as given, unless a Swedish customer's reads as a personnummer")
+    func numbersWithoutScheme() {
+        let company = CustomerNumbers(text: "556677-8899", country: "SE")
+        #expect(company.organisationNumber == "556677-8899" && company.soleTrader == nil, "as given, as customers made before were")
+        let soleTrader = CustomerNumbers(text: "640823-3234", country: "se")
+        #expect(soleTrader.organisationNumber == nil && soleTrader.soleTrader == "196408233234")
+        let mistyped = CustomerNumbers(text: "640823-3235", country: "SE")
+        #expect(mistyped.organisationNumber == nil && mistyped.soleTrader == "640823-3235", "kept as personal data, to be corrected")
+        let norwegian = CustomerNumbers(text: "640823-3234", country: "NO")
+        #expect(norwegian.organisationNumber == "640823-3234", "another country's number is not read as Swedish")
+    }
+
     @Test("a JSON number for an amount and a missing due date are named by pointer, and nothing is stored", arguments: TestEngine.allCases)
     func invalidFieldsByPointer(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

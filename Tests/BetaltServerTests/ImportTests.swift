@@ -119,6 +119,21 @@ struct ImportTests {
             let second = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-2").first())
             #expect(second.customerID == customer.id)
 
+            // The same personnummer written otherwise is the same person; the same person buying privately is another
+            // customer, of another kind.
+            let others = Data("""
+                invoice_number,issue_date,due_date,currency,amount,customer_name,customer_kind,national_identity_number,customer_number,country
+                ST-4,2026-10-05,2026-10-19,SEK,300.00,Åsas Måleri,business,19640823-3234,,SE
+                ST-5,2026-10-05,2026-10-19,SEK,400.00,Åsa Svensson,consumer,196408233234,P-1,SE
+
+                """.utf8)
+            _ = try await InvoiceImport.run(fileName: "others.csv", data: others, creditorID: sweden, on: test.app.db)
+            let fourth = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-4").first())
+            #expect(fourth.customerID == customer.id)
+            let fifth = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-5").first())
+            #expect(fifth.customerID != customer.id)
+            #expect(try await CustomerRecord.find(fifth.customerID, on: test.app.db)?.kind == "consumer")
+
             // Another person of the same name is not put on this one's account: the file is refused, saying why.
             let namesake = Data("""
                 invoice_number,issue_date,due_date,currency,amount,customer_name,organisation_number,country

@@ -7,7 +7,7 @@ public enum BusinessIdentity {
     /// number. A sole trader's personnummer is kept as the national identity number, as personal data (masked on pages,
     /// exported only in the handover). Another country's number is kept as given, so any is taken.
     public static func isKnown(organisationNumber: String?, nationalIdentityNumber: String?, countryCode: String, today: CivilDate) -> Bool {
-        switch Country(rawValue: countryCode) {
+        switch Country(rawValue: countryCode.uppercased()) {
         case .norway:
             return organisationNumber.map { (try? NorwegianOrganisationNumber(validating: $0)) != nil } ?? false
         case .sweden:
@@ -28,12 +28,17 @@ public enum BusinessIdentity {
             do {
                 return .soleTrader(try SwedishPersonalNumber(validating: text))
             } catch let personal {
-                let digits = text.filter { $0.isASCII && $0.isNumber }
-                let tenDigits = digits.count == 12 && !digits.hasPrefix("16") ? String(digits.dropFirst(2)) : digits
-                let readsAsPersonal = tenDigits.count == 10 && tenDigits.dropFirst(2).first.map { $0 < "2" } == true
-                throw readsAsPersonal ? personal : error
+                throw readsAsPersonal(text) ? personal : error
             }
         }
+    }
+
+    /// Whether a Swedish number reads as a personnummer rather than an organisationsnummer, valid or not: its third
+    /// digit (of the 10-digit form) is below 2, a month.
+    public static func readsAsPersonal(_ text: String) -> Bool {
+        let digits = text.filter { $0.isASCII && $0.isNumber }
+        let tenDigits = digits.count == 12 && !digits.hasPrefix("16") ? String(digits.dropFirst(2)) : digits
+        return tenDigits.count == 10 && tenDigits.dropFirst(2).first.map { $0 < "2" } == true
     }
 
     /// The word for what is missing, in the language of `country`, the creditor's, as the planner's and the handover's

@@ -117,13 +117,15 @@ public enum HandoverReadiness {
                     ? Reason("a business debtor needs its \(orgWord)") : Reason("the \(orgWord) is not valid")))
             }
         }
-        if debtor.kind == .consumer, let number = debtor.nationalIdentityNumber, !blank(number) {
-            let valid: Bool = switch country {
+        // By the debtor's country, as a business's number is: a Norwegian creditor's Swedish customer has a personnummer.
+        let debtorCountry = Country(rawValue: (debtor.countryCode ?? country.rawValue).uppercased())
+        if debtor.kind == .consumer, let number = debtor.nationalIdentityNumber, !blank(number), let debtorCountry {
+            let valid: Bool = switch debtorCountry {
             case .norway: (try? NorwegianPersonalNumber(validating: number)) != nil
             case .sweden: (try? SwedishPersonalNumber(validating: number, referenceDate: today)) != nil
             }
             if !valid {
-                let word = country == .norway ? "fødselsnummer" : "personnummer"
+                let word = debtorCountry == .norway ? "fødselsnummer" : "personnummer"
                 blocks.append(HandoverBlock(code: .nationalIdentityNumber, reason: Reason("the \(word) on file is not valid")))
             }
         }

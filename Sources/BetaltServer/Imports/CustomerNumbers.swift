@@ -9,21 +9,19 @@ struct CustomerNumbers {
     let organisationNumber: String?
     let soleTrader: String?
 
-    /// `number` as read, for a customer of `country`: a number given without its scheme (a CSV row without a country,
-    /// a UBL `CompanyID` without `schemeID`, the API) is read as Swedish when the customer is, and kept as given when
-    /// it is not a Swedish number.
+    /// `number` as read, for a customer of `country`. A number given without its scheme (a CSV row without a country,
+    /// a UBL `CompanyID` without `schemeID`, the API) is kept as given, as before, so customers made from it are found
+    /// again; but for a Swedish customer one that reads as a personnummer, valid or not, is kept as the national identity
+    /// number (an invalid one then blocks the handover, as it should) rather than shown as organisation or customer number.
     init(_ number: OrganisationNumber?, country: String) {
         switch number {
         case nil: self.init(organisationNumber: nil, soleTrader: nil)
         case .norwegian(let number)?: self.init(organisationNumber: number.normalized, soleTrader: nil)
         case .swedish(let number)?: self.init(organisationNumber: number.normalized, soleTrader: nil)
         case .swedishSoleTrader(let personal)?: self.init(organisationNumber: nil, soleTrader: personal.normalized)
-        case .other(nil, let value)? where country == Country.sweden.rawValue:
-            if let swedish = try? OrganisationNumber.swedish(validating: value) {
-                self.init(swedish, country: country)
-            } else {
-                self.init(organisationNumber: value, soleTrader: nil)
-            }
+        case .other(nil, let value)? where country.uppercased() == Country.sweden.rawValue && BusinessIdentity.readsAsPersonal(value):
+            let personal = try? SwedishPersonalNumber(validating: value)
+            self.init(organisationNumber: nil, soleTrader: personal?.normalized ?? value)
         case .other(_, let value)?: self.init(organisationNumber: value, soleTrader: nil)
         }
     }

@@ -90,7 +90,7 @@ struct ClaimDetailView: Encodable {
         // A Swedish sole trader is a business known by its personnummer, which is shown masked as any other.
         let byOrganisationNumber = isBusiness && customer.organisationNumber != nil
         customerIdentityLabel = words[byOrganisationNumber ? "organisationNumber" : "nationalIdentityNumber"]!
-        customerIdentity = byOrganisationNumber ? customer.organisationNumber : customer.nationalIdentityNumber.map(NationalIdentityMask.masked)
+        customerIdentity = byOrganisationNumber ? customer.organisationNumber : customer.nationalIdentityNumber.map(NationalIdentity.masked)
         customerAddress = "\(customer.addressLine), \(customer.postalCode) \(customer.city)"
         customerEmail = customer.email
         issueDate = detail.issueDate.formatted(language)

@@ -87,7 +87,7 @@ struct CustomerPageController: RouteCollection {
             consentAction: "\(base)/customers/\(customerID.uuidString)/notice-consent",
             detailsForm: detailsForm, details: details, detailsAction: "\(base)/customers/\(customerID.uuidString)/details",
             organisationNumber: customer.organisationNumber,
-            nationalIdentityNumber: customer.nationalIdentityNumber.map(NationalIdentityMask.masked),
+            nationalIdentityNumber: customer.nationalIdentityNumber.map(NationalIdentity.masked),
             address: [customer.addressLine, "\(customer.postalCode) \(customer.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
                 .joined(separator: ", "),
             promiseBrokenOn: customer.promiseBrokenOn.flatMap { try? CivilDate(iso: $0) }?.formatted(language),

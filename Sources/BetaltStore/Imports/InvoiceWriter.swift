@@ -38,7 +38,7 @@ public struct NewInvoice: Sendable, Equatable {
 }
 
 /// An invoice names a customer number that belongs to another person: one with another national identity number.
-/// The invoice is refused rather than put on that person's account; the number itself is not repeated.
+/// The invoice is refused rather than put on that person's account; neither national identity number is repeated.
 public struct CustomerNumberTaken: Error, CustomStringConvertible {
     public let customerNumber: String
     public var description: String {
@@ -155,15 +155,17 @@ public enum InvoiceWriter {
     }
 
     private static func customer(for new: NewCustomer, creditorID: UUID, on database: any Database) async throws -> CustomerRecord {
-        // A person's number says who it is better than a customer number made of a name: two sole traders or
-        // consumers of one name are two customers.
+        // A person's number says who it is better than a customer number made of a name, so a name spelt otherwise
+        // finds the same customer; of the same kind only, as one person may buy privately and as a sole trader.
         if let identity = new.nationalIdentityNumber, let found = try await CustomerRecord.query(on: database)
-            .filter(\.$creditorID == creditorID).filter(\.$nationalIdentityNumber == identity).first() {
+            .filter(\.$creditorID == creditorID).filter(\.$nationalIdentityNumber == identity).filter(\.$kind == new.kind.rawValue)
+            .sort(\.$customerNumber).first() {
             return found
         }
         if let found = try await CustomerRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$customerNumber == new.number).first() {
-            if let identity = new.nationalIdentityNumber, let kept = found.nationalIdentityNumber, kept != identity {
+            // Another person of the same name (or number) is not put on this one's account.
+            if let identity = new.nationalIdentityNumber, let kept = found.nationalIdentityNumber, !NationalIdentity.same(kept, identity) {
                 throw CustomerNumberTaken(customerNumber: new.number)
             }
             return found

@@ -83,7 +83,7 @@ public struct CustomerDetails: Sendable, Equatable {
         case postalCodeInvalid(Country)
         /// Something other than one address of the form local@domain.
         case emailInvalid
-        /// Not a valid organisation number of the customer's country; the identifier's own words say why.
+        /// Not a valid organisation number of the customer's country; the identifier's kind and fault say why, without the number.
         case organisationNumberInvalid(Country, String)
         /// A value longer than the column keeps.
         case tooLong(Field)
@@ -182,7 +182,7 @@ public struct CustomerDetails: Sendable, Equatable {
             ("nationalIdentityNumber", nationalIdentityNumber, new.nationalIdentityNumber),
         ].filter { $0.1 != $0.2 }.map { field, old, new in
             field == "nationalIdentityNumber"
-                ? Change(field: field, old: old.isEmpty ? "" : NationalIdentityMask.masked(old), new: new.isEmpty ? "" : NationalIdentityMask.masked(new))
+                ? Change(field: field, old: old.isEmpty ? "" : NationalIdentity.masked(old), new: new.isEmpty ? "" : NationalIdentity.masked(new))
                 : Change(field: field, old: old, new: new)
         }
     }
@@ -221,7 +221,8 @@ public struct CustomerDetails: Sendable, Equatable {
                 case .sweden: result.organisationNumber = try SwedishOrganisationNumber(validating: result.organisationNumber).normalized
                 }
             } catch {
-                throw .organisationNumberInvalid(country, "\(error)")
+                // The number's kind and fault, not the number: a mistyped personnummer is personal data.
+                throw .organisationNumberInvalid(country, "\(error.kind): \(error.reason)")
             }
         }
         return result

@@ -1,0 +1,23 @@
+import Foundation
+
+/// A fødselsnummer or personnummer as Betalt keeps it: personal data, shown anywhere but in the agency handover with
+/// only its date part, the rest starred (DESIGN §9), and compared by its digits, however it was written.
+public enum NationalIdentity {
+    /// The number masked; a number that is neither a fødselsnummer nor a personnummer is starred whole.
+    public static func masked(_ number: String) -> String {
+        if let norwegian = try? NorwegianPersonalNumber(validating: number) { return norwegian.masked }
+        if let swedish = try? SwedishPersonalNumber(validating: number) { return swedish.masked }
+        return String(repeating: "•", count: number.count)
+    }
+
+    /// Whether two numbers are the same person's: by their normal form where they are valid, else as written.
+    public static func same(_ one: String, _ other: String) -> Bool {
+        normalized(one) == normalized(other)
+    }
+
+    private static func normalized(_ number: String) -> String {
+        if let norwegian = try? NorwegianPersonalNumber(validating: number) { return norwegian.normalized }
+        if let swedish = try? SwedishPersonalNumber(validating: number) { return swedish.normalized }
+        return number.trimmingCharacters(in: .whitespaces)
+    }
+}
