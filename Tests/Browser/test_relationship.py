@@ -385,3 +385,33 @@ def test_the_creditor_corrects_a_customers_address_and_organisation_number(brows
         assert db.execute(
             "SELECT address_line, postal_code, city, organisation_number FROM customers WHERE id = ?", (customer,)
         ).fetchone() == ("Kirkeveien 5", "0368", "Oslo", "923609016")
+
+
+def test_a_swedish_sole_traders_personnummer_is_kept_masked(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, customer = db.execute("""
+            SELECT u.creditor_id, u.id FROM customers u JOIN creditors k ON k.id = u.creditor_id
+            WHERE k.country = 'SE' AND u.kind = 'business'
+            ORDER BY u.customer_number LIMIT 1""").fetchone()
+    browser.set_window_size(1280, 1400)
+    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
+    details = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.customer-details"))[0]
+    details.find_element(By.TAG_NAME, "summary").click()
+    field = browser.find_element(By.ID, "customer-details").find_element(By.NAME, "organisationNumber")
+    field.clear()
+    field.send_keys("640823-3234")
+    browser.find_element(By.ID, "customer-details").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    identity = wait(browser).until(lambda b: b.find_elements(By.ID, "customer-identity"))[0]
+    assert identity.text == "19640823-****"
+    line = browser.find_element(By.XPATH, "//ol[@id='timeline-list']/li[contains(., 'Kundeopplysninger endret')]")
+    assert "Fødselsnummer: — → 19640823-****" in line.text, line.text
+    page = browser.page_source
+    assert "0823-3234" not in page and "08233234" not in page, "the personnummer is shown masked only"
+    browser.execute_script("window.scrollTo(0, 0)")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-sole-trader.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute(
+            "SELECT organisation_number, national_identity_number FROM customers WHERE id = ?", (customer,)
+        ).fetchone() == (None, "196408233234")
