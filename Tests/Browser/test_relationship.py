@@ -337,18 +337,25 @@ def test_the_creditor_records_and_withdraws_a_customers_consent_to_email(browser
             (customer,)).fetchone()[0] == 2
 
 
-def test_the_creditor_corrects_a_customers_address_and_organisation_number(browser, server):
+def open_business_details(browser, server, country):
+    """Logs in and opens the details form of the first business customer of a creditor of `country`; gives the
+    customer's id and city as kept."""
     browser.delete_all_cookies()
     log_in(browser, server)
     with sqlite3.connect(STATE["database"]) as db:
-        creditor, customer, old_city = db.execute("""
+        creditor, customer, city = db.execute("""
             SELECT u.creditor_id, u.id, u.city FROM customers u JOIN creditors k ON k.id = u.creditor_id
-            WHERE k.country = 'NO' AND u.kind = 'business'
-            ORDER BY u.customer_number LIMIT 1""").fetchone()
+            WHERE k.country = ? AND u.kind = 'business'
+            ORDER BY u.customer_number LIMIT 1""", (country,)).fetchone()
     browser.set_window_size(1280, 1400)
     browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
     details = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.customer-details"))[0]
     details.find_element(By.TAG_NAME, "summary").click()
+    return customer, city
+
+
+def test_the_creditor_corrects_a_customers_address_and_organisation_number(browser, server):
+    customer, old_city = open_business_details(browser, server, "NO")
     form = browser.find_element(By.ID, "customer-details")
     assert form.find_element(By.NAME, "city").get_attribute("value") == old_city, "the form starts from what is kept"
 
@@ -388,17 +395,7 @@ def test_the_creditor_corrects_a_customers_address_and_organisation_number(brows
 
 
 def test_a_swedish_sole_traders_personnummer_is_kept_masked(browser, server):
-    browser.delete_all_cookies()
-    log_in(browser, server)
-    with sqlite3.connect(STATE["database"]) as db:
-        creditor, customer = db.execute("""
-            SELECT u.creditor_id, u.id FROM customers u JOIN creditors k ON k.id = u.creditor_id
-            WHERE k.country = 'SE' AND u.kind = 'business'
-            ORDER BY u.customer_number LIMIT 1""").fetchone()
-    browser.set_window_size(1280, 1400)
-    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
-    details = wait(browser).until(lambda b: b.find_elements(By.CSS_SELECTOR, "details.customer-details"))[0]
-    details.find_element(By.TAG_NAME, "summary").click()
+    customer, _ = open_business_details(browser, server, "SE")
     field = browser.find_element(By.ID, "customer-details").find_element(By.NAME, "organisationNumber")
     field.clear()
     field.send_keys("640823-3234")
