@@ -182,7 +182,7 @@ public struct CustomerDetails: Sendable, Equatable {
             ("nationalIdentityNumber", nationalIdentityNumber, new.nationalIdentityNumber),
         ].filter { $0.1 != $0.2 }.map { field, old, new in
             field == "nationalIdentityNumber"
-                ? Change(field: field, old: old.isEmpty ? "" : NationalIdentity.masked(old), new: new.isEmpty ? "" : NationalIdentity.masked(new))
+                ? Change(field: field, old: NationalIdentity.masked(old), new: NationalIdentity.masked(new))
                 : Change(field: field, old: old, new: new)
         }
     }
