@@ -61,5 +61,6 @@ public enum BetaltMigrations {
         AddClaimWaiverOffer(),
         AddClaimRevision(),
         AddCustomerEmailConsent(),
+        NormaliseCustomerCountries(),
     ]
 }

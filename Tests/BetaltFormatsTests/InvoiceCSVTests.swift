@@ -173,4 +173,16 @@ struct InvoiceCSVTests {
             "\(header),organisation_number,country\n1,2026-01-05,2026-01-19,SEK,10,Kund Firma,640823-3235,SE\n"))
         #expect(error.field == "organisation_number")
     }
+
+    @Test("a country code is read in upper case, and so checks a lower-case se's numbers; one that is not two letters names its column")
+    func countryCode() throws {
+        let rows = try parse(
+            "\(header),organisation_number,country\n1,2026-01-05,2026-01-19,SEK,10,Kund AB,123456-7897,se\n")
+        #expect(rows[0].address?.countryCode == "SE")
+        #expect(rows[0].organisationNumber == .swedish(try SwedishOrganisationNumber(validating: "1234567897")))
+        let error = try #require(refusal("\(header),country\n1,2026-01-05,2026-01-19,SEK,10,Kund AB,Sverige\n"))
+        #expect(error.field == "country")
+        #expect(error.location == .line(2, column: 7))
+        #expect(error.message == "'Sverige' is not a country code (two letters, ISO 3166-1, such as NO or SE)")
+    }
 }

@@ -92,6 +92,16 @@ struct InvoiceUBLMalformedTests {
         #expect(error.message.contains("personnummer '640823-3235'") && error.message.contains("check digit"), "\(error.message)")
     }
 
+    @Test("a buyer's country code is read in upper case; one that is not two letters is refused at its XPath")
+    func countryCode() throws {
+        let buyerCountry = "<cbc:PostalZone>456 34</cbc:PostalZone>\n                <cac:Country>\n                    <cbc:IdentificationCode>SE<"
+        let lowercase = try UBLInvoiceParser.parse(try variant(buyerCountry, buyerCountry.replacingOccurrences(of: ">SE<", with: "> se <")), fileName: "invoice.xml")
+        #expect(lowercase.buyer.address?.countryCode == "SE")
+        let error = try #require(refusal(try variant(buyerCountry, buyerCountry.replacingOccurrences(of: ">SE<", with: ">Sverige<"))))
+        #expect(error.location == .path("/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:Country/cbc:IdentificationCode"))
+        #expect(error.message == "'Sverige' is not a country code (two letters, ISO 3166-1, such as NO or SE)")
+    }
+
     @Test("a truncated document is refused with a line number")
     func truncated() throws {
         let whole = try Fixtures.data("peppol/base-example.xml")

@@ -61,6 +61,22 @@ struct ImportTests {
         }
     }
 
+    @Test("a Peppol buyer's country code written in lower case makes a Swedish customer who reads Swedish", arguments: TestEngine.allCases)
+    func lowerCaseCountry(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let buyerCountry = "<cbc:PostalZone>456 34</cbc:PostalZone>\n                <cac:Country>\n                    <cbc:IdentificationCode>SE<"
+            let original = String(decoding: try Self.fixture("peppol/base-example.xml"), as: UTF8.self)
+            #expect(original.contains(buyerCountry))
+            let lowerCase = Data(original.replacingOccurrences(of: buyerCountry, with: buyerCountry.replacingOccurrences(of: ">SE<", with: ">se<")).utf8)
+            let norway = test.ledger.creditors[0].id
+            _ = try await InvoiceImport.run(fileName: "lower.xml", data: lowerCase, creditorID: norway, on: test.app.db)
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "Snippet1").first())
+            let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
+            #expect(customer.country == "SE")
+            #expect(customer.language == "sv")
+        }
+    }
+
     @Test("a malformed file is refused with its place named, and nothing of it is imported", arguments: [TestEngine.sqlite])
     func malformed(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

@@ -1,5 +1,5 @@
 import BetaltCore
-import BetaltStore
+@testable import BetaltStore
 import BetaltTestSupport
 import FluentKit
 import Foundation
@@ -44,6 +44,26 @@ struct MigrationTests {
             }
             try await entry(creditor: claim.creditorID, claim: try claim.requireID()).create(on: store.database)
             #expect(try await LedgerEntryRecord.query(on: store.database).filter(\.$sequence == 99).count() == 1)
+        }
+    }
+
+    @Test("customers with a lower-case country code get it in upper case, and the language it would have given", arguments: TestEngine.allCases)
+    func customerCountries(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let ledger = try DemoLedger(today: try CivilDate(2026, 11, 22), customersPerCreditor: 1, invoicesPerCreditor: 1)
+            try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
+            let creditorID = try #require(ledger.creditors.first?.id)
+            for (number, country, language) in [("MIG-se", "se", "en"), ("MIG-no", " no", "en"), ("MIG-de", "de", "en"), ("MIG-kept", "se", "nb")] {
+                try await CustomerRecord(
+                    creditorID: creditorID, customerNumber: number, kind: "consumer", name: number, nationalIdentityNumber: nil,
+                    organisationNumber: nil, email: nil, phone: nil, addressLine: "Storgatan 1",
+                    postalCode: "111 22", city: "Stockholm", country: country, language: language
+                ).create(on: store.database)
+            }
+            try await NormaliseCustomerCountries().prepare(on: store.database)
+            let customers = try await CustomerRecord.query(on: store.database).filter(\.$customerNumber =~ "MIG-").all()
+            let found = Dictionary(uniqueKeysWithValues: customers.map { ($0.customerNumber, "\($0.country) \($0.language)") })
+            #expect(found == ["MIG-se": "SE sv", "MIG-no": "NO nb", "MIG-de": "DE en", "MIG-kept": "SE nb"])
         }
     }
 }

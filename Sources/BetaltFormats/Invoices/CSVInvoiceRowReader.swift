@@ -14,7 +14,7 @@ struct CSVInvoiceRowReader {
                     + "(a separator inside a value needs quotes)")
         }
         let currency = try currency()
-        let country = layout.value(.country, in: record)?.uppercased()
+        let country = try country()
         let lines = layout.value(.addressLine, in: record).map { [$0] } ?? []
         let postalCode = layout.value(.postalCode, in: record)
         let city = layout.value(.city, in: record)
@@ -71,6 +71,14 @@ struct CSVInvoiceRowReader {
                 "'\(text)' is not an amount in \(currency.code) (e.g. 1234.50 or 1 234,50, at most "
                     + "\(currency.minorUnitDigits) decimals)")
         }
+    }
+
+    private func country() throws(FormatError) -> String? {
+        guard let text = layout.value(.country, in: record) else { return nil }
+        guard let code = PostalAddress.countryCode(reading: text) else {
+            throw problem(.country, "'\(text)' \(PostalAddress.countryCodeExpected)")
+        }
+        return code
     }
 
     private func customerKind() throws(FormatError) -> CustomerKind? {

@@ -1,4 +1,5 @@
 import BetaltCore
+import Foundation
 
 /// A buyer or seller as an invoice names it.
 public struct InvoiceParty: Sendable, Equatable {
@@ -61,4 +62,13 @@ public struct PostalAddress: Sendable, Equatable {
         self.city = city
         self.countryCode = countryCode
     }
+
+    /// `text` as an ISO 3166-1 alpha-2 code, upper case whatever case it came in (`se` is Sweden, and notices, the
+    /// customer's language and its registry's checks all go by `SE`); nil when it is not two letters.
+    public static func countryCode(reading text: String) -> String? {
+        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
+        return code.count == 2 && code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) ? code : nil
+    }
+
+    static let countryCodeExpected = "is not a country code (two letters, ISO 3166-1, such as NO or SE)"
 }

@@ -26,7 +26,7 @@ struct UBLPartyReader {
         }
         return InvoiceParty(
             name: name, legalName: legalName, organisationNumber: try organisationNumber(of: party),
-            vatNumber: vatNumber(of: party), address: address(of: party),
+            vatNumber: vatNumber(of: party), address: try address(of: party),
             email: fields.text("Contact", "ElectronicMail", in: party),
             phone: fields.text("Contact", "Telephone", in: party))
     }
@@ -62,13 +62,20 @@ struct UBLPartyReader {
         return fields.text("CompanyID", in: vat)
     }
 
-    private func address(of party: XMLTreeElement) -> PostalAddress? {
+    private func address(of party: XMLTreeElement) throws(FormatError) -> PostalAddress? {
         guard let postal = party.child("PostalAddress", namespace: UBLNamespace.aggregate) else { return nil }
+        var countryCode: String?
+        if let element = postal.descendant(["Country", "IdentificationCode"]), !element.text.isEmpty {
+            guard let code = PostalAddress.countryCode(reading: element.text) else {
+                throw fields.failure(element, "'\(element.text)' \(PostalAddress.countryCodeExpected)")
+            }
+            countryCode = code
+        }
         let lines = [fields.text("StreetName", in: postal), fields.text("AdditionalStreetName", in: postal),
                      fields.text("AddressLine", "Line", in: postal)].compactMap { $0 }
         return PostalAddress(
             lines: lines, postalCode: fields.text("PostalZone", in: postal),
             city: fields.text("CityName", in: postal),
-            countryCode: fields.text("Country", "IdentificationCode", in: postal))
+            countryCode: countryCode)
     }
 }
