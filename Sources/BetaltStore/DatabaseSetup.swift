@@ -62,5 +62,6 @@ public enum BetaltMigrations {
         AddClaimRevision(),
         AddCustomerEmailConsent(),
         NormaliseCustomerCountries(),
+        IndexCustomersByRegisteredNumbers(),
     ]
 }
