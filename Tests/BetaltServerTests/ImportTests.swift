@@ -162,6 +162,21 @@ struct ImportTests {
             #expect(refused?.description.contains("another national identity number") == true, "\(String(describing: refused))")
             #expect(refused?.description.contains("9876") == false)
             #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-3").count() == 0)
+
+            // Two numbers for one sole trader: neither is kept silently, and neither is repeated in the refusal.
+            let twoNumbers = Data("""
+                invoice_number,issue_date,due_date,currency,amount,customer_name,organisation_number,national_identity_number,country
+                ST-6,2026-10-05,2026-10-19,SEK,900.00,Åsas Måleri,19640823-3234,196408233234,SE
+                ST-7,2026-10-05,2026-10-19,SEK,900.00,Åsas Måleri,640823-3234,811218-9876,SE
+
+                """.utf8)
+            let conflict = await #expect(throws: ImportRefused.self) {
+                try await InvoiceImport.run(fileName: "two.csv", data: twoNumbers, creditorID: sweden, on: test.app.db)
+            }
+            #expect(
+                conflict?.description == "two.csv: line 3, national_identity_number: not the personnummer given as organisation_number"
+                    + " (a Swedish sole trader's): give the same number in both, or leave national_identity_number empty — nothing was imported")
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-6").count() == 0)
         }
     }
 
