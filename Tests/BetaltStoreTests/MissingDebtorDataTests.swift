@@ -8,9 +8,12 @@ import Testing
 struct MissingDebtorDataTests {
     static let today = try! CivilDate(2026, 11, 23)
 
-    static func missing(_ country: Country, organisationNumber: String? = nil, personal: String? = nil, customerCountry: String? = nil) -> [String] {
+    static func missing(
+        _ country: Country, kind: CustomerKind = .business, organisationNumber: String? = nil, personal: String? = nil,
+        customerCountry: String? = nil
+    ) -> [String] {
         DueClaims.missingDebtorData(
-            kind: .business, name: "Åsas Måleri", hasAddress: true, organisationNumber: organisationNumber,
+            kind: kind, name: "Åsas Måleri", hasAddress: true, organisationNumber: organisationNumber,
             nationalIdentityNumber: personal, customerCountry: customerCountry ?? country.rawValue, country: country, today: today
         )
     }
@@ -36,5 +39,16 @@ struct MissingDebtorDataTests {
         #expect(Self.missing(.sweden, organisationNumber: "123456785", customerCountry: "NO") == [])
         #expect(Self.missing(.norway, organisationNumber: "DK12345678", customerCountry: "DK") == [])
         #expect(Self.missing(.norway, customerCountry: "DK") == ["organisasjonsnummer"])
+    }
+
+    @Test("a consumer needs no national identity number, but one on file must be valid by the customer's country, as the handover checks")
+    func consumersNumber() {
+        #expect(Self.missing(.norway, kind: .consumer) == [])
+        #expect(Self.missing(.norway, kind: .consumer, personal: "29100207042") == [])
+        #expect(Self.missing(.norway, kind: .consumer, personal: "29100207043") == ["valid fødselsnummer"])
+        #expect(Self.missing(.norway, kind: .consumer, personal: "196408233235", customerCountry: "se") == ["valid personnummer"])
+        #expect(Self.missing(.norway, kind: .consumer, personal: "196408233234", customerCountry: "SE") == [])
+        #expect(Self.missing(.norway, kind: .consumer, personal: "123", customerCountry: "DK") == [])
+        #expect(Self.missing(.norway, kind: .consumer, personal: "  ") == [])
     }
 }

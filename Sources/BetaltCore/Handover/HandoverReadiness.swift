@@ -118,16 +118,11 @@ public enum HandoverReadiness {
             }
         }
         // By the debtor's country, as a business's number is: a Norwegian creditor's Swedish customer has a personnummer.
-        let debtorCountry = Country(rawValue: (debtor.countryCode ?? country.rawValue).uppercased())
-        if debtor.kind == .consumer, let number = debtor.nationalIdentityNumber, !blank(number), let debtorCountry {
-            let valid: Bool = switch debtorCountry {
-            case .norway: (try? NorwegianPersonalNumber(validating: number)) != nil
-            case .sweden: (try? SwedishPersonalNumber(validating: number, referenceDate: today)) != nil
-            }
-            if !valid {
-                let word = debtorCountry == .norway ? "fødselsnummer" : "personnummer"
-                blocks.append(HandoverBlock(code: .nationalIdentityNumber, reason: Reason("the \(word) on file is not valid")))
-            }
+        let debtorCountry = debtor.countryCode ?? country.rawValue
+        if debtor.kind == .consumer, let number = debtor.nationalIdentityNumber, !blank(number),
+           NationalIdentity.isValid(number, countryCode: debtorCountry, today: today) == false,
+           let word = Country(rawValue: debtorCountry.uppercased()).map(NationalIdentity.word) {
+            blocks.append(HandoverBlock(code: .nationalIdentityNumber, reason: Reason("the \(word) on file is not valid")))
         }
         return blocks
     }

@@ -10,6 +10,21 @@ public enum NationalIdentity {
         return String(repeating: "•", count: number.count)
     }
 
+    /// Whether `number` is a valid national identity number of the country `countryCode` names (any case): a
+    /// fødselsnummer for Norway, a personnummer for Sweden; nil for another country, whose numbers Betalt cannot check.
+    public static func isValid(_ number: String, countryCode: String, today: CivilDate) -> Bool? {
+        switch Country(rawValue: countryCode.uppercased()) {
+        case .norway?: (try? NorwegianPersonalNumber(validating: number)) != nil
+        case .sweden?: (try? SwedishPersonalNumber(validating: number, referenceDate: today)) != nil
+        case nil: nil
+        }
+    }
+
+    /// The number's name in the words of `country`'s registry, for what an agency needs.
+    public static func word(_ country: Country) -> String {
+        country == .norway ? "fødselsnummer" : "personnummer"
+    }
+
     /// Whether two numbers are the same person's: by their normal form where they are valid, else as written.
     public static func same(_ one: String, _ other: String) -> Bool {
         normalized(one) == normalized(other)

@@ -290,9 +290,10 @@ extension DueClaims {
         return history
     }
 
-    /// What an agency would need and the claim lacks: a name, a postal address, and for a business a valid number of
-    /// its country's registry or a Swedish sole trader's personnummer (`BusinessIdentity`). The reason names what is
-    /// missing in the words of the creditor's `country`.
+    /// What an agency would need and the claim lacks: a name, a postal address, for a business a valid number of its
+    /// country's registry or a Swedish sole trader's personnummer (`BusinessIdentity`), and for a consumer a valid
+    /// national identity number where one is on file. The reason names what is missing in the words of the creditor's
+    /// `country`, a consumer's number in those of the customer's.
     static func missingDebtorData(
         kind: CustomerKind, name: String, hasAddress: Bool, organisationNumber: String?, nationalIdentityNumber: String?,
         customerCountry: String, country: Country, today: CivilDate
@@ -306,6 +307,12 @@ extension DueClaims {
                 today: today
             )
             if !known { missing.append(BusinessIdentity.missingWord(country)) }
+        }
+        // A consumer's number is not required, but one that is wrong would block the handover (`HandoverReadiness`).
+        if kind == .consumer, let number = nationalIdentityNumber, number.contains(where: { !$0.isWhitespace }),
+           NationalIdentity.isValid(number, countryCode: customerCountry, today: today) == false,
+           let customer = Country(rawValue: customerCountry.uppercased()) {
+            missing.append("valid \(NationalIdentity.word(customer))")
         }
         return missing
     }
