@@ -106,7 +106,7 @@ struct CustomerDetailsTests {
             for email in ["kari", "kari@", "@example.no", "kari@example", "kari@@example.no", "kari@example.no, ola@example.no", "kari @example.no"] {
                 #expect(try await refusal([.email: email]) == .emailInvalid, "\(email)")
             }
-            if case .organisationNumberInvalid(.norway, _) = try await refusal([.organisationNumber: "923 609 017"]) {} else {
+            if case .organisationNumberInvalid(.norway, _, _) = try await refusal([.organisationNumber: "923 609 017"]) {} else {
                 Issue.record("a check digit that does not add up is refused")
             }
             #expect(try await refusal([.postalCode: "03680"]) == .postalCodeInvalid(.norway))

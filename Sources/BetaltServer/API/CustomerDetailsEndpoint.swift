@@ -53,7 +53,7 @@ enum CustomerDetailsEndpoint {
             case .postalCodeInvalid(let country):
                 ApiFieldError(field: "/postal_code", message: country == .norway ? "is not a Norwegian postal code (four digits)" : "is not a Swedish postal code (five digits)")
             case .emailInvalid: ApiFieldError(field: "/email", message: "is not one e-mail address of the form name@domain")
-            case .organisationNumberInvalid(_, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
+            case .organisationNumberInvalid(_, _, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
             case .tooLong(let field): ApiFieldError(field: pointer(field), message: "is longer than \(CustomerDetails.fieldLength) characters")
             case .notOneLine(let field): ApiFieldError(field: pointer(field), message: "must be one line, without control characters")
             }

@@ -37,9 +37,10 @@ struct CustomerDetailsController: RouteCollection {
             case .postalCodeInvalid(let country):
                 FieldError("postalCode", country == .norway ? "postalCodeNorway" : "postalCodeSweden", .text(form["postalCode"] ?? ""))
             case .emailInvalid: FieldError("email", "emailInvalid", .text(form["email"] ?? ""))
-            case .organisationNumberInvalid(let country, _):
+            case .organisationNumberInvalid(let country, let soleTrader, _):
                 FieldError(
-                    "organisationNumber", country == .norway ? "organisationNumberNorway" : "organisationNumberSweden",
+                    "organisationNumber",
+                    country == .norway ? "organisationNumberNorway" : soleTrader ? "organisationNumberSwedenOrSoleTrader" : "organisationNumberSweden",
                     .text(form["organisationNumber"] ?? "")
                 )
             case .tooLong(let field): FieldError(field.rawValue, "tooLong", .text(String(CustomerDetails.fieldLength)))

@@ -35,6 +35,11 @@ extension Translations {
             .en: "'{1}' is not a valid Norwegian organisation number (nine digits, the last a check digit).",
         ],
         "formError.organisationNumberSweden": [
+            .nb: "«{1}» er ikke et gyldig svensk organisasjonsnummer (ti sifre, det siste et kontrollsiffer).",
+            .sv: "”{1}” är inget giltigt svenskt organisationsnummer (tio siffror, den sista en kontrollsiffra).",
+            .en: "'{1}' is not a valid Swedish organisation number (ten digits, the last a check digit).",
+        ],
+        "formError.organisationNumberSwedenOrSoleTrader": [
             .nb: "«{1}» er ikke et gyldig svensk organisasjonsnummer (ti sifre, det siste et kontrollsiffer) eller, for et enkeltpersonforetak, personnummer.",
             .sv: "”{1}” är inget giltigt svenskt organisationsnummer (tio siffror, den sista en kontrollsiffra) eller, för en enskild näringsidkare, personnummer.",
             .en: "'{1}' is not a valid Swedish organisation number (ten digits, the last a check digit) or, for a sole trader, personnummer.",

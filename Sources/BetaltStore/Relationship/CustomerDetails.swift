@@ -83,8 +83,9 @@ public struct CustomerDetails: Sendable, Equatable {
         case postalCodeInvalid(Country)
         /// Something other than one address of the form local@domain.
         case emailInvalid
-        /// Not a valid organisation number of the customer's country; the identifier's kind and fault say why, without the number.
-        case organisationNumberInvalid(Country, String)
+        /// Not a valid organisation number of the customer's country (for a Swedish business, nor a sole trader's
+        /// personnummer: `soleTrader`); the identifier's kind and fault say why, without the number.
+        case organisationNumberInvalid(Country, soleTrader: Bool, String)
         /// A value longer than the column keeps.
         case tooLong(Field)
         /// A line break or another control character in a one-line field.
@@ -222,7 +223,7 @@ public struct CustomerDetails: Sendable, Equatable {
                 }
             } catch {
                 // The number's kind and fault, not the number: a mistyped personnummer is personal data.
-                throw .organisationNumberInvalid(country, "\(error.kind): \(error.reason)")
+                throw .organisationNumberInvalid(country, soleTrader: country == .sweden && business, "\(error.kind): \(error.reason)")
             }
         }
         return result
