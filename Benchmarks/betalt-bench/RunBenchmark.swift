@@ -5,7 +5,8 @@ import SQLKit
 
 /// One daily run over a synthetic ledger on `location`: generation time, run time, claims per second.
 /// With BETALT_BENCH_CACHE=PATH an SQLite ledger is generated once, kept at PATH and copied for later runs,
-/// which saves the minute its generation takes while the run itself is being worked on.
+/// which saves the minute its generation takes while the run itself is being worked on. With
+/// BETALT_BENCH_POSTGRES_DUMP=PATH the PostgreSQL ledger is dumped to PATH before its run.
 func benchmarkDailyRun(_ location: DatabaseLocation, creditors: Int, claimsPerCreditor: Int) async throws {
     let today = try CivilDate(2026, 6, 22)  // a Monday, inside the half-years whose rates are known
     let cache = ProcessInfo.processInfo.environment["BETALT_BENCH_CACHE"].flatMap { $0.isEmpty ? nil : $0 }
@@ -17,7 +18,8 @@ func benchmarkDailyRun(_ location: DatabaseLocation, creditors: Int, claimsPerCr
         try await store.migrate()
         return try await timeRun(on: store, location, today: today)
     }
-    let store = try StandaloneDatabase(location: try await freshSchema(location))
+    let fresh = try await freshSchema(location)
+    let store = try StandaloneDatabase(location: fresh)
     do {
         try await store.migrate()
         let ledger = SyntheticLedger(creditors: creditors, customersPerCreditor: 20, claimsPerCreditor: claimsPerCreditor, today: today)
@@ -31,6 +33,9 @@ func benchmarkDailyRun(_ location: DatabaseLocation, creditors: Int, claimsPerCr
         if case .sqliteFile(let path) = location, let cache {
             try await sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
             try FileManager.default.copyItem(atPath: path, toPath: cache)
+        }
+        if case .postgres(let url, let schema?) = fresh, let dump = ProcessInfo.processInfo.environment["BETALT_BENCH_POSTGRES_DUMP"], !dump.isEmpty {
+            try dumpLedger(url: url, schema: schema, to: dump)
         }
     } catch {
         try? await store.shutdown()
@@ -61,6 +66,18 @@ private func timeRun(on store: StandaloneDatabase, _ location: DatabaseLocation,
         try? await store.shutdown()
         throw error
     }
+}
+
+/// The PostgreSQL ledger as generated, before the run, for `Benchmarks/write-floor/write-floor-postgres.sh`: pg_dump's
+/// custom format of its schema at `path`.
+private func dumpLedger(url: String, schema: String, to path: String) throws {
+    let dump = Process()
+    dump.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    dump.arguments = ["pg_dump", "--format=custom", "--compress=0", "--schema=\(schema)", "--file=\(path)", url]
+    try dump.run()
+    dump.waitUntilExit()
+    guard dump.terminationStatus == 0 else { throw BenchmarkFailed(reason: "pg_dump of the ledger to \(path) ended with status \(dump.terminationStatus)") }
+    print("the ledger as generated is dumped to \(path)")
 }
 
 /// A new schema on PostgreSQL, so a benchmark never meets an earlier one's rows.

@@ -6,7 +6,8 @@ import Foundation
 // payments, or BETALT_BENCH_PAYMENTS); BETALT_BENCH_LETTERS sets how many notices are rendered (10,000);
 // BETALT_BENCH_POSTGRES_URL adds PostgreSQL to the daily run. BETALT_BENCH_ONLY=import runs the camt import
 // alone, BETALT_BENCH_ONLY=run the daily runs alone (run-sqlite, run-postgres: one engine), which saves the
-// minutes the others take when only one is being looked at; BETALT_BENCH_CACHE keeps the SQLite ledger (RunBenchmark).
+// minutes the others take when only one is being looked at; BETALT_BENCH_CACHE keeps the SQLite ledger and
+// BETALT_BENCH_POSTGRES_DUMP dumps the PostgreSQL one (RunBenchmark).
 // The full bench runs the camt import and the PostgreSQL daily run as such child processes, so the peak memory
 // of each is measured on its own, as `betalt run` and `betalt import` run in production.
 let environment = ProcessInfo.processInfo.environment
