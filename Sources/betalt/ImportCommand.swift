@@ -54,8 +54,8 @@ struct ImportCommand: AsyncParsableCommand {
         @OptionGroup var files: Files
 
         func run() async throws {
-            try await ImportCommand.importEach(files) { name, data, creditorID, app, _ in
-                try await InvoiceImport.run(fileName: name, data: data, creditorID: creditorID, on: app.db).text
+            try await ImportCommand.importEach(files) { name, data, creditorID, app, today in
+                try await InvoiceImport.run(fileName: name, data: data, creditorID: creditorID, today: today, on: app.db).text
             }
         }
     }

@@ -52,6 +52,34 @@ struct ApiInvoicesTests {
         }
     }
 
+    @Test("a new invoice for a known customer gets the customer's missing details from it, and says which differ", arguments: TestEngine.allCases)
+    func customerDifferences(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            _ = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoiceJSON(number: "API-D1"))
+            let body = """
+                {"number": "API-D2", "issue_date": "2026-10-01", "due_date": "2026-10-15", "currency": "NOK", "amount": "10.00",
+                 "customer": {"number": "API-C1", "name": "Fjord Bakeri AS", "organisation_number": "974760673", "email": "post@fjordbakeri.no",
+                              "address_line": "Strandkaien 1", "postal_code": "5013", "city": "Trondheim", "country": "NO"}}
+                """
+            let response = try await test.api(.POST, "/api/v1/invoices", token: token, body: body)
+            #expect(response.status == .created, "\(String(decoding: response.body, as: UTF8.self))")
+            let result = try #require(try response.decode(InvoicesResponse.self).invoices.first)
+            #expect(result.customerDifferences == nil, "half an address is replaced by a whole one")
+            let claim = try #require(try await ClaimRecord.find(result.claimID, on: test.app.db))
+            let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
+            #expect([customer.addressLine, customer.postalCode, customer.city, customer.email] == ["Strandkaien 1", "5013", "Trondheim", "post@fjordbakeri.no"])
+
+            let moved = body.replacingOccurrences(of: "API-D2", with: "API-D3").replacingOccurrences(of: "Strandkaien 1", with: "Bryggen 2")
+            let answer = try #require(try await test.api(.POST, "/api/v1/invoices", token: token, body: moved).decode(InvoicesResponse.self).invoices.first)
+            #expect(answer.customerDifferences == [
+                "invoice API-D3: the address on the invoice (Bryggen 2, 5013 Trondheim) is not the one kept (Strandkaien 1, 5013 Trondheim):"
+                    + " kept as it was; if the customer has moved, correct it on the customer page",
+            ])
+            #expect(try await CustomerRecord.find(claim.customerID, on: test.app.db)?.addressLine == "Strandkaien 1")
+        }
+    }
+
     @Test("a number without its scheme is kept as given, unless a Swedish customer's reads as a personnummer")
     func numbersWithoutScheme() {
         let company = CustomerNumbers(text: "556677-8899", country: "SE")

@@ -15,11 +15,14 @@ struct InvoiceResult: Content {
     let differences: [String]
     /// For a credit note: how much of the invoice's open principal it credited.
     let creditedAmount: String?
+    /// For a new invoice: its customer's details that differ from those kept (not applied); absent when none do.
+    var customerDifferences: [String]? = nil
 
     enum CodingKeys: String, CodingKey {
         case number, outcome, differences
         case claimID = "claim_id"
         case creditedAmount = "credited_amount"
+        case customerDifferences = "customer_differences"
     }
 }
 

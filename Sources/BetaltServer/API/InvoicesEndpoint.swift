@@ -36,20 +36,22 @@ enum InvoicesEndpoint {
             InvoicePayload.read(item.object, at: item.pointer, creditorCountry: creditor.country, validation: &validation)
         }
         guard validation.errors.isEmpty else { throw ApiFailure.invalid(validation.errors) }
-        let creditorID = try creditor.requireID()
         return try await request.db.writing { tx in
             var results: [InvoiceResult] = []
             for invoice in invoices {
-                results.append(try await written(invoice, creditorID: creditorID, on: tx))
+                results.append(try await written(invoice, creditor: creditor, on: request, tx))
             }
             return results
         }
     }
 
     /// The invoice written; a customer number that is another person's is a 422 naming the invoice.
-    private static func written(_ invoice: NewInvoice, creditorID: UUID, on database: any Database) async throws -> InvoiceResult {
+    private static func written(_ invoice: NewInvoice, creditor: CreditorRecord, on request: Request, _ database: any Database) async throws -> InvoiceResult {
         do {
-            return result(invoice.number, try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: nil, on: database))
+            let outcome = try await InvoiceWriter.add(
+                invoice, creditorID: try creditor.requireID(), importedFileID: nil, source: "API",
+                on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), database: database)
+            return result(invoice.number, outcome)
         } catch let taken as CustomerNumberTaken {
             throw ApiFailure.invalid([ApiFieldError(field: "", message: "invoice \(invoice.number): \(taken)")])
         }
@@ -71,7 +73,7 @@ enum InvoicesEndpoint {
                 do { invoice = try InvoiceImport.newInvoice(from: document, original: original, creditor: creditor, fileName: "request body") } catch let refused as ImportRefused {
                     throw ApiFailure.invalid([ApiFieldError(field: "", message: refused.reason)])
                 }
-                return [try await written(invoice, creditorID: creditorID, on: tx)]
+                return [try await written(invoice, creditor: creditor, on: request, tx)]
             case .creditNote:
                 return [try await CreditNotePosting.apply(document, creditorID: creditorID, on: tx)]
             }
@@ -80,7 +82,10 @@ enum InvoicesEndpoint {
 
     private static func result(_ number: String, _ outcome: InvoiceOutcome) -> InvoiceResult {
         switch outcome {
-        case .created(let id): InvoiceResult(number: number, outcome: "created", claimID: id, differences: [], creditedAmount: nil)
+        case .created(let id, let customerDifferences):
+            InvoiceResult(
+                number: number, outcome: "created", claimID: id, differences: [], creditedAmount: nil,
+                customerDifferences: customerDifferences.isEmpty ? nil : customerDifferences)
         case .unchanged(let id): InvoiceResult(number: number, outcome: "unchanged", claimID: id, differences: [], creditedAmount: nil)
         case .changed(let id, let differences):
             InvoiceResult(number: number, outcome: "changed", claimID: id, differences: differences, creditedAmount: nil)

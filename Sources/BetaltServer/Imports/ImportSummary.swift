@@ -13,6 +13,9 @@ public struct ImportSummary: Sendable, Codable, Equatable {
     public var creditNotesApplied = 0
     /// Payment references that failed their check digit, kept as given.
     public var flaggedReferences: [String] = []
+    /// A customer's details on an invoice that differ from those kept: reported, not applied (`CustomerCompletion`).
+    /// Optional so summaries stored before it existed still read.
+    public var customerDifferences: [String]?
     public var paymentsMatched = 0
     public var paymentsUnmatched: [String] = []
     /// Payments already booked from an earlier file or post (a bank's copy or duplicate): not booked again.
@@ -33,6 +36,7 @@ public struct ImportSummary: Sendable, Codable, Equatable {
             lines.append("  \(invoicesCreated) imported, \(invoicesUnchanged) already there, \(invoicesChanged.count) changed (not applied), \(creditNotesApplied) credit notes applied")
             lines += invoicesChanged.map { "  changed, not applied: \($0)" }
             lines += flaggedReferences.map { "  flagged: \($0)" }
+            lines += (customerDifferences ?? []).map { "  customer details differ, not applied: \($0)" }
         } else {
             lines.append("  \(paymentsMatched) matched, \(paymentsUnmatched.count) unmatched (left for a person)")
             if let repeats = paymentsAlreadyBooked, repeats > 0 {

@@ -7,7 +7,7 @@ import Foundation
 /// Imports an invoice file (Peppol BIS 3 / EHF UBL invoice or credit note, or CSV) for one creditor, all or
 /// nothing: a file with one bad invoice, a credit note for an unknown invoice, or a file seen before changes nothing.
 public enum InvoiceImport {
-    public static func run(fileName: String, data: Data, creditorID: UUID, on database: any Database) async throws -> ImportSummary {
+    public static func run(fileName: String, data: Data, creditorID: UUID, today: CivilDate, on database: any Database) async throws -> ImportSummary {
         let sha256 = FileFingerprint.sha256(data)
         try await ImportLog.refuseIfSeen(sha256: sha256, fileName: fileName, creditorID: creditorID, on: database)
         guard let creditor = try await CreditorRecord.find(creditorID, on: database) else {
@@ -20,10 +20,12 @@ public enum InvoiceImport {
             let file = try await ImportLog.start(kind: "invoices", format: format, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
             if isXML {
                 let document = try UBLInvoiceParser.parse(data, fileName: fileName)
-                try await add(document, original: (String(decoding: data, as: UTF8.self), sha256), creditor: creditor, fileID: file, summary: &summary, on: tx)
+                try await add(
+                    document, original: (String(decoding: data, as: UTF8.self), sha256), creditor: creditor, fileID: file, today: today,
+                    summary: &summary, on: tx)
             } else {
                 for row in try CSVInvoiceParser.parse(data, fileName: fileName) {
-                    try await add(row, creditor: creditor, fileID: file, summary: &summary, on: tx)
+                    try await add(row, creditor: creditor, fileID: file, today: today, summary: &summary, on: tx)
                 }
             }
             try await ImportLog.finish(file, summary: summary, on: tx)
@@ -32,7 +34,7 @@ public enum InvoiceImport {
     }
 
     private static func add(
-        _ document: InvoiceDocument, original: (String, String), creditor: CreditorRecord, fileID: UUID,
+        _ document: InvoiceDocument, original: (String, String), creditor: CreditorRecord, fileID: UUID, today: CivilDate,
         summary: inout ImportSummary, on database: any Database
     ) async throws {
         let creditorID = try creditor.requireID()
@@ -52,7 +54,7 @@ public enum InvoiceImport {
             summary.creditNotesApplied += 1
         case .invoice:
             let invoice = try newInvoice(from: document, original: original, creditor: creditor, fileName: summary.fileName)
-            try await record(invoice, creditorID: creditorID, fileID: fileID, summary: &summary, on: database)
+            try await record(invoice, creditorID: creditorID, fileID: fileID, today: today, summary: &summary, on: database)
         }
     }
 
@@ -82,7 +84,7 @@ public enum InvoiceImport {
     }
 
     private static func add(
-        _ row: InvoiceRow, creditor: CreditorRecord, fileID: UUID, summary: inout ImportSummary, on database: any Database
+        _ row: InvoiceRow, creditor: CreditorRecord, fileID: UUID, today: CivilDate, summary: inout ImportSummary, on database: any Database
     ) async throws {
         let country = row.address?.countryCode ?? creditor.country
         let identity = CustomerNumbers(row.organisationNumber, country: country)
@@ -105,21 +107,23 @@ public enum InvoiceImport {
                 city: row.address?.city ?? "", country: country
             )
         )
-        try await record(invoice, creditorID: try creditor.requireID(), fileID: fileID, summary: &summary, on: database)
+        try await record(invoice, creditorID: try creditor.requireID(), fileID: fileID, today: today, summary: &summary, on: database)
     }
 
     private static func record(
-        _ invoice: NewInvoice, creditorID: UUID, fileID: UUID, summary: inout ImportSummary, on database: any Database
+        _ invoice: NewInvoice, creditorID: UUID, fileID: UUID, today: CivilDate, summary: inout ImportSummary, on database: any Database
     ) async throws {
         let outcome: InvoiceOutcome
         do {
-            outcome = try await InvoiceWriter.add(invoice, creditorID: creditorID, importedFileID: fileID, on: database)
+            outcome = try await InvoiceWriter.add(
+                invoice, creditorID: creditorID, importedFileID: fileID, source: summary.fileName, on: today, database: database)
         } catch let taken as CustomerNumberTaken {
             throw ImportRefused(fileName: summary.fileName, reason: "invoice \(invoice.number): \(taken)")
         }
         switch outcome {
-        case .created:
+        case .created(_, let customerDifferences):
             summary.invoicesCreated += 1
+            if !customerDifferences.isEmpty { summary.customerDifferences = (summary.customerDifferences ?? []) + customerDifferences }
             if !invoice.paymentReferenceChecked, let reference = invoice.paymentReference {
                 summary.flaggedReferences.append("invoice \(invoice.number): payment reference \(reference) fails its check digit; kept as given")
             }

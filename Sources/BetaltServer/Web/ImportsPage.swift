@@ -123,8 +123,9 @@ struct ImportResultView: Encodable {
                 count("invoicesCreated", summary.invoicesCreated), count("invoicesUnchanged", summary.invoicesUnchanged),
                 count("invoicesChanged", summary.invoicesChanged.count), count("creditNotesApplied", summary.creditNotesApplied),
                 count("flaggedReferences", summary.flaggedReferences.count),
+                count("customerDifferences", summary.customerDifferences?.count ?? 0),
             ]
-            details = summary.invoicesChanged + summary.flaggedReferences
+            details = summary.invoicesChanged + summary.flaggedReferences + (summary.customerDifferences ?? [])
         } else {
             counts = [
                 count("paymentsMatched", summary.paymentsMatched), count("paymentsUnmatched", summary.paymentsUnmatched.count),

@@ -188,6 +188,10 @@ enum Translations {
             .nb: "KID med feil kontrollsiffer (beholdt)", .sv: "OCR med fel kontrollsiffra (behållna)",
             .en: "References failing their check digit (kept)",
         ],
+        "sum.customerDifferences": [
+            .nb: "Kundeopplysninger som avviker (ikke brukt)", .sv: "Kunduppgifter som avviker (inte tillämpade)",
+            .en: "Customer details that differ (not applied)",
+        ],
         "sum.paymentsMatched": [.nb: "Koblet til krav", .sv: "Kopplade till fordringar", .en: "Matched to claims"],
         "sum.paymentsUnmatched": [.nb: "Ikke koblet (til arbeidskøen)", .sv: "Ej kopplade (till arbetskön)", .en: "Unmatched (to the work queue)"],
         "sum.overpaid": [.nb: "Overbetalt, ført som kundens tilgodehavende", .sv: "Överbetalt, bokfört som kundens tillgodohavande", .en: "Overpaid, kept as the customer's credit"],

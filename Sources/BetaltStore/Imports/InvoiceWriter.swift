@@ -78,7 +78,9 @@ public struct NewCustomer: Sendable, Equatable {
 
 /// What became of one invoice in an import.
 public enum InvoiceOutcome: Sendable, Equatable {
-    case created(claimID: UUID)
+    /// New; `customerDifferences` are the customer's details on the invoice that differ from those kept, not applied
+    /// (`CustomerCompletion`).
+    case created(claimID: UUID, customerDifferences: [String])
     /// Already there with the same facts: nothing to do.
     case unchanged(claimID: UUID)
     /// Already there with other facts: reported, never silently overwritten.
@@ -87,7 +89,10 @@ public enum InvoiceOutcome: Sendable, Equatable {
 
 /// Creates claims from invoices and applies credit notes, through the ledger.
 public enum InvoiceWriter {
-    public static func add(_ invoice: NewInvoice, creditorID: UUID, importedFileID: UUID?, on database: any Database) async throws -> InvoiceOutcome {
+    /// Adds `invoice`, from `source` (a file's name, or the API) on `date`, unless it is there already.
+    public static func add(
+        _ invoice: NewInvoice, creditorID: UUID, importedFileID: UUID?, source: String, on date: CivilDate, database: any Database
+    ) async throws -> InvoiceOutcome {
         if let existing = try await ClaimRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == invoice.number).first() {
             var differences: [String] = []
@@ -102,7 +107,10 @@ public enum InvoiceWriter {
             let id = try existing.requireID()
             return differences.isEmpty ? .unchanged(claimID: id) : .changed(claimID: id, differences: differences)
         }
-        let customer = try await customer(for: invoice.customer, creditorID: creditorID, on: database)
+        let (customer, found) = try await customer(for: invoice.customer, creditorID: creditorID, on: database)
+        let customerDifferences = found
+            ? try await CustomerCompletion.complete(customer, from: invoice.customer, invoiceNumber: invoice.number, source: source, on: date, database: database)
+            : []
         let claim = ClaimRecord(
             id: TimeOrderedID.next(), creditorID: creditorID, customerID: try customer.requireID(), invoiceNumber: invoice.number,
             issueDate: invoice.issueDate.iso, dueDate: invoice.dueDate.iso, currency: invoice.amount.currency.code,
@@ -131,7 +139,7 @@ public enum InvoiceWriter {
             document.importedFileID = importedFileID
             try await document.create(on: database)
         }
-        return .created(claimID: id)
+        return .created(claimID: id, customerDifferences: customerDifferences)
     }
 
     /// Applies a credit note to the invoice it credits: a credit-note entry on the principal, no more than is
@@ -154,13 +162,14 @@ public enum InvoiceWriter {
         return (id, credited)
     }
 
-    private static func customer(for new: NewCustomer, creditorID: UUID, on database: any Database) async throws -> CustomerRecord {
+    /// The customer, and whether it was there already.
+    private static func customer(for new: NewCustomer, creditorID: UUID, on database: any Database) async throws -> (CustomerRecord, Bool) {
         // A person's number says who it is better than a customer number made of a name, so a name spelt otherwise
         // finds the same customer; of the same kind only, as one person may buy privately and as a sole trader.
         if let identity = new.nationalIdentityNumber, let found = try await CustomerRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$nationalIdentityNumber == identity).filter(\.$kind == new.kind.rawValue)
             .sort(\.$customerNumber).first() {
-            return found
+            return (found, true)
         }
         if let found = try await CustomerRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$customerNumber == new.number).first() {
@@ -168,19 +177,28 @@ public enum InvoiceWriter {
             if let identity = new.nationalIdentityNumber, let kept = found.nationalIdentityNumber, !NationalIdentity.same(kept, identity) {
                 throw CustomerNumberTaken(customerNumber: new.number)
             }
-            return found
+            return (found, true)
         }
         if let organisationNumber = new.organisationNumber, let found = try await CustomerRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$organisationNumber == organisationNumber).first() {
-            return found
+            return (found, true)
         }
         let customer = CustomerRecord(
             id: TimeOrderedID.next(), creditorID: creditorID, customerNumber: new.number, kind: new.kind.rawValue, name: new.name,
             nationalIdentityNumber: new.nationalIdentityNumber, organisationNumber: new.organisationNumber, email: new.email,
             phone: nil, addressLine: new.addressLine, postalCode: new.postalCode, city: new.city, country: new.country,
-            language: new.country == "SE" ? "sv" : new.country == "NO" ? "nb" : "en"
+            language: language(forCountry: new.country)
         )
         try await customer.create(on: database)
-        return customer
+        return (customer, false)
+    }
+
+    /// The language of a customer's notices, as its country gives it: Norwegian or Swedish, else English.
+    static func language(forCountry country: String) -> String {
+        switch Country(rawValue: country) {
+        case .norway?: Language.nb.rawValue
+        case .sweden?: Language.sv.rawValue
+        case nil: Language.en.rawValue
+        }
     }
 }

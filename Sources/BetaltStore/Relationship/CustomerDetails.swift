@@ -5,8 +5,8 @@ import SQLKit
 
 /// A customer's contact and debtor data as a person corrects it: the name and postal address every letter goes to, the
 /// e-mail address and phone, and a business's organisation number. An agency takes over only a claim whose debtor data
-/// is complete (the planner holds the handover until it is), and imports never change a customer they find, so this is
-/// where a moved customer's new address, or the organisation number an agency needs, is put right.
+/// is complete (the planner holds the handover until it is), and imports only fill in what a customer they find lacks
+/// (`CustomerCompletion`), so this is where a moved customer's new address, or a wrong organisation number, is put right.
 public struct CustomerDetails: Sendable, Equatable {
     public var name: String
     public var addressLine: String
