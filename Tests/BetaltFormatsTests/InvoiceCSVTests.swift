@@ -184,5 +184,7 @@ struct InvoiceCSVTests {
         #expect(error.field == "country")
         #expect(error.location == .line(2, column: 7))
         #expect(error.message == "'Sverige' is not a country code (two letters, ISO 3166-1, such as NO or SE)")
+        let empty = try parse("\(header),country,city\n1,2026-01-05,2026-01-19,SEK,10,Kund AB,,Malmö\n")
+        #expect(empty[0].address?.countryCode == nil && empty[0].address?.city == "Malmö", "an empty column is no code: the creditor's country")
     }
 }

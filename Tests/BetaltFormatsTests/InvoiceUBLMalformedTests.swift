@@ -100,6 +100,17 @@ struct InvoiceUBLMalformedTests {
         let error = try #require(refusal(try variant(buyerCountry, buyerCountry.replacingOccurrences(of: ">SE<", with: ">Sverige<"))))
         #expect(error.location == .path("/Invoice/cac:AccountingCustomerParty/cac:Party/cac:PostalAddress/cac:Country/cbc:IdentificationCode"))
         #expect(error.message == "'Sverige' is not a country code (two letters, ISO 3166-1, such as NO or SE)")
+        #expect(refusal(try variant(buyerCountry, buyerCountry.replacingOccurrences(of: ">SE<", with: ">ß<"))) != nil, "not SS")
+        let empty = try UBLInvoiceParser.parse(try variant(buyerCountry, buyerCountry.replacingOccurrences(of: ">SE<", with: "><")), fileName: "invoice.xml")
+        #expect(empty.buyer.address != nil && empty.buyer.address?.countryCode == nil, "an empty code is none, as before")
+    }
+
+    @Test("the seller's country code, which Betalt never uses, is left out rather than refused when it is not one")
+    func sellerCountryCode() throws {
+        let invoice = try UBLInvoiceParser.parse(try variant(
+            "<cbc:IdentificationCode>GB</cbc:IdentificationCode>", "<cbc:IdentificationCode>Norge</cbc:IdentificationCode>"), fileName: "invoice.xml")
+        #expect(invoice.seller.address != nil && invoice.seller.address?.countryCode == nil)
+        #expect(invoice.buyer.address?.countryCode == "SE")
     }
 
     @Test("a truncated document is refused with a line number")

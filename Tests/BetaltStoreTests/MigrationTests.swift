@@ -53,7 +53,7 @@ struct MigrationTests {
             let ledger = try DemoLedger(today: try CivilDate(2026, 11, 22), customersPerCreditor: 1, invoicesPerCreditor: 1)
             try await DemoSeeder.seed(ledger, demoUserPasswordHash: "not-a-real-hash", on: store.database)
             let creditorID = try #require(ledger.creditors.first?.id)
-            for (number, country, language) in [("MIG-se", "se", "en"), ("MIG-no", " no", "en"), ("MIG-de", "de", "en"), ("MIG-kept", "se", "nb")] {
+            for (number, country, language) in [("MIG-se", "se", "en"), ("MIG-no", " no", "en"), ("MIG-de", "de", "en"), ("MIG-kept", "se", "nb"), ("MIG-upper", "SE", "en")] {
                 try await CustomerRecord(
                     creditorID: creditorID, customerNumber: number, kind: "consumer", name: number, nationalIdentityNumber: nil,
                     organisationNumber: nil, email: nil, phone: nil, addressLine: "Storgatan 1",
@@ -63,7 +63,7 @@ struct MigrationTests {
             try await NormaliseCustomerCountries().prepare(on: store.database)
             let customers = try await CustomerRecord.query(on: store.database).filter(\.$customerNumber =~ "MIG-").all()
             let found = Dictionary(uniqueKeysWithValues: customers.map { ($0.customerNumber, "\($0.country) \($0.language)") })
-            #expect(found == ["MIG-se": "SE sv", "MIG-no": "NO nb", "MIG-de": "DE en", "MIG-kept": "SE nb"])
+            #expect(found == ["MIG-se": "SE sv", "MIG-no": "NO nb", "MIG-de": "DE en", "MIG-kept": "SE nb", "MIG-upper": "SE en"])
         }
     }
 }

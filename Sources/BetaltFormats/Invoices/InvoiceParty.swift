@@ -1,5 +1,4 @@
 import BetaltCore
-import Foundation
 
 /// A buyer or seller as an invoice names it.
 public struct InvoiceParty: Sendable, Equatable {
@@ -63,11 +62,13 @@ public struct PostalAddress: Sendable, Equatable {
         self.countryCode = countryCode
     }
 
-    /// `text` as an ISO 3166-1 alpha-2 code, upper case whatever case it came in (`se` is Sweden, and notices, the
-    /// customer's language and its registry's checks all go by `SE`); nil when it is not two letters.
+    /// `text` (trimmed, as the readers give it) as an ISO 3166-1 alpha-2 code, upper case whatever case it came in
+    /// (`se` is Sweden, and notices, the customer's language and its registry's checks all go by `SE`); nil when it
+    /// is not two ASCII letters. Checked before upper-casing, which would make "ß" the two letters "SS".
     public static func countryCode(reading text: String) -> String? {
-        let code = text.trimmingCharacters(in: .whitespaces).uppercased()
-        return code.count == 2 && code.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) ? code : nil
+        let letters = text.unicodeScalars
+        guard letters.count == 2, letters.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) else { return nil }
+        return text.uppercased()
     }
 
     static let countryCodeExpected = "is not a country code (two letters, ISO 3166-1, such as NO or SE)"

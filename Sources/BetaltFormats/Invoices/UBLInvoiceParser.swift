@@ -14,7 +14,7 @@ public enum UBLInvoiceParser {
         let totals = try monetaryTotal(in: root, fileName: fileName)
         let payable = try fields.amount(fields.required("PayableAmount", in: totals), currency: currency)
         let parties = UBLPartyReader(fields: fields)
-        let buyer = try parties.party("AccountingCustomerParty", in: root)
+        let buyer = try parties.party(UBLPartyReader.buyer, in: root)
         let seller = try parties.party("AccountingSupplierParty", in: root)
         let means = root.children("PaymentMeans", namespace: UBLNamespace.aggregate)
         return InvoiceDocument(

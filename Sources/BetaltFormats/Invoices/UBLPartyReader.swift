@@ -4,6 +4,9 @@ import BetaltCore
 struct UBLPartyReader {
     let fields: UBLFieldReader
 
+    /// The buyer, whose address notices go to; the seller's is read but never used.
+    static let buyer = "AccountingCustomerParty"
+
     /// Peppol ICD codes for the two registries Betalt validates.
     private static let norwegianScheme = "0192"
     private static let swedishScheme = "0007"
@@ -26,7 +29,7 @@ struct UBLPartyReader {
         }
         return InvoiceParty(
             name: name, legalName: legalName, organisationNumber: try organisationNumber(of: party),
-            vatNumber: vatNumber(of: party), address: try address(of: party),
+            vatNumber: vatNumber(of: party), address: try address(of: party, checkingCountry: role == Self.buyer),
             email: fields.text("Contact", "ElectronicMail", in: party),
             phone: fields.text("Contact", "Telephone", in: party))
     }
@@ -62,14 +65,16 @@ struct UBLPartyReader {
         return fields.text("CompanyID", in: vat)
     }
 
-    private func address(of party: XMLTreeElement) throws(FormatError) -> PostalAddress? {
+    /// The party's postal address; a country code that is not one refuses the file when `checkingCountry` (the buyer,
+    /// whose country picks its notices' language and registry), and is left out otherwise.
+    private func address(of party: XMLTreeElement, checkingCountry: Bool) throws(FormatError) -> PostalAddress? {
         guard let postal = party.child("PostalAddress", namespace: UBLNamespace.aggregate) else { return nil }
         var countryCode: String?
         if let element = postal.descendant(["Country", "IdentificationCode"]), !element.text.isEmpty {
-            guard let code = PostalAddress.countryCode(reading: element.text) else {
+            countryCode = PostalAddress.countryCode(reading: element.text)
+            if countryCode == nil, checkingCountry {
                 throw fields.failure(element, "'\(element.text)' \(PostalAddress.countryCodeExpected)")
             }
-            countryCode = code
         }
         let lines = [fields.text("StreetName", in: postal), fields.text("AdditionalStreetName", in: postal),
                      fields.text("AddressLine", "Line", in: postal)].compactMap { $0 }
