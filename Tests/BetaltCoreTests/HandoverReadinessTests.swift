@@ -48,6 +48,13 @@ import Testing
         Row(name: "a fødselsnummer on file that is not valid",
             facts: ready(debtor: DebtorIdentity(kind: .consumer, name: "Kari", addressLines: ["Storgata 1", "0155 Oslo"], nationalIdentityNumber: "29100207043")),
             expected: [.nationalIdentityNumber]),
+        Row(name: "a Norwegian creditor's Swedish consumer's personnummer, checked as Swedish whatever the code's case",
+            facts: ready(debtor: DebtorIdentity(
+                kind: .consumer, name: "Åsa", addressLines: ["Storgatan 1", "111 22 Stockholm"], nationalIdentityNumber: "196408233235",
+                countryCode: "se")),
+            expected: [.nationalIdentityNumber]),
+        Row(name: "a blank national identity number is none", facts: ready(debtor: DebtorIdentity(
+            kind: .consumer, name: "Kari", addressLines: ["Storgata 1", "0155 Oslo"], nationalIdentityNumber: " \n")), expected: []),
         Row(name: "a valid fødselsnummer", facts: ready(debtor: DebtorIdentity(
             kind: .consumer, name: "Kari", addressLines: ["Storgata 1", "0155 Oslo"], nationalIdentityNumber: "29100207042")), expected: []),
         Row(name: "the original invoice is not archived", facts: ready(invoice: false), expected: [.originalInvoice]),

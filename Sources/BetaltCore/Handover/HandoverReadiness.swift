@@ -118,10 +118,8 @@ public enum HandoverReadiness {
             }
         }
         // By the debtor's country, as a business's number is: a Norwegian creditor's Swedish customer has a personnummer.
-        let debtorCountry = debtor.countryCode ?? country.rawValue
-        if debtor.kind == .consumer, let number = debtor.nationalIdentityNumber, !blank(number),
-           NationalIdentity.isValid(number, countryCode: debtorCountry, today: today) == false,
-           let word = Country(rawValue: debtorCountry.uppercased()).map(NationalIdentity.word) {
+        if debtor.kind == .consumer, let number = debtor.nationalIdentityNumber,
+           let word = NationalIdentity.invalidWord(number, countryCode: debtor.countryCode ?? country.rawValue, today: today) {
             blocks.append(HandoverBlock(code: .nationalIdentityNumber, reason: Reason("the \(word) on file is not valid")))
         }
         return blocks

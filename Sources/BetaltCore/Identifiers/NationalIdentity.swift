@@ -10,19 +10,16 @@ public enum NationalIdentity {
         return String(repeating: "•", count: number.count)
     }
 
-    /// Whether `number` is a valid national identity number of the country `countryCode` names (any case): a
-    /// fødselsnummer for Norway, a personnummer for Sweden; nil for another country, whose numbers Betalt cannot check.
-    public static func isValid(_ number: String, countryCode: String, today: CivilDate) -> Bool? {
+    /// When `number`, kept for a person of the country `countryCode` names (any case), is not a valid number of it: the
+    /// number's name there (fødselsnummer, personnummer), for saying what an agency would lack. Nil for a valid number,
+    /// a blank one (none kept), and another country's, which Betalt cannot check.
+    public static func invalidWord(_ number: String, countryCode: String, today: CivilDate) -> String? {
+        guard number.contains(where: { !$0.isWhitespace }) else { return nil }
         switch Country(rawValue: countryCode.uppercased()) {
-        case .norway?: (try? NorwegianPersonalNumber(validating: number)) != nil
-        case .sweden?: (try? SwedishPersonalNumber(validating: number, referenceDate: today)) != nil
-        case nil: nil
+        case .norway?: return (try? NorwegianPersonalNumber(validating: number)) == nil ? "fødselsnummer" : nil
+        case .sweden?: return (try? SwedishPersonalNumber(validating: number, referenceDate: today)) == nil ? "personnummer" : nil
+        case nil: return nil
         }
-    }
-
-    /// The number's name in the words of `country`'s registry, for what an agency needs.
-    public static func word(_ country: Country) -> String {
-        country == .norway ? "fødselsnummer" : "personnummer"
     }
 
     /// Whether two numbers are the same person's: by their normal form where they are valid, else as written.

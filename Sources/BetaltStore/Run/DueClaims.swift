@@ -309,10 +309,9 @@ extension DueClaims {
             if !known { missing.append(BusinessIdentity.missingWord(country)) }
         }
         // A consumer's number is not required, but one that is wrong would block the handover (`HandoverReadiness`).
-        if kind == .consumer, let number = nationalIdentityNumber, number.contains(where: { !$0.isWhitespace }),
-           NationalIdentity.isValid(number, countryCode: customerCountry, today: today) == false,
-           let customer = Country(rawValue: customerCountry.uppercased()) {
-            missing.append("valid \(NationalIdentity.word(customer))")
+        if kind == .consumer, let number = nationalIdentityNumber,
+           let word = NationalIdentity.invalidWord(number, countryCode: customerCountry, today: today) {
+            missing.append("valid \(word)")
         }
         return missing
     }
