@@ -80,6 +80,38 @@ struct ApiInvoicesTests {
         }
     }
 
+    @Test("a lower-case country is read as its code; a personnummer beside another sole trader's personnummer is refused at its field",
+          arguments: TestEngine.allCases)
+    func countryAndNumbers(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            func invoice(_ number: String, customer: String) -> String {
+                """
+                {"number": "\(number)", "issue_date": "2026-10-01", "due_date": "2026-10-15", "amount": "15.00", "currency": "SEK",
+                 "customer": \(customer)}
+                """
+            }
+            let created = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoice("API-SE", customer: """
+                {"number": "SE-1", "name": "Åsa Svensson", "country": "se", "city": "Malmö"}
+                """))
+            #expect(created.status == .created, "\(String(decoding: created.body, as: UTF8.self))")
+            let customer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$customerNumber == "SE-1").first())
+            #expect(customer.country == "SE" && customer.language == "sv")
+
+            let refused = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoice("API-ST2", customer: """
+                {"name": "Åsas Måleri", "organisation_number": "640823-3234", "national_identity_number": "811218-9876", "country": "SE"}
+                """))
+            #expect(refused.status == .unprocessableEntity)
+            let text = String(decoding: refused.body, as: UTF8.self)
+            #expect(text.contains(#"\/customer\/national_identity_number"#) && !text.contains("9876") && !text.contains("3234"), "\(text)")
+            let foreign = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoice("API-X", customer: """
+                {"name": "Straße GmbH", "country": "ß"}
+                """))
+            #expect(foreign.status == .unprocessableEntity)
+            #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber ~~ ["API-ST2", "API-X"]).count() == 0)
+        }
+    }
+
     @Test("a number without its scheme is kept as given, unless a Swedish customer's reads as a personnummer")
     func numbersWithoutScheme() {
         let company = CustomerNumbers(text: "556677-8899", country: "SE")

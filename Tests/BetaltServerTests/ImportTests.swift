@@ -227,8 +227,8 @@ struct ImportTests {
                 try await InvoiceImport.run(fileName: "two.csv", data: twoNumbers, creditorID: sweden, today: TestApp.today, on: test.app.db)
             }
             #expect(
-                conflict?.description == "two.csv: line 3, national_identity_number: not the personnummer given as organisation_number"
-                    + " (a Swedish sole trader's): give the same number in both, or leave national_identity_number empty — nothing was imported")
+                conflict?.description == "two.csv: line 3, national_identity_number: is not the personnummer given as organisation number"
+                    + " (a Swedish sole trader's): give the same number in both, or leave it out — nothing was imported")
             #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-6").count() == 0)
         }
     }

@@ -44,9 +44,11 @@ enum InvoicePayload {
             kind = CustomerKind(rawValue: text)
             if kind == nil { validation.fail("\(pointer)/kind", "must be consumer or business, not \"\(text)\"") }
         }
-        let country = validation.string("country", in: object, at: pointer) ?? creditorCountry
-        if country.count != 2 || !country.allSatisfy(\.isUppercase) {
-            validation.fail("\(pointer)/country", "must be a two-letter country code such as NO or SE")
+        var country = creditorCountry
+        if let given = validation.string("country", in: object, at: pointer) {
+            if let code = PostalAddress.countryCode(reading: given) { country = code } else {
+                validation.fail("\(pointer)/country", "must be a two-letter country code such as NO or SE")
+            }
         }
         let number = validation.string("number", in: object, at: pointer)
         let identity = validation.string("national_identity_number", in: object, at: pointer)
@@ -54,8 +56,11 @@ enum InvoicePayload {
         let address = validation.string("address_line", in: object, at: pointer) ?? ""
         let postalCode = validation.string("postal_code", in: object, at: pointer) ?? ""
         let city = validation.string("city", in: object, at: pointer) ?? ""
-        guard let name, let kind else { return nil }
         let numbers = CustomerNumbers(text: givenNumber, country: country)
+        if let identity, numbers.contradicts(nationalIdentityNumber: identity) {
+            validation.fail("\(pointer)/national_identity_number", CustomerNumbers.contradiction)
+        }
+        guard let name, let kind else { return nil }
         return NewCustomer(
             number: number ?? numbers.organisationNumber ?? String(name.prefix(60)), kind: kind, name: name,
             organisationNumber: numbers.organisationNumber, nationalIdentityNumber: numbers.soleTrader ?? identity, email: email,

@@ -37,4 +37,14 @@ struct CustomerNumbers {
     }
 
     var isBusiness: Bool { organisationNumber != nil || soleTrader != nil }
+
+    /// Whether a national identity number given beside a sole trader's personnummer is another person's: one of the two
+    /// would be lost, so the invoice is refused, without repeating either number.
+    func contradicts(nationalIdentityNumber given: String) -> Bool {
+        guard let soleTrader, given.contains(where: { !$0.isWhitespace }) else { return false }
+        return !NationalIdentity.same(soleTrader, given)
+    }
+
+    static let contradiction = "is not the personnummer given as organisation number (a Swedish sole trader's):"
+        + " give the same number in both, or leave it out"
 }

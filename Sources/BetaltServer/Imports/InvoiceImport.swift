@@ -88,12 +88,8 @@ public enum InvoiceImport {
     ) async throws {
         let country = row.address?.countryCode ?? creditor.country
         let identity = CustomerNumbers(row.organisationNumber, country: country)
-        // Two numbers for one person cannot both be kept; neither is repeated in the error, as neither is shown on pages.
-        if let soleTrader = identity.soleTrader, let given = row.nationalIdentityNumber, !NationalIdentity.same(soleTrader, given) {
-            throw ImportRefused(
-                fileName: summary.fileName,
-                reason: "line \(row.line), national_identity_number: not the personnummer given as organisation_number"
-                    + " (a Swedish sole trader's): give the same number in both, or leave national_identity_number empty")
+        if let given = row.nationalIdentityNumber, identity.contradicts(nationalIdentityNumber: given) {
+            throw ImportRefused(fileName: summary.fileName, reason: "line \(row.line), national_identity_number: \(CustomerNumbers.contradiction)")
         }
         let invoice = NewInvoice(
             number: row.invoiceNumber, issueDate: row.issueDate, dueDate: row.dueDate, amount: row.amount,
