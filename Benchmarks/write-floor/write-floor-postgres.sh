@@ -3,14 +3,15 @@
 # claim of the bench ledger (866,166 on 2026-06-22) gets its update, an act for 49 claims in 50, an interest entry for
 # 78 acts in 100 and a fee or compensation for 44; 5,000 claims to a transaction, in two sessions at once (as the bench
 # run takes its two shares of creditors), in pure SQL. The rows come from a table, so the run's JSON parsing is not
-# counted. The decision rows and reason texts (a few thousand rows) are left out.
+# counted. The decision rows and reason texts (a few thousand rows) are left out. The ledger is VACUUMed first, so
+# the writes do not pay for the hint bits the run's reads would have set.
 #
 #   Benchmarks/write-floor/write-floor-postgres.sh LEDGER.dump URL
 #
 # LEDGER.dump is the bench ledger as generated, which the bench dumps when asked:
 #   BETALT_BENCH_ONLY=run-postgres BETALT_BENCH_POSTGRES_URL=URL BETALT_BENCH_POSTGRES_DUMP=LEDGER.dump .build/release/betalt-bench
-# URL names a throwaway server (scripts/test-postgres.sh), on which a database is made from the dump for each
-# measurement and dropped after it. Settings, to see what a change of the claims table would save:
+# URL (postgres://USER@HOST:PORT/DATABASE) names a throwaway server (scripts/test-postgres.sh), on which a database
+# is made from the dump for each measurement and dropped after it. Settings, to see what a change of the claims table would save:
 #   FILLFACTOR=N      claims' pages kept N % full (rewritten so before the writes), so an update can stay on its page
 #   SCHEDULE=narrow   the next-action date in a narrow table of its own, and the stage out of the claims' indexes: an
 #                     update of a claim then changes no indexed column and can be a HOT update
@@ -24,7 +25,13 @@ url=${2:?the URL of a throwaway PostgreSQL server}
 server=${url%/*}
 database="write_floor_$$"
 work=$(mktemp -d /tmp/betalt-write-floor-pg.XXXXXX)
-trap 'rm -rf "$work"; psql -q "$server/postgres" -c "DROP DATABASE IF EXISTS $database" >/dev/null 2>&1 || true' EXIT
+first=""
+cleanup() {
+    if [ -n "$first" ]; then kill "$first" 2>/dev/null || true; wait "$first" 2>/dev/null || true; fi
+    rm -rf "$work"
+    psql -q "$server/postgres" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 psql -q "$server/postgres" -c "CREATE DATABASE $database"
 pg_restore -d "$server/$database" "$dump"
 schema=$(psql -At "$server/$database" -c "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'bench\_%'")
@@ -53,19 +60,25 @@ psql -q -v ON_ERROR_STOP=1 "$db" -f "$work/prepare.sql"
 due=$(psql -At "$db" -c "SELECT count(*) FROM write_floor_due")
 
 reasons=$(head -c 360 /dev/zero | tr '\0' 'x')
-# New ids grow with time, as TimeOrderedID's do.
-id() { echo "(lpad(to_hex(65535), 4, '0') || lpad(to_hex(d.n / 5000), 4, '0') || '-0000-7000-8000-' || lpad(to_hex(d.n * 4 + $1), 12, '0'))::uuid"; }
+# New ids grow with time, as TimeOrderedID's do: both sessions' batches count from the same start, so their ids
+# interleave at the right edge of each id index, as two workers' would.
+new_id() {
+    echo "('ffff' || lpad(to_hex(d.n / 5000 - $first_batch), 4, '0') || '-000$share-7000-8000-' || lpad(to_hex(d.n * 4 + $1), 12, '0'))::uuid"
+}
 acted="d.n % 50 <> 0"
 entry() {  # sequence, component, text, which acts
     echo "INSERT INTO ledger_entries (id, creditor_id, claim_id, sequence, kind, component, amount_minor, currency, entry_date,"
-    echo "  text, recorded_at) SELECT $(id "$1"), d.creditor_id, d.id, d.last_sequence + $1, 'charge', '$2', 1234, 'NOK',"
+    echo "  text, recorded_at) SELECT $(new_id "$1"), d.creditor_id, d.id, d.last_sequence + $1, 'charge', '$2', 1234, 'NOK',"
     echo "  '2026-06-22', '$3', now() FROM write_floor_due d WHERE n BETWEEN $lo AND $hi AND $acted AND $4;"
 }
+# The run's two shares are halves of the creditors; the due claims are numbered by creditor, so a share is a run of
+# batches (one creditor may straddle the two).
 batches=$(((due - 1) / 5000 + 1))
 for share in 0 1; do
+    first_batch=$((share * batches / 2))
     {
         if [ "${FOREIGN_KEYS:-ON}" = OFF ]; then echo "SET session_replication_role = replica;"; fi
-        for batch in $(seq $((share * batches / 2)) $(((share + 1) * batches / 2 - 1))); do
+        for batch in $(seq "$first_batch" $(((share + 1) * batches / 2 - 1))); do
             lo=$((batch * 5000 + 1)); hi=$(((batch + 1) * 5000))
             echo "BEGIN;"
             echo "UPDATE claims SET stage = CASE stage WHEN 'open' THEN 'reminded' ELSE 'noticed' END,"
@@ -79,7 +92,7 @@ for share in 0 1; do
             fi
             echo "INSERT INTO collection_acts (id, creditor_id, claim_id, customer_id, step_id, kind, act_date, channel, currency,"
             echo "  fee_minor, compensation_minor, interest_minor, amount_due_minor, deadline, waiver_if_paid_by, group_key, reasons,"
-            echo "  run_id, delivery_status) SELECT $(id 0), d.creditor_id, d.id, d.customer_id, 'notice', 'collectionNotice',"
+            echo "  run_id, delivery_status) SELECT $(new_id 0), d.creditor_id, d.id, d.customer_id, 'notice', 'collectionNotice',"
             echo "  '2026-06-22', 'email', 'NOK', 7000, 0, 1234, 1234567, '2026-07-06', NULL, d.customer_id || '/notice/2026-06-22',"
             echo "  '$reasons', '0190a000-0000-7000-8000-000000000001', 'pending' FROM write_floor_due d"
             echo "  WHERE n BETWEEN $lo AND $hi AND $acted;"
@@ -90,10 +103,12 @@ for share in 0 1; do
     } > "$work/writes-$share.sql"
 done
 
-# The server's processes' processor time, from /proc (clock ticks), before and after.
+# This server's processes' processor time, from /proc (clock ticks), before and after: its postmaster with the
+# processes it has reaped (the sessions' backends, once they end), and those still running.
+postmaster=$(head -1 "$(psql -At "$db" -c "SHOW data_directory")/postmaster.pid")
 server_ticks() {
-    local total=0
-    for pid in $(pgrep -x postgres); do
+    local total=0 ticks
+    for pid in "$postmaster" $(pgrep -P "$postmaster"); do
         ticks=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null) || continue  # a process that ended meanwhile
         total=$((total + ${ticks:-0}))
     done

@@ -1,8 +1,9 @@
 import FluentKit
 import SQLKit
 
-/// An imported invoice finds its customer by national identity number, then by organisation number
-/// (`InvoiceWriter`), once per invoice: without these indexes each lookup reads all of the creditor's customers.
+/// An imported invoice finds its customer by national identity number, then by customer number (indexed as unique),
+/// then by organisation number (`InvoiceWriter`), once per invoice: without these indexes the first and the last
+/// lookup would read all of the creditor's customers.
 struct IndexCustomersByRegisteredNumbers: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
