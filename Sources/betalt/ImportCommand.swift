@@ -55,7 +55,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ImportCommand.importEach(files) { name, data, creditorID, app, today in
-                try await InvoiceImport.run(fileName: name, data: data, creditorID: creditorID, today: today, on: app.db).text
+                try await InvoiceImport.run(fileName: name, data: data, creditorID: creditorID, today: today, by: "command line", userID: nil, on: app.db).text
             }
         }
     }

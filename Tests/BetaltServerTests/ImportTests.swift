@@ -19,7 +19,7 @@ struct ImportTests {
         try await TestApp.with(engine) { test in
             let norway = test.ledger.creditors[0].id
             let data = try Self.fixture("peppol/Norwegian-example-1.xml")
-            let summary = try await InvoiceImport.run(fileName: "Norwegian-example-1.xml", data: data, creditorID: norway, today: TestApp.today, on: test.app.db)
+            let summary = try await InvoiceImport.run(fileName: "Norwegian-example-1.xml", data: data, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             #expect(summary.invoicesCreated == 1)
             #expect(summary.flaggedReferences.count == 1)
             let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "TOSL108").first())
@@ -33,7 +33,7 @@ struct ImportTests {
             #expect(entries.map(\.kind) == ["principal"])
 
             let error = await #expect(throws: ImportRefused.self) {
-                try await InvoiceImport.run(fileName: "again.xml", data: data, creditorID: norway, today: TestApp.today, on: test.app.db)
+                try await InvoiceImport.run(fileName: "again.xml", data: data, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             }
             #expect(error?.description.contains("already imported") == true)
             #expect(try await ImportedFileRecord.query(on: test.app.db).count() == 1)
@@ -45,14 +45,14 @@ struct ImportTests {
         try await TestApp.with(engine) { test in
             let norway = test.ledger.creditors[0].id
             let refused = await #expect(throws: ImportRefused.self) {
-                try await InvoiceImport.run(fileName: "cn.xml", data: try Self.fixture("peppol/base-creditnote-correction.xml"), creditorID: norway, today: TestApp.today, on: test.app.db)
+                try await InvoiceImport.run(fileName: "cn.xml", data: try Self.fixture("peppol/base-creditnote-correction.xml"), creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             }
             #expect(refused?.description.contains("does not have") == true)
             #expect(try await ImportedFileRecord.query(on: test.app.db).count() == 0)
 
-            _ = try await InvoiceImport.run(fileName: "base-example.xml", data: try Self.fixture("peppol/base-example.xml"), creditorID: norway, today: TestApp.today, on: test.app.db)
+            _ = try await InvoiceImport.run(fileName: "base-example.xml", data: try Self.fixture("peppol/base-example.xml"), creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             let before = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "Snippet1").first())
-            let summary = try await InvoiceImport.run(fileName: "cn.xml", data: try Self.fixture("peppol/base-creditnote-correction.xml"), creditorID: norway, today: TestApp.today, on: test.app.db)
+            let summary = try await InvoiceImport.run(fileName: "cn.xml", data: try Self.fixture("peppol/base-creditnote-correction.xml"), creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             #expect(summary.creditNotesApplied == 1)
             let after = try #require(try await ClaimRecord.find(before.id, on: test.app.db))
             #expect(after.openMinor < before.openMinor)
@@ -70,7 +70,7 @@ struct ImportTests {
             #expect(original.contains(buyerCountry))
             let lowerCase = Data(original.replacingOccurrences(of: buyerCountry, with: buyerCountry.replacingOccurrences(of: ">SE<", with: ">se<")).utf8)
             let norway = test.ledger.creditors[0].id
-            _ = try await InvoiceImport.run(fileName: "lower.xml", data: lowerCase, creditorID: norway, today: TestApp.today, on: test.app.db)
+            _ = try await InvoiceImport.run(fileName: "lower.xml", data: lowerCase, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "Snippet1").first())
             let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
             #expect(customer.country == "SE")
@@ -83,11 +83,14 @@ struct ImportTests {
     func customerCompleted(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in
             let norway = test.ledger.creditors[0].id
-            let header = "invoice_number,issue_date,due_date,currency,amount,customer_number,customer_name,email,address_line,postal_code,city,country\n"
-            func csv(_ line: String) -> Data { Data((header + line + "\n").utf8) }
-            _ = try await InvoiceImport.run(
-                fileName: "first.csv", data: csv("CC-1,2026-10-01,2026-10-15,NOK,100.00,CC,Kari Nordmann,,,,Oslo,"), creditorID: norway,
-                today: TestApp.today, on: test.app.db)
+            let header = "invoice_number,issue_date,due_date,currency,amount,customer_number,customer_name,customer_kind,national_identity_number,"
+                + "email,address_line,postal_code,city,country\n"
+            func run(_ name: String, _ lines: String...) async throws -> ImportSummary {
+                try await InvoiceImport.run(
+                    fileName: name, data: Data((header + lines.joined(separator: "\n") + "\n").utf8), creditorID: norway, today: TestApp.today,
+                    by: "ola@example.no", userID: nil, on: test.app.db)
+            }
+            _ = try await run("first.csv", "CC-1,2026-10-01,2026-10-15,NOK,100.00,CC,Kari Nordmann,consumer,,,,,Oslo,")
             let first = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "CC-1").first())
             func revision() async throws -> Int? {
                 try await (test.app.db as! any SQLDatabase).raw("SELECT revision FROM claims WHERE id = \(bind: first.id!)").first()?
@@ -95,38 +98,72 @@ struct ImportTests {
             }
             let before = try #require(try await revision())
 
-            // Half an address and no e-mail: the next invoice's whole address and e-mail are taken, with a timeline line.
-            let second = try await InvoiceImport.run(
-                fileName: "second.csv", data: csv("CC-2,2026-10-05,2026-10-19,NOK,200.00,CC,Kari Nordmann,kari@example.no,Storgata 1,0155,Oslo,NO"),
-                creditorID: norway, today: TestApp.today, on: test.app.db)
+            // Half an address, no e-mail, no fødselsnummer: the next invoice's are taken, with a timeline line.
+            let second = try await run(
+                "second.csv", "CC-2,2026-10-05,2026-10-19,NOK,200.00,CC,Kari Nordmann,consumer,291002 07042,kari@example.no,Storgata 1,0155,Oslo,NO")
             #expect(second.invoicesCreated == 1 && second.customerDifferences == nil)
             var customer = try #require(try await CustomerRecord.find(first.customerID, on: test.app.db))
             #expect([customer.addressLine, customer.postalCode, customer.city, customer.email] == ["Storgata 1", "0155", "Oslo", "kari@example.no"])
+            #expect(customer.nationalIdentityNumber == "29100207042", "in its normal form")
             let note = try #require(try await ConversationNoteRecord.query(on: test.app.db).filter(\.$customerID == first.customerID)
                 .filter(\.$kind == "detailsChanged").first())
             #expect(note.author == "second.csv, invoice CC-2")
-            #expect(note.text == "address: Oslo → Storgata 1, 0155 Oslo\nemail: — → kari@example.no")
+            #expect(note.text == "address: Oslo → Storgata 1, 0155 Oslo\nemail: — → kari@example.no\nnationalIdentityNumber: — → 291002 *****")
             #expect(note.notedOn == TestApp.today.iso)
             #expect(try await revision() == before + 1, "the run looks at the customer's claims again")
-            #expect(try await AuditRecord.query(on: test.app.db).filter(\.$action == "customer.detailsCompleted").count() == 1)
+            let audit = try #require(try await AuditRecord.query(on: test.app.db).filter(\.$action == "customer.detailsCompleted").first())
+            #expect(audit.actor == "ola@example.no")
+            #expect(audit.detail == "address, email, nationalIdentityNumber from invoice CC-2 (second.csv)")
 
-            // Details kept are never written over: those that differ are reported, those written otherwise are the same.
-            let third = try await InvoiceImport.run(
-                fileName: "third.csv",
-                data: Data((header + "CC-3,2026-10-06,2026-10-20,NOK,300.00,CC,Kari Nordmann,Kari@Example.no,storgata  1,0155,OSLO,NO\n"
-                    + "CC-4,2026-10-07,2026-10-21,NOK,400.00,CC,Kari Nordmann,kari@example.com,Kirkeveien 5,0368,Oslo,NO\n").utf8),
-                creditorID: norway, today: TestApp.today, on: test.app.db)
-            #expect(third.invoicesCreated == 2)
+            // Details kept are never written over: those that differ are reported once for all their invoices, and those
+            // written otherwise are the same; an invoice of another kind takes nothing.
+            let third = try await run(
+                "third.csv",
+                "CC-3,2026-10-06,2026-10-20,NOK,300.00,CC,Kari Nordmann,consumer,,Kari@Example.no,storgata  1,0155,OSLO,NO",
+                "CC-4,2026-10-07,2026-10-21,NOK,400.00,CC,Kari Nordmann,consumer,,kari@example.com,Kirkeveien 5,0368,Oslo,NO",
+                "CC-5,2026-10-08,2026-10-22,NOK,500.00,CC,Kari Nordmann,consumer,,kari@example.com,Kirkeveien 5,0368,Oslo,NO",
+                "CC-6,2026-10-09,2026-10-23,NOK,600.00,CC,Kari Nordmann,business,,,Kirkeveien 5,0368,Oslo,NO")
+            #expect(third.invoicesCreated == 4)
             #expect(third.customerDifferences == [
-                "invoice CC-4: the address on the invoice (Kirkeveien 5, 0368 Oslo) is not the one kept (Storgata 1, 0155 Oslo): kept as it was;"
+                "customer CC: the address on invoices CC-4, CC-5 (Kirkeveien 5, 0368 Oslo) is not the one kept: kept as it was;"
                     + " if the customer has moved, correct it on the customer page",
-                "invoice CC-4: the e-mail address on the invoice (kari@example.com) is not the one kept (kari@example.no): kept as it was",
+                "customer CC: the e-mail address on invoices CC-4, CC-5 (kari@example.com) is not the one kept: kept as it was",
+                "customer CC: the customer kind on invoice CC-6 (business) is not the kind of the customer kept under this number:"
+                    + " nothing taken from the invoice",
             ])
-            #expect(third.text.contains("customer details differ, not applied: invoice CC-4: the address on the invoice"))
+            #expect(third.text.contains("customer details differ, not applied: customer CC: the address on invoices CC-4, CC-5"))
             customer = try #require(try await CustomerRecord.find(first.customerID, on: test.app.db))
-            #expect([customer.addressLine, customer.email] == ["Storgata 1", "kari@example.no"])
+            #expect([customer.addressLine, customer.email, customer.kind] == ["Storgata 1", "kari@example.no", "consumer"])
             #expect(try await ConversationNoteRecord.query(on: test.app.db).filter(\.$customerID == first.customerID)
                 .filter(\.$kind == "detailsChanged").count() == 1)
+        }
+    }
+
+    @Test("a business made by one row of a file is completed by the next: checked as a person's correction is, its country and language with its address",
+          arguments: TestEngine.allCases)
+    func businessCompletedInOneFile(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let csv = Data("""
+                invoice_number,issue_date,due_date,currency,amount,customer_number,customer_name,customer_kind,organisation_number,email,address_line,postal_code,city,country
+                BZ-1,2026-10-01,2026-10-15,NOK,100.00,BZ,Bazar AB,business,,,,,,
+                BZ-2,2026-10-05,2026-10-19,NOK,200.00,BZ,Bazar AB,business,1234567897,not an address,Storgatan 1,21122,Malmö,SE
+                SV-1,2026-10-05,2026-10-19,NOK,300.00,SV,Sven Svensson,consumer,,,,,,SE
+                SV-2,2026-10-05,2026-10-19,NOK,300.00,SV,Sven Svensson,consumer,,,Lilla torg 2,21134,Malmö,
+
+                """.utf8)
+            let summary = try await InvoiceImport.run(
+                fileName: "bazar.csv", data: csv, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
+            #expect(summary.invoicesCreated == 4)
+            #expect(summary.customerDifferences == ["customer BZ: the e-mail address on invoice BZ-2 (not an address) is not one e-mail address: not taken"])
+            let customer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$customerNumber == "BZ").first())
+            #expect([customer.addressLine, customer.postalCode, customer.city, customer.country] == ["Storgatan 1", "211 22", "Malmö", "SE"])
+            #expect(customer.language == "sv", "the language came with the creditor's country, and goes with it")
+            #expect(customer.organisationNumber == (try SwedishOrganisationNumber(validating: "1234567897")).normalized)
+            #expect(customer.email == nil)
+            // An address without a country is in the country kept, not the creditor's that stood in for it.
+            let sven = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$customerNumber == "SV").first())
+            #expect([sven.addressLine, sven.postalCode, sven.country, sven.language] == ["Lilla torg 2", "211 34", "SE", "sv"])
         }
     }
 
@@ -136,12 +173,12 @@ struct ImportTests {
             let norway = test.ledger.creditors[0].id
             let whole = try Self.fixture("peppol/Norwegian-example-1.xml")
             let error = await #expect(throws: FormatError.self) {
-                try await InvoiceImport.run(fileName: "cut.xml", data: whole.prefix(whole.count / 2), creditorID: norway, today: TestApp.today, on: test.app.db)
+                try await InvoiceImport.run(fileName: "cut.xml", data: whole.prefix(whole.count / 2), creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             }
             #expect(error?.file == "cut.xml")
             let csv = Data("invoice_number,issue_date,due_date,currency,amount,customer_name\nA-1,2026-11-01,2026-11-15,NOK,100.00,Kari\nA-2,2026-11-01,2026-02-30,NOK,100.00,Ola\n".utf8)
             let csvError = await #expect(throws: FormatError.self) {
-                try await InvoiceImport.run(fileName: "bad.csv", data: csv, creditorID: norway, today: TestApp.today, on: test.app.db)
+                try await InvoiceImport.run(fileName: "bad.csv", data: csv, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             }
             #expect(csvError?.description.contains("line 3") == true, "\(String(describing: csvError))")
             #expect(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "A-1").count() == 0)
@@ -159,7 +196,7 @@ struct ImportTests {
                 ST-1,2026-10-01,2026-10-15,SEK,1500.00,Åsas Måleri,640823-3234,Storgatan 1,111 22,Stockholm,SE
 
                 """.utf8)
-            let summary = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: sweden, today: TestApp.today, on: test.app.db)
+            let summary = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: sweden, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             #expect(summary.invoicesCreated == 1)
             let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-1").first())
             let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
@@ -184,7 +221,7 @@ struct ImportTests {
                 ST-2,2026-10-05,2026-10-19,SEK,700.00,Åsas Måleri AB,196408233234
 
                 """.utf8)
-            _ = try await InvoiceImport.run(fileName: "again.csv", data: again, creditorID: sweden, today: TestApp.today, on: test.app.db)
+            _ = try await InvoiceImport.run(fileName: "again.csv", data: again, creditorID: sweden, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             let second = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-2").first())
             #expect(second.customerID == customer.id)
 
@@ -196,7 +233,7 @@ struct ImportTests {
                 ST-5,2026-10-05,2026-10-19,SEK,400.00,Åsa Svensson,consumer,196408233234,P-1,SE
 
                 """.utf8)
-            _ = try await InvoiceImport.run(fileName: "others.csv", data: others, creditorID: sweden, today: TestApp.today, on: test.app.db)
+            _ = try await InvoiceImport.run(fileName: "others.csv", data: others, creditorID: sweden, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             let fourth = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-4").first())
             #expect(fourth.customerID == customer.id)
             let fifth = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "ST-5").first())
@@ -210,7 +247,7 @@ struct ImportTests {
 
                 """.utf8)
             let refused = await #expect(throws: ImportRefused.self) {
-                try await InvoiceImport.run(fileName: "namesake.csv", data: namesake, creditorID: sweden, today: TestApp.today, on: test.app.db)
+                try await InvoiceImport.run(fileName: "namesake.csv", data: namesake, creditorID: sweden, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             }
             #expect(refused?.description.contains("another national identity number") == true, "\(String(describing: refused))")
             #expect(refused?.description.contains("9876") == false)
@@ -224,7 +261,7 @@ struct ImportTests {
 
                 """.utf8)
             let conflict = await #expect(throws: ImportRefused.self) {
-                try await InvoiceImport.run(fileName: "two.csv", data: twoNumbers, creditorID: sweden, today: TestApp.today, on: test.app.db)
+                try await InvoiceImport.run(fileName: "two.csv", data: twoNumbers, creditorID: sweden, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             }
             #expect(
                 conflict?.description == "two.csv: line 3, national_identity_number: is not the personnummer given as organisation number"
@@ -243,7 +280,7 @@ struct ImportTests {
                 KID-B;2026-10-01;2026-10-15;NOK;2000,00;C-1;Kari Nordmann;0036633
 
                 """.utf8)
-            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: norway, today: TestApp.today, on: test.app.db)
+            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             let giro = try Self.fixture("nets-ocr-giro/ocr_giro_transactions.txt")
             let summary = try await PaymentImport.run(fileName: "ocr.txt", data: giro, creditorID: norway, today: TestApp.today, on: test.app.db)
             #expect(summary.paymentsMatched == 2)
@@ -277,7 +314,7 @@ struct CamtImportTests {
                 KID-B;2026-10-01;2026-10-15;NOK;2000,00;C-1;Kari Nordmann;0036633
 
                 """.utf8)
-            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: norway, today: TestApp.today, on: test.app.db)
+            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: csv, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             func entry(_ bankReference: String, _ amount: String, reference: String?) -> String {
                 let remittance = reference.map { "<RmtInf><Strd><CdtrRefInf><Ref>\($0)</Ref></CdtrRefInf></Strd></RmtInf>" } ?? ""
                 return """

@@ -45,7 +45,7 @@ struct ImportsPageTests {
         try await TestApp.with(engine) { test in
             let cookie = try await test.logIn()
             let norway = test.ledger.creditors[0].id
-            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: Self.invoicesCSV, creditorID: norway, today: TestApp.today, on: test.app.db)
+            _ = try await InvoiceImport.run(fileName: "invoices.csv", data: Self.invoicesCSV, creditorID: norway, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
             let page = "/creditors/\(norway)/imports"
             let csrf = try await test.csrfToken(from: page, headers: cookie)
             let giro = try ImportTests.fixture("nets-ocr-giro/ocr_giro_transactions.txt")

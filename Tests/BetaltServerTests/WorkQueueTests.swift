@@ -26,7 +26,7 @@ struct WorkQueueTests {
             \(number);\(issued);\(due);NOK;\(amount);C-77;Per Hansen
 
             """.utf8)
-        _ = try await InvoiceImport.run(fileName: "\(number).csv", data: csv, creditorID: test.ledger.creditors[0].id, today: TestApp.today, on: test.app.db)
+        _ = try await InvoiceImport.run(fileName: "\(number).csv", data: csv, creditorID: test.ledger.creditors[0].id, today: TestApp.today, by: "test", userID: nil, on: test.app.db)
     }
 
     static func insertPayment(creditorID: UUID, amountMinor: Int64, currency: String, text: String, on database: any Database) async throws -> PaymentRecord {

@@ -27,7 +27,8 @@ public enum NationalIdentity {
         normalized(one) == normalized(other)
     }
 
-    private static func normalized(_ number: String) -> String {
+    /// The number in its normal form where it is valid, else trimmed, as written.
+    public static func normalized(_ number: String) -> String {
         if let norwegian = try? NorwegianPersonalNumber(validating: number) { return norwegian.normalized }
         if let swedish = try? SwedishPersonalNumber(validating: number) { return swedish.normalized }
         return number.trimmingCharacters(in: .whitespaces)

@@ -45,7 +45,8 @@ enum InvoicePayload {
             if kind == nil { validation.fail("\(pointer)/kind", "must be consumer or business, not \"\(text)\"") }
         }
         var country = creditorCountry
-        if let given = validation.string("country", in: object, at: pointer) {
+        let givenCountry = validation.string("country", in: object, at: pointer)
+        if let given = givenCountry {
             if let code = PostalAddress.countryCode(reading: given) { country = code } else {
                 validation.fail("\(pointer)/country", "must be a two-letter country code such as NO or SE")
             }
@@ -64,7 +65,7 @@ enum InvoicePayload {
         return NewCustomer(
             number: number ?? numbers.organisationNumber ?? String(name.prefix(60)), kind: kind, name: name,
             organisationNumber: numbers.organisationNumber, nationalIdentityNumber: numbers.soleTrader ?? identity, email: email,
-            addressLine: address, postalCode: postalCode, city: city, country: country
+            addressLine: address, postalCode: postalCode, city: city, country: country, countryGiven: givenCountry != nil
         )
     }
 }

@@ -50,6 +50,7 @@ enum InvoicesEndpoint {
         do {
             let outcome = try await InvoiceWriter.add(
                 invoice, creditorID: try creditor.requireID(), importedFileID: nil, source: "API",
+                actor: "api token \(try request.apiClient(requiring: .invoicesWrite).tokenID.uuidString)", userID: nil,
                 on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), database: database)
             return result(invoice.number, outcome)
         } catch let taken as CustomerNumberTaken {
@@ -82,10 +83,10 @@ enum InvoicesEndpoint {
 
     private static func result(_ number: String, _ outcome: InvoiceOutcome) -> InvoiceResult {
         switch outcome {
-        case .created(let id, let customerDifferences):
+        case .created(let id, let customerNotes):
             InvoiceResult(
                 number: number, outcome: "created", claimID: id, differences: [], creditedAmount: nil,
-                customerDifferences: customerDifferences.isEmpty ? nil : customerDifferences)
+                customerDifferences: customerNotes.isEmpty ? nil : CustomerNote.sentences(customerNotes))
         case .unchanged(let id): InvoiceResult(number: number, outcome: "unchanged", claimID: id, differences: [], creditedAmount: nil)
         case .changed(let id, let differences):
             InvoiceResult(number: number, outcome: "changed", claimID: id, differences: differences, creditedAmount: nil)

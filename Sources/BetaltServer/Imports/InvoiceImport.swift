@@ -7,7 +7,10 @@ import Foundation
 /// Imports an invoice file (Peppol BIS 3 / EHF UBL invoice or credit note, or CSV) for one creditor, all or
 /// nothing: a file with one bad invoice, a credit note for an unknown invoice, or a file seen before changes nothing.
 public enum InvoiceImport {
-    public static func run(fileName: String, data: Data, creditorID: UUID, today: CivilDate, on database: any Database) async throws -> ImportSummary {
+    /// Imports the file `fileName` on `today`, brought by `actor` (a user, with `userID`; or the command line).
+    public static func run(
+        fileName: String, data: Data, creditorID: UUID, today: CivilDate, by actor: String, userID: UUID?, on database: any Database
+    ) async throws -> ImportSummary {
         let sha256 = FileFingerprint.sha256(data)
         try await ImportLog.refuseIfSeen(sha256: sha256, fileName: fileName, creditorID: creditorID, on: database)
         guard let creditor = try await CreditorRecord.find(creditorID, on: database) else {
@@ -16,32 +19,45 @@ public enum InvoiceImport {
         let isXML = looksLikeXML(data)
         let format = isXML ? "UBL" : "CSV"
         return try await database.writing { tx in
-            var summary = ImportSummary(fileName: fileName, kind: "invoices", format: format)
             let file = try await ImportLog.start(kind: "invoices", format: format, fileName: fileName, sha256: sha256, creditorID: creditorID, on: tx)
+            var importing = Importing(
+                creditor: creditor, fileID: file, today: today, actor: actor, userID: userID,
+                summary: ImportSummary(fileName: fileName, kind: "invoices", format: format))
             if isXML {
                 let document = try UBLInvoiceParser.parse(data, fileName: fileName)
-                try await add(
-                    document, original: (String(decoding: data, as: UTF8.self), sha256), creditor: creditor, fileID: file, today: today,
-                    summary: &summary, on: tx)
+                try await add(document, original: (String(decoding: data, as: UTF8.self), sha256), to: &importing, on: tx)
             } else {
                 for row in try CSVInvoiceParser.parse(data, fileName: fileName) {
-                    try await add(row, creditor: creditor, fileID: file, today: today, summary: &summary, on: tx)
+                    try await add(row, to: &importing, on: tx)
                 }
             }
-            try await ImportLog.finish(file, summary: summary, on: tx)
-            return summary
+            let sentences = CustomerNote.sentences(importing.notes)
+            importing.summary.customerDifferences = sentences.isEmpty ? nil : sentences
+            try await ImportLog.finish(file, summary: importing.summary, on: tx)
+            return importing.summary
         }
     }
 
+    /// One file's import as it goes: what it is done for and by whom, and what it did so far.
+    private struct Importing {
+        let creditor: CreditorRecord
+        let fileID: UUID
+        let today: CivilDate
+        let actor: String
+        let userID: UUID?
+        var summary: ImportSummary
+        /// What its invoices said of customers already kept and was not taken.
+        var notes: [CustomerNote] = []
+    }
+
     private static func add(
-        _ document: InvoiceDocument, original: (String, String), creditor: CreditorRecord, fileID: UUID, today: CivilDate,
-        summary: inout ImportSummary, on database: any Database
+        _ document: InvoiceDocument, original: (String, String), to importing: inout Importing, on database: any Database
     ) async throws {
-        let creditorID = try creditor.requireID()
+        let creditorID = try importing.creditor.requireID()
         switch document.kind {
         case .creditNote:
             guard let credited = document.creditedInvoiceNumber else {
-                throw ImportRefused(fileName: summary.fileName, reason: "credit note \(document.number) names no invoice it credits")
+                throw ImportRefused(fileName: importing.summary.fileName, reason: "credit note \(document.number) names no invoice it credits")
             }
             do {
                 _ = try await InvoiceWriter.credit(
@@ -49,12 +65,12 @@ public enum InvoiceImport {
                     reference: "credit note \(document.number)", creditorID: creditorID, database: database
                 )
             } catch is ClaimNotFound {
-                throw ImportRefused(fileName: summary.fileName, reason: "credit note \(document.number) credits invoice \(credited), which Betalt does not have")
+                throw ImportRefused(fileName: importing.summary.fileName, reason: "credit note \(document.number) credits invoice \(credited), which Betalt does not have")
             }
-            summary.creditNotesApplied += 1
+            importing.summary.creditNotesApplied += 1
         case .invoice:
-            let invoice = try newInvoice(from: document, original: original, creditor: creditor, fileName: summary.fileName)
-            try await record(invoice, creditorID: creditorID, fileID: fileID, today: today, summary: &summary, on: database)
+            let invoice = try newInvoice(from: document, original: original, creditor: importing.creditor, fileName: importing.summary.fileName)
+            try await record(invoice, to: &importing, on: database)
         }
     }
 
@@ -77,19 +93,19 @@ public enum InvoiceImport {
                 number: identity.organisationNumber ?? String(buyer.name.prefix(60)), kind: identity.isBusiness ? .business : .consumer,
                 name: buyer.name, organisationNumber: identity.organisationNumber, nationalIdentityNumber: identity.soleTrader, email: buyer.email,
                 addressLine: buyer.address?.lines.first ?? "", postalCode: buyer.address?.postalCode ?? "",
-                city: buyer.address?.city ?? "", country: country
+                city: buyer.address?.city ?? "", country: country, countryGiven: buyer.address?.countryCode != nil
             ),
             original: original
         )
     }
 
     private static func add(
-        _ row: InvoiceRow, creditor: CreditorRecord, fileID: UUID, today: CivilDate, summary: inout ImportSummary, on database: any Database
+        _ row: InvoiceRow, to importing: inout Importing, on database: any Database
     ) async throws {
-        let country = row.address?.countryCode ?? creditor.country
+        let country = row.address?.countryCode ?? importing.creditor.country
         let identity = CustomerNumbers(row.organisationNumber, country: country)
         if let given = row.nationalIdentityNumber, identity.contradicts(nationalIdentityNumber: given) {
-            throw ImportRefused(fileName: summary.fileName, reason: "line \(row.line), national_identity_number: \(CustomerNumbers.contradiction)")
+            throw ImportRefused(fileName: importing.summary.fileName, reason: "line \(row.line), national_identity_number: \(CustomerNumbers.contradiction)")
         }
         let invoice = NewInvoice(
             number: row.invoiceNumber, issueDate: row.issueDate, dueDate: row.dueDate, amount: row.amount,
@@ -100,31 +116,32 @@ public enum InvoiceImport {
                 organisationNumber: identity.organisationNumber, nationalIdentityNumber: identity.soleTrader ?? row.nationalIdentityNumber,
                 email: row.email,
                 addressLine: row.address?.lines.first ?? "", postalCode: row.address?.postalCode ?? "",
-                city: row.address?.city ?? "", country: country
+                city: row.address?.city ?? "", country: country, countryGiven: row.address?.countryCode != nil
             )
         )
-        try await record(invoice, creditorID: try creditor.requireID(), fileID: fileID, today: today, summary: &summary, on: database)
+        try await record(invoice, to: &importing, on: database)
     }
 
     private static func record(
-        _ invoice: NewInvoice, creditorID: UUID, fileID: UUID, today: CivilDate, summary: inout ImportSummary, on database: any Database
+        _ invoice: NewInvoice, to importing: inout Importing, on database: any Database
     ) async throws {
         let outcome: InvoiceOutcome
         do {
             outcome = try await InvoiceWriter.add(
-                invoice, creditorID: creditorID, importedFileID: fileID, source: summary.fileName, on: today, database: database)
+                invoice, creditorID: try importing.creditor.requireID(), importedFileID: importing.fileID, source: importing.summary.fileName,
+                actor: importing.actor, userID: importing.userID, on: importing.today, database: database)
         } catch let taken as CustomerNumberTaken {
-            throw ImportRefused(fileName: summary.fileName, reason: "invoice \(invoice.number): \(taken)")
+            throw ImportRefused(fileName: importing.summary.fileName, reason: "invoice \(invoice.number): \(taken)")
         }
         switch outcome {
-        case .created(_, let customerDifferences):
-            summary.invoicesCreated += 1
-            if !customerDifferences.isEmpty { summary.customerDifferences = (summary.customerDifferences ?? []) + customerDifferences }
+        case .created(_, let customerNotes):
+            importing.summary.invoicesCreated += 1
+            importing.notes += customerNotes
             if !invoice.paymentReferenceChecked, let reference = invoice.paymentReference {
-                summary.flaggedReferences.append("invoice \(invoice.number): payment reference \(reference) fails its check digit; kept as given")
+                importing.summary.flaggedReferences.append("invoice \(invoice.number): payment reference \(reference) fails its check digit; kept as given")
             }
-        case .unchanged: summary.invoicesUnchanged += 1
-        case .changed(_, let differences): summary.invoicesChanged.append("invoice \(invoice.number): " + differences.joined(separator: "; "))
+        case .unchanged: importing.summary.invoicesUnchanged += 1
+        case .changed(_, let differences): importing.summary.invoicesChanged.append("invoice \(invoice.number): " + differences.joined(separator: "; "))
         }
     }
 }

@@ -65,7 +65,10 @@ struct ImportsController: RouteCollection {
     private func importFile(_ name: String, _ data: Data, kind: ImportKind, context: CreditorContext, _ req: Request) async throws -> ImportOutcome {
         do {
             let summary = switch kind {
-            case .invoices: try await InvoiceImport.run(fileName: name, data: data, creditorID: context.creditorID, today: context.today, on: req.db)
+            case .invoices:
+                try await InvoiceImport.run(
+                    fileName: name, data: data, creditorID: context.creditorID, today: context.today, by: context.user.email,
+                    userID: context.user.id, on: req.db)
             case .payments:
                 try await PaymentImport.run(fileName: name, data: data, creditorID: context.creditorID, today: context.today, on: req.db)
             }

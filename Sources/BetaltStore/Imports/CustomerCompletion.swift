@@ -4,81 +4,131 @@ import Foundation
 import SQLKit
 
 /// What an imported invoice tells of a customer Betalt already keeps. Details the customer lacks (a postal address, or a
-/// whole one for half of one; an e-mail address; a registry number) are taken from the invoice, with a line of the customer's timeline saying from
-/// where, so a reminder held for want of an address, or a handover for want of a number, may go. Details that differ
-/// from those kept are never written over, as the creditor may have corrected them in Betalt (`CustomerDetails`); they
-/// are given back for the import's summary, so a customer who moved is noticed.
+/// whole one for half of one; an e-mail address; a registry number) are taken from the invoice when they pass the checks
+/// a person's correction passes (`CustomerDetails`), with a line of the customer's timeline saying from where, so a
+/// reminder held for want of an address, or a handover for want of a number, may go. Details that differ from those
+/// kept are never written over, as the creditor may have corrected them; they are given back as notes for the import's
+/// summary, so a customer who moved is noticed. A customer of another kind than the invoice's takes nothing from it.
 enum CustomerCompletion {
-    /// Completes `customer` from `new`, the customer as invoice `invoiceNumber` gives it, recording by `source` (the
-    /// file, or the API) on `date`; the details that differ, each a sentence naming the invoice.
+    /// Completes the customer `customerID` from `new`, the customer as invoice `invoiceNumber` gives it; `source` (the
+    /// file, or the API) is named on the timeline, `actor` and `userID` in the audit log, on `date`.
     static func complete(
-        _ customer: CustomerRecord, from new: NewCustomer, invoiceNumber: String, source: String, on date: CivilDate, database: any Database
-    ) async throws -> [String] {
+        _ customerID: UUID, creditorID: UUID, from new: NewCustomer, invoiceNumber: String, source: String, actor: String, userID: UUID?,
+        on date: CivilDate, database: any Database
+    ) async throws -> [CustomerNote] {
+        // A person's correction at the same moment is taken before or after this one, never half overwritten.
+        let sql = database as! any SQLDatabase
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw("SELECT id FROM customers WHERE id = \(bind: customerID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
+        }
+        guard let customer = try await CustomerRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id == customerID).first()
+        else { return [] }
+        var notes: [CustomerNote] = []
+        func note(_ field: CustomerNote.Field, _ value: String?, _ why: String) {
+            notes.append(CustomerNote(customerNumber: customer.customerNumber, field: field, value: value, why: why, invoiceNumber: invoiceNumber))
+        }
+        guard new.kind.rawValue == customer.kind else {
+            note(.kind, new.kind.rawValue, "is not the kind of the customer kept under this number: nothing taken from the invoice")
+            return notes
+        }
         let old = CustomerDetails(customer)
         var wanted = old
-        var differences: [String] = []
-        let newAddress = [new.addressLine, new.postalCode, new.city].map { $0.trimmingCharacters(in: .whitespaces) }
+        let business = new.kind == .business
+        let country = Country(rawValue: new.countryGiven ? new.country : customer.country)
+
+        func blank(_ text: String) -> Bool { !text.contains { !$0.isWhitespace } }
+        let newAddress = [new.addressLine, new.postalCode, new.city]
         let keptAddress = [old.addressLine, old.postalCode, old.city]
-        // Half an address sends letters nowhere: a whole one on the invoice replaces it, and any part fills none.
-        let keptIncomplete = keptAddress.contains(where: \.isEmpty), newComplete = newAddress.allSatisfy { !$0.isEmpty }
-        if (keptIncomplete && newComplete) || (keptAddress.allSatisfy(\.isEmpty) && newAddress.contains(where: { !$0.isEmpty })) {
-            (wanted.addressLine, wanted.postalCode, wanted.city) = (newAddress[0], newAddress[1], newAddress[2])
-        } else if newAddress.contains(where: { !$0.isEmpty }), !sameAddress(newAddress, keptAddress) {
-            differences.append("invoice \(invoiceNumber): the address on the invoice (\(written(newAddress))) is not the one kept"
-                + " (\(written(keptAddress))): kept as it was; if the customer has moved, correct it on the customer page")
-        }
-        if let email = new.email?.trimmingCharacters(in: .whitespaces), !email.isEmpty {
-            if old.email.isEmpty {
-                wanted.email = email
-            } else if email.lowercased() != old.email.lowercased() {
-                differences.append("invoice \(invoiceNumber): the e-mail address on the invoice (\(email)) is not the one kept"
-                    + " (\(old.email)): kept as it was")
-            }
-        }
-        // A registry number only for a customer of the invoice's kind: a person may buy privately and as a sole trader.
-        if new.kind.rawValue == customer.kind {
-            if let number = new.organisationNumber, !number.isEmpty {
-                if old.organisationNumber.isEmpty {
-                    wanted.organisationNumber = number
-                } else if number != old.organisationNumber {
-                    differences.append("invoice \(invoiceNumber): the organisation number on the invoice (\(number)) is not the one kept"
-                        + " (\(old.organisationNumber)): kept as it was")
+        if newAddress.contains(where: { !blank($0) }) {
+            let written = [new.addressLine, "\(new.postalCode) \(new.city)".trimmingCharacters(in: .whitespaces)].filter { !blank($0) }
+                .joined(separator: ", ")
+            // Half an address sends letters nowhere: a whole one on the invoice replaces it.
+            if keptAddress.contains(where: blank) {
+                do {
+                    wanted = try wanted.applying([.addressLine: new.addressLine, .postalCode: new.postalCode, .city: new.city], country: country, business: business)
+                } catch {
+                    note(.address, written, Self.why(error))
                 }
+            } else if !Self.sameAddress(newAddress, keptAddress) {
+                note(.address, written, "is not the one kept: kept as it was; if the customer has moved, correct it on the customer page")
             }
-            // Another person's number never reaches here (`CustomerNumberTaken`), and is not repeated: it is personal data.
-            if let number = new.nationalIdentityNumber, !number.isEmpty, old.nationalIdentityNumber.isEmpty {
-                wanted.nationalIdentityNumber = number
+        }
+        if let email = new.email, !blank(email) {
+            if blank(old.email) {
+                do { wanted = try wanted.applying([.email: email], country: country, business: business) } catch { note(.email, email, Self.why(error)) }
+            } else if email.trimmingCharacters(in: .whitespaces).lowercased() != old.email.lowercased() {
+                note(.email, email, "is not the one kept: kept as it was")
+            }
+        }
+        // A business is known by one registry number: an organisation number, or a Swedish sole trader's personnummer.
+        if business, let number = new.organisationNumber, !blank(number) {
+            if !blank(old.nationalIdentityNumber) {
+                note(.organisationNumber, number, "is not that of the sole trader kept, who is known by a personnummer: not taken")
+            } else if blank(old.organisationNumber) {
+                do {
+                    wanted = try wanted.applying([.organisationNumber: number], country: country, business: business)
+                } catch {
+                    note(.organisationNumber, number, Self.why(error))
+                }
+            } else if Self.digitsAndLetters(number) != Self.digitsAndLetters(old.organisationNumber) {
+                note(.organisationNumber, number, "is not the one kept: kept as it was")
+            }
+        }
+        // A national identity number is personal data: never repeated in a note.
+        if let number = new.nationalIdentityNumber, !blank(number), blank(old.nationalIdentityNumber) {
+            if business && !blank(old.organisationNumber) {
+                note(.nationalIdentityNumber, nil, "is a sole trader's, but the business kept has an organisation number: not taken")
+            } else if let word = NationalIdentity.invalidWord(number, countryCode: customer.country, today: date) {
+                note(.nationalIdentityNumber, nil, "is not a valid \(word): not taken")
+            } else {
+                wanted.nationalIdentityNumber = NationalIdentity.normalized(number)
             }
         }
         let changed = old.changes(to: wanted)
-        guard !changed.isEmpty else { return differences }
-        customer.addressLine = wanted.addressLine
-        customer.postalCode = wanted.postalCode
-        customer.city = wanted.city
-        if changed.contains(where: { $0.field == "address" }), new.country != customer.country {
-            // The invoice's address is in its own country; the country kept came with no address, and so did the
-            // language it gave, unless someone chose another.
-            if customer.language == InvoiceWriter.language(forCountry: customer.country) {
-                customer.language = InvoiceWriter.language(forCountry: new.country)
+        guard !changed.isEmpty else { return notes }
+        for change in changed {
+            switch change.field {
+            case "address":
+                (customer.addressLine, customer.postalCode, customer.city) = (wanted.addressLine, wanted.postalCode, wanted.city)
+                // The invoice's address is in the country it states; the country kept came with no address, and so did
+                // the language it gave, unless someone chose another.
+                if new.countryGiven, new.country != customer.country {
+                    if customer.language == InvoiceWriter.language(forCountry: customer.country) {
+                        customer.language = InvoiceWriter.language(forCountry: new.country)
+                    }
+                    customer.country = new.country
+                }
+            case "email": customer.email = wanted.email
+            case "organisationNumber": customer.organisationNumber = wanted.organisationNumber
+            default: customer.nationalIdentityNumber = wanted.nationalIdentityNumber
             }
-            customer.country = new.country
         }
-        customer.email = wanted.email.isEmpty ? nil : wanted.email
-        customer.organisationNumber = wanted.organisationNumber.isEmpty ? nil : wanted.organisationNumber
-        customer.nationalIdentityNumber = wanted.nationalIdentityNumber.isEmpty ? nil : wanted.nationalIdentityNumber
         try await customer.update(on: database)
-        let customerID = try customer.requireID()
         _ = try await Conversation.add(
-            kind: "detailsChanged", customerID: customerID, claimID: nil, creditorID: customer.creditorID,
+            kind: "detailsChanged", customerID: customerID, claimID: nil, creditorID: creditorID,
             text: changed.map { "\($0.field): \($0.old.isEmpty ? "—" : $0.old) → \($0.new)" }.joined(separator: "\n"),
             author: "\(source), invoice \(invoiceNumber)", on: date, database: database
         )
         try await AuditRecord(
-            creditorID: customer.creditorID, userID: nil, actor: source, action: "customer.detailsCompleted",
-            subject: "customer \(customerID.uuidString)", detail: changed.map(\.field).joined(separator: ", ")
+            creditorID: creditorID, userID: userID, actor: actor, action: "customer.detailsCompleted", subject: "customer \(customerID.uuidString)",
+            detail: "\(changed.map(\.field).joined(separator: ", ")) from invoice \(invoiceNumber) (\(source))"
         ).create(on: database)
-        try await ClaimRevision.lookAgain(where: "customer_id = \(bind: customerID)", creditorID: customer.creditorID, from: date, on: database)
-        return differences
+        try await ClaimRevision.lookAgain(where: "customer_id = \(bind: customerID)", creditorID: creditorID, from: date, on: database)
+        return notes
+    }
+
+    /// Why a value failed the checks of a person's correction, as a note says it.
+    private static func why(_ refusal: any Error) -> String {
+        switch refusal as? CustomerDetails.Refusal {
+        case .addressIncomplete?: "is incomplete (a street, a postal code and a town are needed): not taken"
+        case .postalCodeInvalid(.norway)?: "has no Norwegian postal code (four digits): not taken"
+        case .postalCodeInvalid(.sweden)?: "has no Swedish postal code (five digits): not taken"
+        case .emailInvalid?: "is not one e-mail address: not taken"
+        case .organisationNumberInvalid(_, _, let reason)?: "is not valid (\(reason)): not taken"
+        case .tooLong?: "is longer than \(CustomerDetails.fieldLength) characters: not taken"
+        case .notOneLine?: "runs over more than one line: not taken"
+        case .nameMissing?, nil: "cannot be kept: not taken"
+        }
     }
 
     /// The same street, postal code and town, however spaced or capitalised ("0150" and "NO-0150", "111 22" and "11122"
@@ -91,7 +141,53 @@ enum CustomerCompletion {
         return normal(one) == normal(other)
     }
 
-    private static func written(_ parts: [String]) -> String {
-        [parts[0], "\(parts[1]) \(parts[2])".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }.joined(separator: ", ")
+    /// A registry number without its spacing and punctuation ("923 609 016" is "923609016", "556677-8899" "5566778899").
+    private static func digitsAndLetters(_ number: String) -> String {
+        String(number.uppercased().filter { $0.isLetter || $0.isNumber })
+    }
+}
+
+/// A customer's detail on an imported invoice that was not taken: it differs from the one kept, or fails its check.
+public struct CustomerNote: Sendable, Equatable {
+    public enum Field: String, Sendable {
+        case address, email, organisationNumber, nationalIdentityNumber, kind
+
+        var words: String {
+            switch self {
+            case .address: "the address"
+            case .email: "the e-mail address"
+            case .organisationNumber: "the organisation number"
+            case .nationalIdentityNumber: "the national identity number"
+            case .kind: "the customer kind"
+            }
+        }
+    }
+
+    public let customerNumber: String
+    public let field: Field
+    /// The invoice's value, as written; nil for personal data.
+    public let value: String?
+    /// What is wrong with it and what became of it, e.g. "is not the one kept: kept as it was".
+    public let why: String
+    public let invoiceNumber: String
+
+    /// One sentence per customer, field, value and fault, naming the invoices it came on, in the order first met: a file
+    /// of many invoices for a customer who moved says so once.
+    public static func sentences(_ notes: [CustomerNote]) -> [String] {
+        struct Key: Hashable {
+            let customerNumber: String, field: Field, value: String?, why: String
+        }
+        var order: [Key] = []
+        var invoices: [Key: [String]] = [:]
+        for note in notes {
+            let key = Key(customerNumber: note.customerNumber, field: note.field, value: note.value, why: note.why)
+            if invoices[key] == nil { order.append(key) }
+            invoices[key, default: []].append(note.invoiceNumber)
+        }
+        return order.map { key in
+            let numbers = invoices[key]!
+            return "customer \(key.customerNumber): \(key.field.words) on invoice\(numbers.count > 1 ? "s" : "") \(numbers.joined(separator: ", "))"
+                + "\(key.value.map { " (\($0))" } ?? "") \(key.why)"
+        }
     }
 }

@@ -58,10 +58,12 @@ public struct NewCustomer: Sendable, Equatable {
     public var postalCode: String
     public var city: String
     public var country: String
+    /// Whether the invoice stated the country, rather than leaving the creditor's to stand for it.
+    public var countryGiven: Bool
 
     public init(
         number: String, kind: CustomerKind, name: String, organisationNumber: String?, nationalIdentityNumber: String?,
-        email: String?, addressLine: String, postalCode: String, city: String, country: String
+        email: String?, addressLine: String, postalCode: String, city: String, country: String, countryGiven: Bool
     ) {
         self.number = number
         self.kind = kind
@@ -73,14 +75,15 @@ public struct NewCustomer: Sendable, Equatable {
         self.postalCode = postalCode
         self.city = city
         self.country = country
+        self.countryGiven = countryGiven
     }
 }
 
 /// What became of one invoice in an import.
 public enum InvoiceOutcome: Sendable, Equatable {
-    /// New; `customerDifferences` are the customer's details on the invoice that differ from those kept, not applied
+    /// New; `customerNotes` are the details of a customer already kept that the invoice gave and that were not taken
     /// (`CustomerCompletion`).
-    case created(claimID: UUID, customerDifferences: [String])
+    case created(claimID: UUID, customerNotes: [CustomerNote])
     /// Already there with the same facts: nothing to do.
     case unchanged(claimID: UUID)
     /// Already there with other facts: reported, never silently overwritten.
@@ -89,9 +92,11 @@ public enum InvoiceOutcome: Sendable, Equatable {
 
 /// Creates claims from invoices and applies credit notes, through the ledger.
 public enum InvoiceWriter {
-    /// Adds `invoice`, from `source` (a file's name, or the API) on `date`, unless it is there already.
+    /// Adds `invoice`, from `source` (a file's name, or the API) on `date`, unless it is there already; `actor` and
+    /// `userID` are who brought it, for the audit log.
     public static func add(
-        _ invoice: NewInvoice, creditorID: UUID, importedFileID: UUID?, source: String, on date: CivilDate, database: any Database
+        _ invoice: NewInvoice, creditorID: UUID, importedFileID: UUID?, source: String, actor: String, userID: UUID?, on date: CivilDate,
+        database: any Database
     ) async throws -> InvoiceOutcome {
         if let existing = try await ClaimRecord.query(on: database)
             .filter(\.$creditorID == creditorID).filter(\.$invoiceNumber == invoice.number).first() {
@@ -108,8 +113,10 @@ public enum InvoiceWriter {
             return differences.isEmpty ? .unchanged(claimID: id) : .changed(claimID: id, differences: differences)
         }
         let (customer, found) = try await customer(for: invoice.customer, creditorID: creditorID, on: database)
-        let customerDifferences = found
-            ? try await CustomerCompletion.complete(customer, from: invoice.customer, invoiceNumber: invoice.number, source: source, on: date, database: database)
+        let customerNotes = found
+            ? try await CustomerCompletion.complete(
+                try customer.requireID(), creditorID: creditorID, from: invoice.customer, invoiceNumber: invoice.number, source: source,
+                actor: actor, userID: userID, on: date, database: database)
             : []
         let claim = ClaimRecord(
             id: TimeOrderedID.next(), creditorID: creditorID, customerID: try customer.requireID(), invoiceNumber: invoice.number,
@@ -139,7 +146,7 @@ public enum InvoiceWriter {
             document.importedFileID = importedFileID
             try await document.create(on: database)
         }
-        return .created(claimID: id, customerDifferences: customerDifferences)
+        return .created(claimID: id, customerNotes: customerNotes)
     }
 
     /// Applies a credit note to the invoice it credits: a credit-note entry on the principal, no more than is
