@@ -37,6 +37,22 @@ struct ImportsPageTests {
             #expect(againStatus == .unprocessableEntity)
             #expect(again.contains("already imported"))
             #expect(again.contains("Ingenting er endret"))
+
+            // A later file whose invoice gives the customer another e-mail address: counted and said on the page; the
+            // audit entry is the uploading user's.
+            let moved = Data("""
+                invoice_number;issue_date;due_date;currency;amount;customer_number;customer_name;email
+                WEB-3;2026-10-01;2026-10-15;NOK;100,00;C-1;Kari Nordmann;kari@example.no
+                WEB-4;2026-10-01;2026-10-15;NOK;100,00;C-1;Kari Nordmann;kari@example.com
+
+                """.utf8)
+            let (movedStatus, movedBody) = try await test.upload(page + "/invoices", fileName: "epost.csv", data: moved, csrf: csrf, headers: cookie)
+            #expect(movedStatus == .ok)
+            #expect(movedBody.contains(
+                "<tr data-count=\"customerDifferences\"><th scope=\"row\">Kundeopplysninger som avviker (ikke brukt)</th><td class=\"num\">1</td></tr>"))
+            #expect(movedBody.contains("customer C-1: the e-mail address on invoice WEB-4 (kari@example.com) is not the one kept: kept as it was"))
+            let audit = try #require(try await AuditRecord.query(on: test.app.db).filter(\.$action == "customer.detailsCompleted").first())
+            #expect(audit.userID != nil && audit.detail == "email from invoice WEB-3 (epost.csv)")
         }
     }
 
