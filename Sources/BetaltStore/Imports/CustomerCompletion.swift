@@ -39,7 +39,7 @@ enum CustomerCompletion {
         func blank(_ text: String) -> Bool { !text.contains { !$0.isWhitespace } }
         let newAddress = [new.addressLine, new.postalCode, new.city]
         let keptAddress = [old.addressLine, old.postalCode, old.city]
-        if newAddress.contains(where: { !blank($0) }) {
+        if newAddress.contains(where: { !blank($0) }), !Self.sameAddress(newAddress, keptAddress) {
             let written = [new.addressLine, "\(new.postalCode) \(new.city)".trimmingCharacters(in: .whitespaces)].filter { !blank($0) }
                 .joined(separator: ", ")
             // Half an address sends letters nowhere: a whole one on the invoice replaces it.
@@ -49,7 +49,7 @@ enum CustomerCompletion {
                 } catch {
                     note(.address, written, Self.why(error))
                 }
-            } else if !Self.sameAddress(newAddress, keptAddress) {
+            } else {
                 note(.address, written, "is not the one kept: kept as it was; if the customer has moved, correct it on the customer page")
             }
         }
