@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -22,8 +22,29 @@ STATE = {}
 
 def wait(browser, seconds=10):
     """A wait that looks again when a form's answer replaces the page under it: an element found on the old page
-    goes stale between finding it and reading it, which is the page changing, not a failure."""
-    return WebDriverWait(browser, seconds, ignored_exceptions=(StaleElementReferenceException,))
+    goes stale between finding it and reading it, which is the page changing, not a failure. Chromium says so either
+    as a stale element or, when the old page goes at the very moment of reading, as an inspector error that its node
+    "does not belong to the document"; any other error fails the wait at once."""
+    return PageWait(WebDriverWait(browser, seconds, ignored_exceptions=(StaleElementReferenceException,)))
+
+
+class PageWait:
+    """`WebDriverWait.until`, with a condition that meets the page being replaced looked at again."""
+
+    def __init__(self, wait):
+        self._wait = wait
+
+    def until(self, condition, message=""):
+        def looking(browser):
+            try:
+                return condition(browser)
+            except StaleElementReferenceException:
+                raise
+            except WebDriverException as error:
+                if "does not belong to the document" in (error.msg or ""):
+                    return False
+                raise
+        return self._wait.until(looking, message)
 
 
 def free_port():
