@@ -33,7 +33,7 @@ enum AgencyUpdatesEndpoint {
             summary = try await AgencyUpdateImport.run(
                 fileName: "request body", data: Data(buffer: buffer), creditorID: client.creditorID, agencyID: nil,
                 agreementReference: try? request.query.get(String.self, at: "agreementReference"),
-                today: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), by: "api token \(client.tokenID.uuidString)",
+                today: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), by: client.actor,
                 userID: nil, on: request.db
             )
         } catch let error as FormatError {

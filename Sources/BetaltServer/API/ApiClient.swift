@@ -6,6 +6,9 @@ struct ApiClient: Authenticatable {
     let tokenID: UUID
     let creditorID: UUID
     let scopes: Set<String>
+
+    /// Who acted, as the audit log and the timeline name an API caller.
+    var actor: String { "api token \(tokenID.uuidString)" }
 }
 
 /// Requires `Authorization: Bearer <token>` on every API request; a missing, wrong or revoked token is a 401.

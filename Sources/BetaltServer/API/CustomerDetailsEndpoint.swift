@@ -43,7 +43,7 @@ enum CustomerDetailsEndpoint {
         do {
             guard try await CustomerDetails.record(
                 changes, customerID: try customer.requireID(), creditorID: client.creditorID,
-                on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), by: "api token \(client.tokenID.uuidString)",
+                on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), by: client.actor,
                 userID: nil, database: request.db
             ) else { throw notFound }
         } catch let refusal as CustomerDetails.Refusal {

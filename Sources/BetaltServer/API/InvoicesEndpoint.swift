@@ -15,9 +15,9 @@ enum InvoicesEndpoint {
         let results: [InvoiceResult]
         switch request.headers.contentType {
         case .some(let type) where type.subType == "xml":
-            results = try await ubl(request, creditor: creditor)
+            results = try await ubl(request, creditor: creditor, actor: client.actor)
         case .some(let type) where type == .json:
-            results = try await json(request, creditor: creditor)
+            results = try await json(request, creditor: creditor, actor: client.actor)
         default:
             throw ApiFailure(
                 status: .unsupportedMediaType, code: "unsupported_media_type",
@@ -29,7 +29,7 @@ enum InvoicesEndpoint {
         return response
     }
 
-    private static func json(_ request: Request, creditor: CreditorRecord) async throws -> [InvoiceResult] {
+    private static func json(_ request: Request, creditor: CreditorRecord, actor: String) async throws -> [InvoiceResult] {
         var validation = FieldValidation()
         let items = try ApiBatch.items(of: request, key: "invoices", validation: &validation)
         let invoices = items.compactMap { item in
@@ -39,18 +39,20 @@ enum InvoicesEndpoint {
         return try await request.db.writing { tx in
             var results: [InvoiceResult] = []
             for invoice in invoices {
-                results.append(try await written(invoice, creditor: creditor, on: request, tx))
+                results.append(try await written(invoice, creditor: creditor, actor: actor, on: request, tx))
             }
             return results
         }
     }
 
     /// The invoice written; a customer number that is another person's is a 422 naming the invoice.
-    private static func written(_ invoice: NewInvoice, creditor: CreditorRecord, on request: Request, _ database: any Database) async throws -> InvoiceResult {
+    private static func written(
+        _ invoice: NewInvoice, creditor: CreditorRecord, actor: String, on request: Request, _ database: any Database
+    ) async throws -> InvoiceResult {
         do {
             let outcome = try await InvoiceWriter.add(
                 invoice, creditorID: try creditor.requireID(), importedFileID: nil, source: "API",
-                actor: "api token \(try request.apiClient(requiring: .invoicesWrite).tokenID.uuidString)", userID: nil,
+                actor: actor, userID: nil,
                 on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), database: database)
             return result(invoice.number, outcome)
         } catch let taken as CustomerNumberTaken {
@@ -58,7 +60,7 @@ enum InvoicesEndpoint {
         }
     }
 
-    private static func ubl(_ request: Request, creditor: CreditorRecord) async throws -> [InvoiceResult] {
+    private static func ubl(_ request: Request, creditor: CreditorRecord, actor: String) async throws -> [InvoiceResult] {
         guard let buffer = request.body.data else { throw ApiFailure.invalid([ApiFieldError(field: "", message: "the body is empty")]) }
         let data = Data(buffer: buffer)
         let document: InvoiceDocument
@@ -74,7 +76,7 @@ enum InvoicesEndpoint {
                 do { invoice = try InvoiceImport.newInvoice(from: document, original: original, creditor: creditor, fileName: "request body") } catch let refused as ImportRefused {
                     throw ApiFailure.invalid([ApiFieldError(field: "", message: refused.reason)])
                 }
-                return [try await written(invoice, creditor: creditor, on: request, tx)]
+                return [try await written(invoice, creditor: creditor, actor: actor, on: request, tx)]
             case .creditNote:
                 return [try await CreditNotePosting.apply(document, creditorID: creditorID, on: tx)]
             }

@@ -29,7 +29,7 @@ enum NoticeConsentEndpoint {
         do {
             guard try await NoticeConsent.record(
                 customerID: try customer.requireID(), creditorID: client.creditorID, acceptsEmail: accepts, basis: basis,
-                on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), by: "api token \(client.tokenID.uuidString)",
+                on: request.application.betaltSettings.today(inTimeZone: creditor.timeZone), by: client.actor,
                 userID: nil, database: request.db
             ) else { throw notFound }
         } catch NoticeConsent.Refusal.noEmailAddress {

@@ -40,8 +40,7 @@ enum CustomerCompletion {
         let newAddress = [new.addressLine, new.postalCode, new.city]
         let keptAddress = [old.addressLine, old.postalCode, old.city]
         if newAddress.contains(where: { !blank($0) }), !Self.sameAddress(newAddress, keptAddress) {
-            let written = [new.addressLine, "\(new.postalCode) \(new.city)".trimmingCharacters(in: .whitespaces)].filter { !blank($0) }
-                .joined(separator: ", ")
+            let written = CustomerDetails.addressText(new.addressLine, new.postalCode, new.city)
             // Half an address sends letters nowhere: a whole one on the invoice replaces it.
             if keptAddress.contains(where: blank) {
                 do {

@@ -172,11 +172,13 @@ public struct CustomerDetails: Sendable, Equatable {
         let new: String
     }
 
+    /// An address on one line, as the timeline and notes write it: "Storgata 1, 0155 Oslo".
+    static func addressText(_ line: String, _ postalCode: String, _ city: String) -> String {
+        [line, "\(postalCode) \(city)".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }.joined(separator: ", ")
+    }
+
     func changes(to new: CustomerDetails) -> [Change] {
-        func address(_ details: CustomerDetails) -> String {
-            [details.addressLine, "\(details.postalCode) \(details.city)".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }
-                .joined(separator: ", ")
-        }
+        func address(_ details: CustomerDetails) -> String { Self.addressText(details.addressLine, details.postalCode, details.city) }
         return [
             ("name", name, new.name), ("address", address(self), address(new)), ("email", email, new.email), ("phone", phone, new.phone),
             ("organisationNumber", organisationNumber, new.organisationNumber),
