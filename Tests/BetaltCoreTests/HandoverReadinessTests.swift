@@ -52,7 +52,11 @@ import Testing
             facts: ready(debtor: DebtorIdentity(
                 kind: .consumer, name: "Åsa", addressLines: ["Storgatan 1", "111 22 Stockholm"], nationalIdentityNumber: "196408233235",
                 countryCode: "se")),
-            expected: [.nationalIdentityNumber]),
+            expected: [.country, .nationalIdentityNumber]),
+        Row(name: "a country kept as written, not as a code", facts: ready(debtor: DebtorIdentity(
+            kind: .consumer, name: "Åsa", addressLines: ["Storgatan 1", "111 22 Stockholm"], countryCode: "SVERIGE")), expected: [.country]),
+        Row(name: "another country's code", facts: ready(debtor: DebtorIdentity(
+            kind: .consumer, name: "Ida", addressLines: ["Strøget 1", "1000 København"], countryCode: "DK")), expected: []),
         Row(name: "a blank national identity number is none", facts: ready(debtor: DebtorIdentity(
             kind: .consumer, name: "Kari", addressLines: ["Storgata 1", "0155 Oslo"], nationalIdentityNumber: " \n")), expected: []),
         Row(name: "a valid fødselsnummer", facts: ready(debtor: DebtorIdentity(

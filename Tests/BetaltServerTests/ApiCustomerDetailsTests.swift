@@ -44,6 +44,16 @@ struct ApiCustomerDetailsTests {
             let long = try await test.api(.PATCH, path, token: token, body: "{\"postal_code\": \"\(String(repeating: "9", count: 201))\"}")
             #expect(long.problem?.errors?.map(\.field) == ["/postal_code"])
             #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.organisationNumber == customer.organisationNumber)
+            let notACode = try await test.api(.PATCH, path, token: token, body: #"{"country": "Sverige"}"#)
+            #expect(notACode.status == .unprocessableEntity && notACode.problem?.errors?.map(\.field) == ["/country"])
+            let swedishCode = try await test.api(.PATCH, path, token: token, body: #"{"country": "SE"}"#)
+            #expect(swedishCode.problem?.errors?.map(\.field) == ["/postal_code"], "0368 is no Swedish postal code")
+            let abroad = try await test.api(
+                .PATCH, path, token: token, body: #"{"country": "se", "address_line": "Storgatan 1", "postal_code": "11122", "city": "Stockholm"}"#)
+            #expect(abroad.status == .ok)
+            let movedAbroad = try abroad.decode(CustomerDetailsResponse.self)
+            #expect([movedAbroad.country, movedAbroad.language, movedAbroad.postalCode] == ["SE", "sv", "111 22"])
+            #expect(try await test.api(.PATCH, path, token: token, body: #"{"country": "NO", "postal_code": "0368", "city": "Oslo"}"#).status == .ok)
 
             #expect(try await test.api(.PATCH, "/api/v1/customers/NO-SUCH", token: token, body: #"{"city": "Oslo"}"#).status == .notFound)
             // Another creditor's token reaches only its own customer of that number, if it has one.

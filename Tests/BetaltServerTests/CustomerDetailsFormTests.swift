@@ -31,4 +31,29 @@ struct CustomerDetailsFormTests {
                 + " eller, for et enkeltpersonforetak, personnummer.")
         }
     }
+
+    @Test("the country is a field of the form: a name rather than a code is refused next to it, a code is kept and shown",
+          arguments: TestEngine.allCases)
+    func country(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let sweden = test.ledger.creditors[1].id
+            let cookie = try await test.logIn()
+            let customer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == sweden)
+                .sort(\.$customerNumber).first())
+            let path = "/creditors/\(sweden)/customers/\(customer.id!)"
+            let csrf = try await test.csrfToken(from: path, headers: cookie)
+            let (status, page) = try await test.postForm(
+                "\(path)/details", ["csrf": csrf, "country": "Sverige", "originalCountry": customer.country], headers: cookie)
+            #expect(status == .unprocessableEntity)
+            #expect(fieldError("details-country-error", in: page) == "«Sverige» er ikke en landkode (to bokstaver, som NO eller SE).")
+            #expect(page.contains(#"name="country" size="3" maxlength="200" autocomplete="country" value="Sverige""#), "as typed, to correct")
+
+            let (kept, _) = try await test.postForm(
+                "\(path)/details", ["csrf": csrf, "country": "dk", "originalCountry": customer.country], headers: cookie)
+            #expect(kept == .seeOther)
+            #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.country == "DK")
+            let (_, shown) = try await test.get(path, headers: cookie)
+            #expect(shown.contains(#"name="originalCountry" value="DK""#))
+        }
+    }
 }

@@ -132,6 +132,50 @@ struct CustomerDetailsTests {
         }
     }
 
+    @Test("a customer who moved abroad gets the new country's code, postal code check and language; a country that is no code is refused",
+          arguments: TestEngine.allCases)
+    func countryChanged(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (creditorID, country) = try await seeded(store)
+            let customer = try await customerWithClaims(creditorID, store)
+            #expect(country == .norway && customer.country == "NO" && customer.language == "nb")
+            let before = try await claims(of: customer.id!, store)
+            func record(_ changes: [CustomerDetails.Field: String], of id: UUID = customer.id!) async throws -> CustomerDetails.Refusal? {
+                do {
+                    _ = try await CustomerDetails.record(
+                        changes, customerID: id, creditorID: creditorID, on: Self.today, by: "kari@example", userID: nil, database: store.database
+                    )
+                    return nil
+                } catch let refusal as CustomerDetails.Refusal {
+                    return refusal
+                }
+            }
+            #expect(try await record([.country: "Sverige"]) == .countryInvalid)
+            #expect(try await record([.country: " "]) == .countryInvalid, "a customer is always in a country")
+            #expect(try await record([.country: "SE"]) == .postalCodeInvalid(.sweden), "the Norwegian postal code kept is no Swedish one")
+            #expect(try await CustomerRecord.find(customer.id, on: store.database)?.country == "NO", "nothing refused is kept")
+
+            #expect(try await record([.country: " se ", .addressLine: "Storgatan 1", .postalCode: "11122", .city: "Stockholm"]) == nil)
+            let now = try #require(try await CustomerRecord.find(customer.id, on: store.database))
+            #expect(now.country == "SE" && now.postalCode == "111 22" && now.language == "sv")
+            let note = try #require(try await ConversationNoteRecord.query(on: store.database).filter(\.$customerID == customer.id!)
+                .filter(\.$kind == "detailsChanged").first())
+            #expect(note.text.hasSuffix("→ Storgatan 1, 111 22 Stockholm\ncountry: NO → SE\nlanguage: nb → sv"), "\(note.text)")
+            let audit = try #require(try await AuditRecord.query(on: store.database).filter(\.$action == "customer.detailsChanged").first())
+            #expect(audit.detail == "address, country, language")
+            let after = try await claims(of: customer.id!, store)
+            #expect(zip(before, after).allSatisfy { old, new in new.revision == old.revision + (old.open ? 1 : 0) }, "looked at again")
+
+            // A language someone chose stays when the country changes; a country outside Norway and Sweden keeps its postal code as given.
+            now.language = "en"
+            try await now.update(on: store.database)
+            #expect(try await record([.country: "no", .postalCode: "0155", .city: "Oslo"]) == nil)
+            #expect(try await record([.country: "DK", .postalCode: "DK-1000", .city: "København"]) == nil)
+            let moved = try #require(try await CustomerRecord.find(customer.id, on: store.database))
+            #expect(moved.country == "DK" && moved.postalCode == "DK-1000" && moved.language == "en")
+        }
+    }
+
     @Test("a new e-mail address ends the consent to notices by e-mail given for the old one; the consent history says so",
           arguments: TestEngine.allCases)
     func newAddressEndsConsent(engine: TestEngine) async throws {

@@ -46,9 +46,18 @@ struct MissingDebtorDataTests {
         #expect(Self.missing(.norway, kind: .consumer) == [])
         #expect(Self.missing(.norway, kind: .consumer, personal: "29100207042") == [])
         #expect(Self.missing(.norway, kind: .consumer, personal: "29100207043") == ["valid fødselsnummer"])
-        #expect(Self.missing(.norway, kind: .consumer, personal: "196408233235", customerCountry: "se") == ["valid personnummer"])
+        #expect(Self.missing(.norway, kind: .consumer, personal: "196408233235", customerCountry: "SE") == ["valid personnummer"])
         #expect(Self.missing(.norway, kind: .consumer, personal: "196408233234", customerCountry: "SE") == [])
         #expect(Self.missing(.norway, kind: .consumer, personal: "123", customerCountry: "DK") == [])
         #expect(Self.missing(.norway, kind: .consumer, personal: "  ") == [])
+    }
+
+    @Test("a country kept as written rather than as a code (or in lower case) would break the handover manifest: it is missing")
+    func countryCode() {
+        #expect(Self.missing(.sweden, kind: .consumer, customerCountry: "SE") == [])
+        #expect(Self.missing(.sweden, kind: .consumer, customerCountry: "DK") == [])
+        #expect(Self.missing(.sweden, kind: .consumer, customerCountry: "SVERIGE") == ["country code"])
+        #expect(Self.missing(.sweden, kind: .consumer, customerCountry: "se") == ["country code"])
+        #expect(Self.missing(.sweden, kind: .consumer, customerCountry: "") == ["country code"])
     }
 }

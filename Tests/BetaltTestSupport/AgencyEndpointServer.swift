@@ -64,7 +64,8 @@ public final class AgencyEndpointServer: @unchecked Sendable {
 
     /// Asks the server to finish (it looks for a `stop` file between requests) and waits for it.
     public func stop() {
-        FileManager.default.createFile(atPath: folder.appendingPathComponent("stop").path, contents: Data())
+        // Without the stop file the server would serve on until the process ends.
+        if !FileManager.default.createFile(atPath: folder.appendingPathComponent("stop").path, contents: Data()) { process.terminate() }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: folder)
     }

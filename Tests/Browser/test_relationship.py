@@ -358,6 +358,7 @@ def test_the_creditor_corrects_a_customers_address_and_organisation_number(brows
     customer, old_city = open_business_details(browser, server, "NO")
     form = browser.find_element(By.ID, "customer-details")
     assert form.find_element(By.NAME, "city").get_attribute("value") == old_city, "the form starts from what is kept"
+    assert form.find_element(By.NAME, "country").get_attribute("value") == "NO"
 
     # A typo in the organisation number: refused next to the field, what was typed kept, nothing saved.
     for name, value in [("addressLine", "Kirkeveien 5"), ("postalCode", "0368"), ("city", "Oslo"), ("organisationNumber", "923 609 017")]:
@@ -412,3 +413,14 @@ def test_a_swedish_sole_traders_personnummer_is_kept_masked(browser, server):
         assert db.execute(
             "SELECT organisation_number, national_identity_number FROM customers WHERE id = ?", (customer,)
         ).fetchone() == (None, "196408233234")
+
+    # A country written out rather than as its code is refused next to the field.
+    browser.execute_script("document.querySelector('details.customer-details').open = true")
+    field = browser.find_element(By.ID, "customer-details").find_element(By.NAME, "country")
+    field.clear()
+    field.send_keys("Sverige")
+    browser.find_element(By.ID, "customer-details").find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, "details-country-error"))[0]
+    assert error.text == "«Sverige» er ikke en landkode (to bokstaver, som NO eller SE)."
+    browser.execute_script("document.getElementById('customer-details').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-country-refused.png"))

@@ -26,7 +26,7 @@ public struct HandoverFacts: Sendable {
 public struct HandoverBlock: Sendable, Hashable {
     public enum Code: String, Sendable, CaseIterable {
         case paid, withAgency, noCollectionNotice, noticeChannel, deadlineNotPassed, noticeTooOld, disputed, promised, onPlan
-        case timeBarred, debtorName, postalAddress, organisationNumber, nationalIdentityNumber, originalInvoice, noticeArchive, noticeNotSent
+        case timeBarred, debtorName, postalAddress, country, organisationNumber, nationalIdentityNumber, originalInvoice, noticeArchive, noticeNotSent
     }
 
     public let code: Code
@@ -96,8 +96,8 @@ public enum HandoverReadiness {
         return blocks
     }
 
-    /// A name, a postal address, a valid organisation number for a business (a Swedish sole trader's
-    /// personnummer serves as one: `BusinessIdentity`), and — where the creditor has one — a valid national
+    /// A name, a postal address in a country named by its code, a valid organisation number for a business (a Swedish
+    /// sole trader's personnummer serves as one: `BusinessIdentity`), and — where the creditor has one — a valid national
     /// identity number for a consumer.
     static func identityBlocks(_ debtor: DebtorIdentity, country: Country, today: CivilDate) -> [HandoverBlock] {
         var blocks: [HandoverBlock] = []
@@ -105,6 +105,11 @@ public enum HandoverReadiness {
         if blank(debtor.name) { blocks.append(HandoverBlock(code: .debtorName, reason: Reason("the debtor's name is missing"))) }
         if debtor.addressLines.count < 2 || debtor.addressLines.contains(where: blank) {
             blocks.append(HandoverBlock(code: .postalAddress, reason: Reason("the debtor's postal address is incomplete")))
+        }
+        // A country kept as written before imports read codes ("SVERIGE") breaks the manifest's schema, and no check of
+        // the debtor's numbers knows it.
+        if let code = debtor.countryCode, !CountryCode.isKept(code) {
+            blocks.append(HandoverBlock(code: .country, reason: Reason("the debtor's country \(code) is not a country code such as NO or SE")))
         }
         let orgWord = BusinessIdentity.missingWord(country)
         if debtor.kind == .business {

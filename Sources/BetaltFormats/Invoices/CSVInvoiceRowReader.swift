@@ -75,8 +75,8 @@ struct CSVInvoiceRowReader {
 
     private func country() throws(FormatError) -> String? {
         guard let text = layout.value(.country, in: record) else { return nil }
-        guard let code = PostalAddress.countryCode(reading: text) else {
-            throw problem(.country, "'\(text)' \(PostalAddress.countryCodeExpected)")
+        guard let code = CountryCode.reading(text) else {
+            throw problem(.country, "'\(text)' \(CountryCode.expected)")
         }
         return code
     }

@@ -61,15 +61,4 @@ public struct PostalAddress: Sendable, Equatable {
         self.city = city
         self.countryCode = countryCode
     }
-
-    /// `text` (trimmed, as the readers give it) as an ISO 3166-1 alpha-2 code, upper case whatever case it came in
-    /// (`se` is Sweden, and notices, the customer's language and its registry's checks all go by `SE`); nil when it
-    /// is not two ASCII letters. Checked before upper-casing, which would make "ß" the two letters "SS".
-    public static func countryCode(reading text: String) -> String? {
-        let letters = text.unicodeScalars
-        guard letters.count == 2, letters.allSatisfy({ ("A"..."Z").contains($0) || ("a"..."z").contains($0) }) else { return nil }
-        return text.uppercased()
-    }
-
-    static let countryCodeExpected = "is not a country code (two letters, ISO 3166-1, such as NO or SE)"
 }

@@ -71,9 +71,9 @@ struct UBLPartyReader {
         guard let postal = party.child("PostalAddress", namespace: UBLNamespace.aggregate) else { return nil }
         var countryCode: String?
         if let element = postal.descendant(["Country", "IdentificationCode"]), !element.text.isEmpty {
-            countryCode = PostalAddress.countryCode(reading: element.text)
+            countryCode = CountryCode.reading(element.text)
             if countryCode == nil, checkingCountry {
-                throw fields.failure(element, "'\(element.text)' \(PostalAddress.countryCodeExpected)")
+                throw fields.failure(element, "'\(element.text)' \(CountryCode.expected)")
             }
         }
         let lines = [fields.text("StreetName", in: postal), fields.text("AdditionalStreetName", in: postal),

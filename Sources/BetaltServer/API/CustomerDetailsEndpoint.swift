@@ -3,7 +3,7 @@ import BetaltStore
 import Fluent
 import Vapor
 
-/// `PATCH /api/v1/customers/{number}`: corrects the customer's name, postal address, e-mail, phone and organisation number
+/// `PATCH /api/v1/customers/{number}`: corrects the customer's name, postal address and country, e-mail, phone and organisation number
 /// (by the creditor's customer number) as the customer page does (`CustomerDetails`). Only the fields given change; an
 /// empty string or null clears one (never the name).
 enum CustomerDetailsEndpoint {
@@ -52,6 +52,7 @@ enum CustomerDetailsEndpoint {
             case .addressIncomplete(let field): ApiFieldError(field: pointer(field), message: "is required with the rest of the address (street, postal code, city: all or none)")
             case .postalCodeInvalid(let country):
                 ApiFieldError(field: "/postal_code", message: country == .norway ? "is not a Norwegian postal code (four digits)" : "is not a Swedish postal code (five digits)")
+            case .countryInvalid: ApiFieldError(field: "/country", message: CountryCode.expected)
             case .emailInvalid: ApiFieldError(field: "/email", message: "is not one e-mail address of the form name@domain")
             case .organisationNumberInvalid(_, _, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
             case .tooLong(let field): ApiFieldError(field: pointer(field), message: "is longer than \(CustomerDetails.fieldLength) characters")
@@ -71,6 +72,9 @@ struct CustomerDetailsResponse: Content {
     let addressLine: String
     let postalCode: String
     let city: String
+    let country: String
+    /// The language of the customer's notices, which follows a new country unless someone chose another.
+    let language: String
     let email: String?
     let phone: String?
     let organisationNumber: String?
@@ -83,6 +87,8 @@ struct CustomerDetailsResponse: Content {
         addressLine = customer.addressLine
         postalCode = customer.postalCode
         city = customer.city
+        country = customer.country
+        language = customer.language
         email = customer.email
         phone = customer.phone
         organisationNumber = customer.organisationNumber
@@ -90,7 +96,7 @@ struct CustomerDetailsResponse: Content {
     }
 
     enum CodingKeys: String, CodingKey {
-        case customerNumber = "customer_number", name, addressLine = "address_line", postalCode = "postal_code", city, email, phone
+        case customerNumber = "customer_number", name, addressLine = "address_line", postalCode = "postal_code", city, country, language, email, phone
         case organisationNumber = "organisation_number", acceptsEmail = "accepts_email"
     }
 }

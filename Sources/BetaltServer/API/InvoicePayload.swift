@@ -47,7 +47,7 @@ enum InvoicePayload {
         var country = creditorCountry
         let givenCountry = validation.string("country", in: object, at: pointer)
         if let given = givenCountry {
-            if let code = PostalAddress.countryCode(reading: given) { country = code } else {
+            if let code = CountryCode.reading(given) { country = code } else {
                 validation.fail("\(pointer)/country", "must be a two-letter country code such as NO or SE")
             }
         }

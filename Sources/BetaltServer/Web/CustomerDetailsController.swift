@@ -2,7 +2,7 @@ import BetaltCore
 import BetaltStore
 import Vapor
 
-/// The customer page's form that corrects the customer's name, postal address, e-mail, phone and organisation number
+/// The customer page's form that corrects the customer's name, postal address and country, e-mail, phone and organisation number
 /// (`CustomerDetails`): the address every letter goes to and the debtor data an agency needs.
 struct CustomerDetailsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -36,6 +36,7 @@ struct CustomerDetailsController: RouteCollection {
             case .addressIncomplete(let field): FieldError(field.rawValue, "addressIncomplete")
             case .postalCodeInvalid(let country):
                 FieldError("postalCode", country == .norway ? "postalCodeNorway" : "postalCodeSweden", .text(form["postalCode"] ?? ""))
+            case .countryInvalid: FieldError("country", "countryInvalid", .text(form["country"] ?? ""))
             case .emailInvalid: FieldError("email", "emailInvalid", .text(form["email"] ?? ""))
             case .organisationNumberInvalid(let country, let soleTrader, _):
                 FieldError(

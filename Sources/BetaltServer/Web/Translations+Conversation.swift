@@ -31,6 +31,12 @@ extension Translations {
         "detailAddress": [.nb: "Adresse", .sv: "Adress", .en: "Address"],
         "detailPostalCode": [.nb: "Postnummer", .sv: "Postnummer", .en: "Postal code"],
         "detailCity": [.nb: "Poststed", .sv: "Postort", .en: "City"],
+        "detailCountry": [.nb: "Land", .sv: "Land", .en: "Country"],
+        "detailCountryHint": [
+            .nb: "Landkode, som NO eller SE. Varslenes språk følger landet.", .sv: "Landskod, som SE eller NO. Aviseringarnas språk följer landet.",
+            .en: "Country code, such as NO or SE. The notices' language follows the country.",
+        ],
+        "detailLanguage": [.nb: "Språk i varslene", .sv: "Aviseringarnas språk", .en: "Language of notices"],
         "detailEmail": [.nb: "E-post", .sv: "E-post", .en: "E-mail"],
         "detailPhone": [.nb: "Telefon", .sv: "Telefon", .en: "Phone"],
         "detailOrganisationNumber": [.nb: "Organisasjonsnummer", .sv: "Organisationsnummer", .en: "Organisation number"],

@@ -52,6 +52,10 @@ extension Translations {
             .nb: "«{1}» er ikke et svensk postnummer (fem sifre).", .sv: "”{1}” är inget svenskt postnummer (fem siffror).",
             .en: "'{1}' is not a Swedish postal code (five digits).",
         ],
+        "formError.countryInvalid": [
+            .nb: "«{1}» er ikke en landkode (to bokstaver, som NO eller SE).", .sv: "”{1}” är ingen landskod (två bokstäver, som SE eller NO).",
+            .en: "'{1}' is not a country code (two letters, such as NO or SE).",
+        ],
         "formError.addressIncomplete": [
             .nb: "En adresse trenger gate, postnummer og poststed (eller ingen av dem).",
             .sv: "En adress behöver gata, postnummer och postort (eller ingen av dem).",

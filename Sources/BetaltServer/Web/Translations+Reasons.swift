@@ -141,6 +141,9 @@ extension Translations {
         "not sent to the debtor yet: {1}": [.nb: "ikke sendt til skyldneren ennå: {1}", .sv: "inte skickat till gäldenären ännu: {1}"],
         "the debtor's name is missing": [.nb: "skyldnerens navn mangler", .sv: "gäldenärens namn saknas"],
         "the debtor's postal address is incomplete": [.nb: "skyldnerens postadresse er ufullstendig", .sv: "gäldenärens postadress är ofullständig"],
+        "the debtor's country {1} is not a country code such as NO or SE": [
+            .nb: "skyldnerens land {1} er ikke en landkode som NO eller SE", .sv: "gäldenärens land {1} är ingen landskod som NO eller SE",
+        ],
         "the {1} on file is not valid": [.nb: "registrert {1} er ikke gyldig", .sv: "registrerat {1} är inte giltigt"],
         "a business debtor needs its {1}": [
             .nb: "en næringsdrivende skyldner må ha registrert {1}", .sv: "en gäldenär som är företag måste ha {1} registrerat",

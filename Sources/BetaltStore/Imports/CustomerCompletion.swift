@@ -44,7 +44,11 @@ enum CustomerCompletion {
             // Half an address sends letters nowhere: a whole one on the invoice replaces it.
             if keptAddress.contains(where: blank) {
                 do {
-                    wanted = try wanted.applying([.addressLine: new.addressLine, .postalCode: new.postalCode, .city: new.city], country: country, business: business)
+                    // The invoice's address is in the country it states; the country kept came with no address.
+                    let address: [CustomerDetails.Field: String] = [.addressLine: new.addressLine, .postalCode: new.postalCode, .city: new.city]
+                    wanted = try wanted.applying(
+                        new.countryGiven ? address.merging([.country: new.country]) { $1 } : address, country: country, business: business
+                    )
                 } catch {
                     note(.address, written, Self.why(error))
                 }
@@ -83,20 +87,13 @@ enum CustomerCompletion {
                 wanted.nationalIdentityNumber = NationalIdentity.normalized(number)
             }
         }
-        let changed = old.changes(to: wanted)
+        var changed = old.changes(to: wanted)
         guard !changed.isEmpty else { return notes }
         for change in changed {
             switch change.field {
             case "address":
                 (customer.addressLine, customer.postalCode, customer.city) = (wanted.addressLine, wanted.postalCode, wanted.city)
-                // The invoice's address is in the country it states; the country kept came with no address, and so did
-                // the language it gave, unless someone chose another.
-                if new.countryGiven, new.country != customer.country {
-                    if customer.language == InvoiceWriter.language(forCountry: customer.country) {
-                        customer.language = InvoiceWriter.language(forCountry: new.country)
-                    }
-                    customer.country = new.country
-                }
+            case "country": if let language = customer.move(to: wanted.country) { changed.append(language) }
             case "email": customer.email = wanted.email
             case "organisationNumber": customer.organisationNumber = wanted.organisationNumber
             default: customer.nationalIdentityNumber = wanted.nationalIdentityNumber
@@ -122,6 +119,7 @@ enum CustomerCompletion {
         case .addressIncomplete?: "is incomplete (a street, a postal code and a town are needed): not taken"
         case .postalCodeInvalid(.norway)?: "has no Norwegian postal code (four digits): not taken"
         case .postalCodeInvalid(.sweden)?: "has no Swedish postal code (five digits): not taken"
+        case .countryInvalid?: "is in a country that has no code: not taken"
         case .emailInvalid?: "is not one e-mail address: not taken"
         case .organisationNumberInvalid(_, _, let reason)?: "is not valid (\(reason)): not taken"
         case .tooLong?: "is longer than \(CustomerDetails.fieldLength) characters: not taken"

@@ -3,8 +3,8 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// A customer's contact and debtor data as a person corrects it: the name and postal address every letter goes to, the
-/// e-mail address and phone, and a business's organisation number. An agency takes over only a claim whose debtor data
+/// A customer's contact and debtor data as a person corrects it: the name and postal address every letter goes to (and
+/// its country), the e-mail address and phone, and a business's organisation number. An agency takes over only a claim whose debtor data
 /// is complete (the planner holds the handover until it is), and imports only fill in what a customer they find lacks
 /// (`CustomerCompletion`), so this is where a moved customer's new address, or a wrong organisation number, is put right.
 public struct CustomerDetails: Sendable, Equatable {
@@ -12,6 +12,9 @@ public struct CustomerDetails: Sendable, Equatable {
     public var addressLine: String
     public var postalCode: String
     public var city: String
+    /// The address's country as an ISO 3166-1 alpha-2 code (`CountryCode`): the postal code and the organisation number
+    /// are checked by it, and the notices' language follows it unless someone chose another.
+    public var country: String
     /// Blank: none.
     public var email: String
     public var phone: String
@@ -21,13 +24,14 @@ public struct CustomerDetails: Sendable, Equatable {
     public var nationalIdentityNumber: String
 
     public init(
-        name: String, addressLine: String, postalCode: String, city: String, email: String, phone: String, organisationNumber: String,
-        nationalIdentityNumber: String = ""
+        name: String, addressLine: String, postalCode: String, city: String, country: String, email: String, phone: String,
+        organisationNumber: String, nationalIdentityNumber: String = ""
     ) {
         self.name = name
         self.addressLine = addressLine
         self.postalCode = postalCode
         self.city = city
+        self.country = country
         self.email = email
         self.phone = phone
         self.organisationNumber = organisationNumber
@@ -38,14 +42,14 @@ public struct CustomerDetails: Sendable, Equatable {
     public init(_ customer: CustomerRecord) {
         self.init(
             name: customer.name, addressLine: customer.addressLine, postalCode: customer.postalCode, city: customer.city,
-            email: customer.email ?? "", phone: customer.phone ?? "", organisationNumber: customer.organisationNumber ?? "",
+            country: customer.country, email: customer.email ?? "", phone: customer.phone ?? "", organisationNumber: customer.organisationNumber ?? "",
             nationalIdentityNumber: customer.nationalIdentityNumber ?? ""
         )
     }
 
     /// A field of the details, as a form or a request names it.
     public enum Field: String, CaseIterable, Sendable {
-        case name, addressLine, postalCode, city, email, phone, organisationNumber
+        case name, addressLine, postalCode, city, country, email, phone, organisationNumber
     }
 
     /// The value of `field`.
@@ -56,6 +60,7 @@ public struct CustomerDetails: Sendable, Equatable {
             case .addressLine: addressLine
             case .postalCode: postalCode
             case .city: city
+            case .country: country
             case .email: email
             case .phone: phone
             case .organisationNumber: organisationNumber
@@ -67,6 +72,7 @@ public struct CustomerDetails: Sendable, Equatable {
             case .addressLine: addressLine = newValue
             case .postalCode: postalCode = newValue
             case .city: city = newValue
+            case .country: country = newValue
             case .email: email = newValue
             case .phone: phone = newValue
             case .organisationNumber: organisationNumber = newValue
@@ -81,6 +87,8 @@ public struct CustomerDetails: Sendable, Equatable {
         case addressIncomplete(Field)
         /// Not a postal code of the customer's country (Norway: four digits; Sweden: five).
         case postalCodeInvalid(Country)
+        /// Not an ISO 3166-1 alpha-2 code, or none.
+        case countryInvalid
         /// Something other than one address of the form local@domain.
         case emailInvalid
         /// Not a valid organisation number of the customer's country (for a Swedish business, nor a sole trader's
@@ -98,7 +106,8 @@ public struct CustomerDetails: Sendable, Equatable {
     /// Applies `changes` to the customer's details as they stand now, on `date`; false when the customer is not this
     /// creditor's. Only the fields given change, so a form loaded before someone else's change, or a request naming one
     /// field, writes over nothing else. Values typed anew are checked by the customer's country (an organisation number
-    /// or postal code of Norway or Sweden; another country's is kept as given) and kept in their normal form. Each
+    /// or postal code of Norway or Sweden; another country's is kept as given) and kept in their normal form; a new
+    /// country has the postal code checked by it, and the notices' language follow it (`CustomerRecord.move(to:)`). Each
     /// changed field is a line of the customer's timeline (old → new) and of the audit log (the fields' names). A new
     /// e-mail address withdraws a consent to notices by e-mail, which was given for the old one (inkl. § 3 a). A change of
     /// the name, the address, the e-mail or the organisation number has the next run look at the customer's open claims
@@ -118,13 +127,14 @@ public struct CustomerDetails: Sendable, Equatable {
             else { return false }
             let old = CustomerDetails(customer)
             let wanted = try old.applying(changes, country: Country(rawValue: customer.country), business: customer.kind == CustomerKind.business.rawValue)
-            let changed = old.changes(to: wanted)
+            var changed = old.changes(to: wanted)
             guard !changed.isEmpty else { return true }
             customer.name = wanted.name
             customer.nameKey = PayerName.key(wanted.name)
             customer.addressLine = wanted.addressLine
             customer.postalCode = wanted.postalCode
             customer.city = wanted.city
+            if let language = customer.move(to: wanted.country) { changed.append(language) }
             customer.email = wanted.email.isEmpty ? nil : wanted.email
             customer.phone = wanted.phone.isEmpty ? nil : wanted.phone
             customer.organisationNumber = wanted.organisationNumber.isEmpty ? nil : wanted.organisationNumber
@@ -180,7 +190,8 @@ public struct CustomerDetails: Sendable, Equatable {
     func changes(to new: CustomerDetails) -> [Change] {
         func address(_ details: CustomerDetails) -> String { Self.addressText(details.addressLine, details.postalCode, details.city) }
         return [
-            ("name", name, new.name), ("address", address(self), address(new)), ("email", email, new.email), ("phone", phone, new.phone),
+            ("name", name, new.name), ("address", address(self), address(new)), ("country", country, new.country), ("email", email, new.email),
+            ("phone", phone, new.phone),
             ("organisationNumber", organisationNumber, new.organisationNumber),
             ("nationalIdentityNumber", nationalIdentityNumber, new.nationalIdentityNumber),
         ].filter { $0.1 != $0.2 }.map { field, old, new in
@@ -192,8 +203,9 @@ public struct CustomerDetails: Sendable, Equatable {
 
     /// These details with `changes` applied: each value trimmed, checked and in its normal form. Only the values given
     /// are checked, so a value an import brought in stays until someone corrects it, and does not keep a new address
-    /// from being kept; `country` is the customer's (nil: another country, whose numbers and codes are kept as given). A
-    /// Swedish `business`'s organisation number may be a sole trader's personnummer, kept as its national identity number.
+    /// from being kept; `country` is the customer's (nil: another country, whose numbers and codes are kept as given),
+    /// unless the changes name another, by whose code the postal code is checked again. A Swedish `business`'s
+    /// organisation number may be a sole trader's personnummer, kept as its national identity number.
     func applying(_ changes: [Field: String], country: Country?, business: Bool) throws(Refusal) -> CustomerDetails {
         var result = self
         for (field, value) in changes {
@@ -203,12 +215,17 @@ public struct CustomerDetails: Sendable, Equatable {
             result[field] = trimmed
         }
         guard !result.name.isEmpty else { throw .nameMissing }
+        var country = country, moved = false
+        if changes[.country] != nil {
+            guard let code = CountryCode.reading(result.country) else { throw .countryInvalid }
+            (result.country, country, moved) = (code, Country(rawValue: code), code != self.country)
+        }
         let address: [Field] = [.addressLine, .postalCode, .city]
         if address.contains(where: { changes[$0] != nil }), let missing = address.first(where: { result[$0].isEmpty }),
            address.contains(where: { !result[$0].isEmpty }) {
             throw .addressIncomplete(missing)
         }
-        if changes[.postalCode] != nil, !result.postalCode.isEmpty, let country {
+        if changes[.postalCode] != nil || moved, !result.postalCode.isEmpty, let country {
             result.postalCode = try Self.postalCode(result.postalCode, country: country)
         }
         if changes[.email] != nil, !result.email.isEmpty, !Self.isOneAddress(result.email) { throw .emailInvalid }
@@ -255,5 +272,19 @@ public struct CustomerDetails: Sendable, Equatable {
         else { return false }
         let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return labels.count >= 2 && labels.allSatisfy { !$0.isEmpty }
+    }
+}
+
+extension CustomerRecord {
+    /// Moves the customer to the country `code`. Its notices' language follows when it was the one the old country
+    /// gave, so nobody had chosen another; the language's change as the timeline gives it, if any.
+    func move(to code: String) -> CustomerDetails.Change? {
+        guard code != country else { return nil }
+        let (kept, language) = (self.language, InvoiceWriter.language(forCountry: code))
+        let followed = kept == InvoiceWriter.language(forCountry: country)
+        country = code
+        guard followed, language != kept else { return nil }
+        self.language = language
+        return CustomerDetails.Change(field: "language", old: kept, new: language)
     }
 }

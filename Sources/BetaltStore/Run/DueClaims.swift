@@ -301,6 +301,7 @@ extension DueClaims {
         var missing: [String] = []
         if !name.contains(where: { !$0.isWhitespace }) { missing.append("name") }
         if !hasAddress { missing.append("postal address") }
+        if !CountryCode.isKept(customerCountry) { missing.append("country code") }
         if kind == .business {
             let known = BusinessIdentity.isKnown(
                 organisationNumber: organisationNumber, nationalIdentityNumber: nationalIdentityNumber, countryCode: customerCountry,
