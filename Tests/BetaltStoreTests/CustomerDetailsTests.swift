@@ -170,6 +170,7 @@ struct CustomerDetailsTests {
             now.language = "en"
             try await now.update(on: store.database)
             #expect(try await record([.country: "no", .postalCode: "0155", .city: "Oslo"]) == nil)
+            #expect(try await CustomerRecord.find(customer.id, on: store.database)?.language == "en", "chosen, not the Swedish one")
             #expect(try await record([.country: "DK", .postalCode: "DK-1000", .city: "København"]) == nil)
             let moved = try #require(try await CustomerRecord.find(customer.id, on: store.database))
             #expect(moved.country == "DK" && moved.postalCode == "DK-1000" && moved.language == "en")
