@@ -15,6 +15,7 @@
 #   REASONS=N         an act's reasons N bytes long (360, the bench run's average, unless given)
 #   ENTRIES=1         one ledger entry for every act, rather than the bench run's mix
 #   UNDELIVERED=no    without the index of undelivered acts
+#   SECURE_DELETE=M   PRAGMA secure_delete = M (OFF, FAST) rather than the build's default, on
 # It prints the seconds taken and SQLite's processor time (user, system).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -61,6 +62,7 @@ due=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execut
     echo "PRAGMA foreign_keys = ${FOREIGN_KEYS:-ON};"
     echo "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA wal_autocheckpoint = 0;"
     echo "PRAGMA journal_size_limit = 67108864;"
+    if [ -n "${SECURE_DELETE:-}" ]; then echo "PRAGMA secure_delete = $SECURE_DELETE;"; fi
 } > "$work/writes.sql"
 reasons=$(head -c "${REASONS:-360}" /dev/zero | tr '\0' 'x')
 # New ids grow with time, as TimeOrderedID's do, so each table's id B-tree is written at its end.
@@ -102,4 +104,4 @@ done
 echo "PRAGMA wal_checkpoint(TRUNCATE);" >> "$work/writes.sql"
 /usr/bin/time -f "%e s, SQLite's processor time %U s user, %S s system" -o "$work/time" "$runner" "$work/ledger.sqlite" "$work/writes.sql"
 echo "writes for $due due claims (IDS=$ids FOREIGN_KEYS=${FOREIGN_KEYS:-ON} REASONS=${REASONS:-360} ENTRIES=${ENTRIES:-mix}" \
-    "UNDELIVERED=${UNDELIVERED:-yes}): $(cat "$work/time")"
+    "UNDELIVERED=${UNDELIVERED:-yes} SECURE_DELETE=${SECURE_DELETE:-default}): $(cat "$work/time")"
