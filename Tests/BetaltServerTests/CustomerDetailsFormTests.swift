@@ -54,6 +54,10 @@ struct CustomerDetailsFormTests {
             #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.country == "DK")
             let (_, shown) = try await test.get(path, headers: cookie)
             #expect(shown.contains(#"name="originalCountry" value="DK""#))
+            let address = CustomerDetails.addressText(customer.addressLine, customer.postalCode, customer.city)
+            #expect(shown.contains("<dd id=\"customer-address\">\(address), DK</dd>"), "a country not the creditor's is shown")
+            #expect(!page.contains("<dd id=\"customer-address\">\(address), SE</dd>"), "the creditor's own is not")
+            #expect(page.contains("<dd id=\"customer-address\">\(address)</dd>"))
         }
     }
 }

@@ -88,8 +88,9 @@ struct CustomerPageController: RouteCollection {
             detailsForm: detailsForm, details: details, detailsAction: "\(base)/customers/\(customerID.uuidString)/details",
             organisationNumber: customer.organisationNumber,
             nationalIdentityNumber: customer.nationalIdentityNumber.map(NationalIdentity.masked),
-            address: [customer.addressLine, "\(customer.postalCode) \(customer.city)"].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-                .joined(separator: ", "),
+            // The country where it is not the creditor's, as a letter's last line gives it.
+            address: ([CustomerDetails.addressText(customer.addressLine, customer.postalCode, customer.city)]
+                + (customer.country == context.creditor.country ? [] : [customer.country])).filter { !$0.isEmpty }.joined(separator: ", "),
             promiseBrokenOn: customer.promiseBrokenOn.flatMap { try? CivilDate(iso: $0) }?.formatted(language),
             claims: openClaims, hasClaims: !openClaims.isEmpty, calls: calls, hasCalls: !calls.isEmpty,
             plans: plans, hasPlans: !plans.isEmpty,

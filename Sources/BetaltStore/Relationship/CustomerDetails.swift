@@ -183,7 +183,7 @@ public struct CustomerDetails: Sendable, Equatable {
     }
 
     /// An address on one line, as the timeline and notes write it: "Storgata 1, 0155 Oslo".
-    static func addressText(_ line: String, _ postalCode: String, _ city: String) -> String {
+    public static func addressText(_ line: String, _ postalCode: String, _ city: String) -> String {
         [line, "\(postalCode) \(city)".trimmingCharacters(in: .whitespaces)].filter { !$0.isEmpty }.joined(separator: ", ")
     }
 
