@@ -57,6 +57,22 @@ import ZIPFoundation
         #expect(result.message.contains("kroner") && result.message.contains("not-a-hash"))
     }
 
+    @Test("a business debtor comes with its organisation number or, a Swedish sole trader, its personnummer; a consumer with neither")
+    func aBusinessIsKnownByARegistryNumber() throws {
+        var manifest = try Self.manifest()
+        func valid() throws -> Bool { try JSONSchemas.validate(try HandoverPackage.manifestJSON(manifest), against: JSONSchemas.handoverManifest).valid }
+        manifest.cases[0].debtor.nationalIdentityNumber = nil
+        #expect(manifest.cases[0].debtor.kind == "consumer" && manifest.cases[0].debtor.organisationNumber == nil)
+        #expect(try valid())
+        manifest.cases[0].debtor.kind = "business"
+        #expect(try !valid())
+        manifest.cases[0].debtor.nationalIdentityNumber = "196408233234"
+        #expect(try valid())
+        manifest.cases[0].debtor.nationalIdentityNumber = nil
+        manifest.cases[0].debtor.organisationNumber = "923609016"
+        #expect(try valid())
+    }
+
     @Test func theZipHoldsTheManifestAndEveryDocumentWithMatchingHashes() throws {
         let manifest = try Self.manifest()
         let zip = try HandoverPackage.zip(manifest, files: [
