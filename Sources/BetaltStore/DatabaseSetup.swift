@@ -63,5 +63,6 @@ public enum BetaltMigrations {
         AddCustomerEmailConsent(),
         NormaliseCustomerCountries(),
         IndexCustomersByRegisteredNumbers(),
+        AddPromiseAgreement(),
     ]
 }

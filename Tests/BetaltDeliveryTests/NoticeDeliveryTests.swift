@@ -542,7 +542,7 @@ struct NoticeDeliveryTests {
                 raisedBy: "debtor", userID: nil, on: Self.runDate, database: store.database
             )
             _ = try await Promises.make(
-                claimID: promised.1.id!, creditorID: promised.1.creditorID, payBy: Self.runDate.adding(days: 10), amount: nil,
+                claimIDs: [promised.1.id!], creditorID: promised.1.creditorID, payBy: Self.runDate.adding(days: 10), amount: nil,
                 reason: "salary on the 3rd", madeBy: "debtor", userID: nil, on: Self.runDate, database: store.database
             )
             for (letter, _, _) in chosen {

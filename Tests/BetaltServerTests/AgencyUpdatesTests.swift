@@ -147,7 +147,7 @@ struct AgencyUpdatesTests {
             (_, body) = try await test.get("/d/\(try await test.link(for: customer))", headers: [:])
             #expect(body.contains("overlatt til et inkassobyrå") && !body.contains(claim.paymentReference!))
             await #expect(throws: PromiseRefused.withAgency) {
-                try await Promises.make(claimID: claim.id!, creditorID: creditor.id!, payBy: TestApp.today.adding(days: 10), amount: nil,
+                try await Promises.make(claimIDs: [claim.id!], creditorID: creditor.id!, payBy: TestApp.today.adding(days: 10), amount: nil,
                                         reason: "", madeBy: "debtor", userID: nil, on: TestApp.today, database: test.app.db)
             }
             #expect(try await PaymentPlans.eligibleClaims(customerID: customer.id!, creditorID: creditor.id!, on: test.app.db)

@@ -179,7 +179,7 @@ struct WorkQueueTests {
             let (claim, _) = try await Self.setUp(test)
             let norway = test.ledger.creditors[0].id
             _ = try await Promises.make(
-                claimID: claim.id!, creditorID: norway, payBy: TestApp.today.adding(days: 3), amount: .major(400, .nok), reason: "",
+                claimIDs: [claim.id!], creditorID: norway, payBy: TestApp.today.adding(days: 3), amount: .major(400, .nok), reason: "",
                 madeBy: "kari@example", userID: nil, on: TestApp.today, database: test.app.db
             )
             #expect(try await Promises.review(creditorID: norway, today: TestApp.today.adding(days: 4), on: test.app.db).broken == 1)

@@ -25,20 +25,20 @@ struct PromiseTests {
             let currency = try Currency.named(claim.currency)
             let tuesday = Self.monday.adding(days: 1)
             await #expect(throws: PromiseRefused.wholeAmountNeedsReason) {
-                _ = try await Promises.make(claimID: claim.id!, creditorID: claim.creditorID, payBy: tuesday.adding(days: 7), amount: nil,
+                _ = try await Promises.make(claimIDs: [claim.id!], creditorID: claim.creditorID, payBy: tuesday.adding(days: 7), amount: nil,
                                             reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database)
             }
             await #expect(throws: PromiseRefused.dateNotAhead) {
-                _ = try await Promises.make(claimID: claim.id!, creditorID: claim.creditorID, payBy: tuesday, amount: Money(minorUnits: 50_000, currency: currency),
+                _ = try await Promises.make(claimIDs: [claim.id!], creditorID: claim.creditorID, payBy: tuesday, amount: Money(minorUnits: 50_000, currency: currency),
                                             reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database)
             }
             let payBy = tuesday.adding(days: 7)
             let promise = try await Promises.make(
-                claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 50_000, currency: currency),
+                claimIDs: [claim.id!], creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 50_000, currency: currency),
                 reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database
-            )
+            )[0]
             await #expect(throws: PromiseRefused.alreadyPromised(payBy: payBy.iso)) {
-                _ = try await Promises.make(claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 1_000, currency: currency),
+                _ = try await Promises.make(claimIDs: [claim.id!], creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 1_000, currency: currency),
                                             reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database)
             }
             let acts = try await CollectionActRecord.query(on: store.database).filter(\.$claimID == claim.id!).count()
@@ -86,9 +86,9 @@ struct PromiseTests {
             let currency = try Currency.named(claim.currency)
             let payBy = Self.monday.adding(days: 10)
             let promise = try await Promises.make(
-                claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 40_000, currency: currency),
+                claimIDs: [claim.id!], creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 40_000, currency: currency),
                 reason: "salary on the 25th", madeBy: "debtor", userID: nil, on: Self.monday, database: store.database
-            )
+            )[0]
             _ = try await LedgerWriter.append(
                 [LedgerEntry(kind: .payment, component: .principal, amount: Money(minorUnits: 40_000, currency: currency),
                              date: Self.monday.adding(days: 5), text: "paid as promised")],
@@ -97,6 +97,98 @@ struct PromiseTests {
             #expect(try await Promises.review(today: payBy.adding(days: 1), on: store.database) == (kept: 1, broken: 0))
             #expect(try await PromiseRecord.find(promise.id, on: store.database)?.status == "kept")
             #expect(try await CollectionActRecord.query(on: store.database).filter(\.$stepID == "broken-promise").count() == 0)
+        }
+    }
+
+    /// A claim of the seeded ledger whose customer has at least two other overdue claims a promise may cover, with them.
+    private func customerWithOverdueClaims(_ store: StandaloneDatabase) async throws -> (ClaimRecord, [ClaimRecord]) {
+        for claim in try await ClaimRecord.query(on: store.database).filter(\.$openMinor > 0).filter(\.$dueDate < Self.monday.iso)
+            .filter(\.$stage !~ ["closed", "withAgency"]).sort(\.$invoiceNumber).all() {
+            let others = try await Promises.alsoCoverable(with: claim, today: Self.monday, on: store.database)
+            if others.count >= 2 { return (claim, Array(others.prefix(2))) }
+        }
+        Issue.record("the demo ledger has no customer with three overdue claims")
+        throw CancellationError()
+    }
+
+    @Test("a promise for several of a customer's claims is one promise: one amount for all, one line, kept as a whole", arguments: TestEngine.allCases)
+    func severalClaims(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let (claim, others) = try await customerWithOverdueClaims(store)
+            let currency = try Currency.named(claim.currency)
+            let ids = [claim.id!] + others.map { $0.id! }
+            let tuesday = Self.monday.adding(days: 1), payBy = Self.monday.adding(days: 10)
+            func make(_ ids: [UUID], amount: Int64?) async throws -> [PromiseRecord] {
+                try await Promises.make(
+                    claimIDs: ids, creditorID: claim.creditorID, payBy: payBy, amount: amount.map { Money(minorUnits: $0, currency: currency) },
+                    reason: "", madeBy: "kari@example", userID: nil, on: tuesday, database: store.database
+                )
+            }
+            let stranger = try #require(try await ClaimRecord.query(on: store.database).filter(\.$creditorID == claim.creditorID)
+                .filter(\.$customerID != claim.customerID).filter(\.$openMinor > 0).first())
+            await #expect(throws: PromiseRefused.claimNotFound, "one customer's claims only") { _ = try await make([claim.id!, stranger.id!], amount: 1_000) }
+            let open = ([claim] + others).reduce(Int64(0)) { $0 + $1.openMinor }
+            await #expect(throws: PromiseRefused.amountOutOfRange(open: Money(minorUnits: open, currency: currency))) { _ = try await make(ids, amount: open + 1) }
+            others[1].currency = "EUR"
+            try await others[1].update(on: store.database)
+            await #expect(throws: PromiseRefused.currenciesDiffer) { _ = try await make(ids, amount: 1_000) }
+            others[1].currency = claim.currency
+            try await others[1].update(on: store.database)
+
+            let rows = try await make(ids, amount: 60_000)
+            #expect(rows.map(\.claimID) == ids)
+            #expect(rows.allSatisfy { $0.agreementID == rows[0].id && $0.amountMinor == 60_000 && $0.status == "open" })
+            #expect(try await Promises.rows(of: rows[0].id!, creditorID: claim.creditorID, on: store.database).map(\.claimID) == ids)
+            let numbers = ([claim] + others).map(\.invoiceNumber)
+            let audit = try #require(try await AuditRecord.query(on: store.database).filter(\.$action == "promise.made").first())
+            #expect(audit.detail.contains("invoices \(numbers.joined(separator: ", "))"), "\(audit.detail)")
+            let timeline = try await Timeline.load(customerID: claim.customerID, creditorID: claim.creditorID, on: store.database)
+            let made = timeline.filter { $0.kind == .promiseMade }
+            #expect(made.count == 1 && made.first?.invoiceNumbers == numbers.sorted(), "one line for the promise, naming every invoice")
+            let claimLine = try await Timeline.load(customerID: claim.customerID, claimID: others[0].id!, creditorID: claim.creditorID, on: store.database)
+            #expect(claimLine.filter { $0.kind == .promiseMade }.first?.invoiceNumbers == numbers.sorted(), "on each claim's timeline too")
+            #expect(try await Promises.alsoCoverable(with: claim, today: Self.monday, on: store.database).allSatisfy { !ids.contains($0.id!) })
+            await #expect(throws: PromiseRefused.alreadyPromised(payBy: payBy.iso)) { _ = try await make([others[1].id!], amount: 1_000) }
+
+            // Nothing is sent for any of them while the promise is being kept.
+            let acts = try await CollectionActRecord.query(on: store.database).filter(\.$claimID ~~ ids).count()
+            _ = try await DailyRun(date: tuesday).run(on: store.database)
+            #expect(try await CollectionActRecord.query(on: store.database).filter(\.$claimID ~~ ids).count() == acts)
+
+            // The amount paid on any of them counts for the whole promise.
+            _ = try await LedgerWriter.append(
+                [LedgerEntry(kind: .payment, component: .principal, amount: Money(minorUnits: 60_000, currency: currency),
+                             date: Self.monday.adding(days: 5), text: "paid as promised")],
+                toClaim: others[1].id!, creditorID: claim.creditorID, on: store.database
+            )
+            #expect(try await Promises.review(today: payBy.adding(days: 1), on: store.database) == (kept: 1, broken: 0))
+            #expect(try await PromiseRecord.query(on: store.database).filter(\.$claimID ~~ ids).all().allSatisfy { $0.status == "kept" })
+        }
+    }
+
+    @Test("a promise for several claims that is broken resumes the ladder on each, with one call task", arguments: TestEngine.allCases)
+    func severalClaimsBroken(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let (claim, others) = try await customerWithOverdueClaims(store)
+            let ids = [claim.id!] + others.map { $0.id! }
+            let payBy = Self.monday.adding(days: 10)
+            _ = try await Promises.make(
+                claimIDs: ids, creditorID: claim.creditorID, payBy: payBy, amount: Money(minorUnits: 60_000, currency: try Currency.named(claim.currency)),
+                reason: "", madeBy: "debtor", userID: nil, on: Self.monday, database: store.database
+            )
+            _ = try await LedgerWriter.append(
+                [LedgerEntry(kind: .payment, component: .principal, amount: Money(minorUnits: 59_999, currency: try Currency.named(claim.currency)),
+                             date: Self.monday.adding(days: 5), text: "nearly")],
+                toClaim: claim.id!, creditorID: claim.creditorID, on: store.database
+            )
+            #expect(try await Promises.review(today: payBy.adding(days: 1), on: store.database) == (kept: 0, broken: 1))
+            #expect(try await PromiseRecord.query(on: store.database).filter(\.$claimID ~~ ids).all().allSatisfy { $0.status == "broken" })
+            #expect(try await CollectionActRecord.query(on: store.database).filter(\.$stepID == "broken-promise").count() == 1)
+            for id in ids {
+                #expect(try await ClaimRecord.find(id, on: store.database)?.nextActionDate == payBy.adding(days: 1).iso, "looked at again")
+            }
         }
     }
 }

@@ -28,10 +28,12 @@ extension NoticeComposer {
         }
     }
 
-    /// The written confirmation of a promise to pay, once per promise.
+    /// The written confirmation of a promise to pay, once per promise, naming every claim it covers.
     public func composePromiseConfirmation(_ promise: PromiseRecord, date: CivilDate, on database: any Database) async throws {
+        let claimIDs = try await Promises.rows(of: promise.agreement, creditorID: promise.creditorID, on: database).map(\.claimID)
         try await composeLetter(
-            .promiseConfirmation, claimIDs: [promise.claimID], creditorID: promise.creditorID, key: "promise/\(promise.id!.uuidString)",
+            .promiseConfirmation, claimIDs: claimIDs.isEmpty ? [promise.claimID] : claimIDs, creditorID: promise.creditorID,
+            key: "promise/\(promise.agreement.uuidString)",
             deadline: try CivilDate(iso: promise.payBy), date: date, on: database
         ) { content in
             content.promise = NoticePromise(

@@ -16,6 +16,8 @@ struct CallsController: RouteCollection {
         var agreement: String?
         var payBy: String?
         var promiseAmount: String?
+        /// "on" when the promise also covers the customer's other overdue claims.
+        var promiseAlsoOverdue: String?
         var instalments: String?
         var firstDate: String?
         var downPayment: String?
@@ -26,7 +28,7 @@ struct CallsController: RouteCollection {
         var typed: [String: String] {
             [
                 "note": note ?? "", "followUpOn": followUpOn ?? "", "agreement": agreement ?? "none", "payBy": payBy ?? "",
-                "promiseAmount": promiseAmount ?? "", "instalments": instalments ?? "", "firstDate": firstDate ?? "",
+                "promiseAmount": promiseAmount ?? "", "promiseAlsoOverdue": promiseAlsoOverdue ?? "", "instalments": instalments ?? "", "firstDate": firstDate ?? "",
                 "downPayment": downPayment ?? "", "downPaymentDate": downPaymentDate ?? "",
             ]
         }
@@ -87,7 +89,9 @@ struct CallsController: RouteCollection {
         switch form.agreement ?? "none" {
         case "promise":
             let promise = try await PromisesController.record(
-                PromisesController.PromiseForm(payBy: form.payBy ?? "", amount: form.promiseAmount, reason: form.note),
+                PromisesController.PromiseForm(
+                    payBy: form.payBy ?? "", amount: form.promiseAmount, reason: form.note, alsoOverdue: form.promiseAlsoOverdue
+                ),
                 claim: claim, madeBy: context.user.email, userID: context.user.id, today: context.today, on: req.db
             )
             try await composer.composePromiseConfirmation(promise, date: context.today, on: req.db)

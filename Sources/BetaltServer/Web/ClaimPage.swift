@@ -18,6 +18,8 @@ struct ClaimPage: Encodable {
     let disputeForm: FormState
     let promises: [PromiseLine]
     let hasPromises: Bool
+    /// The customer's other overdue invoices a promise recorded here may also cover, or "".
+    let promiseAlsoCoverable: String
     let promiseAction: String
     let promiseForm: FormState
     let plans: [PlanLine]
@@ -46,6 +48,8 @@ struct PromiseLine: Encodable {
     let madeOn: String
     let payBy: String
     let amount: String
+    /// The other invoices the promise covers, if any ("INV-2, INV-3").
+    let alsoCovers: String
     let madeBy: String
     let status: StatusBadge
     let reason: String

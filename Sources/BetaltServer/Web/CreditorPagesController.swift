@@ -77,18 +77,27 @@ struct CreditorPagesController: RouteCollection {
         let followUp = try await ClaimFollowUp.load(
             claimID: claimID, creditorID: context.creditorID, today: context.today, on: req.db
         )
-        let promises = try await Promises.of(claimID: claimID, creditorID: context.creditorID, on: req.db).map { promise in
-            PromiseLine(
+        var promises: [PromiseLine] = []
+        for promise in try await Promises.of(claimID: claimID, creditorID: context.creditorID, on: req.db) {
+            let others = try await Promises.rows(of: promise.agreement, creditorID: context.creditorID, on: req.db).filter { $0.claimID != claimID }
+            let numbers = try await ClaimRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id ~~ others.map(\.claimID))
+                .all().map(\.invoiceNumber).sorted()
+            promises.append(PromiseLine(
                 madeOn: (try? CivilDate(iso: promise.madeOn))?.formatted(context.language) ?? promise.madeOn,
                 payBy: (try? CivilDate(iso: promise.payBy))?.formatted(context.language) ?? promise.payBy,
                 amount: Money(minorUnits: promise.amountMinor, currency: (try? Currency.named(promise.currency)) ?? .nok).formatted(context.language),
+                alsoCovers: numbers.joined(separator: ", "),
                 madeBy: promise.madeBy == "debtor" ? words["raisedByDebtor"]! : promise.madeBy,
                 status: StatusBadge(
                     label: words["promise.\(promise.status)"] ?? promise.status,
                     tone: promise.status == "open" ? "neutral" : promise.status == "kept" ? "good" : "danger"
                 ),
                 reason: promise.reason
-            )
+            ))
+        }
+        var alsoCoverable: [String] = []
+        if let claim = try await ClaimRecord.find(claimID, on: req.db) {
+            alsoCoverable = try await Promises.alsoCoverable(with: claim, today: context.today, on: req.db).map(\.invoiceNumber)
         }
         let disputes = try await Disputes.of(claimID: claimID, creditorID: context.creditorID, on: req.db)
         let plans = try await PlanSummary.load(
@@ -123,7 +132,7 @@ struct CreditorPagesController: RouteCollection {
                 creditorID: context.creditorID.uuidString, language: context.language, words: words, returned: returned
             ),
             disputeForm: FormState(DisputesView.raiseFormID, returned, language: context.language),
-            promises: promises, hasPromises: !promises.isEmpty,
+            promises: promises, hasPromises: !promises.isEmpty, promiseAlsoCoverable: alsoCoverable.joined(separator: ", "),
             promiseAction: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)/promises",
             promiseForm: FormState(ClaimPage.promiseFormID, returned, language: context.language),
             plans: plans, hasPlans: !plans.isEmpty,

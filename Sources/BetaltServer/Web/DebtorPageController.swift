@@ -97,6 +97,8 @@ struct DebtorPageController: RouteCollection {
         var payBy: String
         var amount: String?
         var reason: String?
+        /// "on" when the promise is for all the customer's overdue invoices.
+        var alsoOverdue: String?
     }
 
     /// "I will pay on …": recorded, confirmed in writing, and the ladder waits for the date.
@@ -111,11 +113,13 @@ struct DebtorPageController: RouteCollection {
         let promise: PromiseRecord
         do {
             promise = try await PromisesController.record(
-                PromisesController.PromiseForm(payBy: form.payBy, amount: form.amount, reason: form.reason.map { String($0.prefix(2000)) }),
+                PromisesController.PromiseForm(
+                    payBy: form.payBy, amount: form.amount, reason: form.reason.map { String($0.prefix(2000)) }, alsoOverdue: form.alsoOverdue
+                ),
                 claim: claim, madeBy: "debtor", userID: nil, today: today, on: req.db
             )
         } catch let error as FieldError {
-            let typed = ["payBy": form.payBy, "amount": form.amount ?? "", "reason": form.reason ?? ""]
+            let typed = ["payBy": form.payBy, "amount": form.amount ?? "", "reason": form.reason ?? "", "alsoOverdue": form.alsoOverdue ?? ""]
             return try await page(
                 overview, returning: ReturnedForm(id: DebtorPage.promiseFormID(form.invoice), error: error, values: typed), req: req
             )
@@ -184,10 +188,13 @@ struct DebtorPageController: RouteCollection {
         page.received = req.query[String.self, at: "received"] == "dispute"
         page.promiseReceived = req.query[String.self, at: "received"] == "promise"
         page.planReceived = req.query[String.self, at: "received"] == "plan"
+        let today = req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone)
+        // One promise for all overdue invoices is offered where there are two or more to promise.
+        page.canPromiseAll = overview.claims.filter { !$0.promised && !$0.onPlan && !$0.withAgency && !$0.disputed && $0.dueDate < today }.count > 1
         page.messageReceived = req.query[String.self, at: "received"] == "message"
         page.planRequest = try await planRequest(
             overview, language: language, token: token,
-            today: req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone),
+            today: today,
             asked: (req.query[Int.self, at: "instalments"], req.query[String.self, at: "first"]), on: req.db
         )
         return Self.personal(try await req.view.render("debtor", page).encodeResponse(status: returned == nil ? .ok : .unprocessableEntity, for: req))
@@ -354,6 +361,8 @@ struct DebtorPage: Encodable {
     var planRequest: PlanRequest?
     var disputeAction = ""
     var promiseAction = ""
+    /// Whether a promise may be made for all the debtor's overdue invoices at once.
+    var canPromiseAll = false
     var reasons: [Choice] = []
 
     init(expired: Bool, lang: String, t: [String: String], creditorName: String) {

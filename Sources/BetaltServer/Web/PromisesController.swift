@@ -4,12 +4,15 @@ import BetaltStore
 import Fluent
 import Vapor
 
-/// The creditor records a promise to pay made on the phone; its written confirmation goes at once.
+/// The creditor records a promise to pay made on the phone, for a claim and, if the customer promised so, the customer's
+/// other overdue claims (`Promises.alsoCoverable`); its written confirmation goes at once.
 struct PromisesController: RouteCollection {
     struct PromiseForm: Content {
         var payBy: String
         var amount: String?
         var reason: String?
+        /// "on" when the promise also covers the customer's other overdue claims.
+        var alsoOverdue: String?
     }
 
     func boot(routes: any RoutesBuilder) throws {
@@ -29,7 +32,7 @@ struct PromisesController: RouteCollection {
                 form, claim: claim, madeBy: context.user.email, userID: context.user.id, today: context.today, on: req.db
             )
         } catch let error as FieldError {
-            let typed = ["payBy": form.payBy, "amount": form.amount ?? "", "reason": form.reason ?? ""]
+            let typed = ["payBy": form.payBy, "amount": form.amount ?? "", "reason": form.reason ?? "", "alsoOverdue": form.alsoOverdue ?? ""]
             return try await CreditorPagesController.returnClaimPage(
                 claimID, with: ReturnedForm(id: ClaimPage.promiseFormID, error: error, values: typed), context: context, req: req
             )
@@ -39,8 +42,9 @@ struct PromisesController: RouteCollection {
         return req.redirect(to: "/creditors/\(context.creditorID.uuidString)/claims/\(claimID.uuidString)#promises")
     }
 
-    /// Reads the form (a date, an optional amount, a reason) and records the promise; bad input is a
-    /// `FieldError` that says what is wrong and where. Shared with the debtor's page.
+    /// Reads the form (a date, an optional amount, a reason, whether the customer's other overdue claims are covered
+    /// too) and records the promise; bad input is a `FieldError` that says what is wrong and where. Shared with the
+    /// debtor's page and the call form. Returns the promise's first row, the one for `claim`.
     static func record(
         _ form: PromiseForm, claim: ClaimRecord, madeBy: String, userID: UUID?, today: CivilDate, on database: any Database
     ) async throws -> PromiseRecord {
@@ -48,11 +52,12 @@ struct PromisesController: RouteCollection {
             throw FieldError("payBy", "date", .text(form.payBy))
         }
         let amount = try FormAmount.parse(form.amount, currency: claim.currency, field: "amount")
+        let others = form.alsoOverdue == "on" ? try await Promises.alsoCoverable(with: claim, today: today, on: database) : []
         do {
             return try await Promises.make(
-                claimID: claim.id!, creditorID: claim.creditorID, payBy: payBy, amount: amount, reason: form.reason ?? "",
-                madeBy: madeBy, userID: userID, on: today, database: database
-            )
+                claimIDs: [claim.id!] + others.map { $0.id! }, creditorID: claim.creditorID, payBy: payBy, amount: amount,
+                reason: form.reason ?? "", madeBy: madeBy, userID: userID, on: today, database: database
+            )[0]
         } catch let refusal as PromiseRefused {
             throw fieldError(refusal)
         }
@@ -68,6 +73,7 @@ struct PromisesController: RouteCollection {
         case .amountOutOfRange(let open): FieldError("amount", "amountOutOfRange", .money(open))
         case .wholeAmountNeedsReason: FieldError("reason", "wholeAmountNeedsReason")
         case .withAgency: FieldError("", "withAgency")
+        case .currenciesDiffer: FieldError("", "currenciesDiffer")
         }
     }
 }

@@ -96,6 +96,11 @@ extension Translations {
         "formError.writeOffReasonMissing": [
             .nb: "Skriv hvorfor kravet skrives av.", .sv: "Skriv varför fordran skrivs av.", .en: "Say why the claim is written off.",
         ],
+        "formError.currenciesDiffer": [
+            .nb: "Ett betalingsløfte gjelder ett beløp: fakturaene må være i samme valuta.",
+            .sv: "Ett betalningslöfte gäller ett belopp: fakturorna måste vara i samma valuta.",
+            .en: "One promise is one amount: the invoices must be in one currency.",
+        ],
         "formError.withAgency": [
             .nb: "Kravet er hos et inkassoselskap: avtal dato med dem, eller kall saken tilbake først.",
             .sv: "Fordran ligger hos ett inkassobolag: kom överens om datum med dem, eller återkalla ärendet först.",

@@ -1,7 +1,8 @@
 import FluentKit
 import Foundation
 
-/// A debtor's promise to pay an amount by a date. While open and not yet due it pauses the ladder.
+/// A debtor's promise to pay an amount by a date, for one claim: a promise covering several claims is a row for each,
+/// with the same agreement, date and amount (the whole promised). While open and not yet due it pauses the ladder.
 public final class PromiseRecord: Model, @unchecked Sendable {
     public static let schema = "promises"
 
@@ -9,7 +10,11 @@ public final class PromiseRecord: Model, @unchecked Sendable {
     @Field(key: "creditor_id") public var creditorID: UUID
     @Field(key: "claim_id") public var claimID: UUID
     @Field(key: "customer_id") public var customerID: UUID
+    /// The promise this row is part of: the first row's id, shared by every claim the promise covers. Kept since
+    /// `AddPromiseAgreement`; `agreement` reads it.
+    @OptionalField(key: "agreement_id") public var agreementID: UUID?
     @Field(key: "pay_by") public var payBy: String
+    /// The whole amount promised, for all the claims the promise covers.
     @Field(key: "amount_minor") public var amountMinor: Int64
     @Field(key: "currency") public var currency: String
     /// Why the whole amount is deferred (required then), or a note.
@@ -23,4 +28,7 @@ public final class PromiseRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
+
+    /// The promise this row is part of; a row made before promises covered several claims is its own.
+    public var agreement: UUID { agreementID ?? id! }
 }

@@ -87,9 +87,13 @@ public enum Timeline {
                 ))
             }
         }
-        for promise in try await PromiseRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted).all() {
+        // A promise covering several claims is one line, led by its first row, naming every invoice it covers.
+        let touched = try await PromiseRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted).all()
+        let promiseRows = try await PromiseRecord.query(on: database).filter(\.$creditorID == creditorID)
+            .filter(\.$agreementID ~~ Set(touched.map(\.agreement))).all()
+        for promise in promiseRows where promise.id == promise.agreement {
             let amount = Money(minorUnits: promise.amountMinor, currency: try Currency.named(promise.currency))
-            let numbers = invoice[promise.claimID].map { [$0] } ?? []
+            let numbers = promiseRows.filter { $0.agreement == promise.agreement }.compactMap { invoice[$0.claimID] }.sorted()
             if let date = day(promise.madeOn) {
                 entries.append(TimelineEntry(
                     date: date, kind: .promiseMade, text: promise.reason, status: nil, amount: amount, until: day(promise.payBy),

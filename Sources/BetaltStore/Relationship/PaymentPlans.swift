@@ -199,7 +199,11 @@ public enum PaymentPlans {
                 toClaim: first.id!, creditorID: plan.creditorID, on: database
             )
         }
-        for promise in try await PromiseRecord.query(on: database).filter(\.$claimID ~~ claimIDs).filter(\.$status == "open").all() {
+        // A promise is replaced whole, also for a claim of it the plan leaves out: its amount was promised for all of them.
+        let agreements = Set(try await PromiseRecord.query(on: database).filter(\.$claimID ~~ claimIDs).filter(\.$status == "open").all()
+            .map(\.agreement))
+        for promise in try await PromiseRecord.query(on: database).filter(\.$creditorID == plan.creditorID)
+            .filter(\.$agreementID ~~ agreements).filter(\.$status == "open").all() {
             promise.status = "replaced"
             promise.closedOn = today.iso
             try await promise.update(on: database)

@@ -14,83 +14,140 @@ public enum PromiseRefused: Error, Equatable, Sendable {
     case wholeAmountNeedsReason
     /// An agency holds the claim: agreements about it are the agency's to make.
     case withAgency
+    /// One promise is one amount: the claims it covers must be in one currency.
+    case currenciesDiffer
 }
 
-/// Promises to pay: recorded by the creditor from a call or by the debtor on their page; while one is open
-/// and not yet due the planner sends nothing (`ClaimFacts.promise`); the day after its date it is reviewed:
-/// kept if the promised amount came in (or the claim is paid), else broken, which resumes the ladder and
-/// puts a call task in the work queue.
+/// Promises to pay: recorded by the creditor from a call or by the debtor on their page, for one claim or several of
+/// one customer's; while one is open and not yet due the planner sends nothing for the claims it covers
+/// (`ClaimFacts.promise`); the day after its date it is reviewed: kept if the promised amount came in on those claims
+/// (or they are paid), else broken, which resumes the ladder and puts a call task in the work queue.
 public enum Promises {
+    /// Records a promise to pay `amount` (nil: all that is open) by `payBy` for the claims `claimIDs`, all of one
+    /// customer and currency: a row for each claim, the first row's id their agreement. Returns the rows in the order
+    /// of `claimIDs`.
     public static func make(
-        claimID: UUID, creditorID: UUID, payBy: CivilDate, amount: Money?, reason: String, madeBy: String, userID: UUID?,
+        claimIDs: [UUID], creditorID: UUID, payBy: CivilDate, amount: Money?, reason: String, madeBy: String, userID: UUID?,
         on date: CivilDate, database: any Database
-    ) async throws -> PromiseRecord {
+    ) async throws -> [PromiseRecord] {
         try await database.writing { tx in
-            guard let claim = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == claimID).first()
-            else { throw PromiseRefused.claimNotFound }
-            guard claim.openMinor > 0 else { throw PromiseRefused.claimSettled }
-            guard claim.stage != ClaimStage.withAgency.rawValue else { throw PromiseRefused.withAgency }
-            if let open = try await PromiseRecord.query(on: tx).filter(\.$claimID == claimID).filter(\.$status == "open").first() {
+            var seen = Set<UUID>()
+            let ids = claimIDs.filter { seen.insert($0).inserted }
+            let found = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id ~~ ids).all()
+            let claims = ids.compactMap { id in found.first { $0.id == id } }
+            guard let first = claims.first, claims.count == ids.count, claims.allSatisfy({ $0.customerID == first.customerID }) else {
+                throw PromiseRefused.claimNotFound
+            }
+            guard claims.allSatisfy({ $0.openMinor > 0 }) else { throw PromiseRefused.claimSettled }
+            guard claims.allSatisfy({ $0.stage != ClaimStage.withAgency.rawValue }) else { throw PromiseRefused.withAgency }
+            if let open = try await PromiseRecord.query(on: tx).filter(\.$claimID ~~ ids).filter(\.$status == "open").first() {
                 throw PromiseRefused.alreadyPromised(payBy: open.payBy)
             }
             guard payBy > date else { throw PromiseRefused.dateNotAhead }
-            let currency = try Currency.named(claim.currency)
-            let promised = amount?.minorUnits ?? claim.openMinor
-            guard amount.map({ $0.currency == currency }) ?? true, promised > 0, promised <= claim.openMinor else {
-                throw PromiseRefused.amountOutOfRange(open: Money(minorUnits: claim.openMinor, currency: currency))
+            guard claims.allSatisfy({ $0.currency == first.currency }) else { throw PromiseRefused.currenciesDiffer }
+            let currency = try Currency.named(first.currency)
+            let open = claims.reduce(Int64(0)) { $0 + $1.openMinor }
+            let promised = amount?.minorUnits ?? open
+            guard amount.map({ $0.currency == currency }) ?? true, promised > 0, promised <= open else {
+                throw PromiseRefused.amountOutOfRange(open: Money(minorUnits: open, currency: currency))
             }
             let note = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            if promised == claim.openMinor, note.isEmpty { throw PromiseRefused.wholeAmountNeedsReason }
-            let promise = PromiseRecord()
-            promise.creditorID = creditorID
-            promise.claimID = claimID
-            promise.customerID = claim.customerID
-            promise.payBy = payBy.iso
-            promise.amountMinor = promised
-            promise.currency = claim.currency
-            promise.reason = note
-            promise.madeBy = madeBy
-            promise.madeOn = date.iso
-            promise.status = "open"
-            try await promise.create(on: tx)
-            try await claim.lookAgain(from: date.iso, on: tx)
+            if promised == open, note.isEmpty { throw PromiseRefused.wholeAmountNeedsReason }
+            let agreement = UUID()
+            var promises: [PromiseRecord] = []
+            for claim in claims {
+                let promise = PromiseRecord()
+                promise.id = promises.isEmpty ? agreement : UUID()
+                promise.agreementID = agreement
+                promise.creditorID = creditorID
+                promise.claimID = claim.id!
+                promise.customerID = claim.customerID
+                promise.payBy = payBy.iso
+                promise.amountMinor = promised
+                promise.currency = claim.currency
+                promise.reason = note
+                promise.madeBy = madeBy
+                promise.madeOn = date.iso
+                promise.status = "open"
+                try await promise.create(on: tx)
+                try await claim.lookAgain(from: date.iso, on: tx)
+                promises.append(promise)
+            }
             try await AuditRecord(
-                creditorID: creditorID, userID: userID, actor: madeBy, action: "promise.made", subject: "claim \(claimID.uuidString)",
-                detail: "\(Money(minorUnits: promised, currency: currency)) of invoice \(claim.invoiceNumber) by \(payBy.iso)"
-                    + (note.isEmpty ? "" : ": \(note)")
+                creditorID: creditorID, userID: userID, actor: madeBy, action: "promise.made", subject: "claim \(first.id!.uuidString)",
+                detail: "\(Money(minorUnits: promised, currency: currency)) of \(claims.count == 1 ? "invoice" : "invoices")"
+                    + " \(claims.map(\.invoiceNumber).joined(separator: ", ")) by \(payBy.iso)" + (note.isEmpty ? "" : ": \(note)")
             ).create(on: tx)
-            return promise
+            return promises
         }
     }
 
-    /// Reviews the promises whose date has passed by `today`: kept when the payments booked on the claim
-    /// since the promise add up to its amount (or nothing is left to pay), else broken — the ladder resumes
-    /// and a call task goes to the work queue. Returns how many were kept and broken.
+    /// The customer's claims that a promise made with `claim` may also cover: overdue on `today`, open, in its currency,
+    /// not with an agency, not promised already, not disputed and not on a payment plan, oldest first.
+    public static func alsoCoverable(with claim: ClaimRecord, today: CivilDate, on database: any Database) async throws -> [ClaimRecord] {
+        let claims = try await ClaimRecord.query(on: database).filter(\.$creditorID == claim.creditorID).filter(\.$customerID == claim.customerID)
+            .filter(\.$id != claim.id!).filter(\.$openMinor > 0).filter(\.$dueDate < today.iso).filter(\.$currency == claim.currency)
+            .filter(\.$stage !~ [ClaimStage.closed.rawValue, ClaimStage.withAgency.rawValue]).sort(\.$dueDate).sort(\.$invoiceNumber).all()
+        let ids = claims.map { $0.id! }
+        var taken = Set(try await PromiseRecord.query(on: database).filter(\.$creditorID == claim.creditorID)
+            .filter(\.$claimID ~~ ids).filter(\.$status == "open").all().map(\.claimID))
+        taken.formUnion(try await DisputeRecord.query(on: database).filter(\.$creditorID == claim.creditorID).filter(\.$claimID ~~ ids)
+            .filter(\.$status == "open").all().map(\.claimID))
+        let planned = try await PaymentPlanClaimRecord.query(on: database).filter(\.$creditorID == claim.creditorID).filter(\.$claimID ~~ ids).all()
+        let pausing = Set(try await PaymentPlanRecord.query(on: database).filter(\.$id ~~ Set(planned.map(\.planID)))
+            .filter(\.$status ~~ PaymentPlans.pausing).all().map { $0.id! })
+        taken.formUnion(planned.filter { pausing.contains($0.planID) }.map(\.claimID))
+        return claims.filter { !taken.contains($0.id!) }
+    }
+
+    /// The rows of the promise `agreement`, the one it is named by first.
+    public static func rows(of agreement: UUID, creditorID: UUID, on database: any Database) async throws -> [PromiseRecord] {
+        try await PromiseRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$agreementID == agreement).all()
+            .sorted { ($0.id == agreement ? 0 : 1, $0.createdAt ?? .distantPast) < ($1.id == agreement ? 0 : 1, $1.createdAt ?? .distantPast) }
+    }
+
+    /// Reviews the promises whose date has passed by `today`, each as a whole: kept when the payments booked on the
+    /// claims it covers since it was made add up to its amount (or nothing is left to pay on them), else broken — the
+    /// ladder resumes on each of them and one call task goes to the work queue. Returns how many were kept and broken.
     @discardableResult
     public static func review(creditorID: UUID? = nil, today: CivilDate, on database: any Database) async throws -> (kept: Int, broken: Int) {
         var query = PromiseRecord.query(on: database).filter(\.$status == "open").filter(\.$payBy < today.iso)
         if let creditorID { query = query.filter(\.$creditorID == creditorID) }
+        var agreements: [UUID: [PromiseRecord]] = [:], order: [UUID] = []
+        for row in try await query.sort(\.$createdAt).all() {
+            if agreements[row.agreement] == nil { order.append(row.agreement) }
+            agreements[row.agreement, default: []].append(row)
+        }
         var result = (kept: 0, broken: 0)
-        for promise in try await query.all() {
+        for agreement in order {
+            let rows = agreements[agreement]!
             let broken = try await database.writing { tx -> Bool in
-                guard let claim = try await ClaimRecord.find(promise.claimID, on: tx) else { return false }
-                let paid = try await LedgerEntryRecord.query(on: tx).filter(\.$claimID == claim.id!).filter(\.$kind == "payment")
+                let promise = rows[0]
+                let found = try await ClaimRecord.query(on: tx).filter(\.$id ~~ rows.map(\.claimID)).all()
+                let claims = rows.compactMap { row in found.first { $0.id == row.claimID } }
+                guard !claims.isEmpty else { return false }
+                let paid = try await LedgerEntryRecord.query(on: tx).filter(\.$claimID ~~ claims.map { $0.id! }).filter(\.$kind == "payment")
                     .filter(\.$entryDate >= promise.madeOn).all().reduce(Int64(0)) { $0 + $1.amountMinor }
-                let kept = paid >= promise.amountMinor || claim.openMinor == 0
-                promise.status = kept ? "kept" : "broken"
-                promise.closedOn = today.iso
-                try await promise.update(on: tx)
+                let kept = paid >= promise.amountMinor || claims.allSatisfy { $0.openMinor == 0 }
+                for row in rows {
+                    row.status = kept ? "kept" : "broken"
+                    row.closedOn = today.iso
+                    try await row.update(on: tx)
+                }
                 if !kept {
-                    try await claim.lookAgain(from: today.iso, on: tx)
-                    if let customer = try await CustomerRecord.find(claim.customerID, on: tx) {
+                    for claim in claims { try await claim.lookAgain(from: today.iso, on: tx) }
+                    if let customer = try await CustomerRecord.find(promise.customerID, on: tx) {
                         customer.promiseBrokenOn = today.iso
                         try await customer.update(on: tx)
                     }
-                    try await CallTask.add(for: claim, stepID: "broken-promise", reason: Reason("promise to pay by \(try CivilDate(iso: promise.payBy)) broken"), on: today, database: tx)
+                    let call = claims.first { $0.openMinor > 0 } ?? claims[0]
+                    try await CallTask.add(for: call, stepID: "broken-promise", reason: Reason("promise to pay by \(try CivilDate(iso: promise.payBy)) broken"), on: today, database: tx)
                 }
                 try await AuditRecord(
                     creditorID: promise.creditorID, userID: nil, actor: "betalt", action: kept ? "promise.kept" : "promise.broken",
-                    subject: "claim \(claim.id!.uuidString)", detail: "promised \(promise.amountMinor) by \(promise.payBy); paid since: \(paid)"
+                    subject: "claim \(claims[0].id!.uuidString)",
+                    detail: "promised \(promise.amountMinor) by \(promise.payBy)"
+                        + (claims.count == 1 ? "" : " for invoices \(claims.map(\.invoiceNumber).joined(separator: ", "))") + "; paid since: \(paid)"
                 ).create(on: tx)
                 return !kept
             }
