@@ -61,6 +61,39 @@ struct ClaimPageFormsTests {
         }
     }
 
+    @Test("a promise may cover the customer's other overdue invoices: one promise, one confirmation naming them all, shown on each claim",
+          arguments: TestEngine.allCases)
+    func promiseForSeveralInvoices(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            var found: (ClaimRecord, [ClaimRecord])?
+            for claim in try await ClaimRecord.query(on: test.app.db).filter(\.$openMinor > 0).filter(\.$stage !~ ["closed", "withAgency"])
+                .sort(\.$invoiceNumber).all() {
+                let others = try await Promises.alsoCoverable(with: claim, today: TestApp.today, on: test.app.db)
+                if !others.isEmpty { found = (claim, others); break }
+            }
+            let (claim, others) = try #require(found, "the demo ledger has a customer with two overdue claims")
+            let cookie = try await test.logIn()
+            let path = "/creditors/\(claim.creditorID)/claims/\(claim.id!)"
+            let (_, form) = try await test.get(path, headers: cookie)
+            #expect(form.contains("name=\"alsoOverdue\"") && form.contains(others.map(\.invoiceNumber).joined(separator: ", ")))
+            let csrf = try await test.csrfToken(from: path, headers: cookie)
+            let (status, _) = try await test.postForm("\(path)/promises", [
+                "csrf": csrf, "payBy": TestApp.today.adding(days: 10).iso, "amount": "500,00", "reason": "", "alsoOverdue": "on",
+            ], headers: cookie)
+            #expect(status == .seeOther)
+            let rows = try await PromiseRecord.query(on: test.app.db).filter(\.$customerID == claim.customerID).filter(\.$status == "open").all()
+            #expect(Set(rows.map(\.claimID)) == Set([claim.id!] + others.map { $0.id! }))
+            let agreement = try #require(rows.first { $0.claimID == claim.id }?.id)
+            #expect(rows.allSatisfy { $0.agreementID == agreement && $0.amountMinor == 50_000 })
+            let confirmation = try #require(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey == "promise/\(agreement.uuidString)").first())
+            let covered = try await NoticeClaimRecord.query(on: test.app.db).filter(\.$noticeID == confirmation.id!).all().map(\.claimID)
+            #expect(Set(covered) == Set(rows.map(\.claimID)), "one letter confirms the promise for every invoice")
+            #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey ~~ rows.map { "promise/\($0.id!.uuidString)" }).count() == 1)
+            let (_, other) = try await test.get("/creditors/\(claim.creditorID)/claims/\(others[0].id!)", headers: cookie)
+            #expect(other.contains("Gjelder også") && other.contains(claim.invoiceNumber))
+        }
+    }
+
     @Test("a dispute over more than is open, or with a file that is not a document, comes back with the text typed; a rejection needs its explanation",
           arguments: TestEngine.allCases)
     func disputeRefused(engine: TestEngine) async throws {

@@ -37,7 +37,7 @@ struct ConversationPagesTests {
             // form as typed and the error at its field.
             (status, body) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
                 "csrf": csrf, "outcome": "reached", "agreement": "promise", "payBy": "2026-11-20", "promiseAmount": "300",
-                "note": "Pays on Friday", "back": "\(page)#calls",
+                "promiseAlsoOverdue": "on", "note": "Pays on Friday", "back": "\(page)#calls",
             ], headers: cookie)
             #expect(status == .unprocessableEntity)
             #expect(try await CollectionActRecord.find(task.id, on: test.app.db)?.deliveryStatus == "task")
@@ -45,6 +45,7 @@ struct ConversationPagesTests {
             #expect(fieldError("\(form)-payBy-error", in: body) == "Datoen må være etter i dag.")
             #expect(body.contains("name=\"payBy\" min=\"2026-11-22\" value=\"2026-11-20\" aria-invalid=\"true\""))
             #expect(body.contains("value=\"promise\" checked>") && body.contains("value=\"300\"") && body.contains(">Pays on Friday</textarea>"))
+            #expect(body.contains("name=\"promiseAlsoOverdue\" checked>"), "the choice to cover the other overdue invoices comes back too")
             let plansBefore = try await PaymentPlanRecord.query(on: test.app.db).count()
             (status, body) = try await test.postForm("/creditors/\(customer.creditorID)/work-queue/calls/\(task.id!)", [
                 "csrf": csrf, "outcome": "reached", "agreement": "plan", "downPayment": "tre hundre", "instalments": "3",

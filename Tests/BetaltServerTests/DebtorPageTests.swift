@@ -211,6 +211,31 @@ struct DebtorPageTests {
         }
     }
 
+    @Test("a debtor with several overdue invoices may promise one date for all of them", arguments: TestEngine.allCases)
+    func promiseForAllOverdue(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            var found: (ClaimRecord, [ClaimRecord])?
+            for claim in try await ClaimRecord.query(on: test.app.db).filter(\.$openMinor > 0).filter(\.$dueDate < TestApp.today.iso)
+                .filter(\.$stage !~ ["closed", "withAgency"]).sort(\.$invoiceNumber).all() {
+                let others = try await Promises.alsoCoverable(with: claim, today: TestApp.today, on: test.app.db)
+                if !others.isEmpty { found = (claim, others); break }
+            }
+            let (claim, others) = try #require(found)
+            let customer = try #require(try await CustomerRecord.find(claim.customerID, on: test.app.db))
+            let token = try await test.link(for: customer)
+            let (_, page) = try await test.get("/d/\(token)", headers: [:])
+            #expect(page.contains("name=\"alsoOverdue\""), "offered with two or more overdue invoices")
+            try await test.app.testing().test(.POST, "/d/\(token)/promises", beforeRequest: { req in
+                try req.content.encode(
+                    ["invoice": claim.invoiceNumber, "payBy": TestApp.today.adding(days: 7).iso, "amount": "100", "alsoOverdue": "on"], as: .urlEncodedForm)
+            }, afterResponse: { res async in
+                #expect(res.status == .seeOther)
+            })
+            let rows = try await PromiseRecord.query(on: test.app.db).filter(\.$customerID == customer.id!).filter(\.$status == "open").all()
+            #expect(Set(rows.map(\.claimID)) == Set([claim.id!] + others.map { $0.id! }) && rows.allSatisfy { $0.madeBy == "debtor" })
+        }
+    }
+
     @Test("a dispute from the page keeps its PDF, JPEG or PNG files byte for byte; anything else is refused and nothing is recorded",
           arguments: TestEngine.allCases)
     func disputeWithFiles(engine: TestEngine) async throws {
