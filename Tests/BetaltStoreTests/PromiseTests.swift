@@ -191,4 +191,24 @@ struct PromiseTests {
             }
         }
     }
+
+    @Test("a payment plan for one of a promise's claims replaces the whole promise, whose amount was for all of them", arguments: TestEngine.allCases)
+    func replacedByAPlan(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let (claim, others) = try await customerWithOverdueClaims(store)
+            let ids = [claim.id!] + others.map { $0.id! }
+            _ = try await Promises.make(
+                claimIDs: ids, creditorID: claim.creditorID, payBy: Self.monday.adding(days: 10),
+                amount: Money(minorUnits: 60_000, currency: try Currency.named(claim.currency)), reason: "", madeBy: "debtor", userID: nil,
+                on: Self.monday, database: store.database
+            )
+            let plan = try await PaymentPlans.make(
+                PlanRequest(claimIDs: [claim.id!], instalmentCount: 2, firstInstalmentDate: Self.monday.adding(days: 14)),
+                creditorID: claim.creditorID, proposedBy: "kari@example", userID: nil, limits: nil, on: Self.monday, database: store.database
+            )
+            _ = try await PaymentPlans.accept(planID: plan.id!, creditorID: claim.creditorID, by: "debtor", userID: nil, on: Self.monday, database: store.database)
+            #expect(try await PromiseRecord.query(on: store.database).filter(\.$claimID ~~ ids).all().map(\.status) == ["replaced", "replaced", "replaced"])
+        }
+    }
 }
