@@ -424,3 +424,40 @@ def test_a_swedish_sole_traders_personnummer_is_kept_masked(browser, server):
     assert error.text == "«Sverige» er ikke en landkode (to bokstaver, som NO eller SE)."
     browser.execute_script("document.getElementById('customer-details').scrollIntoView({block: 'center'})")
     browser.save_screenshot(str(SCREENSHOTS / "customer-country-refused.png"))
+
+
+def test_the_creditor_records_one_promise_for_a_customers_overdue_invoices(browser, server):
+    from conftest import TODAY
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, claim, customer = db.execute("""
+            SELECT c.creditor_id, c.id, c.customer_id FROM claims c
+            WHERE c.open_minor > 0 AND c.due_date < ? AND c.stage NOT IN ('closed', 'withAgency')
+              AND NOT EXISTS (SELECT 1 FROM promises p WHERE p.customer_id = c.customer_id)
+              AND NOT EXISTS (SELECT 1 FROM disputes d WHERE d.customer_id = c.customer_id)
+              AND NOT EXISTS (SELECT 1 FROM payment_plans p WHERE p.customer_id = c.customer_id)
+              AND (SELECT COUNT(*) FROM claims o WHERE o.customer_id = c.customer_id AND o.open_minor > 0 AND o.due_date < ?
+                   AND o.stage NOT IN ('closed', 'withAgency') AND o.currency = c.currency) >= 2
+            ORDER BY c.invoice_number LIMIT 1""", (TODAY, TODAY)).fetchone()
+    if not browser.find_elements(By.CSS_SELECTOR, ".sidenav"):
+        log_in(browser, server)
+    browser.set_window_size(1280, 1400)
+    browser.get(f"{server}/creditors/{creditor.lower()}/claims/{claim.lower()}")
+    browser.find_element(By.CSS_SELECTOR, "details.record-promise summary").click()
+    browser.execute_script("document.getElementById('promise-date').value = '2026-12-15'")
+    browser.find_element(By.ID, "promise-amount").send_keys("1 000")
+    also = browser.find_element(By.NAME, "alsoOverdue")
+    assert "Også kundens andre forfalte fakturaer" in also.find_element(By.XPATH, "..").text
+    also.click()
+    browser.execute_script("document.getElementById('record-promise').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "claim-promise-several-invoices.png"))
+    browser.find_element(By.CSS_SELECTOR, "#record-promise button[type=submit]").click()
+    wait(browser).until(lambda b: b.find_elements(By.ID, "promise-list"))
+    with sqlite3.connect(STATE["database"]) as db:
+        rows = db.execute("SELECT claim_id, agreement_id, amount_minor FROM promises WHERE customer_id = ?", (customer,)).fetchall()
+        other = db.execute("SELECT claim_id FROM promises WHERE customer_id = ? AND claim_id <> ? LIMIT 1", (customer, claim)).fetchone()[0]
+    assert len(rows) >= 2 and len({agreement for _, agreement, _ in rows}) == 1 and {amount for *_, amount in rows} == {100_000}
+    browser.get(f"{server}/creditors/{creditor.lower()}/claims/{other.lower()}")
+    line = wait(browser).until(lambda b: b.find_elements(By.ID, "promise-list"))[0]
+    assert "Gjelder også" in line.text, line.text
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", line)
+    browser.save_screenshot(str(SCREENSHOTS / "claim-promise-also-covers.png"))
