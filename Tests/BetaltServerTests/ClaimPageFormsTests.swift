@@ -89,6 +89,22 @@ struct ClaimPageFormsTests {
             let covered = try await NoticeClaimRecord.query(on: test.app.db).filter(\.$noticeID == confirmation.id!).all().map(\.claimID)
             #expect(Set(covered) == Set(rows.map(\.claimID)), "one letter confirms the promise for every invoice")
             #expect(try await NoticeRecord.query(on: test.app.db).filter(\.$groupKey ~~ rows.map { "promise/\($0.id!.uuidString)" }).count() == 1)
+
+            // The letter asks for the amount with a reference of its own, and a payment with it counts for the promise.
+            let reference = try #require(confirmation.paymentReference)
+            #expect(!([claim] + others).contains { $0.paymentReference == reference })
+            let booked = try await test.app.db.transaction { tx in
+                try await PaymentBooking.book(
+                    [NewPayment(
+                        amount: Money(minorUnits: 50_000, currency: try Currency.named(claim.currency)), paidOn: TestApp.today.adding(days: 3),
+                        bookingDate: TestApp.today.adding(days: 3), references: [reference], referredDocuments: [], mentionedNumbers: [],
+                        freeText: "", payerName: nil, bankReference: "B-promise", isReversal: false, source: "test"
+                    )],
+                    fileID: nil, creditorID: claim.creditorID, on: tx
+                )
+            }
+            #expect(booked.count == 1)
+            #expect(try await Promises.review(creditorID: claim.creditorID, today: TestApp.today.adding(days: 11), on: test.app.db) == (kept: 1, broken: 0))
             let (_, other) = try await test.get("/creditors/\(claim.creditorID)/claims/\(others[0].id!)", headers: cookie)
             #expect(other.contains("Gjelder også") && other.contains(claim.invoiceNumber))
         }

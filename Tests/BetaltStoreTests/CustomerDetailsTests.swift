@@ -153,8 +153,12 @@ struct CustomerDetailsTests {
             #expect(try await record([.country: "Sverige"]) == .countryInvalid)
             #expect(try await record([.country: " "]) == .countryInvalid, "a customer is always in a country")
             #expect(try await record([.country: "SE"]) == .postalCodeInvalid(.sweden), "the Norwegian postal code kept is no Swedish one")
+
             #expect(try await CustomerRecord.find(customer.id, on: store.database)?.country == "NO", "nothing refused is kept")
 
+            // Without a Norwegian organisation number, which no Swedish registry knows (below).
+            customer.organisationNumber = nil
+            try await customer.update(on: store.database)
             #expect(try await record([.country: " se ", .addressLine: "Storgatan 1", .postalCode: "11122", .city: "Stockholm"]) == nil)
             let now = try #require(try await CustomerRecord.find(customer.id, on: store.database))
             #expect(now.country == "SE" && now.postalCode == "111 22" && now.language == "sv")
@@ -174,6 +178,14 @@ struct CustomerDetailsTests {
             #expect(try await record([.country: "DK", .postalCode: "DK-1000", .city: "København"]) == nil)
             let moved = try #require(try await CustomerRecord.find(customer.id, on: store.database))
             #expect(moved.country == "DK" && moved.postalCode == "DK-1000" && moved.language == "en")
+
+            // A registry number kept is checked by the new country's registry too, so the person sees one that does not fit.
+            moved.organisationNumber = "923609016"
+            try await moved.update(on: store.database)
+            if case .organisationNumberInvalid(.sweden, _, _)? = try await record([.country: "SE", .postalCode: "11122", .city: "Stockholm"]) {} else {
+                Issue.record("a Norwegian organisation number is no Swedish one")
+            }
+            #expect(try await record([.country: "NO", .postalCode: "0368", .city: "Oslo"]) == nil, "a valid Norwegian one")
         }
     }
 

@@ -30,10 +30,9 @@ extension NoticeComposer {
 
     /// The written confirmation of a promise to pay, once per promise, naming every claim it covers.
     public func composePromiseConfirmation(_ promise: PromiseRecord, date: CivilDate, on database: any Database) async throws {
-        let claimIDs = try await Promises.rows(of: promise.agreement, creditorID: promise.creditorID, on: database).map(\.claimID)
         try await composeLetter(
-            .promiseConfirmation, claimIDs: claimIDs.isEmpty ? [promise.claimID] : claimIDs, creditorID: promise.creditorID,
-            key: "promise/\(promise.agreement.uuidString)",
+            .promiseConfirmation, claimIDs: try await Promises.rows(of: promise.agreementID, creditorID: promise.creditorID, on: database).map(\.claimID),
+            creditorID: promise.creditorID, key: "promise/\(promise.agreementID.uuidString)", ownReference: true,
             deadline: try CivilDate(iso: promise.payBy), date: date, on: database
         ) { content in
             content.promise = NoticePromise(
@@ -113,9 +112,11 @@ extension NoticeComposer {
     }
 
     /// A letter about claims of one customer outside the ladder (dispute, promise, plan): e-mail where the
-    /// customer accepted it, else a letter; archived and queued like every notice; once per `key`.
+    /// customer accepted it, else a letter; archived and queued like every notice; once per `key`. With `ownReference`
+    /// a letter about several claims gets a reference of its own, as a grouped notice does, which a payment covering
+    /// them all is matched by; a single claim's letter carries the claim's.
     private func composeLetter(
-        _ kind: DocumentKind, claimIDs: [UUID], creditorID: UUID, key: String, deadline: CivilDate?, date: CivilDate,
+        _ kind: DocumentKind, claimIDs: [UUID], creditorID: UUID, key: String, ownReference: Bool = false, deadline: CivilDate?, date: CivilDate,
         on database: any Database, details: (inout NoticeContent) throws -> Void
     ) async throws {
         let claims = try await ClaimRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$id ~~ claimIDs).all()
@@ -128,7 +129,9 @@ extension NoticeComposer {
         let assembler = NoticeAssembler(creditor: creditor, ladders: try await LadderBook.load(creditorID: creditorID, on: database))
         let link = DebtorLink.issue(customerID: customer.id!, creditorID: creditorID, date: date, settings: settings)
         var content = try assembler.document(kind, claims: claims, customer: customer, date: date, link: link.url, deadline: deadline)
-        content.paymentReference = claims.count == 1 ? claim.paymentReference : nil
+        let fresh = claims.count > 1 && ownReference
+            ? try await PaymentReferences.fresh(country: assembler.country, creditorID: creditorID, on: database) : nil
+        content.paymentReference = claims.count == 1 ? claim.paymentReference : fresh
         try details(&content)
         let channel: Channel = customer.acceptsEmailNotices ? .email : .letter
         let rendered = try documents.render(content, templates: try documents.templates(for: creditorID), channel: channel, customer: customer, invoices: [])
@@ -136,7 +139,7 @@ extension NoticeComposer {
         try await database.writing { tx in
             try await link.record.create(on: tx)
             try await NoticeWriter.write(
-                rendered, content: final, ownReference: nil, acts: [], claims: [], key: key, creditorID: creditorID, customerID: customer.id!,
+                rendered, content: final, ownReference: fresh, acts: [], claims: [], key: key, creditorID: creditorID, customerID: customer.id!,
                 queuedAt: Date(), on: tx
             )
             let notice = try await NoticeRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$groupKey == key).first()!

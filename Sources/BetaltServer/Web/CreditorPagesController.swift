@@ -79,7 +79,7 @@ struct CreditorPagesController: RouteCollection {
         )
         var promises: [PromiseLine] = []
         for promise in try await Promises.of(claimID: claimID, creditorID: context.creditorID, on: req.db) {
-            let others = try await Promises.rows(of: promise.agreement, creditorID: context.creditorID, on: req.db).filter { $0.claimID != claimID }
+            let others = try await Promises.rows(of: promise.agreementID, creditorID: context.creditorID, on: req.db).filter { $0.claimID != claimID }
             let numbers = try await ClaimRecord.query(on: req.db).filter(\.$creditorID == context.creditorID).filter(\.$id ~~ others.map(\.claimID))
                 .all().map(\.invoiceNumber).sorted()
             promises.append(PromiseLine(

@@ -10,9 +10,9 @@ public final class PromiseRecord: Model, @unchecked Sendable {
     @Field(key: "creditor_id") public var creditorID: UUID
     @Field(key: "claim_id") public var claimID: UUID
     @Field(key: "customer_id") public var customerID: UUID
-    /// The promise this row is part of: the first row's id, shared by every claim the promise covers. Kept since
-    /// `AddPromiseAgreement`; `agreement` reads it.
-    @OptionalField(key: "agreement_id") public var agreementID: UUID?
+    /// The promise this row is part of: the first row's id, shared by every claim the promise covers (a row made
+    /// before `AddPromiseAgreement` has its own).
+    @Field(key: "agreement_id") public var agreementID: UUID
     @Field(key: "pay_by") public var payBy: String
     /// The whole amount promised, for all the claims the promise covers.
     @Field(key: "amount_minor") public var amountMinor: Int64
@@ -28,7 +28,4 @@ public final class PromiseRecord: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
 
     public init() {}
-
-    /// The promise this row is part of; a row made before promises covered several claims is its own.
-    public var agreement: UUID { agreementID ?? id! }
 }

@@ -90,10 +90,10 @@ public enum Timeline {
         // A promise covering several claims is one line, led by its first row, naming every invoice it covers.
         let touched = try await PromiseRecord.query(on: database).filter(\.$creditorID == creditorID).filter(\.$claimID ~~ wanted).all()
         let promiseRows = try await PromiseRecord.query(on: database).filter(\.$creditorID == creditorID)
-            .filter(\.$agreementID ~~ Set(touched.map(\.agreement))).all()
-        for promise in promiseRows where promise.id == promise.agreement {
+            .filter(\.$agreementID ~~ Set(touched.map(\.agreementID))).all()
+        for promise in promiseRows where promise.id == promise.agreementID {
             let amount = Money(minorUnits: promise.amountMinor, currency: try Currency.named(promise.currency))
-            let numbers = promiseRows.filter { $0.agreement == promise.agreement }.compactMap { invoice[$0.claimID] }.sorted()
+            let numbers = promiseRows.filter { $0.agreementID == promise.agreementID }.compactMap { invoice[$0.claimID] }.sorted()
             if let date = day(promise.madeOn) {
                 entries.append(TimelineEntry(
                     date: date, kind: .promiseMade, text: promise.reason, status: nil, amount: amount, until: day(promise.payBy),

@@ -107,12 +107,12 @@ public struct CustomerDetails: Sendable, Equatable {
     /// creditor's. Only the fields given change, so a form loaded before someone else's change, or a request naming one
     /// field, writes over nothing else. Values typed anew are checked by the customer's country (an organisation number
     /// or postal code of Norway or Sweden; another country's is kept as given) and kept in their normal form; a new
-    /// country has the postal code checked by it, and the notices' language follow it (`CustomerRecord.move(to:)`). Each
-    /// changed field is a line of the customer's timeline (old → new) and of the audit log (the fields' names). A new
-    /// e-mail address withdraws a consent to notices by e-mail, which was given for the old one (inkl. § 3 a). A change of
-    /// the name, the address, the e-mail or the organisation number has the next run look at the customer's open claims
-    /// again, and a batch read before is planned again (`ClaimRevision`): a reminder held for want of an address, or a
-    /// handover for want of debtor data, may go. Throws a `Refusal` naming the field that cannot be kept.
+    /// country has the postal code and organisation number checked by it, and the notices' language follows it
+    /// (`CustomerRecord.move(to:)`). Each changed field is a line of the customer's timeline (old → new) and of the audit
+    /// log (the fields' names). A new e-mail address withdraws a consent to notices by e-mail, which was given for the old
+    /// one (inkl. § 3 a). Any change but the phone's has the next run look at the customer's open claims again, and a
+    /// batch read before is planned again (`ClaimRevision`): a reminder held for want of an address, or a handover for
+    /// want of debtor data, may go. Throws a `Refusal` naming the field that cannot be kept.
     public static func record(
         _ changes: [Field: String], customerID: UUID, creditorID: UUID, on date: CivilDate, by user: String, userID: UUID?,
         database: any Database
@@ -204,7 +204,8 @@ public struct CustomerDetails: Sendable, Equatable {
     /// These details with `changes` applied: each value trimmed, checked and in its normal form. Only the values given
     /// are checked, so a value an import brought in stays until someone corrects it, and does not keep a new address
     /// from being kept; `country` is the customer's (nil: another country, whose numbers and codes are kept as given),
-    /// unless the changes name another, by whose code the postal code is checked again. A Swedish `business`'s
+    /// unless the changes name another, by whose code the postal code and the organisation number are checked again. A
+    /// Swedish `business`'s
     /// organisation number may be a sole trader's personnummer, kept as its national identity number.
     func applying(_ changes: [Field: String], country: Country?, business: Bool) throws(Refusal) -> CustomerDetails {
         var result = self
@@ -229,7 +230,8 @@ public struct CustomerDetails: Sendable, Equatable {
             result.postalCode = try Self.postalCode(result.postalCode, country: country)
         }
         if changes[.email] != nil, !result.email.isEmpty, !Self.isOneAddress(result.email) { throw .emailInvalid }
-        if changes[.organisationNumber] != nil, !result.organisationNumber.isEmpty, let country {
+        // A business that moved is checked by its new country's registry, so the person sees a number that does not fit.
+        if changes[.organisationNumber] != nil || moved, !result.organisationNumber.isEmpty, let country {
             do {
                 switch country {
                 case .norway: result.organisationNumber = try NorwegianOrganisationNumber(validating: result.organisationNumber).normalized

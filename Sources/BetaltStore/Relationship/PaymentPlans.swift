@@ -201,12 +201,18 @@ public enum PaymentPlans {
         }
         // A promise is replaced whole, also for a claim of it the plan leaves out: its amount was promised for all of them.
         let agreements = Set(try await PromiseRecord.query(on: database).filter(\.$claimID ~~ claimIDs).filter(\.$status == "open").all()
-            .map(\.agreement))
+            .map(\.agreementID))
+        var leftOut: [UUID] = []
         for promise in try await PromiseRecord.query(on: database).filter(\.$creditorID == plan.creditorID)
             .filter(\.$agreementID ~~ agreements).filter(\.$status == "open").all() {
             promise.status = "replaced"
             promise.closedOn = today.iso
             try await promise.update(on: database)
+            if !claimIDs.contains(promise.claimID) { leftOut.append(promise.claimID) }
+        }
+        // The claims the plan leaves out are no longer paused by the promise: the ladder looks at them again.
+        for claim in try await ClaimRecord.query(on: database).filter(\.$id ~~ leftOut).filter(\.$openMinor > 0).all() {
+            try await claim.lookAgain(from: today.iso, on: database)
         }
         try await AuditRecord(
             creditorID: plan.creditorID, userID: userID, actor: acceptor, action: "plan.accepted", subject: "plan \(plan.id!.uuidString)",

@@ -38,6 +38,12 @@ public enum Promises {
             guard let first = claims.first, claims.count == ids.count, claims.allSatisfy({ $0.customerID == first.customerID }) else {
                 throw PromiseRefused.claimNotFound
             }
+            // Two promises made at once for the customer (a person and the debtor's page) are taken one after the other,
+            // so a claim is never in two open promises.
+            let sql = tx as! any SQLDatabase
+            if sql.dialect.name == "postgresql" {
+                try await sql.raw("SELECT id FROM customers WHERE id = \(bind: first.customerID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
+            }
             guard claims.allSatisfy({ $0.openMinor > 0 }) else { throw PromiseRefused.claimSettled }
             guard claims.allSatisfy({ $0.stage != ClaimStage.withAgency.rawValue }) else { throw PromiseRefused.withAgency }
             if let open = try await PromiseRecord.query(on: tx).filter(\.$claimID ~~ ids).filter(\.$status == "open").first() {
@@ -85,19 +91,12 @@ public enum Promises {
     /// The customer's claims that a promise made with `claim` may also cover: overdue on `today`, open, in its currency,
     /// not with an agency, not promised already, not disputed and not on a payment plan, oldest first.
     public static func alsoCoverable(with claim: ClaimRecord, today: CivilDate, on database: any Database) async throws -> [ClaimRecord] {
-        let claims = try await ClaimRecord.query(on: database).filter(\.$creditorID == claim.creditorID).filter(\.$customerID == claim.customerID)
-            .filter(\.$id != claim.id!).filter(\.$openMinor > 0).filter(\.$dueDate < today.iso).filter(\.$currency == claim.currency)
-            .filter(\.$stage !~ [ClaimStage.closed.rawValue, ClaimStage.withAgency.rawValue]).sort(\.$dueDate).sort(\.$invoiceNumber).all()
-        let ids = claims.map { $0.id! }
-        var taken = Set(try await PromiseRecord.query(on: database).filter(\.$creditorID == claim.creditorID)
-            .filter(\.$claimID ~~ ids).filter(\.$status == "open").all().map(\.claimID))
-        taken.formUnion(try await DisputeRecord.query(on: database).filter(\.$creditorID == claim.creditorID).filter(\.$claimID ~~ ids)
-            .filter(\.$status == "open").all().map(\.claimID))
-        let planned = try await PaymentPlanClaimRecord.query(on: database).filter(\.$creditorID == claim.creditorID).filter(\.$claimID ~~ ids).all()
-        let pausing = Set(try await PaymentPlanRecord.query(on: database).filter(\.$id ~~ Set(planned.map(\.planID)))
-            .filter(\.$status ~~ PaymentPlans.pausing).all().map { $0.id! })
-        taken.formUnion(planned.filter { pausing.contains($0.planID) }.map(\.claimID))
-        return claims.filter { !taken.contains($0.id!) }
+        let claims = try await PaymentPlans.eligibleClaims(customerID: claim.customerID, creditorID: claim.creditorID, on: database).filter {
+            $0.id != claim.id && $0.dueDate < today.iso && $0.currency == claim.currency && $0.stage != ClaimStage.closed.rawValue
+        }
+        let promised = Set(try await PromiseRecord.query(on: database).filter(\.$creditorID == claim.creditorID)
+            .filter(\.$claimID ~~ claims.map { $0.id! }).filter(\.$status == "open").all().map(\.claimID))
+        return claims.filter { !promised.contains($0.id!) }
     }
 
     /// The rows of the promise `agreement`, the one it is named by first.
@@ -113,19 +112,17 @@ public enum Promises {
     public static func review(creditorID: UUID? = nil, today: CivilDate, on database: any Database) async throws -> (kept: Int, broken: Int) {
         var query = PromiseRecord.query(on: database).filter(\.$status == "open").filter(\.$payBy < today.iso)
         if let creditorID { query = query.filter(\.$creditorID == creditorID) }
-        var agreements: [UUID: [PromiseRecord]] = [:], order: [UUID] = []
-        for row in try await query.sort(\.$createdAt).all() {
-            if agreements[row.agreement] == nil { order.append(row.agreement) }
-            agreements[row.agreement, default: []].append(row)
-        }
+        var agreements: [UUID] = []
+        for row in try await query.sort(\.$createdAt).all() where !agreements.contains(row.agreementID) { agreements.append(row.agreementID) }
         var result = (kept: 0, broken: 0)
-        for agreement in order {
-            let rows = agreements[agreement]!
-            let broken = try await database.writing { tx -> Bool in
-                let promise = rows[0]
+        for agreement in agreements {
+            let broken = try await database.writing { tx -> Bool? in
+                // Read again: a plan accepted meanwhile has replaced the promise.
+                let rows = try await PromiseRecord.query(on: tx).filter(\.$agreementID == agreement).filter(\.$status == "open").all()
+                guard let promise = rows.first else { return nil }
                 let found = try await ClaimRecord.query(on: tx).filter(\.$id ~~ rows.map(\.claimID)).all()
                 let claims = rows.compactMap { row in found.first { $0.id == row.claimID } }
-                guard !claims.isEmpty else { return false }
+                guard !claims.isEmpty else { return nil }
                 let paid = try await LedgerEntryRecord.query(on: tx).filter(\.$claimID ~~ claims.map { $0.id! }).filter(\.$kind == "payment")
                     .filter(\.$entryDate >= promise.madeOn).all().reduce(Int64(0)) { $0 + $1.amountMinor }
                 let kept = paid >= promise.amountMinor || claims.allSatisfy { $0.openMinor == 0 }
@@ -135,13 +132,19 @@ public enum Promises {
                     try await row.update(on: tx)
                 }
                 if !kept {
-                    for claim in claims { try await claim.lookAgain(from: today.iso, on: tx) }
+                    // The ladder resumes where it still can; an agency's claims are the agency's.
+                    let resumed = claims.filter { $0.openMinor > 0 && $0.stage != ClaimStage.withAgency.rawValue && $0.stage != ClaimStage.closed.rawValue }
+                    for claim in resumed { try await claim.lookAgain(from: today.iso, on: tx) }
                     if let customer = try await CustomerRecord.find(promise.customerID, on: tx) {
                         customer.promiseBrokenOn = today.iso
                         try await customer.update(on: tx)
                     }
-                    let call = claims.first { $0.openMinor > 0 } ?? claims[0]
-                    try await CallTask.add(for: call, stepID: "broken-promise", reason: Reason("promise to pay by \(try CivilDate(iso: promise.payBy)) broken"), on: today, database: tx)
+                    if let call = resumed.first {
+                        try await CallTask.add(
+                            for: call, stepID: "broken-promise", reason: Reason("promise to pay by \(try CivilDate(iso: promise.payBy)) broken"), on: today,
+                            database: tx
+                        )
+                    }
                 }
                 try await AuditRecord(
                     creditorID: promise.creditorID, userID: nil, actor: "betalt", action: kept ? "promise.kept" : "promise.broken",
@@ -151,7 +154,11 @@ public enum Promises {
                 ).create(on: tx)
                 return !kept
             }
-            if broken { result.broken += 1 } else { result.kept += 1 }
+            switch broken {
+            case true?: result.broken += 1
+            case false?: result.kept += 1
+            case nil: break
+            }
         }
         return result
     }
