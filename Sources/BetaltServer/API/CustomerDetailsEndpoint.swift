@@ -5,7 +5,7 @@ import Vapor
 
 /// `PATCH /api/v1/customers/{number}`: corrects the customer's name, postal address and country, e-mail, phone and organisation number
 /// (by the creditor's customer number) as the customer page does (`CustomerDetails`). Only the fields given change; an
-/// empty string or null clears one (never the name).
+/// empty string or null clears one (never the name or the country).
 enum CustomerDetailsEndpoint {
     /// The request's name of each field ("postal_code").
     static let fields: [(name: String, field: CustomerDetails.Field)] = CustomerDetails.Field.allCases.map { field in

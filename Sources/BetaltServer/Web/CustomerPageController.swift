@@ -48,14 +48,17 @@ struct CustomerPageController: RouteCollection {
                 disputed: disputed.contains(claim.id!)
             )
         }
-        let calls = try await CallTasks.open(creditorID: context.creditorID, customerID: customerID, on: req.db).map { item in
+        var calls: [CustomerPage.CallLine] = []
+        for item in try await CallTasks.open(creditorID: context.creditorID, customerID: customerID, on: req.db) {
             let formID = callFormID(item.act.id!)
-            return CustomerPage.CallLine(
+            calls.append(CustomerPage.CallLine(
                 date: (try? CivilDate(iso: item.act.actDate))?.formatted(language) ?? item.act.actDate,
                 due: item.act.actDate <= context.today.iso, invoiceNumber: item.claim.invoiceNumber, why: item.why.shown(in: language),
                 action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)", formID: formID,
-                form: FormState(formID, returned, language: language)
-            )
+                form: FormState(formID, returned, language: language),
+                promiseAlsoCoverable: try await Promises.alsoCoverable(with: item.claim, today: context.today, on: req.db).map(\.invoiceNumber)
+                    .joined(separator: ", ")
+            ))
         }
         let plans = try await PlanSummary.load(
             try await PaymentPlans.of(customerID: customerID, creditorID: context.creditorID, on: req.db), today: context.today, on: req.db
@@ -133,6 +136,8 @@ struct CustomerPage: Encodable {
         let formID: String
         /// The form as typed, with its error, when it was refused.
         let form: FormState
+        /// The customer's other overdue invoices a promise made in the call may also cover, or "".
+        let promiseAlsoCoverable: String
     }
 
     let frame: PageFrame

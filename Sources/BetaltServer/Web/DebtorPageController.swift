@@ -189,8 +189,11 @@ struct DebtorPageController: RouteCollection {
         page.promiseReceived = req.query[String.self, at: "received"] == "promise"
         page.planReceived = req.query[String.self, at: "received"] == "plan"
         let today = req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone)
-        // One promise for all overdue invoices is offered where there are two or more to promise.
-        page.canPromiseAll = overview.claims.filter { !$0.promised && !$0.onPlan && !$0.withAgency && !$0.disputed && $0.dueDate < today }.count > 1
+        // A claim's promise may be for all overdue invoices where there are others it would cover.
+        for claim in try await ClaimRecord.query(on: req.db).filter(\.$id ~~ overview.claims.map(\.id)).all()
+        where !(try await Promises.alsoCoverable(with: claim, today: today, on: req.db)).isEmpty {
+            for index in page.claims.indices where page.claims[index].invoiceNumber == claim.invoiceNumber { page.claims[index].mayPromiseAll = true }
+        }
         page.messageReceived = req.query[String.self, at: "received"] == "message"
         page.planRequest = try await planRequest(
             overview, language: language, token: token,
@@ -294,6 +297,8 @@ struct DebtorPage: Encodable {
         let withAgency: Bool
         let promiseForm: FormState
         let disputeForm: FormState
+        /// Whether its promise may also be for the debtor's other overdue invoices.
+        var mayPromiseAll = false
     }
 
     /// The ids of a claim's two forms that `ReturnedForm` names.
@@ -361,8 +366,6 @@ struct DebtorPage: Encodable {
     var planRequest: PlanRequest?
     var disputeAction = ""
     var promiseAction = ""
-    /// Whether a promise may be made for all the debtor's overdue invoices at once.
-    var canPromiseAll = false
     var reasons: [Choice] = []
 
     init(expired: Bool, lang: String, t: [String: String], creditorName: String) {
