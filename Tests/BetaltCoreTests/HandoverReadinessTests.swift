@@ -69,6 +69,15 @@ import Testing
             expected: [.noCollectionNotice, .disputed, .debtorName, .postalAddress, .originalInvoice]),
     ]
 
+    @Test("a promise for several invoices is said to be for them together, not for this claim alone")
+    func promiseForSeveralInvoices() {
+        let several = claim(history: [Self.notice], promise: (payBy: "2026-03-20", amount: 50_000), promisedInvoices: ["F-1", "F-2"])
+        let one = claim(history: [Self.notice], promise: (payBy: "2026-03-20", amount: 50_000), promisedInvoices: ["F-1"])
+        let reasons = [several, one].map { HandoverReadiness.blocks(Self.ready($0), rulebook: .norway, on: Self.today).map(\.reason.text.description) }
+        #expect(reasons[0] == ["the debtor promised to pay 500.00 NOK for invoices F-1, F-2 by 2026-03-20"])
+        #expect(reasons[1] == ["the debtor promised to pay 500.00 NOK by 2026-03-20"])
+    }
+
     @Test(arguments: rows) func readiness(_ row: Row) {
         let blocks = HandoverReadiness.blocks(row.facts, rulebook: row.facts.claim.country == .norway ? .norway : .sweden, on: row.today)
         #expect(blocks.map(\.code) == row.expected, "\(blocks.map(\.reason.text))")

@@ -16,7 +16,7 @@ func claim(
     principal: Int64 = 1_000_000, fee: Int64 = 0, interest: Int64 = 0, compensation: Int64 = 0,
     interestThrough: String? = nil, feeAgreed: Bool = false, accepted: Set<Channel> = [], address: Bool = true,
     missing: [String] = [], history: [TakenStep] = [], disputed: Int64 = 0, promise: (payBy: String, amount: Int64)? = nil,
-    onPlan: Bool = false, handedOver: Bool = false, lastLate: String? = nil
+    promisedInvoices: [String] = [], onPlan: Bool = false, handedOver: Bool = false, lastLate: String? = nil
 ) -> ClaimFacts {
     ClaimFacts(
         claimID: "C-1", country: country, customerKind: kind, issueDate: day(due).adding(days: -30), dueDate: day(due),
@@ -26,7 +26,7 @@ func claim(
         interestChargedThrough: interestThrough.map(day), reminderFeeAgreed: feeAgreed,
         acceptedElectronicChannels: accepted, hasPostalAddress: address, missingDebtorData: missing, history: history,
         disputedAmount: money(disputed, country),
-        promise: promise.map { PromiseFacts(payBy: day($0.payBy), amount: money($0.amount, country)) },
+        promise: promise.map { PromiseFacts(payBy: day($0.payBy), amount: money($0.amount, country), invoiceNumbers: promisedInvoices) },
         onPaymentPlan: onPlan, handedOver: handedOver, lastLatePayment: lastLate.map(day))
 }
 

@@ -155,6 +155,11 @@ struct PromiseTests {
             let acts = try await CollectionActRecord.query(on: store.database).filter(\.$claimID ~~ ids).count()
             _ = try await DailyRun(date: tuesday).run(on: store.database)
             #expect(try await CollectionActRecord.query(on: store.database).filter(\.$claimID ~~ ids).count() == acts)
+            let listed = ([claim] + others).sorted { ($0.dueDate, $0.invoiceNumber) < ($1.dueDate, $1.invoiceNumber) }.map(\.invoiceNumber)
+            let waiting = try await ClaimDecisionRecord.query(on: store.database).filter(\.$claimID == others[0].id!)
+                .filter(\.$decidedOn == tuesday.iso).all()
+            #expect(waiting.contains { $0.reasonText.description.contains("600.00 NOK for invoices \(listed.joined(separator: ", ")) by") },
+                    "\(waiting.map(\.reasonText.description))")
 
             // The amount paid on any of them counts for the whole promise.
             _ = try await LedgerWriter.append(

@@ -28,12 +28,20 @@ public struct TakenStep: Sendable, Codable, Hashable {
 /// A promise to pay that pauses the ladder until its date.
 public struct PromiseFacts: Sendable, Codable, Hashable {
     public let payBy: CivilDate
+    /// The whole amount promised, for every claim the promise covers.
     public let amount: Money
+    /// The invoices the promise covers when it covers more than the one claim, in order; else empty.
+    public let invoiceNumbers: [String]
 
-    public init(payBy: CivilDate, amount: Money) {
+    public init(payBy: CivilDate, amount: Money, invoiceNumbers: [String] = []) {
         self.payBy = payBy
         self.amount = amount
+        self.invoiceNumbers = invoiceNumbers.count > 1 ? invoiceNumbers : []
     }
+
+    /// The invoices as a reason names them, or nil for a promise about the one claim; a reason then says the amount is
+    /// for them together, so a claim of 200 kr is not said to have 500 kr promised on it alone.
+    var together: String? { invoiceNumbers.isEmpty ? nil : invoiceNumbers.joined(separator: ", ") }
 }
 
 /// Everything the planner may know about one claim on one day. Loaded by the store, never by the planner.

@@ -11,9 +11,11 @@ extension ClaimDay {
                 LegalBasis.dueDateRoll(country)))
         }
         if let promise = facts.promise {
-            reasons.append(Reason(
-                "the promise to pay \(promise.amount) by \(promise.payBy) was not kept: the ladder resumes",
-                LegalBasis.goodPractice(country)))
+            reasons.append(promise.together.map {
+                Reason(
+                    "the promise to pay \(promise.amount) for invoices \($0) by \(promise.payBy) was not kept: the ladder resumes",
+                    LegalBasis.goodPractice(country))
+            } ?? Reason("the promise to pay \(promise.amount) by \(promise.payBy) was not kept: the ladder resumes", LegalBasis.goodPractice(country)))
         }
         if facts.disputedAmount.isPositive {
             reasons.append(Reason(

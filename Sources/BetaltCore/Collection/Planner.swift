@@ -62,9 +62,16 @@ public enum Planner {
         }
         if let promise = facts.promise, promise.payBy >= today {
             let until = promise.payBy.adding(days: 1)
-            return (.wait(until: until, Reason(
-                "the debtor promised to pay \(promise.amount) by \(promise.payBy): nothing is sent while a promise is being kept",
-                LegalBasis.goodPractice(country))), Swift.min(until, timeBarredFrom))
+            let reason = if let invoices = promise.together {
+                Reason(
+                    "the debtor promised to pay \(promise.amount) for invoices \(invoices) by \(promise.payBy): nothing is sent while a promise is being kept",
+                    LegalBasis.goodPractice(country))
+            } else {
+                Reason(
+                    "the debtor promised to pay \(promise.amount) by \(promise.payBy): nothing is sent while a promise is being kept",
+                    LegalBasis.goodPractice(country))
+            }
+            return (.wait(until: until, reason), Swift.min(until, timeBarredFrom))
         }
         if let minimum = ladder.options.minimumAmount {
             guard minimum.currency == country.currency else {

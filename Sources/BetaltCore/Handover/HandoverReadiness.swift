@@ -77,7 +77,9 @@ public enum HandoverReadiness {
             block(.disputed, Reason("\(claim.disputedAmount) is disputed: a disputed claim is never sent to collection", LegalBasis.dispute(country)))
         }
         if let promise = claim.promise, promise.payBy >= today {
-            block(.promised, Reason("the debtor promised to pay \(promise.amount) by \(promise.payBy)", LegalBasis.goodPractice(country)))
+            block(.promised, promise.together.map {
+                Reason("the debtor promised to pay \(promise.amount) for invoices \($0) by \(promise.payBy)", LegalBasis.goodPractice(country))
+            } ?? Reason("the debtor promised to pay \(promise.amount) by \(promise.payBy)", LegalBasis.goodPractice(country)))
         }
         if claim.onPaymentPlan {
             block(.onPlan, Reason("a payment plan covers the claim and is being kept", LegalBasis.goodPractice(country)))

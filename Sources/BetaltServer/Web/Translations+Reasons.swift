@@ -124,6 +124,10 @@ extension Translations {
             .nb: "{1} er bestridt: et bestridt krav sendes aldri til inkasso",
             .sv: "{1} har bestritts: en bestridd fordran lämnas aldrig till inkasso",
         ],
+        "the debtor promised to pay {1} for invoices {2} by {3}": [
+            .nb: "skyldneren har lovet å betale {1} for fakturaene {2} innen {3}",
+            .sv: "gäldenären har lovat att betala {1} för fakturorna {2} senast {3}",
+        ],
         "the debtor promised to pay {1} by {2}": [
             .nb: "skyldneren har lovet å betale {1} innen {2}",
             .sv: "gäldenären har lovat att betala {1} senast {2}",
@@ -339,6 +343,10 @@ extension Translations {
             .nb: "forfallsdatoen {1} er ikke en virkedag: alt regnes fra {2}",
             .sv: "förfallodagen {1} är inte en bankdag: allt räknas från {2}",
         ],
+        "the promise to pay {1} for invoices {2} by {3} was not kept: the ladder resumes": [
+            .nb: "betalingsløftet om {1} for fakturaene {2} innen {3} ble ikke holdt: purreløpet fortsetter",
+            .sv: "betalningslöftet om {1} för fakturorna {2} senast {3} hölls inte: påminnelseflödet fortsätter",
+        ],
         "the promise to pay {1} by {2} was not kept: the ladder resumes": [
             .nb: "betalingsløftet om {1} innen {2} ble ikke holdt: purreløpet fortsetter",
             .sv: "betalningslöftet om {1} senast {2} hölls inte: påminnelseflödet fortsätter",
@@ -407,6 +415,10 @@ extension Translations {
         "a payment plan covers the claim and is being kept: its instalments are followed up by the plan": [
             .nb: "kravet er med i en betalingsplan som overholdes: avdragene følges opp gjennom planen",
             .sv: "fordringen ingår i en avbetalningsplan som följs: delbetalningarna följs upp genom planen",
+        ],
+        "the debtor promised to pay {1} for invoices {2} by {3}: nothing is sent while a promise is being kept": [
+            .nb: "skyldneren har lovet å betale {1} for fakturaene {2} innen {3}: ingenting sendes mens et betalingsløfte holdes",
+            .sv: "gäldenären har lovat att betala {1} för fakturorna {2} senast {3}: inget skickas medan ett betalningslöfte hålls",
         ],
         "the debtor promised to pay {1} by {2}: nothing is sent while a promise is being kept": [
             .nb: "skyldneren har lovet å betale {1} innen {2}: ingenting sendes mens et betalingsløfte holdes",

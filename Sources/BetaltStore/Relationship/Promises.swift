@@ -169,18 +169,27 @@ public enum Promises {
             .sort(\.$madeOn, .descending).sort(\.$createdAt, .descending).all()
     }
 
-    /// The open promise of each claim, for the planner; `claims` is a relation of (creditor_id, claim_id) pairs.
-    static func open(claims: SQLQueryString, on sql: any SQLDatabase) async throws -> [UUID: (payBy: String, amount: Int64)] {
+    /// The open promise of each claim, for the planner, with the invoices it covers (in their order) when it covers
+    /// several; `claims` is a relation of (creditor_id, claim_id) pairs.
+    static func open(
+        claims: SQLQueryString, on sql: any SQLDatabase
+    ) async throws -> [UUID: (payBy: String, amount: Int64, invoiceNumbers: [String])] {
         let rows = try await sql.raw("""
-            SELECT p.claim_id, p.pay_by, p.amount_minor
+            SELECT p.claim_id, p.pay_by, p.amount_minor, c.invoice_number
             FROM \(claims) AS k JOIN promises p ON p.creditor_id = k.creditor_id AND p.claim_id = k.claim_id
+            JOIN promises q ON q.creditor_id = p.creditor_id AND q.agreement_id = p.agreement_id
+            JOIN claims c ON c.creditor_id = q.creditor_id AND c.id = q.claim_id
             WHERE p.status = 'open'
+            ORDER BY c.due_date, c.invoice_number
             """).all()
-        var open: [UUID: (payBy: String, amount: Int64)] = [:]
+        var open: [UUID: (payBy: String, amount: Int64, invoiceNumbers: [String])] = [:]
         for row in rows {
-            open[try row.decode(column: "claim_id", as: UUID.self)] = (
-                try row.decode(column: "pay_by", as: String.self), try row.decode(column: "amount_minor", as: Int64.self)
-            )
+            let id = try row.decode(column: "claim_id", as: UUID.self)
+            let number = try row.decode(column: "invoice_number", as: String.self)
+            if open[id] == nil {
+                open[id] = (try row.decode(column: "pay_by", as: String.self), try row.decode(column: "amount_minor", as: Int64.self), [])
+            }
+            open[id]!.invoiceNumbers.append(number)
         }
         return open
     }

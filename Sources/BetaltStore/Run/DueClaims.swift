@@ -82,7 +82,7 @@ enum DueClaims {
         /// The claims' steps taken so far as the database gave them, made into steps by `claims()`.
         fileprivate let historyText: String
         fileprivate let disputed: [UUID: Int64]
-        fileprivate let promised: [UUID: (payBy: String, amount: Int64)]
+        fileprivate let promised: [UUID: (payBy: String, amount: Int64, invoiceNumbers: [String])]
         fileprivate let planned: Set<UUID>
         fileprivate let lateByCustomer: [UUID: CivilDate]
         /// The day the claims are planned for: a sole trader's personnummer is read against it.
@@ -161,7 +161,11 @@ extension DueClaims.Batch {
                 ),
                 history: history[id] ?? [],
                 disputedAmount: Money(minorUnits: disputed[id] ?? 0, currency: currency),
-                promise: try promised[id].map { PromiseFacts(payBy: try CivilDate(iso: $0.payBy), amount: Money(minorUnits: $0.amount, currency: currency)) },
+                promise: try promised[id].map {
+                    PromiseFacts(
+                        payBy: try CivilDate(iso: $0.payBy), amount: Money(minorUnits: $0.amount, currency: currency), invoiceNumbers: $0.invoiceNumbers
+                    )
+                },
                 onPaymentPlan: planned.contains(id),
                 lastLatePayment: lateByCustomer[owner.customerID]
             )
