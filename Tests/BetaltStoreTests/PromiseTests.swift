@@ -214,6 +214,9 @@ struct PromiseTests {
             )
             _ = try await PaymentPlans.accept(planID: plan.id!, creditorID: claim.creditorID, by: "debtor", userID: nil, on: Self.monday, database: store.database)
             #expect(try await PromiseRecord.query(on: store.database).filter(\.$claimID ~~ ids).all().map(\.status) == ["replaced", "replaced", "replaced"])
+            for other in others {
+                #expect(try await ClaimRecord.find(other.id, on: store.database)?.nextActionDate == Self.monday.iso, "no longer paused: looked at again")
+            }
         }
     }
 }
