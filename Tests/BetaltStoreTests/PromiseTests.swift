@@ -223,4 +223,38 @@ struct PromiseTests {
             }
         }
     }
+
+    @Test("two promises made at once for overlapping claims of one customer: one is kept, the other refused", arguments: TestEngine.allCases)
+    func madeAtOnce(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            _ = try await seeded(store)
+            let (claim, others) = try await customerWithOverdueClaims(store)
+            let currency = try Currency.named(claim.currency)
+            func make(_ ids: [UUID], by who: String) async -> Bool {
+                do {
+                    _ = try await Promises.make(
+                        claimIDs: ids, creditorID: claim.creditorID, payBy: Self.monday.adding(days: 10),
+                        amount: Money(minorUnits: 10_000, currency: currency), reason: "", madeBy: who, userID: nil, on: Self.monday,
+                        database: store.database
+                    )
+                    return true
+                } catch {
+                    #expect(error as? PromiseRefused != nil, "\(error)")
+                    return false
+                }
+            }
+            for round in 0..<5 {
+                async let first = make([claim.id!, others[0].id!], by: "kari@example")
+                async let second = make([others[0].id!, others[1].id!], by: "debtor")
+                let made = await [first, second]
+                #expect(made.filter { $0 }.count == 1, "round \(round): \(made)")
+                let open = try await PromiseRecord.query(on: store.database).filter(\.$customerID == claim.customerID).filter(\.$status == "open").all()
+                #expect(Set(open.map(\.claimID)).count == open.count, "no claim is in two open promises")
+                for row in open {
+                    row.status = "kept"
+                    try await row.update(on: store.database)
+                }
+            }
+        }
+    }
 }
