@@ -167,6 +167,19 @@ struct HandoverQueueTests {
             defer { try? FileManager.default.removeItem(at: folder) }
             let agency = try await HandoverQueueTests.agency(of: creditor, delivery: "folder", target: "nordisk-inkasso", autoSend: false, store)
 
+            // A promise the debtor broke covered this claim and another of theirs: the agency is told it was for both.
+            let promised = chosen[0].claim
+            let other = try #require(try await ClaimRecord.query(on: store.database).filter(\.$customerID == promised.customerID)
+                .filter(\.$id != promised.id!).first())
+            let agreement = UUID()
+            for (id, claimID) in [(agreement, promised.id!), (UUID(), other.id!)] {
+                let row = PromiseRecord()
+                (row.id, row.agreementID, row.creditorID, row.claimID, row.customerID) = (id, agreement, creditor, claimID, promised.customerID)
+                (row.payBy, row.amountMinor, row.currency, row.reason, row.madeBy) = ("2026-12-01", 50_000, promised.currency, "", "debtor")
+                (row.madeOn, row.status, row.closedOn) = ("2026-11-20", "broken", "2026-12-02")
+                try await row.create(on: store.database)
+            }
+
             var settings = Self.settings
             settings.handoverDirectory = folder
             let batch = try #require(try await Handovers.prepareBatch(
@@ -186,6 +199,8 @@ struct HandoverQueueTests {
             #expect(validation.valid, "\(validation.message)")
             let manifest = try JSONDecoder().decode(HandoverManifest.self, from: json)
             #expect(Set(manifest.cases.map(\.invoiceNumber)) == Set(chosen.map(\.claim.invoiceNumber)))
+            let promise = try #require(manifest.cases.first { $0.invoiceNumber == promised.invoiceNumber }?.agreements.first { $0.kind == "promise" })
+            #expect(Set(promise.invoiceNumbers ?? []) == [promised.invoiceNumber, other.invoiceNumber] && promise.status == "broken")
             let archivedHashes = Set(try await ArchivedDocumentRecord.query(on: store.database).all().map(\.sha256))
             for entry in manifest.cases {
                 #expect(entry.notices.contains { $0.kind == "collectionNotice" && $0.deadline != nil })

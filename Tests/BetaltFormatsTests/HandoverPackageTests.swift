@@ -73,6 +73,16 @@ import ZIPFoundation
         #expect(try valid())
     }
 
+    @Test("an agreement for several invoices names them, two or more")
+    func anAgreementForSeveralInvoices() throws {
+        var manifest = try Self.manifest()
+        func valid() throws -> Bool { try JSONSchemas.validate(try HandoverPackage.manifestJSON(manifest), against: JSONSchemas.handoverManifest).valid }
+        manifest.cases[0].agreements[0].invoiceNumbers = ["F-1", "F-2"]
+        #expect(try valid())
+        manifest.cases[0].agreements[0].invoiceNumbers = ["F-1"]
+        #expect(try !valid(), "one invoice is the case's own: none are named")
+    }
+
     @Test func theZipHoldsTheManifestAndEveryDocumentWithMatchingHashes() throws {
         let manifest = try Self.manifest()
         let zip = try HandoverPackage.zip(manifest, files: [

@@ -51,15 +51,27 @@ enum CaseFiles {
                     documents: attached.map { document("dispute-\(index + 1)-\($0.fileName)", mediaType: $0.mediaType, content: $0.content) }
                 ))
             }
-            let promises = try await Promises.of(claimID: claim.id!, creditorID: claim.creditorID, on: database).map {
-                HandoverManifest.Agreement(
-                    kind: "promise", madeOn: $0.madeOn, status: $0.status, amount: .init(Money(minorUnits: $0.amountMinor, currency: currency)),
-                    payBy: $0.payBy)
+            // An agreement for several claims says which: its amount is for them together, not for this case alone.
+            func together(_ claimIDs: [UUID]) async throws -> [String]? {
+                guard claimIDs.count > 1 else { return nil }
+                return try await ClaimRecord.query(on: database).filter(\.$creditorID == claim.creditorID).filter(\.$id ~~ claimIDs).all()
+                    .sorted { ($0.dueDate, $0.invoiceNumber) < ($1.dueDate, $1.invoiceNumber) }.map(\.invoiceNumber)
             }
-            let plans = try await PaymentPlans.of(claimID: claim.id!, creditorID: claim.creditorID, on: database).map {
-                HandoverManifest.Agreement(
-                    kind: "plan", madeOn: $0.proposedOn, status: $0.status,
-                    amount: .init(Money(minorUnits: $0.debtMinor + $0.feeMinor, currency: currency)), payBy: nil)
+            var agreements: [HandoverManifest.Agreement] = []
+            for promise in try await Promises.of(claimID: claim.id!, creditorID: claim.creditorID, on: database) {
+                agreements.append(HandoverManifest.Agreement(
+                    kind: "promise", madeOn: promise.madeOn, status: promise.status,
+                    amount: .init(Money(minorUnits: promise.amountMinor, currency: currency)), payBy: promise.payBy,
+                    invoiceNumbers: try await together(
+                        try await Promises.rows(of: promise.agreementID, creditorID: claim.creditorID, on: database).map(\.claimID))
+                ))
+            }
+            for plan in try await PaymentPlans.of(claimID: claim.id!, creditorID: claim.creditorID, on: database) {
+                agreements.append(HandoverManifest.Agreement(
+                    kind: "plan", madeOn: plan.proposedOn, status: plan.status,
+                    amount: .init(Money(minorUnits: plan.debtMinor + plan.feeMinor, currency: currency)), payBy: nil,
+                    invoiceNumbers: try await together(try await PaymentPlans.claimIDsOf(plan.id!, on: database))
+                ))
             }
             let original = try await InvoiceDocumentRecord.query(on: database).filter(\.$claimID == claim.id!).filter(\.$kind == "invoice").first()
             cases.append(HandoverManifest.Case(
@@ -68,7 +80,7 @@ enum CaseFiles {
                 debtor: party(customer, consents: try await NoticeConsent.history(of: customer, on: database)),
                 ledger: ledger,
                 open: .init(try claim.balances()),
-                notices: notices, disputes: disputes, agreements: promises + plans,
+                notices: notices, disputes: disputes, agreements: agreements,
                 originalInvoice: original.map { document("invoice.\($0.fileExtension)", mediaType: $0.mediaType, content: $0.bytes) }
             ))
         }

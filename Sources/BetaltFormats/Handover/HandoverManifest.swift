@@ -228,13 +228,16 @@ public struct HandoverManifest: Codable, Sendable, Hashable {
         public var status: String
         public var amount: Amount
         public var payBy: String?
+        /// The invoices a promise or plan covers when it covers more than the case's claim; its amount is theirs together.
+        public var invoiceNumbers: [String]?
 
-        public init(kind: String, madeOn: String, status: String, amount: Amount, payBy: String?) {
+        public init(kind: String, madeOn: String, status: String, amount: Amount, payBy: String?, invoiceNumbers: [String]? = nil) {
             self.kind = kind
             self.madeOn = madeOn
             self.status = status
             self.amount = amount
             self.payBy = payBy
+            self.invoiceNumbers = invoiceNumbers
         }
     }
 }
