@@ -12,6 +12,22 @@ import Testing
               history: [nudgeTaken, noticeTaken], disputed: disputed)
     }
 
+    @Test("each missing piece of debtor data is a place of its own, shown in the reader's language")
+    func missingDebtorDataInTheReadersLanguage() throws {
+        let facts = ClaimFacts(
+            claimID: "C-1", country: .norway, customerKind: .business, issueDate: day("2025-12-16"), dueDate: day("2026-01-15"),
+            balances: try ComponentBalances(principal: money(1_000_000), fee: money(3750), interest: money(4603), compensation: money(0)),
+            interestChargedThrough: day("2026-01-29"),
+            missingDebtorData: [ReasonText("postal address"), ReasonText(verbatim: "organisasjonsnummer")],
+            history: [nudgeTaken, noticeTaken]
+        )
+        let plan = Planner.plan(facts, ladder: .defaultNorway, rulebook: .norway, on: day("2026-02-13"))
+        let reason = try #require(plan.reasons.first { $0.message.template.contains("debtor data") })
+        let norwegian: [String: String] = ["the agency needs complete debtor data; missing: {1}": "mangler: {1}", "postal address": "postadresse"]
+        #expect(reason.message.text(in: Language.nb) { norwegian[$0] } == "mangler: postadresse, organisasjonsnummer")
+        #expect(reason.text == "the agency needs complete debtor data; missing: postal address, organisasjonsnummer")
+    }
+
     static let early = ladder(.norway, [
         step("nudge", .friendlyReminder, .daysAfterDue(3)),
         step("notice", .collectionNotice, .daysAfterDue(14), fee: true, deadline: 14),

@@ -24,7 +24,7 @@ func claim(
             principal: money(principal, country), fee: money(fee, country), interest: money(interest, country),
             compensation: money(compensation, country)),
         interestChargedThrough: interestThrough.map(day), reminderFeeAgreed: feeAgreed,
-        acceptedElectronicChannels: accepted, hasPostalAddress: address, missingDebtorData: missing, history: history,
+        acceptedElectronicChannels: accepted, hasPostalAddress: address, missingDebtorData: missing.map { ReasonText(verbatim: $0) }, history: history,
         disputedAmount: money(disputed, country),
         promise: promise.map { PromiseFacts(payBy: day($0.payBy), amount: money($0.amount, country), invoiceNumbers: promisedInvoices) },
         onPaymentPlan: onPlan, handedOver: handedOver, lastLatePayment: lastLate.map(day))

@@ -15,7 +15,7 @@ struct MissingDebtorDataTests {
         DueClaims.missingDebtorData(
             kind: kind, name: "Åsas Måleri", hasAddress: true, organisationNumber: organisationNumber,
             nationalIdentityNumber: personal, customerCountry: customerCountry ?? country.rawValue, country: country, today: today
-        )
+        ).map(\.description)
     }
 
     @Test("a Swedish sole trader with a valid personnummer lacks nothing; without one, or with a wrong one, its number is missing")

@@ -62,8 +62,9 @@ public struct ClaimFacts: Sendable, Hashable {
     public let acceptedElectronicChannels: Set<Channel>
     /// Whether the debtor's postal address is known (needed for a letter).
     public let hasPostalAddress: Bool
-    /// What keeps the debtor's identity from being complete enough for a handover (empty: complete).
-    public let missingDebtorData: [String]
+    /// What keeps the debtor's identity from being complete enough for a handover, each as a reason names it, so a
+    /// page shows it in its reader's language (empty: complete).
+    public let missingDebtorData: [ReasonText]
     /// The ladder steps already taken, oldest first.
     public let history: [TakenStep]
     /// The part of the claim under an open dispute (zero: none).
@@ -81,7 +82,7 @@ public struct ClaimFacts: Sendable, Hashable {
     public init(
         claimID: String, country: Country, customerKind: CustomerKind, issueDate: CivilDate, dueDate: CivilDate,
         balances: ComponentBalances, interestChargedThrough: CivilDate? = nil, reminderFeeAgreed: Bool = false,
-        acceptedElectronicChannels: Set<Channel> = [], hasPostalAddress: Bool = true, missingDebtorData: [String] = [],
+        acceptedElectronicChannels: Set<Channel> = [], hasPostalAddress: Bool = true, missingDebtorData: [ReasonText] = [],
         history: [TakenStep] = [], disputedAmount: Money? = nil, promise: PromiseFacts? = nil,
         onPaymentPlan: Bool = false, handedOver: Bool = false, lastLatePayment: CivilDate? = nil
     ) {

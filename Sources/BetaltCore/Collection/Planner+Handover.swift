@@ -51,8 +51,12 @@ extension ClaimDay {
                 LegalBasis.dispute(country))), windowCloses)
         }
         if !facts.missingDebtorData.isEmpty {
-            return (.attention(Reason(
-                "the agency needs complete debtor data; missing: \(facts.missingDebtorData.joined(separator: ", "))")), windowCloses)
+            // Each missing piece a place of its own, so each is shown in the reader's language.
+            let missing = ReasonText(
+                template: facts.missingDebtorData.indices.map { "{\($0 + 1)}" }.joined(separator: ", "),
+                arguments: facts.missingDebtorData.map { .reason($0) }
+            )
+            return (.attention(Reason("the agency needs complete debtor data; missing: \(missing)")), windowCloses)
         }
         return act(step)
     }

@@ -250,6 +250,10 @@ extension Translations {
             .nb: "{1} av kravet er bestridt: en person avgjør om det ubestridte beløpet, {2}, skal til inkassobyrået",
             .sv: "{1} av fordringen har bestritts: en person avgör om det obestridda beloppet, {2}, ska lämnas till inkassobolaget",
         ],
+        "name": [.nb: "navn", .sv: "namn"],
+        "postal address": [.nb: "postadresse", .sv: "postadress"],
+        "country code": [.nb: "landkode", .sv: "landskod"],
+        "valid {1}": [.nb: "gyldig {1}", .sv: "giltigt {1}"],
         "the agency needs complete debtor data; missing: {1}": [
             .nb: "inkassobyrået trenger fullstendige opplysninger om skyldneren; mangler: {1}",
             .sv: "inkassobolaget behöver fullständiga uppgifter om gäldenären; saknas: {1}",

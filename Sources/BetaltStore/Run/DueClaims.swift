@@ -301,22 +301,23 @@ extension DueClaims {
     static func missingDebtorData(
         kind: CustomerKind, name: String, hasAddress: Bool, organisationNumber: String?, nationalIdentityNumber: String?,
         customerCountry: String, country: Country, today: CivilDate
-    ) -> [String] {
-        var missing: [String] = []
-        if !name.contains(where: { !$0.isWhitespace }) { missing.append("name") }
-        if !hasAddress { missing.append("postal address") }
-        if !CountryCode.isKept(customerCountry) { missing.append("country code") }
+    ) -> [ReasonText] {
+        var missing: [ReasonText] = []
+        if !name.contains(where: { !$0.isWhitespace }) { missing.append(ReasonText("name")) }
+        if !hasAddress { missing.append(ReasonText("postal address")) }
+        if !CountryCode.isKept(customerCountry) { missing.append(ReasonText("country code")) }
         if kind == .business {
             let known = BusinessIdentity.isKnown(
                 organisationNumber: organisationNumber, nationalIdentityNumber: nationalIdentityNumber, countryCode: customerCountry,
                 today: today
             )
-            if !known { missing.append(BusinessIdentity.missingWord(country)) }
+            // The registry's own word, the same in every language.
+            if !known { missing.append(ReasonText(verbatim: BusinessIdentity.missingWord(country))) }
         }
         // A consumer's number is not required, but one that is wrong would block the handover (`HandoverReadiness`).
         if kind == .consumer, let number = nationalIdentityNumber,
            let word = NationalIdentity.invalidWord(number, countryCode: customerCountry, today: today) {
-            missing.append("valid \(word)")
+            missing.append(ReasonText("valid \(word)"))
         }
         return missing
     }
