@@ -48,6 +48,7 @@ struct CustomerPageController: RouteCollection {
                 disputed: disputed.contains(claim.id!)
             )
         }
+        let coverable = try await Promises.coverable(customerID: customerID, creditorID: context.creditorID, today: context.today, on: req.db)
         var calls: [CustomerPage.CallLine] = []
         for item in try await CallTasks.open(creditorID: context.creditorID, customerID: customerID, on: req.db) {
             let formID = callFormID(item.act.id!)
@@ -56,8 +57,8 @@ struct CustomerPageController: RouteCollection {
                 due: item.act.actDate <= context.today.iso, invoiceNumber: item.claim.invoiceNumber, why: item.why.shown(in: language),
                 action: "\(base)/work-queue/calls/\(item.act.id!.uuidString)", formID: formID,
                 form: FormState(formID, returned, language: language),
-                promiseAlsoCoverable: try await Promises.alsoCoverable(with: item.claim, today: context.today, on: req.db).map(\.invoiceNumber)
-                    .joined(separator: ", ")
+                promiseAlsoCoverable: Promises.alsoCoverable(besides: item.claim.id!, currency: item.claim.currency, among: coverable)
+                    .map(\.invoiceNumber).joined(separator: ", ")
             ))
         }
         let plans = try await PlanSummary.load(

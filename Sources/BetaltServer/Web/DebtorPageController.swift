@@ -190,9 +190,9 @@ struct DebtorPageController: RouteCollection {
         page.planReceived = req.query[String.self, at: "received"] == "plan"
         let today = req.application.betaltSettings.today(inTimeZone: overview.creditor.timeZone)
         // A claim's promise may be for all overdue invoices where there are others it would cover.
-        for claim in try await ClaimRecord.query(on: req.db).filter(\.$id ~~ overview.claims.map(\.id)).all()
-        where !(try await Promises.alsoCoverable(with: claim, today: today, on: req.db)).isEmpty {
-            for index in page.claims.indices where page.claims[index].invoiceNumber == claim.invoiceNumber { page.claims[index].mayPromiseAll = true }
+        let coverable = try await Promises.coverable(customerID: overview.customer.id!, creditorID: overview.creditor.id!, today: today, on: req.db)
+        for (index, claim) in overview.claims.enumerated() {
+            page.claims[index].mayPromiseAll = !Promises.alsoCoverable(besides: claim.id, currency: claim.open.currency.code, among: coverable).isEmpty
         }
         page.messageReceived = req.query[String.self, at: "received"] == "message"
         page.planRequest = try await planRequest(

@@ -88,15 +88,29 @@ public enum Promises {
         }
     }
 
-    /// The customer's claims that a promise made with `claim` may also cover: overdue on `today`, open, in its currency,
-    /// not with an agency, not promised already, not disputed and not on a payment plan, oldest first.
-    public static func alsoCoverable(with claim: ClaimRecord, today: CivilDate, on database: any Database) async throws -> [ClaimRecord] {
-        let claims = try await PaymentPlans.eligibleClaims(customerID: claim.customerID, creditorID: claim.creditorID, on: database).filter {
-            $0.id != claim.id && $0.dueDate < today.iso && $0.currency == claim.currency && $0.stage != ClaimStage.closed.rawValue
+    /// The customer's claims a promise may cover besides the one it is made with: overdue on `today`, open, not with an
+    /// agency, not promised already, not disputed and not on a payment plan, oldest first. A page with several promise
+    /// forms reads them once and picks each form's with `alsoCoverable(besides:currency:among:)`.
+    public static func coverable(customerID: UUID, creditorID: UUID, today: CivilDate, on database: any Database) async throws -> [ClaimRecord] {
+        let claims = try await PaymentPlans.eligibleClaims(customerID: customerID, creditorID: creditorID, on: database).filter {
+            $0.dueDate < today.iso && $0.stage != ClaimStage.closed.rawValue
         }
-        let promised = Set(try await PromiseRecord.query(on: database).filter(\.$creditorID == claim.creditorID)
+        let promised = Set(try await PromiseRecord.query(on: database).filter(\.$creditorID == creditorID)
             .filter(\.$claimID ~~ claims.map { $0.id! }).filter(\.$status == "open").all().map(\.claimID))
         return claims.filter { !promised.contains($0.id!) }
+    }
+
+    /// Of `coverable`, the claims a promise made with the claim `id` may also cover: the others in its currency.
+    public static func alsoCoverable(besides id: UUID, currency: String, among coverable: [ClaimRecord]) -> [ClaimRecord] {
+        coverable.filter { $0.id != id && $0.currency == currency }
+    }
+
+    /// The customer's claims that a promise made with `claim` may also cover (`coverable`, in its currency).
+    public static func alsoCoverable(with claim: ClaimRecord, today: CivilDate, on database: any Database) async throws -> [ClaimRecord] {
+        alsoCoverable(
+            besides: claim.id!, currency: claim.currency,
+            among: try await coverable(customerID: claim.customerID, creditorID: claim.creditorID, today: today, on: database)
+        )
     }
 
     /// The rows of the promise `agreement`, the one it is named by first.
