@@ -17,20 +17,20 @@ struct TestApp {
     let ledger: DemoLedger
 
     static func with(_ engine: TestEngine, _ body: (TestApp) async throws -> Void) async throws {
-        let location = try await TestDatabase.location(for: engine)
-        defer { TestDatabase.remove(location) }
-        let app = try await Application.make(.testing)
-        do {
-            try await configure(app, settings: ServerSettings(
-                database: location, homeDirectory: repositoryRoot + "/", fixedToday: today
-            ))
-            let ledger = try DemoLedger(today: today, customersPerCreditor: 12, invoicesPerCreditor: 80)
-            try await DemoSeeder.seed(ledger, demoUserPasswordHash: try Bcrypt.hash(DemoLedger.demoUserPassword, cost: 4), on: app.db)
-            try await body(TestApp(app: app, ledger: ledger))
-            try await app.asyncShutdown()
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
+        try await TestDatabase.withLocation(engine) { location in
+            let app = try await Application.make(.testing)
+            do {
+                try await configure(app, settings: ServerSettings(
+                    database: location, homeDirectory: repositoryRoot + "/", fixedToday: today
+                ))
+                let ledger = try DemoLedger(today: today, customersPerCreditor: 12, invoicesPerCreditor: 80)
+                try await DemoSeeder.seed(ledger, demoUserPasswordHash: try Bcrypt.hash(DemoLedger.demoUserPassword, cost: 4), on: app.db)
+                try await body(TestApp(app: app, ledger: ledger))
+                try await app.asyncShutdown()
+            } catch {
+                try? await app.asyncShutdown()
+                throw error
+            }
         }
     }
 

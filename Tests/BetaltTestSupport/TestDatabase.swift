@@ -13,7 +13,18 @@ public enum TestEngine: String, CaseIterable, Sendable {
 /// server named by BETALT_TEST_POSTGRES_URL (started by `make test`). Without that variable a PostgreSQL
 /// test fails: a database test that silently skips PostgreSQL would be a false pass.
 public enum TestDatabase {
-    public static func location(for engine: TestEngine) async throws -> DatabaseLocation {
+    /// Runs `body` with a fresh database that is not migrated yet, removed after. A PostgreSQL one waits for a
+    /// permit of `TestPostgresGate`, so the suite never asks the test server for more connections than it has.
+    public static func withLocation<T: Sendable>(_ engine: TestEngine, _ body: (DatabaseLocation) async throws -> T) async throws -> T {
+        func open() async throws -> T {
+            let location = try await location(for: engine)
+            defer { remove(location) }
+            return try await body(location)
+        }
+        return engine == .postgres ? try await TestPostgresGate.holding(open) : try await open()
+    }
+
+    private static func location(for engine: TestEngine) async throws -> DatabaseLocation {
         switch engine {
         case .sqlite:
             let path = FileManager.default.temporaryDirectory
@@ -33,17 +44,17 @@ public enum TestDatabase {
     public static func with<T: Sendable>(
         _ engine: TestEngine, _ body: (StandaloneDatabase) async throws -> T
     ) async throws -> T {
-        let location = try await location(for: engine)
-        defer { remove(location) }
-        let store = try StandaloneDatabase(location: location)
-        do {
-            try await store.migrate()
-            let result = try await body(store)
-            try await store.shutdown()
-            return result
-        } catch {
-            try? await store.shutdown()
-            throw error
+        try await withLocation(engine) { location in
+            let store = try StandaloneDatabase(location: location)
+            do {
+                try await store.migrate()
+                let result = try await body(store)
+                try await store.shutdown()
+                return result
+            } catch {
+                try? await store.shutdown()
+                throw error
+            }
         }
     }
 
@@ -52,20 +63,20 @@ public enum TestDatabase {
     public static func withTwoConnections<T: Sendable>(
         _ engine: TestEngine, _ body: (StandaloneDatabase, StandaloneDatabase) async throws -> T
     ) async throws -> T {
-        let location = try await location(for: engine)
-        defer { remove(location) }
-        let first = try StandaloneDatabase(location: location)
-        let second = try StandaloneDatabase(location: location)
-        do {
-            try await first.migrate()
-            let result = try await body(first, second)
-            try await first.shutdown()
-            try await second.shutdown()
-            return result
-        } catch {
-            try? await first.shutdown()
-            try? await second.shutdown()
-            throw error
+        try await withLocation(engine) { location in
+            let first = try StandaloneDatabase(location: location)
+            let second = try StandaloneDatabase(location: location)
+            do {
+                try await first.migrate()
+                let result = try await body(first, second)
+                try await first.shutdown()
+                try await second.shutdown()
+                return result
+            } catch {
+                try? await first.shutdown()
+                try? await second.shutdown()
+                throw error
+            }
         }
     }
 
