@@ -20,6 +20,14 @@ export BETALT_TEST_POSTGRES_URL
 echo "Test PostgreSQL: $BETALT_TEST_POSTGRES_URL"
 
 swift build --build-tests
-swift test --skip-build
+# The suite prints thousands of lines and CI keeps only the last ones: on a failure, the failed tests are repeated at
+# the end, so the reason is where a reader of CI's tail looks.
+swift_log=$(mktemp /tmp/betalt-swift-test.XXXXXX)
+if ! swift test --skip-build 2>&1 | tee "$swift_log"; then
+    echo "=== The Swift tests failed. Their issues, from $swift_log: ===" >&2
+    grep -E -A3 '✘ Test .*(recorded an issue|failed)|Fatal error|error: ' "$swift_log" | grep -v '^✘ Test run with' | head -80 >&2
+    exit 1
+fi
+rm -f "$swift_log"
 swift build --product betalt
 python3 -m pytest -q Tests/Browser Tests/System
