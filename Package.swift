@@ -110,7 +110,9 @@ let package = Package(
         // Shared by the database and server tests: a fresh SQLite file or PostgreSQL schema per test.
         .target(
             name: "BetaltTestSupport",
-            dependencies: ["BetaltCore", "BetaltStore"],
+            dependencies: [
+                "BetaltCore", "BetaltStore", .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
             path: "Tests/BetaltTestSupport"
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 import BetaltStore
 import FluentKit
+import FluentPostgresDriver
 import Foundation
 import SQLKit
 
@@ -17,9 +18,15 @@ public enum TestDatabase {
     /// permit of `TestPostgresGate`, so the suite never asks the test server for more connections than it has.
     public static func withLocation<T: Sendable>(_ engine: TestEngine, _ body: (DatabaseLocation) async throws -> T) async throws -> T {
         func open() async throws -> T {
-            let location = try await location(for: engine)
-            defer { remove(location) }
-            return try await body(location)
+            do {
+                let location = try await location(for: engine)
+                defer { remove(location) }
+                return try await body(location)
+            } catch let error as PSQLError {
+                // A PostgreSQL error describes itself generically, so that no log shows a query's values; a failed
+                // test should say what the server answered ("too many clients already", a constraint, …).
+                throw TestPostgresFailure(description: String(reflecting: error))
+            }
         }
         return engine == .postgres ? try await TestPostgresGate.holding(open) : try await open()
     }
@@ -103,4 +110,9 @@ public struct MissingTestPostgres: Error, CustomStringConvertible {
     public var description: String {
         "BETALT_TEST_POSTGRES_URL is not set: run the tests with `make test`, which starts a throwaway PostgreSQL"
     }
+}
+
+/// A PostgreSQL error that ended a test, with what the server said.
+public struct TestPostgresFailure: Error, CustomStringConvertible {
+    public let description: String
 }
