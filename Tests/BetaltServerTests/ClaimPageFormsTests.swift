@@ -93,6 +93,12 @@ struct ClaimPageFormsTests {
             // The letter asks for the amount with a reference of its own, and a payment with it counts for the promise.
             let reference = try #require(confirmation.paymentReference)
             #expect(!([claim] + others).contains { $0.paymentReference == reference })
+            let sent = try #require(try await ArchivedDocumentRecord.query(on: test.app.db).filter(\.$noticeID == confirmation.id!)
+                .filter(\.$role ~~ ["letter", "email"]).first())
+            // An e-mail's quoted-printable lines may break a long number; the soft breaks are taken out.
+            let text = sent.role == "letter"
+                ? try pdfText([UInt8](sent.content)) : String(decoding: sent.content, as: UTF8.self).replacingOccurrences(of: "=\r\n", with: "")
+            #expect(text.contains(reference), "the letter sent asks for the promise's own reference")
             let booked = try await test.app.db.transaction { tx in
                 try await PaymentBooking.book(
                     [NewPayment(

@@ -2,7 +2,7 @@ import Foundation
 
 /// The text of a PDF as pdftotext (poppler-utils) reads it, runs of white space made one space, so a
 /// phrase is found however the letter wrapped it.
-func pdfText(_ pdf: [UInt8]) throws -> String {
+public func pdfText(_ pdf: [UInt8]) throws -> String {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("notice-\(UUID().uuidString).pdf")
     try Data(pdf).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
