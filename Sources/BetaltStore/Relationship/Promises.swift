@@ -33,17 +33,24 @@ public enum Promises {
         try await database.writing { tx in
             var seen = Set<UUID>()
             let ids = claimIDs.filter { seen.insert($0).inserted }
-            let found = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id ~~ ids).all()
-            let claims = ids.compactMap { id in found.first { $0.id == id } }
-            guard let first = claims.first, claims.count == ids.count, claims.allSatisfy({ $0.customerID == first.customerID }) else {
-                throw PromiseRefused.claimNotFound
+            func read() async throws -> [ClaimRecord] {
+                let found = try await ClaimRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id ~~ ids).all()
+                let claims = ids.compactMap { id in found.first { $0.id == id } }
+                guard let first = claims.first, claims.count == ids.count, claims.allSatisfy({ $0.customerID == first.customerID }) else {
+                    throw PromiseRefused.claimNotFound
+                }
+                return claims
             }
+            var claims = try await read()
             // Two promises made at once for the customer (a person and the debtor's page) are taken one after the other,
-            // so a claim is never in two open promises.
+            // so a claim is never in two open promises. The claims name the customer to lock; read again once it is
+            // locked, they include a payment booked meanwhile.
             let sql = tx as! any SQLDatabase
             if sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT id FROM customers WHERE id = \(bind: first.customerID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
+                try await sql.raw("SELECT id FROM customers WHERE id = \(bind: claims[0].customerID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
+                claims = try await read()
             }
+            let first = claims[0]
             guard claims.allSatisfy({ $0.openMinor > 0 }) else { throw PromiseRefused.claimSettled }
             guard claims.allSatisfy({ $0.stage != ClaimStage.withAgency.rawValue }) else { throw PromiseRefused.withAgency }
             if let open = try await PromiseRecord.query(on: tx).filter(\.$claimID ~~ ids).filter(\.$status == "open").first() {
