@@ -88,4 +88,35 @@ struct ApiCustomerDetailsTests {
             #expect(refusal.contains("personnummer") && !refusal.contains("0823-3235"), "\(refusal)")
         }
     }
+
+    @Test("a national identity number is checked by the customer's country, answered back masked, and removed by null; a move needs one the new country knows",
+          arguments: TestEngine.allCases)
+    func nationalIdentityNumber(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let token = try await test.issueToken(for: norway, scopes: [.customersWrite])
+            let consumer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == norway)
+                .filter(\.$kind == "consumer").sort(\.$customerNumber).first())
+            let path = "/api/v1/customers/\(consumer.customerNumber)"
+
+            let wrong = try await test.api(.PATCH, path, token: token, body: #"{"national_identity_number": "29100207043"}"#)
+            #expect(wrong.status == .unprocessableEntity && wrong.problem?.errors?.map(\.field) == ["/national_identity_number"])
+            #expect(!String(decoding: wrong.body, as: UTF8.self).contains("07043"), "not answered back")
+
+            let kept = try await test.api(.PATCH, path, token: token, body: #"{"national_identity_number": "291002 07042"}"#)
+            #expect(kept.status == .ok)
+            #expect(try kept.decode(CustomerDetailsResponse.self).nationalIdentityNumber == "291002 *****")
+            #expect(!String(decoding: kept.body, as: UTF8.self).contains("07042"))
+            #expect(try await CustomerRecord.find(consumer.id, on: test.app.db)?.nationalIdentityNumber == "29100207042")
+
+            let abroad = #""country": "SE", "address_line": "Storgatan 1", "postal_code": "11122", "city": "Stockholm""#
+            let held = try await test.api(.PATCH, path, token: token, body: "{\(abroad)}")
+            #expect(held.problem?.errors?.map(\.field) == ["/national_identity_number"], "a fødselsnummer is no Swedish number")
+            let moved = try await test.api(.PATCH, path, token: token, body: "{\(abroad), \"national_identity_number\": null}")
+            #expect(moved.status == .ok)
+            let answer = try moved.decode(CustomerDetailsResponse.self)
+            #expect(answer.country == "SE" && answer.nationalIdentityNumber == nil)
+            #expect(try await CustomerRecord.find(consumer.id, on: test.app.db)?.nationalIdentityNumber == nil)
+        }
+    }
 }

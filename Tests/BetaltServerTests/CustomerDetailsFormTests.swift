@@ -60,4 +60,43 @@ struct CustomerDetailsFormTests {
             #expect(page.contains("<dd id=\"customer-address\">\(address)</dd>"))
         }
     }
+
+    @Test("a national identity number is shown masked and never put in the page: one typed replaces it, a wrong one is refused without repeating it, the box removes it",
+          arguments: TestEngine.allCases)
+    func nationalIdentityNumber(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let norway = test.ledger.creditors[0].id
+            let cookie = try await test.logIn()
+            let customer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == norway)
+                .filter(\.$kind == "consumer").sort(\.$customerNumber).first())
+            customer.nationalIdentityNumber = "29100207042"
+            try await customer.update(on: test.app.db)
+            let path = "/creditors/\(norway)/customers/\(customer.id!)"
+            let (_, shown) = try await test.get(path, headers: cookie)
+            #expect(shown.contains("Registrert: 291002 *****."), "on file, masked")
+            #expect(!shown.contains("07042"), "the number kept is nowhere in the page")
+            #expect(shown.contains(#"name="removeNationalIdentityNumber""#))
+
+            let csrf = try await test.csrfToken(from: path, headers: cookie)
+            let (refused, page) = try await test.postForm("\(path)/details", ["csrf": csrf, "nationalIdentityNumber": "23072388055"], headers: cookie)
+            #expect(refused == .unprocessableEntity)
+            #expect(fieldError("details-nationalIdentityNumber-error", in: page)
+                == "Ikke et gyldig norsk fødselsnummer eller D-nummer (elleve sifre) for en kunde i Norge. Skriv inn kundens nummer, eller fjern det registrerte.")
+            #expect(!page.contains("23072388055"), "a number typed is not shown again")
+
+            let (typed, _) = try await test.postForm("\(path)/details", ["csrf": csrf, "nationalIdentityNumber": "230723 88054"], headers: cookie)
+            #expect(typed == .seeOther)
+            #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.nationalIdentityNumber == "23072388054")
+            // The form sent as shown, with the field left blank, changes nothing.
+            let (unchanged, _) = try await test.postForm("\(path)/details", ["csrf": csrf, "nationalIdentityNumber": " "], headers: cookie)
+            #expect(unchanged == .seeOther)
+            #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.nationalIdentityNumber == "23072388054")
+
+            let (removed, _) = try await test.postForm("\(path)/details", ["csrf": csrf, "removeNationalIdentityNumber": "on"], headers: cookie)
+            #expect(removed == .seeOther)
+            #expect(try await CustomerRecord.find(customer.id, on: test.app.db)?.nationalIdentityNumber == nil)
+            let (_, after) = try await test.get(path, headers: cookie)
+            #expect(!after.contains(#"name="removeNationalIdentityNumber""#), "nothing on file to remove")
+        }
+    }
 }

@@ -282,6 +282,52 @@ struct CustomerDetailsTests {
         }
     }
 
+    @Test("a consumer's national identity number is typed anew, checked by the country and kept masked in the timeline; a move checks it again; it can be removed",
+          arguments: TestEngine.allCases)
+    func nationalIdentityNumber(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { store in
+            let (creditorID, _) = try await seeded(store)
+            let consumer = try #require(try await CustomerRecord.query(on: store.database).filter(\.$creditorID == creditorID)
+                .filter(\.$kind == "consumer").filter(\.$country == "NO").sort(\.$customerNumber).first())
+            func record(_ changes: [CustomerDetails.Field: String]) async throws -> CustomerDetails.Refusal? {
+                do {
+                    _ = try await CustomerDetails.record(
+                        changes, customerID: consumer.id!, creditorID: creditorID, on: Self.today, by: "kari@example", userID: nil,
+                        database: store.database
+                    )
+                    return nil
+                } catch let refusal as CustomerDetails.Refusal {
+                    return refusal
+                }
+            }
+            func kept() async throws -> CustomerRecord { try #require(try await CustomerRecord.find(consumer.id, on: store.database)) }
+
+            #expect(try await record([.nationalIdentityNumber: " 291002 07042 "]) == nil)
+            #expect(try await kept().nationalIdentityNumber == "29100207042", "kept in its normal form")
+            #expect(try await record([.nationalIdentityNumber: "29100207043"]) == .nationalIdentityNumberInvalid(.norway), "a wrong check digit")
+            #expect(try await record([.nationalIdentityNumber: "640823-3234"]) == .nationalIdentityNumberInvalid(.norway),
+                    "a Swedish personnummer is no number of a customer in Norway")
+            #expect(try await kept().nationalIdentityNumber == "29100207042", "nothing refused is kept")
+
+            // Moving to Sweden, the fødselsnummer is no number a Swedish agency knows: the move waits for the new one.
+            let address: [CustomerDetails.Field: String] = [.country: "SE", .addressLine: "Storgatan 1", .postalCode: "11122", .city: "Stockholm"]
+            #expect(try await record(address) == .nationalIdentityNumberInvalid(.sweden))
+            #expect(try await kept().country == "NO")
+            #expect(try await record(address.merging([.nationalIdentityNumber: "6408233234"]) { $1 }) == nil)
+            let moved = try await kept()
+            #expect(moved.country == "SE" && moved.nationalIdentityNumber == "196408233234")
+
+            #expect(try await record([.nationalIdentityNumber: ""]) == nil)
+            #expect(try await kept().nationalIdentityNumber == nil, "removed")
+            let notes = try await ConversationNoteRecord.query(on: store.database).filter(\.$customerID == consumer.id!)
+                .filter(\.$kind == "detailsChanged").sort(\.$createdAt).all().map(\.text).joined(separator: "\n")
+            #expect(notes.contains("nationalIdentityNumber: — → 291002 *****"), "\(notes)")
+            #expect(notes.contains("nationalIdentityNumber: 291002 ***** → 19640823-****"), "\(notes)")
+            #expect(notes.contains("nationalIdentityNumber: 19640823-**** → —"), "\(notes)")
+            #expect(!notes.contains("07042") && !notes.contains("3234"), "the timeline never shows a number in clear")
+        }
+    }
+
     @Test("another creditor's customer is not found", arguments: TestEngine.allCases)
     func otherCreditor(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { store in

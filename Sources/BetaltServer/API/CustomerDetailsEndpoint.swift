@@ -3,9 +3,9 @@ import BetaltStore
 import Fluent
 import Vapor
 
-/// `PATCH /api/v1/customers/{number}`: corrects the customer's name, postal address and country, e-mail, phone and organisation number
-/// (by the creditor's customer number) as the customer page does (`CustomerDetails`). Only the fields given change; an
-/// empty string or null clears one (never the name or the country).
+/// `PATCH /api/v1/customers/{number}`: corrects the customer's name, postal address and country, e-mail, phone, organisation number
+/// and national identity number (by the creditor's customer number) as the customer page does (`CustomerDetails`). Only the
+/// fields given change; an empty string or null clears one (never the name or the country).
 enum CustomerDetailsEndpoint {
     /// The request's name of each field ("postal_code").
     static let fields: [(name: String, field: CustomerDetails.Field)] = CustomerDetails.Field.allCases.map { field in
@@ -55,6 +55,10 @@ enum CustomerDetailsEndpoint {
             case .countryInvalid: ApiFieldError(field: "/country", message: CountryCode.expected)
             case .emailInvalid: ApiFieldError(field: "/email", message: "is not one e-mail address of the form name@domain")
             case .organisationNumberInvalid(_, _, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
+            case .nationalIdentityNumberInvalid(let country):
+                ApiFieldError(field: "/national_identity_number", message: country == .norway
+                    ? "is not a valid Norwegian fødselsnummer or D-nummer, which a customer in Norway needs (give the right one, or null to remove it)"
+                    : "is not a valid Swedish personnummer or samordningsnummer, which a customer in Sweden needs (give the right one, or null to remove it)")
             case .tooLong(let field): ApiFieldError(field: pointer(field), message: "is longer than \(CustomerDetails.fieldLength) characters")
             case .notOneLine(let field): ApiFieldError(field: pointer(field), message: "must be one line, without control characters")
             }
@@ -78,6 +82,8 @@ struct CustomerDetailsResponse: Content {
     let email: String?
     let phone: String?
     let organisationNumber: String?
+    /// The national identity number kept, masked: it is personal data, and the caller has it already.
+    let nationalIdentityNumber: String?
     /// Whether notices may go by e-mail: a new address ends the consent given for the old one.
     let acceptsEmail: Bool
 
@@ -92,11 +98,12 @@ struct CustomerDetailsResponse: Content {
         email = customer.email
         phone = customer.phone
         organisationNumber = customer.organisationNumber
+        nationalIdentityNumber = customer.nationalIdentityNumber.map(NationalIdentity.masked)
         acceptsEmail = customer.acceptsEmailNotices
     }
 
     enum CodingKeys: String, CodingKey {
         case customerNumber = "customer_number", name, addressLine = "address_line", postalCode = "postal_code", city, country, language, email, phone
-        case organisationNumber = "organisation_number", acceptsEmail = "accepts_email"
+        case organisationNumber = "organisation_number", nationalIdentityNumber = "national_identity_number", acceptsEmail = "accepts_email"
     }
 }

@@ -2,8 +2,8 @@ import BetaltCore
 import BetaltStore
 import Vapor
 
-/// The customer page's form that corrects the customer's name, postal address and country, e-mail, phone and organisation number
-/// (`CustomerDetails`): the address every letter goes to and the debtor data an agency needs.
+/// The customer page's form that corrects the customer's name, postal address and country, e-mail, phone, organisation number
+/// and national identity number (`CustomerDetails`): the address every letter goes to and the debtor data an agency needs.
 struct CustomerDetailsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("creditors", ":creditorID", "customers", ":customerID", "details", use: record)
@@ -15,15 +15,25 @@ struct CustomerDetailsController: RouteCollection {
         "original" + field.rawValue.prefix(1).uppercased() + field.rawValue.dropFirst()
     }
 
+    /// The form's names of a national identity number typed anew, and of the box that removes the one kept.
+    static let nationalIdentityNumber = CustomerDetails.Field.nationalIdentityNumber.rawValue
+    static let removeNationalIdentityNumber = "removeNationalIdentityNumber"
+
     func record(req: Request) async throws -> Response {
         let context = try await CreditorContext.load(req)
         try CSRFToken.verify(req)
         guard let customerID = req.parameters.get("customerID", as: UUID.self) else { throw Abort(.notFound) }
         let form = try req.content.decode([String: String].self)
         var changes: [CustomerDetails.Field: String] = [:]
-        for field in CustomerDetails.Field.allCases {
+        for field in CustomerDetails.Field.shownAsKept {
             guard let typed = form[field.rawValue] else { continue }
             if typed.trimmingCharacters(in: .whitespacesAndNewlines) != form[Self.originalName(field)] { changes[field] = typed }
+        }
+        // The page never holds the number kept: one typed replaces it, and the box removes it.
+        if let typed = form[Self.nationalIdentityNumber], typed.contains(where: { !$0.isWhitespace }) {
+            changes[.nationalIdentityNumber] = typed
+        } else if form[Self.removeNationalIdentityNumber] == "on" {
+            changes[.nationalIdentityNumber] = ""
         }
         do {
             guard try await CustomerDetails.record(
@@ -44,11 +54,14 @@ struct CustomerDetailsController: RouteCollection {
                     country == .norway ? "organisationNumberNorway" : soleTrader ? "organisationNumberSwedenOrSoleTrader" : "organisationNumberSweden",
                     .text(form["organisationNumber"] ?? "")
                 )
+            case .nationalIdentityNumberInvalid(let country):
+                FieldError(Self.nationalIdentityNumber, country == .norway ? "nationalIdentityNumberNorway" : "nationalIdentityNumberSweden")
             case .tooLong(let field): FieldError(field.rawValue, "tooLong", .text(String(CustomerDetails.fieldLength)))
             case .notOneLine(let field): FieldError(field.rawValue, "notOneLine")
             }
-            var values: [String: String] = [:]
-            for field in CustomerDetails.Field.allCases {
+            // A number typed is not shown again: it is personal data, and a wrong one is typed anew.
+            var values: [String: String] = [Self.removeNationalIdentityNumber: form[Self.removeNationalIdentityNumber] ?? ""]
+            for field in CustomerDetails.Field.shownAsKept {
                 values[field.rawValue] = form[field.rawValue] ?? ""
                 values[Self.originalName(field)] = form[Self.originalName(field)] ?? ""
             }

@@ -71,7 +71,7 @@ struct CustomerPageController: RouteCollection {
         // What the details form shows: as typed when it came back refused, else as kept.
         var details = detailsForm.values
         if !detailsForm.isOpen {
-            for field in CustomerDetails.Field.allCases {
+            for field in CustomerDetails.Field.shownAsKept {
                 details[field.rawValue] = stored[field]
                 details[CustomerDetailsController.originalName(field)] = stored[field]
             }
@@ -92,6 +92,7 @@ struct CustomerPageController: RouteCollection {
             detailsForm: detailsForm, details: details, detailsAction: "\(base)/customers/\(customerID.uuidString)/details",
             organisationNumber: customer.organisationNumber,
             nationalIdentityNumber: customer.nationalIdentityNumber.map(NationalIdentity.masked),
+            removeNationalIdentityNumberTicked: details[CustomerDetailsController.removeNationalIdentityNumber] == "on",
             // The country where it is not the creditor's, as a letter's last line gives it.
             address: ([CustomerDetails.addressText(customer.addressLine, customer.postalCode, customer.city)]
                 + (customer.country == context.creditor.country ? [] : [customer.country])).filter { !$0.isEmpty }.joined(separator: ", "),
@@ -165,6 +166,8 @@ struct CustomerPage: Encodable {
     let organisationNumber: String?
     /// Masked: personal data (DESIGN §9).
     let nationalIdentityNumber: String?
+    /// The details form came back refused with the box that removes the number kept ticked.
+    let removeNationalIdentityNumberTicked: Bool
     let address: String
     let promiseBrokenOn: String?
     let claims: [ClaimLine]

@@ -41,6 +41,15 @@ extension Translations {
         "detailPhone": [.nb: "Telefon", .sv: "Telefon", .en: "Phone"],
         "detailOrganisationNumber": [.nb: "Organisasjonsnummer", .sv: "Organisationsnummer", .en: "Organisation number"],
         "detailNationalIdentityNumber": [.nb: "Fødselsnummer", .sv: "Personnummer", .en: "National identity number"],
+        "nationalIdentityNumberOnFile": [.nb: "Registrert:", .sv: "Registrerat:", .en: "On file:"],
+        "nationalIdentityNumberHint": [
+            .nb: "Vises bare maskert. Skriv inn et nytt nummer for å erstatte det registrerte.",
+            .sv: "Visas bara maskerat. Skriv ett nytt nummer för att ersätta det registrerade.",
+            .en: "Shown masked only. Type a new number to replace the one on file.",
+        ],
+        "removeNationalIdentityNumber": [
+            .nb: "Fjern det registrerte nummeret", .sv: "Ta bort det registrerade numret", .en: "Remove the number on file",
+        ],
         "saveDetails": [.nb: "Lagre opplysningene", .sv: "Spara uppgifterna", .en: "Save the details"],
         "timeline.detailsChanged": [.nb: "Kundeopplysninger endret", .sv: "Kunduppgifter ändrade", .en: "Details changed"],
         "timeline.emailAccepted": [.nb: "Godtok varsler på e-post", .sv: "Godkände aviseringar via e-post", .en: "Accepted notices by e-mail"],

@@ -44,6 +44,16 @@ extension Translations {
             .sv: "”{1}” är inget giltigt svenskt organisationsnummer (tio siffror, den sista en kontrollsiffra) eller, för en enskild näringsidkare, personnummer.",
             .en: "'{1}' is not a valid Swedish organisation number (ten digits, the last a check digit) or, for a sole trader, personnummer.",
         ],
+        "formError.nationalIdentityNumberNorway": [
+            .nb: "Ikke et gyldig norsk fødselsnummer eller D-nummer (elleve sifre) for en kunde i Norge. Skriv inn kundens nummer, eller fjern det registrerte.",
+            .sv: "Inget giltigt norskt fødselsnummer eller D-nummer (elva siffror) för en kund i Norge. Skriv kundens nummer, eller ta bort det registrerade.",
+            .en: "Not a valid Norwegian fødselsnummer or D-nummer (eleven digits) for a customer in Norway. Type the customer's number, or remove the one on file.",
+        ],
+        "formError.nationalIdentityNumberSweden": [
+            .nb: "Ikke et gyldig svensk personnummer eller samordningsnummer (ÅÅMMDD-NNNN) for en kunde i Sverige. Skriv inn kundens nummer, eller fjern det registrerte.",
+            .sv: "Inget giltigt svenskt personnummer eller samordningsnummer (ÅÅMMDD-NNNN) för en kund i Sverige. Skriv kundens nummer, eller ta bort det registrerade.",
+            .en: "Not a valid Swedish personnummer or samordningsnummer (YYMMDD-NNNN) for a customer in Sweden. Type the customer's number, or remove the one on file.",
+        ],
         "formError.postalCodeNorway": [
             .nb: "«{1}» er ikke et norsk postnummer (fire sifre).", .sv: "”{1}” är inget norskt postnummer (fyra siffror).",
             .en: "'{1}' is not a Norwegian postal code (four digits).",

@@ -47,7 +47,8 @@ enum CustomerCompletion {
                     // The invoice's address is in the country it states; the country kept came with no address.
                     let address: [CustomerDetails.Field: String] = [.addressLine: new.addressLine, .postalCode: new.postalCode, .city: new.city]
                     wanted = try wanted.applying(
-                        new.countryGiven ? address.merging([.country: new.country]) { $1 } : address, country: country, business: business
+                        new.countryGiven ? address.merging([.country: new.country]) { $1 } : address, country: country, business: business,
+                        today: date
                     )
                 } catch {
                     note(.address, written, Self.why(error))
@@ -58,7 +59,7 @@ enum CustomerCompletion {
         }
         if let email = new.email, !blank(email) {
             if blank(old.email) {
-                do { wanted = try wanted.applying([.email: email], country: country, business: business) } catch { note(.email, email, Self.why(error)) }
+                do { wanted = try wanted.applying([.email: email], country: country, business: business, today: date) } catch { note(.email, email, Self.why(error)) }
             } else if email.trimmingCharacters(in: .whitespaces).lowercased() != old.email.lowercased() {
                 note(.email, email, "is not the one kept: kept as it was")
             }
@@ -69,7 +70,7 @@ enum CustomerCompletion {
                 note(.organisationNumber, number, "is not that of the sole trader kept, who is known by a personnummer: not taken")
             } else if blank(old.organisationNumber) {
                 do {
-                    wanted = try wanted.applying([.organisationNumber: number], country: country, business: business)
+                    wanted = try wanted.applying([.organisationNumber: number], country: country, business: business, today: date)
                 } catch {
                     note(.organisationNumber, number, Self.why(error))
                 }
@@ -122,6 +123,8 @@ enum CustomerCompletion {
         case .countryInvalid?: "is in a country that has no code: not taken"
         case .emailInvalid?: "is not one e-mail address: not taken"
         case .organisationNumberInvalid(_, _, let reason)?: "is not valid (\(reason)): not taken"
+        case .nationalIdentityNumberInvalid(let country)?:
+            "is in \(country == .norway ? "Norway" : "Sweden"), where the customer's national identity number on file is not valid: not taken"
         case .tooLong?: "is longer than \(CustomerDetails.fieldLength) characters: not taken"
         case .notOneLine?: "runs over more than one line: not taken"
         case .nameMissing?, nil: "cannot be kept: not taken"

@@ -19,8 +19,8 @@ public struct CustomerDetails: Sendable, Equatable {
     public var email: String
     public var phone: String
     public var organisationNumber: String
-    /// A fødselsnummer or personnummer, as kept (blank: none). Not a field of its own: a Swedish sole trader's
-    /// personnummer typed as its organisation number is kept here (`BusinessIdentity`), as personal data.
+    /// A fødselsnummer or personnummer, as kept (blank: none). A Swedish sole trader's personnummer typed as its
+    /// organisation number is kept here too (`BusinessIdentity`). Personal data: forms show it masked, never as kept.
     public var nationalIdentityNumber: String
 
     public init(
@@ -49,7 +49,11 @@ public struct CustomerDetails: Sendable, Equatable {
 
     /// A field of the details, as a form or a request names it.
     public enum Field: String, CaseIterable, Sendable {
-        case name, addressLine, postalCode, city, country, email, phone, organisationNumber
+        case name, addressLine, postalCode, city, country, email, phone, organisationNumber, nationalIdentityNumber
+
+        /// The fields a form shows as kept. A national identity number is personal data: shown masked, it is typed anew
+        /// or removed, never edited in place.
+        public static let shownAsKept = allCases.filter { $0 != .nationalIdentityNumber }
     }
 
     /// The value of `field`.
@@ -64,6 +68,7 @@ public struct CustomerDetails: Sendable, Equatable {
             case .email: email
             case .phone: phone
             case .organisationNumber: organisationNumber
+            case .nationalIdentityNumber: nationalIdentityNumber
             }
         }
         set {
@@ -76,6 +81,7 @@ public struct CustomerDetails: Sendable, Equatable {
             case .email: email = newValue
             case .phone: phone = newValue
             case .organisationNumber: organisationNumber = newValue
+            case .nationalIdentityNumber: nationalIdentityNumber = newValue
             }
         }
     }
@@ -94,6 +100,9 @@ public struct CustomerDetails: Sendable, Equatable {
         /// Not a valid organisation number of the customer's country (for a Swedish business, nor a sole trader's
         /// personnummer: `soleTrader`); the identifier's kind and fault say why, without the number.
         case organisationNumberInvalid(Country, soleTrader: Bool, String)
+        /// Not a valid national identity number of the customer's country (Norway: a fødselsnummer or D-nummer; Sweden: a
+        /// personnummer or samordningsnummer); the number is personal data, so neither it nor its fault is given.
+        case nationalIdentityNumberInvalid(Country)
         /// A value longer than the column keeps.
         case tooLong(Field)
         /// A line break or another control character in a one-line field.
@@ -105,9 +114,9 @@ public struct CustomerDetails: Sendable, Equatable {
 
     /// Applies `changes` to the customer's details as they stand now, on `date`; false when the customer is not this
     /// creditor's. Only the fields given change, so a form loaded before someone else's change, or a request naming one
-    /// field, writes over nothing else. Values typed anew are checked by the customer's country (an organisation number
-    /// or postal code of Norway or Sweden; another country's is kept as given) and kept in their normal form; a new
-    /// country has the postal code and organisation number checked by it, and the notices' language follows it
+    /// field, writes over nothing else. Values typed anew are checked by the customer's country (an organisation number,
+    /// national identity number or postal code of Norway or Sweden; another country's is kept as given) and kept in their
+    /// normal form; a new country has the postal code and both numbers checked by it, and the notices' language follows it
     /// (`CustomerRecord.move(to:)`). Each changed field is a line of the customer's timeline (old → new) and of the audit
     /// log (the fields' names). A new e-mail address withdraws a consent to notices by e-mail, which was given for the old
     /// one (inkl. § 3 a). Any change but the phone's has the next run look at the customer's open claims again, and a
@@ -126,7 +135,9 @@ public struct CustomerDetails: Sendable, Equatable {
             guard let customer = try await CustomerRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$id == customerID).first()
             else { return false }
             let old = CustomerDetails(customer)
-            let wanted = try old.applying(changes, country: Country(rawValue: customer.country), business: customer.kind == CustomerKind.business.rawValue)
+            let wanted = try old.applying(
+                changes, country: Country(rawValue: customer.country), business: customer.kind == CustomerKind.business.rawValue, today: date
+            )
             var changed = old.changes(to: wanted)
             guard !changed.isEmpty else { return true }
             customer.name = wanted.name
@@ -204,10 +215,10 @@ public struct CustomerDetails: Sendable, Equatable {
     /// These details with `changes` applied: each value trimmed, checked and in its normal form. Only the values given
     /// are checked, so a value an import brought in stays until someone corrects it, and does not keep a new address
     /// from being kept; `country` is the customer's (nil: another country, whose numbers and codes are kept as given),
-    /// unless the changes name another, by whose code the postal code and the organisation number are checked again. A
-    /// Swedish `business`'s
-    /// organisation number may be a sole trader's personnummer, kept as its national identity number.
-    func applying(_ changes: [Field: String], country: Country?, business: Bool) throws(Refusal) -> CustomerDetails {
+    /// unless the changes name another, by whose code the postal code and both numbers are checked again. A Swedish
+    /// `business`'s organisation number may be a sole trader's personnummer, kept as its national identity number; a
+    /// personnummer of ten digits takes its century from `today`.
+    func applying(_ changes: [Field: String], country: Country?, business: Bool, today: CivilDate) throws(Refusal) -> CustomerDetails {
         var result = self
         for (field, value) in changes {
             let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -245,6 +256,18 @@ public struct CustomerDetails: Sendable, Equatable {
             } catch {
                 // The number's kind and fault, not the number: a mistyped personnummer is personal data.
                 throw .organisationNumberInvalid(country, soleTrader: country == .sweden && business, "\(error.kind): \(error.reason)")
+            }
+        }
+        // A person is known to an agency by the number of the country they live in: one a new country does not know keeps
+        // the move back until someone types the new number or removes the old one.
+        if changes[.nationalIdentityNumber] != nil || moved, !result.nationalIdentityNumber.isEmpty, let country {
+            do {
+                result.nationalIdentityNumber = switch country {
+                case .norway: try NorwegianPersonalNumber(validating: result.nationalIdentityNumber).normalized
+                case .sweden: try SwedishPersonalNumber(validating: result.nationalIdentityNumber, referenceDate: today).normalized
+                }
+            } catch {
+                throw .nationalIdentityNumberInvalid(country)
             }
         }
         return result
