@@ -98,7 +98,10 @@ struct ClaimPageFormsTests {
             // An e-mail's quoted-printable lines may break a long number; the soft breaks are taken out.
             let text = sent.role == "letter"
                 ? try pdfText([UInt8](sent.content)) : String(decoding: sent.content, as: UTF8.self).replacingOccurrences(of: "=\r\n", with: "")
-            #expect(text.contains(reference), "the letter sent asks for the promise's own reference")
+            #expect(text.contains("med KID \(reference)"), "the letter sent asks for the promise's own reference")
+            if sent.role == "letter" {
+                #expect(text.components(separatedBy: "Betalingsinformasjon").last?.contains(reference) == true, "and so does its payment slip")
+            }
             let booked = try await test.app.db.transaction { tx in
                 try await PaymentBooking.book(
                     [NewPayment(
