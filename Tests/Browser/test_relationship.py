@@ -461,3 +461,47 @@ def test_the_creditor_records_one_promise_for_a_customers_overdue_invoices(brows
     assert "Gjelder også" in line.text, line.text
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", line)
     browser.save_screenshot(str(SCREENSHOTS / "claim-promise-also-covers.png"))
+
+
+def test_a_customer_who_moves_abroad_gets_a_national_identity_number_the_new_country_knows(browser, server):
+    browser.delete_all_cookies()
+    log_in(browser, server)
+    with sqlite3.connect(STATE["database"]) as db:
+        creditor, customer, number = db.execute("""
+            SELECT u.creditor_id, u.id, u.national_identity_number FROM customers u JOIN creditors k ON k.id = u.creditor_id
+            WHERE k.country = 'NO' AND u.kind = 'consumer' AND u.country = 'NO' AND u.national_identity_number IS NOT NULL
+            ORDER BY u.customer_number LIMIT 1""").fetchone()
+    browser.set_window_size(1280, 1400)
+    browser.get(f"{server}/creditors/{creditor.lower()}/customers/{customer.lower()}")
+    assert number not in browser.page_source, "the number kept is nowhere in the page"
+    browser.find_element(By.CSS_SELECTOR, "details.customer-details summary").click()
+    form = browser.find_element(By.ID, "customer-details")
+    assert f"Registrert: {number[:6]} *****." in form.text, form.text
+
+    # Moved to Sweden: the fødselsnummer is no number a Swedish agency knows, so the move waits for the new one.
+    for name, value in [("country", "SE"), ("addressLine", "Storgatan 1"), ("postalCode", "11122"), ("city", "Stockholm")]:
+        field = form.find_element(By.NAME, name)
+        field.clear()
+        field.send_keys(value)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    error = wait(browser).until(lambda b: b.find_elements(By.ID, "details-nationalIdentityNumber-error"))[0]
+    assert error.text.startswith("Ikke et gyldig svensk personnummer eller samordningsnummer"), error.text
+    form = browser.find_element(By.ID, "customer-details")
+    assert form.find_element(By.NAME, "nationalIdentityNumber").get_attribute("aria-invalid") == "true"
+    browser.execute_script("document.getElementById('customer-details').scrollIntoView({block: 'center'})")
+    browser.save_screenshot(str(SCREENSHOTS / "customer-moved-identity-refused.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT country FROM customers WHERE id = ?", (customer,)).fetchone()[0] == "NO"
+
+    form.find_element(By.NAME, "nationalIdentityNumber").send_keys("640823-3234")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    identity = wait(browser).until(lambda b: b.find_elements(By.ID, "customer-identity"))[0]
+    assert identity.text == "19640823-****"
+    line = browser.find_element(By.XPATH, "//ol[@id='timeline-list']/li[contains(., 'Kundeopplysninger endret')]")
+    assert f"Fødselsnummer: {number[:6]} ***** → 19640823-****" in line.text, line.text
+    assert "0823-3234" not in browser.page_source and number not in browser.page_source
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", line)
+    browser.save_screenshot(str(SCREENSHOTS / "customer-moved-identity-changed.png"))
+    with sqlite3.connect(STATE["database"]) as db:
+        assert db.execute("SELECT country, national_identity_number FROM customers WHERE id = ?", (customer,)).fetchone() \
+            == ("SE", "196408233234")
