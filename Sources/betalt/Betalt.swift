@@ -15,7 +15,7 @@ struct Betalt: AsyncParsableCommand {
     /// than PostgresNIO's generic text.
     static func main() async {
         do {
-            var command = try parseAsRoot()
+            var command = try await asyncParseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

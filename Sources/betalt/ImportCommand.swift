@@ -125,7 +125,7 @@ struct ImportCommand: AsyncParsableCommand {
                         print(try await body(name, data, creditorID, app, today))
                     } catch {
                         refused += 1
-                        FileHandle.standardError.write(Data("refused: \(error)\n".utf8))
+                        FileHandle.standardError.write(Data("refused: \(DatabaseFailure(error) ?? error)\n".utf8))
                     }
                 }
             }

@@ -52,6 +52,30 @@ struct ApiInvoicesTests {
         }
     }
 
+    @Test("a person whose number a user typed is found by an invoice that writes the number otherwise, under another customer number",
+          arguments: TestEngine.allCases)
+    func personFoundByNumberAsWritten(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let sweden = test.ledger.creditors[1].id
+            let person = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == sweden)
+                .filter(\.$kind == "consumer").filter(\.$country == "SE").sort(\.$customerNumber).first())
+            #expect(try await CustomerDetails.record(
+                [.nationalIdentityNumber: "6408233234"], customerID: person.id!, creditorID: sweden, on: TestApp.today, by: "asa@example",
+                userID: nil, database: test.app.db
+            ))
+            #expect(try await CustomerRecord.find(person.id, on: test.app.db)?.nationalIdentityNumber == "196408233234")
+            let token = try await test.issueToken(for: sweden)
+            let created = try await test.api(.POST, "/api/v1/invoices", token: token, body: """
+                {"number": "API-PN", "issue_date": "2026-10-01", "due_date": "2026-10-15", "amount": "150.00", "currency": "SEK",
+                 "customer": {"number": "SHOP-77", "name": "\(person.name)", "national_identity_number": "640823-3234", "country": "SE"}}
+                """)
+            #expect(created.status == .created, "\(String(decoding: created.body, as: UTF8.self))")
+            let claim = try #require(try await ClaimRecord.query(on: test.app.db).filter(\.$invoiceNumber == "API-PN").first())
+            #expect(claim.customerID == person.id, "the same person, not a new customer")
+            #expect(try await CustomerRecord.query(on: test.app.db).filter(\.$customerNumber == "SHOP-77").count() == 0)
+        }
+    }
+
     @Test("a new invoice for a known customer gets the customer's missing details from it, and says which differ", arguments: TestEngine.allCases)
     func customerDifferences(engine: TestEngine) async throws {
         try await TestApp.with(engine) { test in

@@ -279,6 +279,16 @@ struct CustomerDetailsTests {
 
             let consumer = try #require(customers.first { $0.kind == "consumer" })
             await #expect(throws: CustomerDetails.Refusal.self) { try await record("640823-3234", for: consumer) }
+
+            // A business known by its organisation number is given no person's number.
+            let company = try #require(customers.first { $0.kind == "business" && $0.organisationNumber != nil && $0.id != business.id })
+            await #expect(throws: CustomerDetails.Refusal.nationalIdentityNumberOfBusiness) {
+                try await CustomerDetails.record(
+                    [.nationalIdentityNumber: "640823-3234"], customerID: company.id!, creditorID: sweden, on: Self.today, by: "asa@example",
+                    userID: nil, database: store.database
+                )
+            }
+            #expect(try await CustomerRecord.find(company.id, on: store.database)?.nationalIdentityNumber == nil)
         }
     }
 

@@ -55,6 +55,8 @@ enum CustomerDetailsEndpoint {
             case .countryInvalid: ApiFieldError(field: "/country", message: CountryCode.expected)
             case .emailInvalid: ApiFieldError(field: "/email", message: "is not one e-mail address of the form name@domain")
             case .organisationNumberInvalid(_, _, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
+            case .nationalIdentityNumberOfBusiness:
+                ApiFieldError(field: "/national_identity_number", message: "is a person's, but the customer is a business known by its organisation number")
             case .nationalIdentityNumberInvalid(let country):
                 ApiFieldError(field: "/national_identity_number", message: country == .norway
                     ? "is not a valid Norwegian fødselsnummer or D-nummer, which a customer in Norway needs (give the right one, or null to remove it)"

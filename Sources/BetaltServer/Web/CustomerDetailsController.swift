@@ -54,6 +54,7 @@ struct CustomerDetailsController: RouteCollection {
                     country == .norway ? "organisationNumberNorway" : soleTrader ? "organisationNumberSwedenOrSoleTrader" : "organisationNumberSweden",
                     .text(form["organisationNumber"] ?? "")
                 )
+            case .nationalIdentityNumberOfBusiness: FieldError(Self.nationalIdentityNumber, "nationalIdentityNumberOfBusiness")
             case .nationalIdentityNumberInvalid(let country):
                 FieldError(Self.nationalIdentityNumber, country == .norway ? "nationalIdentityNumberNorway" : "nationalIdentityNumberSweden")
             case .tooLong(let field): FieldError(field.rawValue, "tooLong", .text(String(CustomerDetails.fieldLength)))

@@ -49,6 +49,11 @@ extension Translations {
             .sv: "Inget giltigt norskt fødselsnummer eller D-nummer (elva siffror) för en kund i Norge. Skriv kundens nummer, eller ta bort det registrerade.",
             .en: "Not a valid Norwegian fødselsnummer or D-nummer (eleven digits) for a customer in Norway. Type the customer's number, or remove the one on file.",
         ],
+        "formError.nationalIdentityNumberOfBusiness": [
+            .nb: "En bedrift med organisasjonsnummer har ikke fødselsnummer: et inkassobyrå skal ikke få en persons nummer for et selskap.",
+            .sv: "Ett företag med organisationsnummer har inget personnummer: ett inkassobolag ska inte få en persons nummer för ett bolag.",
+            .en: "A business with an organisation number has no national identity number: an agency must not be given a person's number for a company.",
+        ],
         "formError.nationalIdentityNumberSweden": [
             .nb: "Ikke et gyldig svensk personnummer eller samordningsnummer (ÅÅMMDD-NNNN) for en kunde i Sverige. Skriv inn kundens nummer, eller fjern det registrerte.",
             .sv: "Inget giltigt svenskt personnummer eller samordningsnummer (ÅÅMMDD-NNNN) för en kund i Sverige. Skriv kundens nummer, eller ta bort det registrerade.",

@@ -123,6 +123,7 @@ enum CustomerCompletion {
         case .countryInvalid?: "is in a country that has no code: not taken"
         case .emailInvalid?: "is not one e-mail address: not taken"
         case .organisationNumberInvalid(_, _, let reason)?: "is not valid (\(reason)): not taken"
+        case .nationalIdentityNumberOfBusiness?: "is a person's, but the business kept has an organisation number: not taken"
         case .nationalIdentityNumberInvalid(let country)?:
             "is in \(country == .norway ? "Norway" : "Sweden"), where the customer's national identity number on file is not valid: not taken"
         case .tooLong?: "is longer than \(CustomerDetails.fieldLength) characters: not taken"

@@ -172,10 +172,12 @@ public enum InvoiceWriter {
     /// The customer, and whether it was there already.
     private static func customer(for new: NewCustomer, creditorID: UUID, on database: any Database) async throws -> (CustomerRecord, Bool) {
         // A person's number says who it is better than a customer number made of a name, so a name spelt otherwise
-        // finds the same customer; of the same kind only, as one person may buy privately and as a sole trader.
-        if let identity = new.nationalIdentityNumber, let found = try await CustomerRecord.query(on: database)
-            .filter(\.$creditorID == creditorID).filter(\.$nationalIdentityNumber == identity).filter(\.$kind == new.kind.rawValue)
-            .sort(\.$customerNumber).first() {
+        // finds the same customer; of the same kind only, as one person may buy privately and as a sole trader. A number
+        // a person typed is kept in its normal form, one an earlier import brought as written: either is found.
+        let identity = new.nationalIdentityNumber.map(NationalIdentity.normalized)
+        if let identity, let found = try await CustomerRecord.query(on: database)
+            .filter(\.$creditorID == creditorID).filter(\.$nationalIdentityNumber ~~ Array(Set([identity, new.nationalIdentityNumber!])))
+            .filter(\.$kind == new.kind.rawValue).sort(\.$customerNumber).first() {
             return (found, true)
         }
         if let found = try await CustomerRecord.query(on: database)
@@ -192,7 +194,7 @@ public enum InvoiceWriter {
         }
         let customer = CustomerRecord(
             id: TimeOrderedID.next(), creditorID: creditorID, customerNumber: new.number, kind: new.kind.rawValue, name: new.name,
-            nationalIdentityNumber: new.nationalIdentityNumber, organisationNumber: new.organisationNumber, email: new.email,
+            nationalIdentityNumber: identity, organisationNumber: new.organisationNumber, email: new.email,
             phone: nil, addressLine: new.addressLine, postalCode: new.postalCode, city: new.city, country: new.country,
             language: language(forCountry: new.country)
         )

@@ -103,6 +103,9 @@ public struct CustomerDetails: Sendable, Equatable {
         /// Not a valid national identity number of the customer's country (Norway: a fødselsnummer or D-nummer; Sweden: a
         /// personnummer or samordningsnummer); the number is personal data, so neither it nor its fault is given.
         case nationalIdentityNumberInvalid(Country)
+        /// A business known by its organisation number is not a person: an agency would be given someone's personal number
+        /// for a company (a Swedish sole trader's personnummer stands in place of the organisation number instead).
+        case nationalIdentityNumberOfBusiness
         /// A value longer than the column keeps.
         case tooLong(Field)
         /// A line break or another control character in a one-line field.
@@ -260,6 +263,9 @@ public struct CustomerDetails: Sendable, Equatable {
         }
         // A person is known to an agency by the number of the country they live in: one a new country does not know keeps
         // the move back until someone types the new number or removes the old one.
+        if changes[.nationalIdentityNumber] != nil, business, !result.nationalIdentityNumber.isEmpty, !result.organisationNumber.isEmpty {
+            throw .nationalIdentityNumberOfBusiness
+        }
         if changes[.nationalIdentityNumber] != nil || moved, !result.nationalIdentityNumber.isEmpty, let country {
             do {
                 result.nationalIdentityNumber = switch country {

@@ -43,8 +43,9 @@ public enum Promises {
             }
             var claims = try await read()
             // Two promises made at once for the customer (a person and the debtor's page) are taken one after the other,
-            // so a claim is never in two open promises. The claims name the customer to lock; read again once it is
-            // locked, they include a payment booked meanwhile.
+            // so a claim is never in two open promises. The claims name the customer to lock, and are read again once it
+            // is locked: a promise made meanwhile, or a payment booked while this one waited, is seen. A payment booked
+            // after that is the review's to count, as one booked after the promise would be.
             let sql = tx as! any SQLDatabase
             if sql.dialect.name == "postgresql" {
                 try await sql.raw("SELECT id FROM customers WHERE id = \(bind: claims[0].customerID) AND creditor_id = \(bind: creditorID) FOR UPDATE").run()
