@@ -17,40 +17,55 @@ struct TestDatabaseTests {
         }
     }
 
-    @Test("only so many PostgreSQL test databases are open at once; one opened inside another waits for none",
-          .timeLimit(.minutes(1)))
-    func theGateBoundsOpenDatabases() async throws {
-        let bound = TestDatabase.postgresDatabasesAtOnce
-        let open = OpenCount()
+    @Test("a gate lets so many in at once; one who is in passes again without waiting", .timeLimit(.minutes(1)))
+    func theGateBoundsWhoIsIn() async throws {
+        let gate = TestPostgresGate(permits: 3)
+        let inside = Inside()
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<(bound + 8) {
+            for _ in 0..<12 {
                 group.addTask {
-                    try await TestDatabase.withLocation(.postgres) { _ in
-                        await open.opened()
-                        try await Task.sleep(for: .milliseconds(200))
-                        // Inside a permit, a second database takes none: were it to wait, twelve tests could wait forever.
-                        try await TestDatabase.withLocation(.postgres) { _ in }
-                        await open.closed()
+                    try await gate.holding {
+                        await inside.entered()
+                        try await Task.sleep(for: .milliseconds(50))
+                        // A second database inside the first takes no permit: were it to wait, three could wait forever.
+                        try await gate.holding {}
+                        await inside.left()
                     }
                 }
             }
             try await group.waitForAll()
         }
-        #expect(await open.most <= bound)
+        #expect(await inside.most <= 3)
+        #expect(await inside.total == 12)
+    }
+
+    @Test("a test cancelled while it waits for a permit stops waiting", .timeLimit(.minutes(1)))
+    func aCancelledWaiterStopsWaiting() async throws {
+        let gate = TestPostgresGate(permits: 1)
+        try await gate.holding {
+            // Detached: a task started from here would share the permit held.
+            let waiter = Task.detached { try await gate.holding {} }
+            try await Task.sleep(for: .milliseconds(20))
+            waiter.cancel()
+            await #expect(throws: CancellationError.self) { try await waiter.value }
+        }
+        try await gate.holding {}
     }
 }
 
-/// How many databases a test has open now, and the most it had at once.
-private actor OpenCount {
+/// How many tasks are inside a gate now, the most there were at once, and how many went in.
+private actor Inside {
     private var now = 0
     private(set) var most = 0
+    private(set) var total = 0
 
-    func opened() {
+    func entered() {
         now += 1
+        total += 1
         most = max(most, now)
     }
 
-    func closed() {
+    func left() {
         now -= 1
     }
 }

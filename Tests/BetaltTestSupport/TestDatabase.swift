@@ -14,9 +14,6 @@ public enum TestEngine: String, CaseIterable, Sendable {
 /// server named by BETALT_TEST_POSTGRES_URL (started by `make test`). Without that variable a PostgreSQL
 /// test fails: a database test that silently skips PostgreSQL would be a false pass.
 public enum TestDatabase {
-    /// How many PostgreSQL test databases the suite opens at once (`TestPostgresGate`).
-    public static var postgresDatabasesAtOnce: Int { TestPostgresGate.permits }
-
     /// Runs `body` with a fresh database that is not migrated yet: an SQLite file, removed after, or a schema of its
     /// own on the test server, left for the throwaway server to take away. A PostgreSQL one waits for a permit of
     /// `TestPostgresGate`, so the suite never asks the test server for more connections than it has.
@@ -32,7 +29,7 @@ public enum TestDatabase {
                 throw TestPostgresFailure(description: String(reflecting: error))
             }
         }
-        return engine == .postgres ? try await TestPostgresGate.holding(open) : try await open()
+        return engine == .postgres ? try await TestPostgresGate.shared.holding(open) : try await open()
     }
 
     private static func location(for engine: TestEngine) async throws -> DatabaseLocation {
