@@ -108,6 +108,11 @@ struct ApiCustomerDetailsTests {
             #expect(try kept.decode(CustomerDetailsResponse.self).nationalIdentityNumber == "291002 *****")
             #expect(!String(decoding: kept.body, as: UTF8.self).contains("07042"))
             #expect(try await CustomerRecord.find(consumer.id, on: test.app.db)?.nationalIdentityNumber == "29100207042")
+            let second = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$creditorID == norway)
+                .filter(\.$kind == "consumer").filter(\.$id != consumer.id!).sort(\.$customerNumber).first())
+            let taken = try await test.api(.PATCH, "/api/v1/customers/\(second.customerNumber)", token: token, body: #"{"national_identity_number": "29100207042"}"#)
+            #expect(taken.problem?.errors?.map(\.field) == ["/national_identity_number"])
+            #expect(String(decoding: taken.body, as: UTF8.self).contains("customer \(consumer.customerNumber)"))
 
             let abroad = #""country": "SE", "address_line": "Storgatan 1", "postal_code": "11122", "city": "Stockholm""#
             let held = try await test.api(.PATCH, path, token: token, body: "{\(abroad)}")

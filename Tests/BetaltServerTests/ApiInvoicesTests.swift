@@ -112,6 +112,27 @@ struct ApiInvoicesTests {
         }
     }
 
+    @Test("an invoice whose whole address moves a customer abroad has the person's number checked by the new country", arguments: TestEngine.allCases)
+    func numberCheckedByTheCountryMovedTo(engine: TestEngine) async throws {
+        try await TestApp.with(engine) { test in
+            let token = try await test.issueToken(for: test.ledger.creditors[0].id)
+            func invoice(_ number: String, customer: String) -> String {
+                """
+                {"number": "\(number)", "issue_date": "2026-10-01", "due_date": "2026-10-15", "amount": "15.00", "currency": "NOK",
+                 "customer": {"number": "API-P1", "name": "Åsa Lind", \(customer)}}
+                """
+            }
+            let first = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoice("API-P1a", customer: #""country": "NO", "city": "Oslo""#))
+            #expect(first.status == .created, "\(String(decoding: first.body, as: UTF8.self))")
+            let second = try await test.api(.POST, "/api/v1/invoices", token: token, body: invoice("API-P1b", customer: """
+                "country": "SE", "address_line": "Storgatan 1", "postal_code": "11122", "city": "Stockholm", "national_identity_number": "640823-3234"
+                """))
+            #expect(second.status == .created, "\(String(decoding: second.body, as: UTF8.self))")
+            let customer = try #require(try await CustomerRecord.query(on: test.app.db).filter(\.$customerNumber == "API-P1").first())
+            #expect(customer.country == "SE" && customer.nationalIdentityNumber == "196408233234", "a personnummer, for a customer now in Sweden")
+        }
+    }
+
     @Test("a lower-case country is read as its code; a personnummer beside another sole trader's personnummer is refused at its field",
           arguments: TestEngine.allCases)
     func countryAndNumbers(engine: TestEngine) async throws {

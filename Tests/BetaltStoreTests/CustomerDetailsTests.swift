@@ -319,6 +319,16 @@ struct CustomerDetailsTests {
                     "a Swedish personnummer is no number of a customer in Norway")
             #expect(try await kept().nationalIdentityNumber == "29100207042", "nothing refused is kept")
 
+            // Another consumer of the creditor cannot be given the same person's number.
+            let other = try #require(try await CustomerRecord.query(on: store.database).filter(\.$creditorID == creditorID)
+                .filter(\.$kind == "consumer").filter(\.$id != consumer.id!).sort(\.$customerNumber).first())
+            await #expect(throws: CustomerDetails.Refusal.nationalIdentityNumberTaken(customerNumber: consumer.customerNumber)) {
+                try await CustomerDetails.record(
+                    [.nationalIdentityNumber: "291002 07042"], customerID: other.id!, creditorID: creditorID, on: Self.today, by: "kari@example",
+                    userID: nil, database: store.database
+                )
+            }
+
             // Moving to Sweden, the fødselsnummer is no number a Swedish agency knows: the move waits for the new one.
             let address: [CustomerDetails.Field: String] = [.country: "SE", .addressLine: "Storgatan 1", .postalCode: "11122", .city: "Stockholm"]
             #expect(try await record(address) == .nationalIdentityNumberInvalid(.sweden))

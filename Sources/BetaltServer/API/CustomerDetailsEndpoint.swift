@@ -55,6 +55,11 @@ enum CustomerDetailsEndpoint {
             case .countryInvalid: ApiFieldError(field: "/country", message: CountryCode.expected)
             case .emailInvalid: ApiFieldError(field: "/email", message: "is not one e-mail address of the form name@domain")
             case .organisationNumberInvalid(_, _, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
+            case .nationalIdentityNumberTaken(let other):
+                ApiFieldError(
+                    field: changes[.nationalIdentityNumber] == nil ? "/organisation_number" : "/national_identity_number",
+                    message: "is already the number of customer \(other)"
+                )
             case .nationalIdentityNumberOfBusiness:
                 ApiFieldError(field: "/national_identity_number", message: "is a person's, but the customer is a business known by its organisation number")
             case .nationalIdentityNumberInvalid(let country):

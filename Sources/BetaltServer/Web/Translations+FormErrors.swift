@@ -54,6 +54,11 @@ extension Translations {
             .sv: "Ett företag med organisationsnummer har inget personnummer: ett inkassobolag ska inte få en persons nummer för ett bolag.",
             .en: "A business with an organisation number has no national identity number: an agency must not be given a person's number for a company.",
         ],
+        "formError.nationalIdentityNumberTaken": [
+            .nb: "Nummeret er allerede registrert på kunde {1}. Er det samme person, bruk den kunden.",
+            .sv: "Numret är redan registrerat på kund {1}. Är det samma person, använd den kunden.",
+            .en: "The number is already kept for customer {1}. If it is the same person, use that customer.",
+        ],
         "formError.nationalIdentityNumberSweden": [
             .nb: "Ikke et gyldig svensk personnummer eller samordningsnummer (ÅÅMMDD-NNNN) for en kunde i Sverige. Skriv inn kundens nummer, eller fjern det registrerte.",
             .sv: "Inget giltigt svenskt personnummer eller samordningsnummer (ÅÅMMDD-NNNN) för en kund i Sverige. Skriv kundens nummer, eller ta bort det registrerade.",

@@ -78,11 +78,12 @@ enum CustomerCompletion {
                 note(.organisationNumber, number, "is not the one kept: kept as it was")
             }
         }
-        // A national identity number is personal data: never repeated in a note.
+        // A national identity number is personal data: never repeated in a note. It is checked by the country the customer
+        // is in after this invoice, whose address may have just moved them.
         if let number = new.nationalIdentityNumber, !blank(number), blank(old.nationalIdentityNumber) {
             if business && !blank(old.organisationNumber) {
                 note(.nationalIdentityNumber, nil, "is a sole trader's, but the business kept has an organisation number: not taken")
-            } else if let word = NationalIdentity.invalidWord(number, countryCode: customer.country, today: date) {
+            } else if let word = NationalIdentity.invalidWord(number, countryCode: wanted.country, today: date) {
                 note(.nationalIdentityNumber, nil, "is not a valid \(word): not taken")
             } else {
                 wanted.nationalIdentityNumber = NationalIdentity.normalized(number)
@@ -124,6 +125,7 @@ enum CustomerCompletion {
         case .emailInvalid?: "is not one e-mail address: not taken"
         case .organisationNumberInvalid(_, _, let reason)?: "is not valid (\(reason)): not taken"
         case .nationalIdentityNumberOfBusiness?: "is a person's, but the business kept has an organisation number: not taken"
+        case .nationalIdentityNumberTaken?: "is another customer's: not taken"
         case .nationalIdentityNumberInvalid(let country)?:
             "is in \(country == .norway ? "Norway" : "Sweden"), where the customer's national identity number on file is not valid: not taken"
         case .tooLong?: "is longer than \(CustomerDetails.fieldLength) characters: not taken"

@@ -106,6 +106,9 @@ public struct CustomerDetails: Sendable, Equatable {
         /// A business known by its organisation number is not a person: an agency would be given someone's personal number
         /// for a company (a Swedish sole trader's personnummer stands in place of the organisation number instead).
         case nationalIdentityNumberOfBusiness
+        /// Another customer of the creditor, of the same kind, is kept with this number (its customer number given): one
+        /// person's invoices would be found under either, so a person decides which customer is the right one.
+        case nationalIdentityNumberTaken(customerNumber: String)
         /// A value longer than the column keeps.
         case tooLong(Field)
         /// A line break or another control character in a one-line field.
@@ -143,6 +146,11 @@ public struct CustomerDetails: Sendable, Equatable {
             )
             var changed = old.changes(to: wanted)
             guard !changed.isEmpty else { return true }
+            if wanted.nationalIdentityNumber != old.nationalIdentityNumber, !wanted.nationalIdentityNumber.isEmpty,
+               let other = try await CustomerRecord.query(on: tx).filter(\.$creditorID == creditorID).filter(\.$kind == customer.kind)
+                   .filter(\.$id != customerID).filter(\.$nationalIdentityNumber == wanted.nationalIdentityNumber).first() {
+                throw Refusal.nationalIdentityNumberTaken(customerNumber: other.customerNumber)
+            }
             customer.name = wanted.name
             customer.nameKey = PayerName.key(wanted.name)
             customer.addressLine = wanted.addressLine
