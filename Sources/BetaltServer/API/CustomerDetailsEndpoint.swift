@@ -57,7 +57,8 @@ enum CustomerDetailsEndpoint {
             case .organisationNumberInvalid(_, _, let why): ApiFieldError(field: "/organisation_number", message: "is not valid: \(why)")
             case .nationalIdentityNumberTaken(let other):
                 ApiFieldError(
-                    field: changes[.nationalIdentityNumber] == nil ? "/organisation_number" : "/national_identity_number",
+                    field: changes[.organisationNumber] != nil && changes[.nationalIdentityNumber] == nil
+                        ? "/organisation_number" : "/national_identity_number",
                     message: "is already the number of customer \(other)"
                 )
             case .nationalIdentityNumberOfBusiness:

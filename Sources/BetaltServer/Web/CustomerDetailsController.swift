@@ -57,7 +57,10 @@ struct CustomerDetailsController: RouteCollection {
             case .nationalIdentityNumberOfBusiness: FieldError(Self.nationalIdentityNumber, "nationalIdentityNumberOfBusiness")
             case .nationalIdentityNumberTaken(let other):
                 // A sole trader's personnummer is typed as its organisation number, and refused there.
-                FieldError(changes[.nationalIdentityNumber] == nil ? "organisationNumber" : Self.nationalIdentityNumber, "nationalIdentityNumberTaken", .text(other))
+                FieldError(
+                    changes[.organisationNumber] != nil && changes[.nationalIdentityNumber] == nil ? "organisationNumber" : Self.nationalIdentityNumber,
+                    "nationalIdentityNumberTaken", .text(other)
+                )
             case .nationalIdentityNumberInvalid(let country):
                 FieldError(Self.nationalIdentityNumber, country == .norway ? "nationalIdentityNumberNorway" : "nationalIdentityNumberSweden")
             case .tooLong(let field): FieldError(field.rawValue, "tooLong", .text(String(CustomerDetails.fieldLength)))
